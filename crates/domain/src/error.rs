@@ -1,0 +1,46 @@
+//! Why the domain refuses something. Each variant names a rule; the web layer turns the
+//! variant's `code()` into a message in the user's language.
+
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("that date does not exist")]
+    ImpossibleDate,
+    #[error("that date is in the future")]
+    DateInFuture,
+    #[error("that age is not plausible")]
+    ImplausibleAge,
+    #[error("{field} is required")]
+    Required { field: &'static str },
+    #[error("{field} is too long (at most {max} characters)")]
+    TooLong { field: &'static str, max: usize },
+    #[error("{field} contains control characters")]
+    ControlCharacters { field: &'static str },
+    #[error("a case cannot move from {from} to {to}")]
+    InvalidTransition { from: &'static str, to: &'static str },
+    #[error("recognised victim status cannot be removed by any role")]
+    VictimStatusIsPermanent,
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("{field} is not valid")]
+    Invalid { field: &'static str },
+}
+
+impl DomainError {
+    /// A stable identifier for translations and API problem documents.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DomainError::ImpossibleDate => "impossible-date",
+            DomainError::DateInFuture => "date-in-future",
+            DomainError::ImplausibleAge => "implausible-age",
+            DomainError::Required { .. } => "required",
+            DomainError::TooLong { .. } => "too-long",
+            DomainError::ControlCharacters { .. } => "control-characters",
+            DomainError::InvalidTransition { .. } => "invalid-transition",
+            DomainError::VictimStatusIsPermanent => "victim-status-permanent",
+            DomainError::ReasonRequired => "reason-required",
+            DomainError::Invalid { .. } => "invalid",
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Pelita's domain: the rules of the 2024 conclusions on children associated with terrorist and
+//! armed groups, as pure types and functions. No I/O, no async, no database, no clock: time is
+//! always passed in, so every rule can be tested at any date.
+
+pub mod age;
+pub mod agency;
+pub mod case;
+pub mod error;
+pub mod identity;
+pub mod matching;
+pub mod role;
+pub mod terminology;
+pub mod text;
+
+pub use error::DomainError;

@@ -1,0 +1,329 @@
+//! Name matching across spelling variants and scripts.
+//!
+//! The same child is written "Muhammad", "Mohammed", "Mohd" or "Md." by different agencies;
+//! "Abdul Rahman" and "Abdurrahman"; "Nur" and "Noor"; "Fathimath" and "Fatimah". Search must
+//! find them all, and must do so without plaintext names in the database: the store keeps only
+//! keyed hashes of the keys computed here, and ranks the few candidates they return with
+//! [`similarity`] after decrypting them.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Particles that carry no identity on their own (patronymic markers, articles).
+const PARTICLES: &[&str] = &[
+    "bin", "binti", "bte", "bt", "b", "ibn", "al", "el", "dela", "de", "del", "la", "los", "van",
+];
+
+/// Abbreviations and spellings that stand for one canonical name.
+const CANONICAL: &[(&str, &[&str])] = &[
+    (
+        "muhammad",
+        &[
+            "md", "mohd", "muhd", "mhd", "mohamad", "mohammad", "mohammed", "muhamad", "muhammed",
+            "mohamed", "mohamud", "muhamed", "mahammad",
+        ],
+    ),
+    ("siti", &["sity", "sitti"]),
+    ("abdul", &["abd", "abdoul", "abdel", "abdal", "abdu", "abdur", "abdool"]),
+];
+
+/// Where a key came from; the store hashes the kind with the key so they never collide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyKind {
+    /// The whole token, folded.
+    Exact,
+    /// The spelling-variant skeleton of the token.
+    Variant,
+    /// The first [`PREFIX`] characters of a longer token.
+    Prefix,
+}
+
+impl KeyKind {
+    pub fn tag(self) -> &'static str {
+        match self {
+            KeyKind::Exact => "e",
+            KeyKind::Variant => "v",
+            KeyKind::Prefix => "p",
+        }
+    }
+    /// How much a match of this kind counts when ranking candidates.
+    pub fn weight(self) -> u32 {
+        match self {
+            KeyKind::Exact => 4,
+            KeyKind::Variant => 3,
+            KeyKind::Prefix => 1,
+        }
+    }
+}
+
+/// Length of prefix keys, in characters. A query token shorter than this matches by prefix
+/// only after ranking; three characters keep index rows few and candidates specific enough.
+pub const PREFIX: usize = 3;
+
+/// A search key derived from a name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub kind: KeyKind,
+    pub value: String,
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+/// Folds a name for comparison: compatibility-normalised, lowercase, Latin diacritics removed,
+/// zero-width joiners removed (keyboards differ), punctuation turned into spaces.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.nfkd() {
+        if ('\u{0300}'..='\u{036F}').contains(&c) {
+            continue; // Latin combining diacritics; Bengali and Thaana signs are kept.
+        }
+        if c == '\u{200C}' || c == '\u{200D}' {
+            continue;
+        }
+        if c.is_alphanumeric() || is_mark(c) {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(' ');
+        }
+    }
+    // Recompose what NFKD split in other scripts.
+    out.nfc().collect()
+}
+
+/// Combining marks of the scripts we index (Bengali and Thaana vowel signs are marks, and
+/// `is_alphanumeric` is false for some of them).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0981}'..='\u{0983}' | '\u{09BC}'..='\u{09D7}' | '\u{09E2}'..='\u{09E3}'
+        | '\u{07A6}'..='\u{07B0}')
+}
+
+/// The tokens of a name that carry identity, with "Abdul Rahman"-style compounds joined.
+pub fn tokens(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let raw: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|t| !PARTICLES.contains(t))
+        .collect();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let t = raw[i];
+        // "Abdul Rahman", "Abd Rahman", "Abdur Rahman" → one token, as "Abdurrahman" is written.
+        if canonical(t) == Some("abdul") && i + 1 < raw.len() && raw[i + 1].chars().all(is_latin) {
+            out.push(format!("abd{}", raw[i + 1]));
+            i += 2;
+            continue;
+        }
+        out.push(t.to_owned());
+        i += 1;
+    }
+    out
+}
+
+fn canonical(token: &str) -> Option<&'static str> {
+    CANONICAL
+        .iter()
+        .find(|(canon, forms)| *canon == token || forms.contains(&token))
+        .map(|(canon, _)| *canon)
+}
+
+/// The spelling-variant skeleton of one folded token. Latin tokens lose vowels after the first
+/// letter, doubled letters and silent letters, after regional digraphs are unified; tokens in
+/// other scripts are their own skeleton.
+pub fn variant(token: &str) -> String {
+    if !token.chars().all(is_latin) {
+        return token.to_owned();
+    }
+    let mut t = match canonical(token) {
+        Some("abdul") => "abd".to_owned(),
+        Some(c) => c.to_owned(),
+        None => token.to_owned(),
+    };
+    // Compounds written as one word: Abdurrahman, Abdulrahman, Abdullah.
+    for prefix in ["abdoul", "abdul", "abdur", "abdel", "abdal", "abdu"] {
+        if t.len() > prefix.len() + 2 && t.starts_with(prefix) {
+            t = format!("abd{}", &t[prefix.len()..]);
+            break;
+        }
+    }
+    // Old Indonesian spelling and regional digraphs.
+    for (from, to) in [
+        ("oe", "u"),
+        ("dj", "j"),
+        ("tj", "c"),
+        ("sy", "s"),
+        ("sh", "s"),
+        ("kh", "k"),
+        ("gh", "g"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("ou", "u"),
+    ] {
+        t = t.replace(from, to);
+    }
+    // Arabic tā' marbūṭa: Fatimah / Fatima / Fathimath; Aishah / Aisha / Aishath.
+    for ending in ["ath", "at", "ah"] {
+        if t.len() > ending.len() + 2 && t.ends_with(ending) {
+            t.truncate(t.len() - ending.len());
+            t.push('a');
+            break;
+        }
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            // Ibrahim / Ebrahim, Usman / Osman: any leading vowel is the same.
+            out.push(if vowel(c) && c != 'y' { 'a' } else { c });
+            continue;
+        }
+        let next_is_vowel = chars.get(i + 1).is_some_and(|&n| vowel(n));
+        let silent_h = c == 'h' && !next_is_vowel; // Syahputra / Saputra, Ahmad / Amad
+        if vowel(c) || silent_h {
+            continue;
+        }
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The keys under which a name is indexed and by which a query finds it.
+pub fn keys(name: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    for token in tokens(name) {
+        keys.push(Key { kind: KeyKind::Variant, value: variant(&token) });
+        if token.chars().count() > PREFIX {
+            keys.push(Key {
+                kind: KeyKind::Prefix,
+                value: token.chars().take(PREFIX).collect(),
+            });
+        }
+        keys.push(Key { kind: KeyKind::Exact, value: token });
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Keys to look up for one query token, strongest first. A token shorter than a prefix key
+/// cannot be looked up by prefix and only matches whole.
+pub fn query_keys(token: &str) -> Vec<Key> {
+    let mut keys = vec![
+        Key { kind: KeyKind::Exact, value: token.to_owned() },
+        Key { kind: KeyKind::Variant, value: variant(token) },
+    ];
+    if token.chars().count() >= PREFIX {
+        keys.push(Key { kind: KeyKind::Prefix, value: token.chars().take(PREFIX).collect() });
+    }
+    keys
+}
+
+/// How alike a query and a candidate's names are, from 0 to 1: for each query token, the best
+/// Jaro-Winkler similarity against any of the candidate's tokens (or their skeletons), averaged.
+pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>) -> f64 {
+    let q = tokens(query);
+    if q.is_empty() {
+        return 0.0;
+    }
+    let c: Vec<String> = candidate.into_iter().flat_map(tokens).collect();
+    let total: f64 = q
+        .iter()
+        .map(|qt| {
+            let qv = variant(qt);
+            c.iter()
+                .map(|ct| {
+                    let direct = strsim::jaro_winkler(qt, ct);
+                    let skeleton = if qv == variant(ct) { 0.97 } else { 0.0 };
+                    let prefix = if ct.starts_with(qt.as_str()) { 0.9 } else { 0.0 };
+                    direct.max(skeleton).max(prefix)
+                })
+                .fold(0.0, f64::max)
+        })
+        .sum();
+    total / q.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        let (ta, tb) = (tokens(a), tokens(b));
+        ta.len() == tb.len() && ta.iter().zip(&tb).all(|(x, y)| variant(x) == variant(y))
+    }
+
+    #[test]
+    fn regional_spelling_variants_share_a_skeleton() {
+        for group in [
+            &["Muhammad", "Mohammed", "Mohd", "Muhamad", "Md.", "Mohamed"][..],
+            &["Nur", "Noor", "Nour"],
+            &["Abdul Rahman", "Abdurrahman", "Abdulrahman", "Abd Rahman"],
+            &["Fathimath", "Fatimah", "Fatima", "Fathima"],
+            &["Aishath", "Aishah", "Aisyah", "Aisha"],
+            &["Akter", "Akhter", "Aktar", "Akhtar"],
+            &["Yusuf", "Yousuf", "Yusof"],
+            &["Ibrahim", "Ebrahim", "Ibraheem"],
+            &["Rizki", "Rizky", "Rezki"],
+            &["Saputra", "Syahputra"],
+            &["Khadija", "Khadijah", "Khadeeja"],
+            &["Abdullah", "Abdulla", "Abdallah"],
+            &["Soeharto", "Suharto"],
+            &["Ahmed", "Ahmad"],
+        ] {
+            for name in group {
+                assert!(same(group[0], name), "{} ≠ {name}: {:?} {:?}", group[0],
+                    tokens(group[0]).iter().map(|t| variant(t)).collect::<Vec<_>>(),
+                    tokens(name).iter().map(|t| variant(t)).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        for (a, b) in [("Siti", "Sari"), ("Rahman", "Rahim"), ("Nur", "Nurul"), ("Ali", "Alam")] {
+            assert!(!same(a, b), "{a} = {b}");
+        }
+    }
+
+    #[test]
+    fn particles_and_diacritics_are_ignored() {
+        assert_eq!(tokens("Nurul binti Ismail"), vec!["nurul", "ismail"]);
+        assert_eq!(tokens("José dela Cruz"), vec!["jose", "cruz"]);
+    }
+
+    #[test]
+    fn bengali_and_thaana_keep_their_script() {
+        let bn = tokens("নুসরাত জাহান");
+        assert_eq!(bn, vec!["নুসরাত", "জাহান"]);
+        assert_eq!(variant(&bn[0]), "নুসরাত");
+        assert_eq!(tokens("ޢާއިޝަތު ޒާހިރު"), vec!["ޢާއިޝަތު", "ޒާހިރު"]);
+        // A zero-width joiner typed on one keyboard and not another still matches.
+        assert_eq!(tokens("র\u{200D}্যাব"), tokens("র্যাব"));
+    }
+
+    #[test]
+    fn keys_cover_exact_variant_and_prefix() {
+        let k = keys("Mohammed Rakib");
+        assert!(k.contains(&Key { kind: KeyKind::Exact, value: "mohammed".into() }));
+        assert!(k.contains(&Key { kind: KeyKind::Variant, value: variant("muhammad") }));
+        assert!(k.contains(&Key { kind: KeyKind::Prefix, value: "rak".into() }));
+    }
+
+    #[test]
+    fn similarity_ranks_the_closer_name_first() {
+        let near = similarity("Mohd Rakib Hossain", ["Muhammad Rakib Hussain"]);
+        let far = similarity("Mohd Rakib Hossain", ["Muhammad Rafiq Islam"]);
+        assert!(near > far, "{near} vs {far}");
+        assert!(similarity("নুসরাত", ["নুসরাত জাহান"]) > 0.99);
+    }
+}

@@ -1,0 +1,226 @@
+//! The audit chain. Every write appends an event in the same transaction; each event's hash
+//! covers its content and the previous hash, keyed with a key derived from the deployment key,
+//! so an event cannot be altered, removed or reordered — nor the chain recomputed — without the
+//! verification naming the first event that no longer fits.
+
+use serde::Serialize;
+
+use crate::crypto::Keys;
+use crate::db::{Pools, Row, Tx, args};
+use crate::StoreError;
+
+pub(crate) const GENESIS: [u8; 32] = [0; 32];
+
+/// The newest event of the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub seq: i64,
+    pub hash: [u8; 32],
+}
+
+/// One audit event as stored. `detail` is JSON that never holds plaintext personal data: it
+/// names fields and non-identifying values (a status, a priority level), never names or notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEvent {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+pub(crate) fn hash_event(keys: &Keys, e: &AuditEvent, prev: &[u8; 32]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new_keyed(&keys.audit);
+    h.update(&e.seq.to_le_bytes());
+    h.update(&e.at.to_le_bytes());
+    for field in [&e.actor, &e.action, &e.subject, &e.detail] {
+        h.update(&(field.len() as u64).to_le_bytes());
+        h.update(field.as_bytes());
+    }
+    h.update(prev);
+    *h.finalize().as_bytes()
+}
+
+fn head_sql(pools_postgres: bool) -> &'static str {
+    if pools_postgres {
+        // Several application servers may share one PostgreSQL: the row lock orders them.
+        "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+    } else {
+        "SELECT seq, hash FROM audit_head WHERE id = 1"
+    }
+}
+
+pub(crate) async fn read_head(tx: &mut Tx) -> Result<Head, StoreError> {
+    let pg = matches!(tx, Tx::Pg(_));
+    match tx.row(head_sql(pg), vec![]).await? {
+        Some(r) => Ok(Head { seq: r.i64(0)?, hash: to_hash(r.bytes(1)?)? }),
+        None => Ok(Head { seq: 0, hash: GENESIS }),
+    }
+}
+
+pub(crate) async fn write_head(tx: &mut Tx, head: &Head) -> Result<(), StoreError> {
+    tx.exec(
+        "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        args![head.seq, head.hash.to_vec()],
+    )
+    .await?;
+    Ok(())
+}
+
+fn to_hash(b: Vec<u8>) -> Result<[u8; 32], StoreError> {
+    b.try_into().map_err(|_| StoreError::Corrupt)
+}
+
+/// Appends one event after `head` and moves the head.
+pub(crate) async fn append(
+    tx: &mut Tx,
+    keys: &Keys,
+    head: &mut Head,
+    at: i64,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    detail: serde_json::Value,
+) -> Result<(), StoreError> {
+    let event = AuditEvent {
+        seq: head.seq + 1,
+        at,
+        actor: actor.to_owned(),
+        action: action.to_owned(),
+        subject: subject.to_owned(),
+        detail: detail.to_string(),
+    };
+    let hash = hash_event(keys, &event, &head.hash);
+    tx.exec(
+        "INSERT INTO audit_events (seq, at, actor, action, subject, detail, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        args![
+            event.seq,
+            event.at,
+            event.actor,
+            event.action,
+            event.subject,
+            event.detail,
+            head.hash.to_vec(),
+            hash.to_vec()
+        ],
+    )
+    .await?;
+    *head = Head { seq: event.seq, hash };
+    Ok(())
+}
+
+/// What is wrong with the chain, at the first event that does not fit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChainBreak {
+    /// The event's content no longer matches its hash.
+    Altered { seq: i64 },
+    /// Events are missing before this one (`from..=to` absent).
+    Removed { from: i64, to: i64 },
+    /// The event is intact but does not follow the event before it: moved or re-inserted.
+    Reordered { seq: i64 },
+    /// The newest events were removed: the chain ends before the recorded head.
+    Truncated { last: i64, head: i64 },
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChainBreak::Altered { seq } => write!(f, "audit event {seq} was altered"),
+            ChainBreak::Removed { from, to } if from == to => {
+                write!(f, "audit event {from} was removed")
+            }
+            ChainBreak::Removed { from, to } => write!(f, "audit events {from} to {to} were removed"),
+            ChainBreak::Reordered { seq } => {
+                write!(f, "audit event {seq} does not follow the event before it (reordered)")
+            }
+            ChainBreak::Truncated { last, head } => write!(
+                f,
+                "audit events after {last} were removed (the chain recorded {head} events)"
+            ),
+        }
+    }
+}
+
+/// The outcome of a verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditReport {
+    pub events: u64,
+    pub first_break: Option<ChainBreak>,
+}
+
+const PAGE: i64 = 20_000;
+
+fn event_from(r: &Row) -> Result<(AuditEvent, Vec<u8>, Vec<u8>), StoreError> {
+    Ok((
+        AuditEvent {
+            seq: r.i64(0)?,
+            at: r.i64(1)?,
+            actor: r.text(2)?,
+            action: r.text(3)?,
+            subject: r.text(4)?,
+            detail: r.text(5)?,
+        },
+        r.bytes(6)?,
+        r.bytes(7)?,
+    ))
+}
+
+/// Walks the whole chain in order; `progress` gets (checked, total).
+pub(crate) async fn verify(
+    pools: &Pools,
+    keys: &Keys,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<AuditReport, StoreError> {
+    let head = pools.row("SELECT seq, hash FROM audit_head WHERE id = 1", args![]).await?;
+    let (head_seq, head_hash) = match head {
+        Some(r) => (r.i64(0)?, to_hash(r.bytes(1)?)?),
+        None => (0, GENESIS),
+    };
+    let total = head_seq.max(0) as u64;
+    let mut expected_seq = 1;
+    let mut prev = GENESIS;
+    let mut checked = 0u64;
+    loop {
+        let rows = pools
+            .rows(
+                "SELECT seq, at, actor, action, subject, detail, prev_hash, hash \
+                 FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2",
+                args![expected_seq, PAGE],
+            )
+            .await?;
+        if rows.is_empty() {
+            break;
+        }
+        for r in &rows {
+            let (event, stored_prev, stored_hash) = event_from(r)?;
+            if event.seq != expected_seq {
+                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Removed { from: expected_seq, to: event.seq - 1 }) });
+            }
+            let own = hash_event(keys, &event, &to_hash(stored_prev.clone())?);
+            if own.as_slice() != stored_hash.as_slice() {
+                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Altered { seq: event.seq }) });
+            }
+            if stored_prev.as_slice() != prev.as_slice() {
+                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Reordered { seq: event.seq }) });
+            }
+            prev = own;
+            expected_seq += 1;
+            checked += 1;
+        }
+        progress(checked, total);
+    }
+    let last = expected_seq - 1;
+    if last < head_seq {
+        return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Truncated { last, head: head_seq }) });
+    }
+    if last > head_seq || (last > 0 && prev != head_hash) {
+        // Events beyond the recorded head, or a head that does not match: someone wrote
+        // around the writer.
+        return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Altered { seq: last }) });
+    }
+    Ok(AuditReport { events: checked, first_break: None })
+}

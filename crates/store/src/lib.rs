@@ -1,0 +1,448 @@
+//! Pelita persistence: one [`Store`] over SQLite (embedded default) or PostgreSQL.
+//!
+//! Invariants kept here:
+//! - every write goes through one writer task that commits batches (group commit) and appends
+//!   an audit event in the same transaction; a reply means the write is durable;
+//! - personal data is sealed with the child's data key before it reaches the database;
+//! - name search uses keyed hashes, never plaintext;
+//! - a database opened with the wrong deployment key is refused before anything is read.
+
+mod audit;
+mod crypto;
+mod db;
+mod migrate;
+mod reads;
+mod search;
+mod writer;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use pelita_domain::DomainError;
+use pelita_domain::agency::Sector;
+use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority};
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::role::Role;
+use pelita_domain::text::NoteText;
+use tokio::sync::{mpsc, oneshot};
+
+pub use audit::{AuditEvent, AuditReport, ChainBreak};
+pub use crypto::DeploymentKey;
+pub use db::Kind;
+pub use search::NameMatch;
+
+use crate::crypto::Keys;
+use crate::db::{Pools, args};
+use crate::writer::{Command, Done};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the key is not a Pelita deployment key (expected a line starting pelita-key-1:)")]
+    BadKeyFile,
+    #[error("this database was created with a different deployment key; refusing to open it")]
+    WrongKey,
+    #[error("stored data failed its integrity check")]
+    Corrupt,
+    #[error("not found")]
+    NotFound,
+    #[error("this child's data was erased")]
+    Erased,
+    #[error("{0}")]
+    Conflict(&'static str),
+    #[error("the store is shutting down")]
+    Closed,
+}
+
+impl StoreError {
+    /// True when the database refused a write because of a rule or a constraint, as opposed to
+    /// being unreachable.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, StoreError::Domain(_) | StoreError::NotFound | StoreError::Conflict(_))
+    }
+}
+
+/// Where time comes from, so deadlines and ages are testable.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock tests can set and move.
+pub struct FixedClock(Mutex<DateTime<Utc>>);
+
+impl FixedClock {
+    pub fn new(at: DateTime<Utc>) -> FixedClock {
+        FixedClock(Mutex::new(at))
+    }
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self.0.lock().expect("clock lock") = at;
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("clock lock")
+    }
+}
+
+pub(crate) fn micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
+
+pub(crate) fn from_micros(us: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(us).unwrap_or_default()
+}
+
+/// Who does something. Every write records its actor in the audit chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub role: Role,
+}
+
+impl Actor {
+    /// The command-line tool or the system itself, for work no user did (init, demo data).
+    pub fn system(what: &str) -> Actor {
+        Actor { id: format!("system:{what}"), role: Role::Administrator }
+    }
+}
+
+pub struct StoreConfig {
+    /// `postgres://…` or a SQLite file path.
+    pub url: String,
+    pub key: DeploymentKey,
+    /// Read connections.
+    pub readers: u32,
+    pub clock: Arc<dyn Clock>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAgency {
+    pub code: String,
+    pub name: String,
+    pub sector: Sector,
+    pub jurisdiction: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub sector: Sector,
+    pub jurisdiction: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub agency_id: Option<String>,
+    /// An argon2id PHC string; see [`hash_password`].
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub agency_id: Option<String>,
+    pub disabled: bool,
+}
+
+/// Registering a child opens a case at the registering agency.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub agency_id: String,
+    pub identity: ChildIdentity,
+    pub priority: Priority,
+    pub assigned_to: Option<String>,
+    /// Circumstances of recruitment or association, when already known; recording them
+    /// recognises the child as a victim.
+    pub circumstances: Option<Circumstances>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub child_id: String,
+    pub case_id: String,
+    pub reference: CaseReference,
+}
+
+/// Sealed data that may have been erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readable<T> {
+    Present(T),
+    Erased { at: DateTime<Utc> },
+}
+
+impl<T> Readable<T> {
+    pub fn present(self) -> Option<T> {
+        match self {
+            Readable::Present(t) => Some(t),
+            Readable::Erased { .. } => None,
+        }
+    }
+    pub fn is_erased(&self) -> bool {
+        matches!(self, Readable::Erased { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ChildRecord {
+    pub id: String,
+    pub identity: Readable<ChildIdentity>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseRecord {
+    pub id: String,
+    pub child_id: String,
+    pub case: Case,
+    pub circumstances: Readable<Option<Circumstances>>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteRecord {
+    pub id: String,
+    pub author: String,
+    pub body: Readable<NoteText>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Hashes a password with argon2id (run it off the async threads: it is slow on purpose).
+pub fn hash_password(password: &str) -> String {
+    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters")
+        .to_string()
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash)
+        .is_ok_and(|h| argon2::Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// The store. Cheap to clone; all clones share the writer and the pools.
+#[derive(Clone)]
+pub struct Store {
+    pools: Pools,
+    keys: Arc<Keys>,
+    clock: Arc<dyn Clock>,
+    writer: mpsc::Sender<writer::Job>,
+}
+
+impl Store {
+    /// Connects, applies migrations, checks the deployment key (or records it on a new
+    /// database) and starts the writer.
+    pub async fn open(config: StoreConfig) -> Result<Store, StoreError> {
+        let pools = Pools::connect(&config.url, config.readers).await?;
+        migrate::run(&pools).await?;
+        let keys = Arc::new(Keys::derive(&config.key));
+        let check = pools.row("SELECT value FROM meta WHERE key = 'key_check'", args![]).await?;
+        match check {
+            Some(row) => {
+                if !keys.verify_key_check(&row.bytes(0)?) {
+                    pools.close().await;
+                    return Err(StoreError::WrongKey);
+                }
+            }
+            None => {
+                let mut tx = pools.begin().await?;
+                let children = tx.row("SELECT count(*) FROM children", args![]).await?;
+                if children.map(|r| r.i64(0)).transpose()?.unwrap_or(0) > 0 {
+                    // Data without a key check was not written by Pelita: refuse, never guess.
+                    return Err(StoreError::WrongKey);
+                }
+                tx.exec(
+                    "INSERT INTO meta (key, value) VALUES ('key_check', $1)",
+                    args![keys.key_check()],
+                )
+                .await?;
+                tx.commit().await?;
+            }
+        }
+        let writer = writer::spawn(pools.clone(), keys.clone(), config.clock.clone());
+        Ok(Store { pools, keys, clock: config.clock, writer })
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.pools.kind()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Waits for queued writes and closes the connections.
+    pub async fn close(self) {
+        let (tx, rx) = oneshot::channel();
+        if self.writer.send(writer::Job { actor: None, command: Command::Shutdown, reply: tx }).await.is_ok() {
+            let _ = rx.await;
+        }
+        self.pools.close().await;
+    }
+
+    async fn submit(&self, actor: &Actor, command: Command) -> Result<Done, StoreError> {
+        let (reply, rx) = oneshot::channel();
+        let job = writer::Job::new(actor, command, reply);
+        self.writer.send(job).await.map_err(|_| StoreError::Closed)?;
+        rx.await.map_err(|_| StoreError::Closed)?
+    }
+
+    pub async fn create_agency(&self, actor: &Actor, a: NewAgency) -> Result<String, StoreError> {
+        match self.submit(actor, Command::CreateAgency(a)).await? {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers CreateAgency with an id"),
+        }
+    }
+
+    pub async fn create_user(&self, actor: &Actor, u: NewUser) -> Result<String, StoreError> {
+        match self.submit(actor, Command::CreateUser(u)).await? {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers CreateUser with an id"),
+        }
+    }
+
+    pub async fn register_child(
+        &self,
+        actor: &Actor,
+        r: Registration,
+    ) -> Result<Registered, StoreError> {
+        match self.submit(actor, Command::Register(Box::new(r))).await? {
+            Done::Registered(r) => Ok(r),
+            _ => unreachable!("writer answers Register with a registration"),
+        }
+    }
+
+    pub async fn update_identity(
+        &self,
+        actor: &Actor,
+        child_id: &str,
+        identity: ChildIdentity,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::UpdateIdentity(child_id.into(), Box::new(identity))).await?;
+        Ok(())
+    }
+
+    pub async fn record_circumstances(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        c: Circumstances,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::RecordCircumstances(case_id.into(), c)).await?;
+        Ok(())
+    }
+
+    pub async fn move_case(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        to: CaseStatus,
+        reason: Option<String>,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::MoveCase(case_id.into(), to, reason)).await?;
+        Ok(())
+    }
+
+    pub async fn set_priority(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        p: Priority,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::SetPriority(case_id.into(), p)).await?;
+        Ok(())
+    }
+
+    pub async fn assign(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        user_id: Option<String>,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::Assign(case_id.into(), user_id)).await?;
+        Ok(())
+    }
+
+    /// Victim status is permanent: this always fails for a recognised victim, whoever asks,
+    /// and the attempt itself is audited.
+    pub async fn remove_victim_status(&self, actor: &Actor, case_id: &str) -> Result<(), StoreError> {
+        self.submit(actor, Command::RemoveVictimStatus(case_id.into())).await?;
+        Ok(())
+    }
+
+    pub async fn add_note(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        body: NoteText,
+    ) -> Result<String, StoreError> {
+        match self.submit(actor, Command::AddNote(case_id.into(), body)).await? {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers AddNote with an id"),
+        }
+    }
+
+    /// Crypto-erasure: destroys the child's data key, then removes the ciphertext and the
+    /// search keys that are now useless. Reads afterwards say "erased".
+    pub async fn erase_child(
+        &self,
+        actor: &Actor,
+        child_id: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let reason = pelita_domain::text::clean("reason", reason, 500, false)
+            .map_err(|_| DomainError::ReasonRequired)?;
+        self.submit(actor, Command::Erase(child_id.into(), reason)).await?;
+        Ok(())
+    }
+
+    /// Walks the audit chain and names the first event that does not fit.
+    pub async fn verify_audit(
+        &self,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<AuditReport, StoreError> {
+        audit::verify(&self.pools, &self.keys, progress).await
+    }
+
+    /// A consistent online copy of a SQLite database (`VACUUM INTO`: a snapshot without free
+    /// pages, so nothing deleted before the backup is carried into it).
+    pub async fn backup_sqlite(&self, to: &Path) -> Result<(), StoreError> {
+        match &self.pools {
+            Pools::Sqlite { read, .. } => {
+                let to = to.to_str().ok_or(StoreError::Conflict("backup path is not UTF-8"))?;
+                sqlx::query("VACUUM INTO $1").bind(to).execute(read).await?;
+                Ok(())
+            }
+            Pools::Pg(_) => Err(StoreError::Conflict(
+                "PostgreSQL deployments are backed up with pg_dump",
+            )),
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! Schema migrations per backend, embedded in the binary and applied at start.
+
+use std::borrow::Cow;
+
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AssertSqlSafe, SqlSafeStr};
+
+use crate::StoreError;
+use crate::db::Pools;
+
+const SQLITE: &[(i64, &str, &str)] =
+    &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))];
+const POSTGRES: &[(i64, &str, &str)] =
+    &[(1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql"))];
+
+fn migrator(list: &[(i64, &'static str, &'static str)]) -> Migrator {
+    Migrator::with_migrations(
+        list.iter()
+            .map(|&(version, description, sql)| {
+                Migration::new(
+                    version,
+                    Cow::Borrowed(description),
+                    MigrationType::Simple,
+                    AssertSqlSafe(sql).into_sql_str(),
+                    false,
+                )
+            })
+            .collect(),
+    )
+}
+
+pub(crate) async fn run(pools: &Pools) -> Result<(), StoreError> {
+    match pools {
+        Pools::Sqlite { write, .. } => migrator(SQLITE).run(write).await?,
+        Pools::Pg(p) => migrator(POSTGRES).run(p).await?,
+    }
+    Ok(())
+}

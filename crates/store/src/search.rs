@@ -1,0 +1,94 @@
+//! Name search without plaintext in the database: keyed hashes of search keys find candidates,
+//! the candidates' names are decrypted and ranked by similarity.
+
+use std::collections::HashMap;
+
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::matching::{self, KeyKind};
+
+use crate::db::{Val, args};
+use crate::{Store, StoreError};
+
+/// Rows read per search key: bounds the work for very common names and short prefixes.
+const PER_KEY: i64 = 5_000;
+/// Candidates decrypted and ranked per search.
+const RANKED: usize = 60;
+/// Below this similarity a candidate is not shown.
+const THRESHOLD: f64 = 0.72;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub child_id: String,
+    pub case_id: Option<String>,
+    pub reference: Option<String>,
+    pub display_name: String,
+    /// 0..1; 1 is the same name.
+    pub score: f64,
+}
+
+impl Store {
+    /// Children whose names match `query` across spelling variants, prefixes and scripts, best
+    /// first. Erased children are never found.
+    pub async fn search_names(&self, query: &str, limit: usize) -> Result<Vec<NameMatch>, StoreError> {
+        let tokens = matching::tokens(query);
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Score each candidate by its best match per query token.
+        let mut best: HashMap<i64, Vec<u32>> = HashMap::new();
+        for (t, token) in tokens.iter().enumerate().take(8) {
+            for key in matching::query_keys(token) {
+                let h = self.keys.index_hash(key.kind.tag(), &key.value);
+                let rows = self
+                    .pools
+                    .rows("SELECT child_seq FROM name_index WHERE h = $1 LIMIT $2", args![h, PER_KEY])
+                    .await?;
+                let w = key.kind.weight() + u32::from(key.kind == KeyKind::Exact);
+                for r in rows {
+                    let slot = best.entry(r.i64(0)?).or_insert_with(|| vec![0; tokens.len()]);
+                    slot[t] = slot[t].max(w);
+                }
+            }
+        }
+        let mut candidates: Vec<(i64, u32)> =
+            best.into_iter().map(|(seq, s)| (seq, s.iter().sum())).collect();
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(RANKED.max(limit * 3));
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=candidates.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT c.id, c.wrapped_key, c.identity_sealed, \
+             (SELECT k.id FROM cases k WHERE k.child_id = c.id ORDER BY k.created_at DESC LIMIT 1), \
+             (SELECT k.reference FROM cases k WHERE k.child_id = c.id ORDER BY k.created_at DESC LIMIT 1) \
+             FROM children c WHERE c.wrapped_key IS NOT NULL AND c.seq IN ({})",
+            placeholders.join(", ")
+        );
+        let rows = self
+            .pools
+            .rows(&sql, candidates.iter().map(|c| Val::from(c.0)).collect())
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let id = r.text(0)?;
+            let (Some(wrapped), Some(sealed)) = (r.opt_bytes(1)?, r.opt_bytes(2)?) else { continue };
+            let key = self.keys.unwrap_child_key(&id, &wrapped)?;
+            let identity: ChildIdentity =
+                serde_json::from_slice(&key.open("identity", &sealed)?).map_err(|_| StoreError::Corrupt)?;
+            let score = matching::similarity(query, identity.names.all_forms());
+            if score >= THRESHOLD {
+                out.push(NameMatch {
+                    child_id: id,
+                    case_id: r.opt_text(3)?,
+                    reference: r.opt_text(4)?,
+                    display_name: identity.names.display(),
+                    score,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.child_id.cmp(&b.child_id)));
+        out.truncate(limit);
+        Ok(out)
+    }
+}

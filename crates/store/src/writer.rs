@@ -1,0 +1,510 @@
+//! The one writer. Commands queue on a channel; the writer takes every command waiting, runs
+//! each in its own savepoint inside one transaction with its audit event, commits once (one
+//! fsync for the whole batch) and only then answers. A command that fails rolls back to its
+//! savepoint alone; the others in the batch still commit.
+
+use std::sync::Arc;
+
+use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority, VictimStatus};
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::matching;
+use pelita_domain::text::NoteText;
+use serde_json::json;
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use crate::audit::{self, Head};
+use crate::crypto::{ChildKey, Keys};
+use crate::db::{Pools, Tx, Val, args};
+use crate::{
+    Actor, Clock, NewAgency, NewUser, Registered, Registration, StoreError, from_micros, micros,
+};
+
+/// Largest batch in one transaction; bounds the time a reader waits on a checkpoint.
+const MAX_BATCH: usize = 512;
+const QUEUE: usize = 4096;
+
+pub(crate) enum Command {
+    CreateAgency(NewAgency),
+    CreateUser(NewUser),
+    Register(Box<Registration>),
+    UpdateIdentity(String, Box<ChildIdentity>),
+    RecordCircumstances(String, Circumstances),
+    MoveCase(String, CaseStatus, Option<String>),
+    SetPriority(String, Priority),
+    Assign(String, Option<String>),
+    RemoveVictimStatus(String),
+    AddNote(String, NoteText),
+    Erase(String, String),
+    /// Stops the writer after everything queued before it.
+    Shutdown,
+}
+
+pub(crate) enum Done {
+    Id(String),
+    Registered(Registered),
+    Unit,
+}
+
+pub(crate) struct Job {
+    pub actor: Option<Actor>,
+    pub command: Command,
+    pub reply: oneshot::Sender<Result<Done, StoreError>>,
+}
+
+impl Job {
+    pub(crate) fn new(
+        actor: &Actor,
+        command: Command,
+        reply: oneshot::Sender<Result<Done, StoreError>>,
+    ) -> Job {
+        Job { actor: Some(actor.clone()), command, reply }
+    }
+}
+
+pub(crate) fn spawn(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>) -> mpsc::Sender<Job> {
+    let (tx, rx) = mpsc::channel(QUEUE);
+    tokio::spawn(run(pools, keys, clock, rx));
+    tx
+}
+
+async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let stop = batch.iter().position(|j| matches!(j.command, Command::Shutdown));
+        let rest = stop.map(|i| batch.split_off(i));
+        if !batch.is_empty() {
+            let now = micros(clock.now());
+            match commit(&pools, &keys, now, &batch).await {
+                Ok(results) => {
+                    for (job, result) in batch.drain(..).zip(results) {
+                        let _ = job.reply.send(result);
+                    }
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, jobs = batch.len(), "write batch failed");
+                    let msg = e.to_string();
+                    for job in batch.drain(..) {
+                        let _ = job.reply.send(Err(StoreError::Db(sqlx::Error::Protocol(
+                            msg.clone(),
+                        ))));
+                    }
+                }
+            }
+        }
+        if let Some(rest) = rest {
+            for job in rest {
+                let _ = job.reply.send(Ok(Done::Unit));
+            }
+            return;
+        }
+    }
+}
+
+async fn commit(
+    pools: &Pools,
+    keys: &Keys,
+    now: i64,
+    batch: &[Job],
+) -> Result<Vec<Result<Done, StoreError>>, StoreError> {
+    let mut tx = pools.begin().await?;
+    let mut head = audit::read_head(&mut tx).await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        tx.raw("SAVEPOINT job").await?;
+        let before = head.clone();
+        let actor = job.actor.as_ref().expect("every command but Shutdown has an actor");
+        let mut w = Write { tx: &mut tx, keys, head: &mut head, now, actor };
+        match w.apply(&job.command).await {
+            Ok(done) => {
+                tx.raw("RELEASE SAVEPOINT job").await?;
+                results.push(Ok(done));
+            }
+            Err(e) => {
+                tx.raw("ROLLBACK TO SAVEPOINT job").await?;
+                tx.raw("RELEASE SAVEPOINT job").await?;
+                head = before;
+                results.push(Err(e));
+            }
+        }
+    }
+    audit::write_head(&mut tx, &head).await?;
+    tx.commit().await?;
+    Ok(results)
+}
+
+/// One command being applied inside the batch transaction.
+struct Write<'a> {
+    tx: &'a mut Tx,
+    keys: &'a Keys,
+    head: &'a mut Head,
+    now: i64,
+    actor: &'a Actor,
+}
+
+fn new_id() -> String {
+    Uuid::now_v7().to_string()
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).expect("domain types serialise")
+}
+
+impl Write<'_> {
+    async fn audit(&mut self, action: &str, subject: &str, detail: serde_json::Value) -> Result<(), StoreError> {
+        audit::append(self.tx, self.keys, self.head, self.now, &self.actor.id, action, subject, detail)
+            .await
+    }
+
+    async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
+        match command {
+            Command::CreateAgency(a) => self.create_agency(a).await,
+            Command::CreateUser(u) => self.create_user(u).await,
+            Command::Register(r) => self.register(r).await,
+            Command::UpdateIdentity(child, identity) => self.update_identity(child, identity).await,
+            Command::RecordCircumstances(case, c) => self.record_circumstances(case, c).await,
+            Command::MoveCase(case, to, reason) => self.move_case(case, *to, reason.as_deref()).await,
+            Command::SetPriority(case, p) => self.set_priority(case, p).await,
+            Command::Assign(case, user) => self.assign(case, user.clone()).await,
+            Command::RemoveVictimStatus(case) => self.remove_victim_status(case).await,
+            Command::AddNote(case, body) => self.add_note(case, body).await,
+            Command::Erase(child, reason) => self.erase(child, reason).await,
+            Command::Shutdown => Ok(Done::Unit),
+        }
+    }
+
+    async fn create_agency(&mut self, a: &NewAgency) -> Result<Done, StoreError> {
+        let code = CaseReference::agency_code(&a.code)?;
+        let name = pelita_domain::text::clean("agency name", &a.name, 200, false)?;
+        let id = new_id();
+        let taken = self.tx.row("SELECT 1 FROM agencies WHERE code = $1", args![code.as_str()]).await?;
+        if taken.is_some() {
+            return Err(StoreError::Conflict("an agency with that code exists"));
+        }
+        self.tx
+            .exec(
+                "INSERT INTO agencies (id, code, name, sector, jurisdiction, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                args![id.as_str(), code.as_str(), name, a.sector.as_str(), a.jurisdiction.as_str(), self.now],
+            )
+            .await?;
+        self.audit("agency.create", &id, json!({"code": code, "sector": a.sector.as_str()})).await?;
+        Ok(Done::Id(id))
+    }
+
+    async fn create_user(&mut self, u: &NewUser) -> Result<Done, StoreError> {
+        let username = pelita_domain::text::clean("username", &u.username, 64, false)?;
+        let display = pelita_domain::text::clean("display name", &u.display_name, 200, false)?;
+        let taken = self.tx.row("SELECT 1 FROM users WHERE username = $1", args![username.as_str()]).await?;
+        if taken.is_some() {
+            return Err(StoreError::Conflict("that username is taken"));
+        }
+        let id = new_id();
+        self.tx
+            .exec(
+                "INSERT INTO users (id, username, display_name, role, agency_id, password_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                args![id.as_str(), username, display, u.role.as_str(), u.agency_id.clone(), u.password_hash.as_str(), self.now],
+            )
+            .await?;
+        self.audit("user.create", &id, json!({"role": u.role.as_str(), "agency": u.agency_id})).await?;
+        Ok(Done::Id(id))
+    }
+
+    async fn child_key(&mut self, child_id: &str) -> Result<(i64, ChildKey), StoreError> {
+        let row = self
+            .tx
+            .row("SELECT seq, wrapped_key FROM children WHERE id = $1", args![child_id])
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let wrapped = row.opt_bytes(1)?.ok_or(StoreError::Erased)?;
+        Ok((row.i64(0)?, self.keys.unwrap_child_key(child_id, &wrapped)?))
+    }
+
+    async fn index_names(&mut self, seq: i64, identity: &ChildIdentity) -> Result<(), StoreError> {
+        self.tx.exec("DELETE FROM name_index WHERE child_seq = $1", args![seq]).await?;
+        let mut hashes: Vec<i64> = identity
+            .names
+            .all_forms()
+            .flat_map(matching::keys)
+            .map(|k| self.keys.index_hash(k.kind.tag(), &k.value))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        for chunk in hashes.chunks(200) {
+            let values: Vec<String> =
+                (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+            let sql = format!(
+                "INSERT INTO name_index (h, child_seq) VALUES {} ON CONFLICT DO NOTHING",
+                values.join(", ")
+            );
+            let args: Vec<Val> = chunk.iter().flat_map(|&h| [Val::from(h), Val::from(seq)]).collect();
+            self.tx.exec(&sql, args).await?;
+        }
+        Ok(())
+    }
+
+    async fn register(&mut self, r: &Registration) -> Result<Done, StoreError> {
+        let agency = self
+            .tx
+            .row("SELECT code FROM agencies WHERE id = $1", args![r.agency_id.as_str()])
+            .await?
+            .ok_or(StoreError::Conflict("no such agency"))?;
+        let code = agency.text(0)?;
+        if let Some(user) = &r.assigned_to {
+            self.ensure_user(user).await?;
+        }
+        let today = from_micros(self.now).date_naive();
+        for e in &r.identity.age.evidence {
+            e.birth.validated(today)?;
+        }
+        let child_id = new_id();
+        let (key, wrapped) = self.keys.new_child_key(&child_id);
+        let sealed = key.seal("identity", &json(&r.identity));
+        let seq = self
+            .tx
+            .row(
+                "INSERT INTO children (id, wrapped_key, identity_sealed, sex, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING seq",
+                args![child_id.as_str(), wrapped, sealed, r.identity.sex.as_str(), self.now],
+            )
+            .await?
+            .ok_or(StoreError::Corrupt)?
+            .i64(0)?;
+        self.index_names(seq, &r.identity).await?;
+
+        let year = from_micros(self.now).format("%Y").to_string().parse::<i32>().unwrap_or(1970);
+        let number = self
+            .tx
+            .row(
+                "INSERT INTO case_counters (agency_id, year, next) VALUES ($1, $2, 2) \
+                 ON CONFLICT (agency_id, year) DO UPDATE SET next = case_counters.next + 1 \
+                 RETURNING next - 1",
+                args![r.agency_id.as_str(), i64::from(year)],
+            )
+            .await?
+            .ok_or(StoreError::Corrupt)?
+            .i64(0)?;
+        let reference = CaseReference { agency_code: code, year, number: number as u32 };
+        let mut case = Case::new(reference.clone(), r.agency_id.clone(), r.priority.clone(), r.assigned_to.clone());
+        case.move_to(CaseStatus::Registered, None)?;
+        if let Some(c) = &r.circumstances {
+            case.record_circumstances(c, from_micros(self.now));
+        }
+        let case_id = new_id();
+        self.tx
+            .exec(
+                "INSERT INTO cases (id, child_id, agency_id, reference, status, priority, priority_sealed, \
+                 assigned_to, victim_since, circumstances_sealed, reopened, version, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 1, $11, $11)",
+                args![
+                    case_id.as_str(),
+                    child_id.as_str(),
+                    r.agency_id.as_str(),
+                    reference.to_string(),
+                    case.status.as_str(),
+                    case.priority.level.as_str(),
+                    key.seal("priority", case.priority.reason.as_bytes()),
+                    r.assigned_to.clone(),
+                    victim_micros(case.victim_status()),
+                    r.circumstances.as_ref().map(|c| key.seal("circumstances", &json(c))),
+                    self.now
+                ],
+            )
+            .await?;
+        self.audit(
+            "child.register",
+            &case_id,
+            json!({
+                "child": child_id,
+                "reference": reference.to_string(),
+                "status": case.status.as_str(),
+                "priority": case.priority.level.as_str(),
+                "victim_recognised": case.victim_status().is_recognised(),
+                "fields": ["identity.names", "identity.sex", "identity.age", "priority.reason"],
+            }),
+        )
+        .await?;
+        Ok(Done::Registered(Registered { child_id, case_id, reference }))
+    }
+
+    async fn ensure_user(&mut self, user: &str) -> Result<(), StoreError> {
+        match self.tx.row("SELECT disabled FROM users WHERE id = $1", args![user]).await? {
+            Some(r) if r.i64(0)? == 0 => Ok(()),
+            _ => Err(StoreError::Conflict("no such active user")),
+        }
+    }
+
+    async fn update_identity(&mut self, child_id: &str, identity: &ChildIdentity) -> Result<Done, StoreError> {
+        let (seq, key) = self.child_key(child_id).await?;
+        let today = from_micros(self.now).date_naive();
+        for e in &identity.age.evidence {
+            e.birth.validated(today)?;
+        }
+        self.tx
+            .exec(
+                "UPDATE children SET identity_sealed = $1, sex = $2 WHERE id = $3",
+                args![key.seal("identity", &json(identity)), identity.sex.as_str(), child_id],
+            )
+            .await?;
+        self.index_names(seq, identity).await?;
+        self.audit("child.update_identity", child_id, json!({"fields": ["identity"]})).await?;
+        Ok(Done::Unit)
+    }
+
+    /// Loads a case for change, with its child's key.
+    async fn load_case(&mut self, case_id: &str) -> Result<(Case, String, ChildKey), StoreError> {
+        let row = self
+            .tx
+            .row(
+                "SELECT reference, status, priority, priority_sealed, agency_id, assigned_to, victim_since, \
+                 reopened, child_id FROM cases WHERE id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let child_id = row.text(8)?;
+        let (_, key) = self.child_key(&child_id).await?;
+        let case = crate::reads::case_from_row(&row, Some(&key))?;
+        Ok((case, child_id, key))
+    }
+
+    async fn save_case(&mut self, case_id: &str, case: &Case) -> Result<(), StoreError> {
+        self.tx
+            .exec(
+                "UPDATE cases SET status = $1, priority = $2, assigned_to = $3, victim_since = $4, \
+                 reopened = $5, version = version + 1, updated_at = $6 WHERE id = $7",
+                args![
+                    case.status.as_str(),
+                    case.priority.level.as_str(),
+                    case.assigned_worker.clone(),
+                    victim_micros(case.victim_status()),
+                    i64::from(case.reopened),
+                    self.now,
+                    case_id
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn record_circumstances(&mut self, case_id: &str, c: &Circumstances) -> Result<Done, StoreError> {
+        let (mut case, _, key) = self.load_case(case_id).await?;
+        let first = case.record_circumstances(c, from_micros(self.now));
+        self.tx
+            .exec(
+                "UPDATE cases SET circumstances_sealed = $1 WHERE id = $2",
+                args![key.seal("circumstances", &json(c)), case_id],
+            )
+            .await?;
+        self.save_case(case_id, &case).await?;
+        self.audit(
+            "case.record_circumstances",
+            case_id,
+            json!({"fields": ["circumstances"], "victim_recognised": first}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    async fn move_case(&mut self, case_id: &str, to: CaseStatus, reason: Option<&str>) -> Result<Done, StoreError> {
+        let (mut case, _, _) = self.load_case(case_id).await?;
+        let from = case.status;
+        case.move_to(to, reason)?;
+        self.save_case(case_id, &case).await?;
+        self.audit("case.move", case_id, json!({"from": from.as_str(), "to": to.as_str()})).await?;
+        Ok(Done::Unit)
+    }
+
+    async fn set_priority(&mut self, case_id: &str, p: &Priority) -> Result<Done, StoreError> {
+        let (mut case, _, key) = self.load_case(case_id).await?;
+        let from = case.priority.level;
+        case.priority = p.clone();
+        self.save_case(case_id, &case).await?;
+        self.tx
+            .exec(
+                "UPDATE cases SET priority_sealed = $1 WHERE id = $2",
+                args![key.seal("priority", p.reason.as_bytes()), case_id],
+            )
+            .await?;
+        self.audit(
+            "case.priority",
+            case_id,
+            json!({"from": from.as_str(), "to": p.level.as_str(), "fields": ["priority.reason"]}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    async fn assign(&mut self, case_id: &str, user: Option<String>) -> Result<Done, StoreError> {
+        let (mut case, _, _) = self.load_case(case_id).await?;
+        if let Some(u) = &user {
+            self.ensure_user(u).await?;
+        }
+        let from = case.assigned_worker.replace(user.clone().unwrap_or_default());
+        case.assigned_worker = user.clone();
+        self.save_case(case_id, &case).await?;
+        self.audit("case.assign", case_id, json!({"from": from, "to": user})).await?;
+        Ok(Done::Unit)
+    }
+
+    async fn remove_victim_status(&mut self, case_id: &str) -> Result<Done, StoreError> {
+        let (mut case, _, _) = self.load_case(case_id).await?;
+        case.remove_victim_status(self.actor.role)?;
+        Ok(Done::Unit)
+    }
+
+    async fn add_note(&mut self, case_id: &str, body: &NoteText) -> Result<Done, StoreError> {
+        let (_, _, key) = self.load_case(case_id).await?;
+        let id = new_id();
+        self.tx
+            .exec(
+                "INSERT INTO case_notes (id, case_id, author, body_sealed, created_at) VALUES ($1, $2, $3, $4, $5)",
+                args![id.as_str(), case_id, self.actor.id.as_str(), key.seal(&format!("note/{id}"), body.as_str().as_bytes()), self.now],
+            )
+            .await?;
+        let findings = pelita_domain::terminology::Guard::builtin().check(body.as_str()).len() as i64;
+        self.audit("case.note", case_id, json!({"note": id, "terminology_findings": findings})).await?;
+        Ok(Done::Id(id))
+    }
+
+    async fn erase(&mut self, child_id: &str, reason: &str) -> Result<Done, StoreError> {
+        let (seq, _) = self.child_key(child_id).await?;
+        self.tx
+            .exec(
+                "UPDATE children SET wrapped_key = NULL, identity_sealed = NULL, erased_at = $1 WHERE id = $2",
+                args![self.now, child_id],
+            )
+            .await?;
+        self.tx.exec("DELETE FROM name_index WHERE child_seq = $1", args![seq]).await?;
+        self.tx
+            .exec(
+                "UPDATE cases SET priority_sealed = NULL, circumstances_sealed = NULL WHERE child_id = $1",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "UPDATE case_notes SET body_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "INSERT INTO erasures (child_id, erased_at, erased_by) VALUES ($1, $2, $3)",
+                args![child_id, self.now, self.actor.id.as_str()],
+            )
+            .await?;
+        // The reason is the operator's words about the erasure, not about the child: it is kept,
+        // but only its length reaches the audit detail, in case it names someone.
+        self.audit("child.erase", child_id, json!({"reason_chars": reason.chars().count()})).await?;
+        Ok(Done::Unit)
+    }
+}
+
+fn victim_micros(v: VictimStatus) -> Option<i64> {
+    match v {
+        VictimStatus::NotRecorded => None,
+        VictimStatus::Recognised { since } => Some(micros(since)),
+    }
+}

@@ -1,0 +1,514 @@
+//! The storage test suite. Every test runs on SQLite (a real file) and, when
+//! `PELITA_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database on that server.
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use pelita_domain::DomainError;
+use pelita_domain::age::{Age, BirthDate, EvidenceKind};
+use pelita_domain::agency::Sector;
+use pelita_domain::case::{
+    Association, Channel, CaseStatus, Circumstances, GroupKind, Priority, PriorityLevel,
+};
+use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::role::Role;
+use pelita_domain::text::{NameText, NoteText};
+use pelita_store::{
+    Actor, ChainBreak, DeploymentKey, FixedClock, NewAgency, NewUser, Readable, Registration,
+    Store, StoreConfig, StoreError,
+};
+use sqlx::{Connection, Executor};
+
+mod crash;
+
+struct Env {
+    store: Store,
+    url: String,
+    key: DeploymentKey,
+    clock: Arc<FixedClock>,
+    dir: tempfile::TempDir,
+    pg: Option<(String, String)>, // (admin url, database name)
+}
+
+fn today() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 9, 30, 0).unwrap()
+}
+
+impl Env {
+    async fn sqlite() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("pelita.db").to_str().unwrap().to_owned();
+        Env::open(url, dir, None).await
+    }
+
+    async fn postgres() -> Option<Env> {
+        let admin = std::env::var("PELITA_TEST_POSTGRES_URL").ok()?;
+        let name = format!("pelita_t_{}", uuid::Uuid::now_v7().simple());
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .expect("PELITA_TEST_POSTGRES_URL is set but the server is unreachable");
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.unwrap();
+        conn.close().await.unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+        let url = format!("{base}/{name}");
+        Some(Env::open(url, tempfile::tempdir().unwrap(), Some((admin, name))).await)
+    }
+
+    async fn open(url: String, dir: tempfile::TempDir, pg: Option<(String, String)>) -> Env {
+        let key = DeploymentKey::generate();
+        let clock = Arc::new(FixedClock::new(today()));
+        let store = Store::open(StoreConfig {
+            url: url.clone(),
+            key: key.clone(),
+            readers: 4,
+            clock: clock.clone(),
+        })
+        .await
+        .unwrap();
+        Env { store, url, key, clock, dir, pg }
+    }
+
+    async fn finish(self) {
+        self.store.close().await;
+        if let Some((admin, name)) = self.pg {
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+            conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                .await
+                .unwrap();
+        }
+    }
+
+    /// Raw SQL around the store, as an attacker with database access would.
+    async fn tamper(&self, sql: &str) {
+        if self.pg.is_some() {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.unwrap();
+        } else {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.unwrap();
+        }
+    }
+
+    async fn try_sql(&self, sql: &str) -> Result<(), sqlx::Error> {
+        if self.pg.is_some() {
+            let mut c = sqlx::PgConnection::connect(&self.url).await?;
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.map(|_| ())
+        } else {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await?;
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.map(|_| ())
+        }
+    }
+
+    async fn agency(&self, code: &str) -> String {
+        self.store
+            .create_agency(
+                &admin(),
+                NewAgency {
+                    code: code.into(),
+                    name: format!("Agency {code}"),
+                    sector: Sector::ChildProtection,
+                    jurisdiction: "ID".into(),
+                },
+            )
+            .await
+            .unwrap()
+    }
+}
+
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let env = super::Env::sqlite().await;
+                super::$name(&env).await;
+                env.finish().await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(env) = super::Env::postgres().await else {
+                    eprintln!("PELITA_TEST_POSTGRES_URL not set: PostgreSQL half not run");
+                    return;
+                };
+                super::$name(&env).await;
+                env.finish().await;
+            }
+        }
+    )*};
+}
+
+both!(
+    registers_and_reads_back_names_in_any_script,
+    case_references_count_per_agency_and_year,
+    circumstances_recognise_victim_status_for_good,
+    lifecycle_and_notes,
+    search_finds_spelling_variants_and_scripts,
+    erasure_makes_the_child_unreadable_and_unfindable,
+    audit_chain_names_the_first_bad_event,
+    bad_input_changes_nothing,
+    concurrent_writes_commit_in_batches,
+    wrong_key_is_refused,
+);
+
+fn admin() -> Actor {
+    Actor::system("test")
+}
+
+fn worker() -> Actor {
+    Actor { id: "worker-1".into(), role: Role::CaseWorker }
+}
+
+fn name(s: &str) -> NameText {
+    NameText::parse(s).unwrap()
+}
+
+fn identity(given: &str, family: Option<&str>, birth: BirthDate) -> ChildIdentity {
+    ChildIdentity {
+        names: PersonNames::simple(name(given), family.map(name)),
+        sex: Sex::Female,
+        age: Age::with(birth, EvidenceKind::Declaration, "worker-1", today().date_naive()),
+    }
+}
+
+fn registration(agency: &str, id: ChildIdentity) -> Registration {
+    Registration {
+        agency_id: agency.into(),
+        identity: id,
+        priority: Priority::new(PriorityLevel::Medium, "needs school re-entry").unwrap(),
+        assigned_to: None,
+        circumstances: None,
+    }
+}
+
+fn circumstances() -> Circumstances {
+    Circumstances {
+        association: Association::Recruited,
+        group: GroupKind::DesignatedTerrorist,
+        channels: vec![Channel::OnlineMessaging],
+        narrative: Some(NoteText::parse("Contacted through a messaging group at 13.").unwrap()),
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+async fn registers_and_reads_back_names_in_any_script(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let mut id = identity("নুসরাত", Some("জাহান"), BirthDate::Month { year: 2011, month: 4 });
+    id.names.given = NamePart::with_latin(name("নুসরাত"), name("Nusrat"));
+    id.names.aliases.push(NamePart::new(name("ޢާއިޝަތު")));
+    let r = env.store.register_child(&worker(), registration(&agency, id.clone())).await.unwrap();
+    let child = env.store.child(&r.child_id).await.unwrap();
+    assert_eq!(child.identity, Readable::Present(id));
+    let case = env.store.case(&r.case_id).await.unwrap();
+    assert_eq!(case.case.status, CaseStatus::Registered);
+    assert_eq!(case.case.priority.reason, "needs school re-entry");
+    assert_eq!(case.child_id, r.child_id);
+}
+
+async fn case_references_count_per_agency_and_year(env: &Env) {
+    let a = env.agency("DSW").await;
+    let b = env.agency("KPAI").await;
+    let birth = BirthDate::Year { year: 2012 };
+    let mut refs = Vec::new();
+    for ag in [&a, &a, &b] {
+        let r = env.store.register_child(&worker(), registration(ag, identity("Siti", None, birth))).await;
+        refs.push(r.unwrap().reference.to_string());
+    }
+    env.clock.set(Utc.with_ymd_and_hms(2027, 1, 2, 0, 0, 0).unwrap());
+    let r = env.store.register_child(&worker(), registration(&a, identity("Siti", None, birth))).await;
+    refs.push(r.unwrap().reference.to_string());
+    assert_eq!(refs, ["DSW-2026-00001", "DSW-2026-00002", "KPAI-2026-00001", "DSW-2027-00001"]);
+    let id = env.store.case_id_by_reference("DSW-2026-00002").await.unwrap();
+    assert_eq!(env.store.case(&id).await.unwrap().case.reference.number, 2);
+}
+
+async fn circumstances_recognise_victim_status_for_good(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let r = env
+        .store
+        .register_child(&worker(), registration(&agency, identity("Rakib", None, BirthDate::Unknown)))
+        .await
+        .unwrap();
+    assert!(!env.store.case(&r.case_id).await.unwrap().case.victim_status().is_recognised());
+    env.store.record_circumstances(&worker(), &r.case_id, circumstances()).await.unwrap();
+    let case = env.store.case(&r.case_id).await.unwrap();
+    assert!(case.case.victim_status().is_recognised());
+    assert_eq!(case.circumstances, Readable::Present(Some(circumstances())));
+    for role in Role::ALL {
+        let actor = Actor { id: format!("u-{role}"), role };
+        let err = env.store.remove_victim_status(&actor, &r.case_id).await.unwrap_err();
+        assert!(matches!(err, StoreError::Domain(DomainError::VictimStatusIsPermanent)), "{role}");
+    }
+    assert!(env.store.case(&r.case_id).await.unwrap().case.victim_status().is_recognised());
+    // Not even SQL around the application can undo it.
+    let undo = env.try_sql(&format!("UPDATE cases SET victim_since = NULL WHERE id = '{}'", r.case_id)).await;
+    assert!(undo.is_err(), "the database let victim status be removed");
+}
+
+async fn lifecycle_and_notes(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let r = env
+        .store
+        .register_child(&worker(), registration(&agency, identity("Amina", None, BirthDate::Year { year: 2010 })))
+        .await
+        .unwrap();
+    env.store.move_case(&worker(), &r.case_id, CaseStatus::Assessed, None).await.unwrap();
+    let skip = env.store.move_case(&worker(), &r.case_id, CaseStatus::InProgress, None).await;
+    assert!(matches!(skip, Err(StoreError::Domain(DomainError::InvalidTransition { .. }))));
+    let no_reason = env.store.move_case(&worker(), &r.case_id, CaseStatus::Closed, None).await;
+    assert!(matches!(no_reason, Err(StoreError::Domain(DomainError::ReasonRequired))));
+    env.store.move_case(&worker(), &r.case_id, CaseStatus::Closed, Some("reunified".into())).await.unwrap();
+    env.store.move_case(&worker(), &r.case_id, CaseStatus::Registered, None).await.unwrap();
+    let case = env.store.case(&r.case_id).await.unwrap();
+    assert_eq!((case.case.status, case.case.reopened), (CaseStatus::Registered, 1));
+
+    let body = NoteText::parse("Visited the family; the child asked about school.").unwrap();
+    env.store.add_note(&worker(), &r.case_id, body.clone()).await.unwrap();
+    let notes = env.store.notes(&r.case_id).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].body, Readable::Present(body));
+    assert_eq!(notes[0].author, "worker-1");
+
+    let user = env
+        .store
+        .create_user(
+            &admin(),
+            NewUser {
+                username: "sari".into(),
+                display_name: "Sari".into(),
+                role: Role::CaseWorker,
+                agency_id: Some(agency.clone()),
+                password_hash: pelita_store::hash_password("correct horse battery"),
+            },
+        )
+        .await
+        .unwrap();
+    env.store.assign(&admin(), &r.case_id, Some(user.clone())).await.unwrap();
+    assert_eq!(env.store.case(&r.case_id).await.unwrap().case.assigned_worker, Some(user));
+    let (u, hash) = env.store.user_by_username("sari").await.unwrap().unwrap();
+    assert_eq!(u.role, Role::CaseWorker);
+    assert!(pelita_store::verify_password("correct horse battery", &hash));
+    assert!(!pelita_store::verify_password("wrong", &hash));
+}
+
+async fn search_finds_spelling_variants_and_scripts(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let birth = BirthDate::Year { year: 2011 };
+    let mut ids = std::collections::HashMap::new();
+    for (given, family) in [
+        ("Muhammad Rakib", "Hossain"),
+        ("Abdul Rahman", "Ismail"),
+        ("Nur Aisyah", "Putri"),
+        ("Rafiq", "Islam"),
+        ("Siti", "Rahayu"),
+    ] {
+        let r = env
+            .store
+            .register_child(&worker(), registration(&agency, identity(given, Some(family), birth)))
+            .await
+            .unwrap();
+        ids.insert(given, r.child_id);
+    }
+    let mut bn = identity("রাকিব", Some("হোসেন"), birth);
+    bn.names.given.latin = Some(name("Rakib"));
+    let bn = env.store.register_child(&worker(), registration(&agency, bn)).await.unwrap();
+    let dv = env
+        .store
+        .register_child(&worker(), registration(&agency, identity("ޢާއިޝަތު", Some("ޒާހިރު"), birth)))
+        .await
+        .unwrap();
+
+    let top = |q: &'static str| async move { env.store.search_names(q, 10).await.unwrap() };
+    assert_eq!(top("Mohd Rakib Hussain").await[0].child_id, ids["Muhammad Rakib"]);
+    assert_eq!(top("Abdurrahman").await[0].child_id, ids["Abdul Rahman"]);
+    assert_eq!(top("Noor Aishah").await[0].child_id, ids["Nur Aisyah"]);
+    assert_eq!(top("Raki").await.iter().filter(|m| m.score > 0.85).count(), 2, "prefix");
+    let by_script = top("রাকিব").await;
+    assert_eq!(by_script[0].child_id, bn.child_id);
+    assert!(by_script[0].reference.is_some());
+    assert_eq!(top("ޢާއިޝަތު").await[0].child_id, dv.child_id);
+    assert!(top("Zulkarnain").await.is_empty());
+    assert!(top("   ").await.is_empty());
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// The SQLite database file and its WAL, as raw bytes.
+fn sqlite_bytes(env: &Env) -> Vec<u8> {
+    let mut all = std::fs::read(&env.url).unwrap();
+    if let Ok(wal) = std::fs::read(format!("{}-wal", env.url)) {
+        all.extend(wal);
+    }
+    all
+}
+
+async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let mut id = identity("Zulaikha", Some("Kertawijaya"), BirthDate::Exact { date: d(2012, 2, 29) });
+    id.names.aliases.push(NamePart::new(name("ফারজানা")));
+    let r = env.store.register_child(&worker(), registration(&agency, id)).await.unwrap();
+    env.store.record_circumstances(&worker(), &r.case_id, circumstances()).await.unwrap();
+    env.store.add_note(&worker(), &r.case_id, NoteText::parse("Kertawijaya family visit").unwrap()).await.unwrap();
+    assert_eq!(env.store.search_names("Kertawijaya", 5).await.unwrap().len(), 1);
+    if env.pg.is_none() {
+        // Names are ciphertext even before erasure.
+        let bytes = sqlite_bytes(env);
+        assert!(!contains(&bytes, "Kertawijaya") && !contains(&bytes, "ফারজানা"));
+    }
+
+    let bad = env.store.erase_child(&admin(), &r.child_id, " ").await;
+    assert!(matches!(bad, Err(StoreError::Domain(DomainError::ReasonRequired))));
+    env.store.erase_child(&admin(), &r.child_id, "court order 12/2026").await.unwrap();
+    assert!(env.store.child(&r.child_id).await.unwrap().identity.is_erased());
+    let case = env.store.case(&r.case_id).await.unwrap();
+    assert!(case.circumstances.is_erased());
+    assert!(case.case.victim_status().is_recognised(), "the case keeps its non-personal facts");
+    assert!(env.store.notes(&r.case_id).await.unwrap()[0].body.is_erased());
+    assert!(env.store.search_names("Kertawijaya", 5).await.unwrap().is_empty());
+    assert!(env.store.search_names("ফারজানা", 5).await.unwrap().is_empty());
+    assert!(matches!(
+        env.store.add_note(&worker(), &r.case_id, NoteText::parse("more").unwrap()).await,
+        Err(StoreError::Erased)
+    ));
+    if env.pg.is_none() {
+        let backup = env.dir.path().join("backup.db");
+        env.store.backup_sqlite(&backup).await.unwrap();
+        let bytes = [sqlite_bytes(env), std::fs::read(&backup).unwrap()].concat();
+        for n in ["Zulaikha", "Kertawijaya", "ফারজানা"] {
+            assert!(!contains(&bytes, n), "{n} found in the database or backup");
+        }
+        // The backup opens with the same key and its chain verifies.
+        let copy = Store::open(StoreConfig {
+            url: backup.to_str().unwrap().into(),
+            key: env.key.clone(),
+            readers: 1,
+            clock: env.clock.clone(),
+        })
+        .await
+        .unwrap();
+        assert!(copy.child(&r.child_id).await.unwrap().identity.is_erased());
+        assert_eq!(copy.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+        copy.close().await;
+    }
+}
+
+async fn audit_chain_names_the_first_bad_event(env: &Env) {
+    let agency = env.agency("DSS").await;
+    for i in 0..5 {
+        let r = env
+            .store
+            .register_child(&worker(), registration(&agency, identity(&format!("Child{i}"), None, BirthDate::Unknown)))
+            .await
+            .unwrap();
+        env.store.move_case(&worker(), &r.case_id, CaseStatus::Assessed, None).await.unwrap();
+    }
+    // 1 agency + 5 × (register + move) = 11 events.
+    let ok = env.store.verify_audit(&|_, _| {}).await.unwrap();
+    assert_eq!((ok.events, ok.first_break), (11, None));
+
+    env.tamper("UPDATE audit_events SET detail = replace(detail, 'assessed', 'assessec') WHERE seq = 5").await;
+    let r = env.store.verify_audit(&|_, _| {}).await.unwrap();
+    assert_eq!(r.first_break, Some(ChainBreak::Altered { seq: 5 }));
+    assert_eq!(r.events, 4);
+    env.tamper("UPDATE audit_events SET detail = replace(detail, 'assessec', 'assessed') WHERE seq = 5").await;
+    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+
+    env.tamper("DELETE FROM audit_events WHERE seq = 7").await;
+    assert_eq!(
+        env.store.verify_audit(&|_, _| {}).await.unwrap().first_break,
+        Some(ChainBreak::Removed { from: 7, to: 7 })
+    );
+    // Re-inserting event 8's content as 7 (a reorder) is caught: it does not chain.
+    env.tamper(
+        "INSERT INTO audit_events (seq, at, actor, action, subject, detail, prev_hash, hash) \
+         SELECT 7, at, actor, action, subject, detail, prev_hash, hash FROM audit_events WHERE seq = 8",
+    )
+    .await;
+    let reordered = env.store.verify_audit(&|_, _| {}).await.unwrap().first_break;
+    assert_eq!(reordered, Some(ChainBreak::Altered { seq: 7 }));
+
+    env.tamper("DELETE FROM audit_events WHERE seq >= 7").await;
+    assert_eq!(
+        env.store.verify_audit(&|_, _| {}).await.unwrap().first_break,
+        Some(ChainBreak::Truncated { last: 6, head: 11 })
+    );
+}
+
+async fn bad_input_changes_nothing(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let before = env.store.counts().await.unwrap();
+    let future = identity("Dewi", None, BirthDate::Exact { date: d(2027, 1, 1) });
+    let e = env.store.register_child(&worker(), registration(&agency, future)).await.unwrap_err();
+    assert!(matches!(e, StoreError::Domain(DomainError::DateInFuture)));
+    let bad_month = identity("Dewi", None, BirthDate::Month { year: 2012, month: 13 });
+    let e = env.store.register_child(&worker(), registration(&agency, bad_month)).await.unwrap_err();
+    assert!(matches!(e, StoreError::Domain(DomainError::ImpossibleDate)));
+    let e = env
+        .store
+        .register_child(&worker(), registration("no-such-agency", identity("Dewi", None, BirthDate::Unknown)))
+        .await
+        .unwrap_err();
+    assert!(e.is_refusal());
+    let e = env.store.move_case(&worker(), "no-such-case", CaseStatus::Assessed, None).await.unwrap_err();
+    assert!(matches!(e, StoreError::NotFound));
+    let e = env
+        .store
+        .create_agency(&admin(), NewAgency { code: "dss".into(), name: "Again".into(), sector: Sector::Health, jurisdiction: "ID".into() })
+        .await
+        .unwrap_err();
+    assert!(matches!(e, StoreError::Conflict(_)));
+    assert_eq!(env.store.counts().await.unwrap(), before, "a refused write changed something");
+    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+}
+
+async fn concurrent_writes_commit_in_batches(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let mut tasks = Vec::new();
+    for i in 0..300 {
+        let store = env.store.clone();
+        let agency = agency.clone();
+        tasks.push(tokio::spawn(async move {
+            // Every tenth registration is invalid; it must fail alone.
+            let birth = if i % 10 == 0 {
+                BirthDate::Exact { date: d(2030, 1, 1) }
+            } else {
+                BirthDate::Year { year: 2010 }
+            };
+            store.register_child(&worker(), registration(&agency, identity(&format!("Anak{i}"), None, birth))).await
+        }));
+    }
+    let mut ok = 0;
+    let mut refs = std::collections::HashSet::new();
+    for t in tasks {
+        if let Ok(r) = t.await.unwrap() {
+            ok += 1;
+            refs.insert(r.reference.to_string());
+        }
+    }
+    assert_eq!(ok, 270);
+    assert_eq!(refs.len(), 270, "case references are unique");
+    let (children, cases, events) = env.store.counts().await.unwrap();
+    assert_eq!((children, cases, events), (270, 270, 271));
+    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+}
+
+async fn wrong_key_is_refused(env: &Env) {
+    let agency = env.agency("DSS").await;
+    env.store
+        .register_child(&worker(), registration(&agency, identity("Putri", None, BirthDate::Unknown)))
+        .await
+        .unwrap();
+    let other = Store::open(StoreConfig {
+        url: env.url.clone(),
+        key: DeploymentKey::generate(),
+        readers: 1,
+        clock: env.clock.clone(),
+    })
+    .await;
+    assert!(matches!(other, Err(StoreError::WrongKey)));
+    assert!(DeploymentKey::decode("not a key").is_err());
+}
