@@ -1,1 +1,356 @@
-fn main() {}
+//! The `pelita` binary.
+
+mod bench;
+mod config;
+mod demo;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use pelita_domain::role::Role;
+use pelita_store::{Actor, NewUser, Store};
+
+use crate::config::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "pelita",
+    version,
+    about = "Case management for children associated with armed and terrorist groups"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(clap::Args, Clone)]
+pub struct Common {
+    /// Data directory: key file, configuration and the SQLite database.
+    #[arg(long, env = "PELITA_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Database URL: a SQLite file path (default DATA_DIR/pelita.db) or postgres://…
+    #[arg(long)]
+    database: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Create a data directory: deployment key (mode 0600), database and a first administrator.
+    Init(Common),
+    /// Serve HTTP.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Address to listen on.
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Initialise if needed, load a demo dataset, and serve.
+    Demo {
+        #[arg(long, default_value = "pelita-demo")]
+        data_dir: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Children in the demo dataset.
+        #[arg(long, default_value_t = 300)]
+        children: u64,
+    },
+    /// Audit chain tools.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCmd,
+    },
+    /// A consistent online copy of the database.
+    Backup {
+        #[command(flatten)]
+        common: Common,
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Fill a deployment with realistic generated data, deterministic by seed.
+    Generate {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        children: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Erase a child: destroys the child's data key, so every record of the child, in the
+    /// database and in any later backup, becomes unreadable. Audited; cannot be undone.
+    Erase {
+        #[command(flatten)]
+        common: Common,
+        /// Reference of a case of the child, e.g. DSJKT-2026-00042.
+        #[arg(long)]
+        case: String,
+        /// Why (a court order, a retention rule); kept with the erasure.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Storage benchmarks: group commit against one transaction per write; name search.
+    Bench(bench::Args),
+}
+
+#[derive(Subcommand)]
+enum AuditCmd {
+    /// Check the hash chain; exits non-zero naming the first bad event.
+    Verify(Common),
+}
+
+fn bar(len: u64, what: &str) -> ProgressBar {
+    let pb = ProgressBar::new(len);
+    pb.set_style(
+        ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    pb.set_message(what.to_owned());
+    pb
+}
+
+fn spinner(what: &str) -> ProgressBar {
+    let pb = ProgressBar::new_spinner();
+    pb.set_message(what.to_owned());
+    pb.enable_steady_tick(Duration::from_millis(120));
+    pb
+}
+
+/// A password people can read aloud: 20 characters without look-alikes (~115 bits).
+fn generate_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    (0..20)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
+async fn hash(password: String) -> anyhow::Result<String> {
+    Ok(tokio::task::spawn_blocking(move || pelita_store::hash_password(&password)).await?)
+}
+
+/// Creates the data directory, key and database, and the first administrator. Returns the
+/// open store and the administrator's password.
+async fn init(common: &Common) -> anyhow::Result<(Store, String)> {
+    let settings = Settings::for_init(common)?;
+    let store = settings.open().await?;
+    let password = generate_password();
+    store
+        .create_user(
+            &Actor::system("init"),
+            NewUser {
+                username: "admin".into(),
+                display_name: "Administrator".into(),
+                role: Role::Administrator,
+                agency_id: None,
+                password_hash: hash(password.clone()).await?,
+            },
+        )
+        .await?;
+    Ok((store, password))
+}
+
+async fn serve(store: Store, listen: &str) -> anyhow::Result<()> {
+    let app = pelita_web::router(pelita_web::AppState {
+        store: store.clone(),
+    });
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    eprintln!(
+        "Pelita is listening on http://{} (health: /healthz). Ctrl-C stops it.",
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    store.close().await;
+    Ok(())
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Cmd::Init(common) => {
+            let (store, password) = init(&common).await?;
+            store.close().await;
+            println!("Initialised {}.", common.data_dir.display());
+            println!("Administrator: admin / {password}");
+            println!(
+                "This password is shown once. Keep the key file (pelita.key) safe and separate from backups."
+            );
+        }
+        Cmd::Serve { common, listen } => {
+            let settings = Settings::load(&common)?;
+            let listen = listen.unwrap_or_else(|| settings.listen.clone());
+            serve(settings.open().await?, &listen).await?;
+        }
+        Cmd::Demo {
+            data_dir,
+            listen,
+            children,
+        } => {
+            let common = Common {
+                data_dir: data_dir.clone(),
+                database: None,
+            };
+            let store = if Settings::initialised(&data_dir) {
+                println!("Using the demo data already in {}.", data_dir.display());
+                Settings::load(&common)?.open().await?
+            } else {
+                let (store, admin_password) = init(&common).await?;
+                let demo_password = generate_password();
+                let agencies = demo::setup(&store, &hash(demo_password.clone()).await?).await?;
+                let pb = bar(children, "children");
+                demo::populate(&store, &agencies, children, 2024, |n| pb.set_position(n)).await?;
+                pb.finish();
+                println!(
+                    "Demo data: {children} children across Bangladesh, Indonesia, Malaysia, the Maldives and the Philippines."
+                );
+                println!("Sign-ins (shown once; the web pages arrive with the next release):");
+                println!("  administrator: admin / {admin_password}");
+                for (code, ..) in demo::AGENCIES
+                    .iter()
+                    .filter(|a| a.2 == pelita_domain::agency::Sector::ChildProtection)
+                {
+                    println!(
+                        "  case worker:   worker.{} / {demo_password}",
+                        code.to_lowercase()
+                    );
+                }
+                println!("Second-factor sign-in is off in demo mode.");
+                store
+            };
+            serve(store, &listen).await?;
+        }
+        Cmd::Audit {
+            command: AuditCmd::Verify(common),
+        } => {
+            let store = Settings::load(&common)?.open().await?;
+            let (_, _, events) = store.counts().await?;
+            let pb = bar(events as u64, "events");
+            let report = store.verify_audit(&|n, _| pb.set_position(n)).await?;
+            pb.finish_and_clear();
+            store.close().await;
+            return Ok(match report.first_break {
+                None => {
+                    println!("Audit chain intact: {} events verified.", report.events);
+                    ExitCode::SUCCESS
+                }
+                Some(b) => {
+                    eprintln!(
+                        "Audit chain broken: {b}. {} events before it verified.",
+                        report.events
+                    );
+                    ExitCode::from(2)
+                }
+            });
+        }
+        Cmd::Backup { common, to } => {
+            if to.exists() {
+                bail!("{} exists; choose a new file", to.display());
+            }
+            let settings = Settings::load(&common)?;
+            let pb = spinner("backing up");
+            if let Some(url) = settings.postgres_url() {
+                let status = std::process::Command::new("pg_dump")
+                    .args(["--format=custom", "--file"])
+                    .arg(&to)
+                    .arg(url)
+                    .status()
+                    .context("running pg_dump (install the PostgreSQL client tools)")?;
+                if !status.success() {
+                    bail!("pg_dump failed");
+                }
+            } else {
+                let store = settings.open().await?;
+                store.backup_sqlite(&to).await?;
+                store.close().await;
+            }
+            pb.finish_and_clear();
+            println!(
+                "Backup written to {}. It is readable only with this deployment's key.",
+                to.display()
+            );
+        }
+        Cmd::Generate {
+            common,
+            children,
+            seed,
+        } => {
+            let settings = Settings::load(&common)?;
+            let store = settings.open().await?;
+            let agencies = match demo::agencies_of(&store).await? {
+                a if !a.is_empty() => a,
+                _ => demo::setup(&store, &hash(generate_password()).await?).await?,
+            };
+            let pb = bar(children, "children");
+            demo::populate(&store, &agencies, children, seed, |n| pb.set_position(n)).await?;
+            pb.finish();
+            store.close().await;
+        }
+        Cmd::Erase {
+            common,
+            case,
+            reason,
+        } => {
+            let store = Settings::load(&common)?.open().await?;
+            let case_id = store
+                .case_id_by_reference(&case)
+                .await
+                .with_context(|| format!("case {case}"))?;
+            let child = store.case(&case_id).await?.child_id;
+            store
+                .erase_child(&Actor::system("cli"), &child, &reason)
+                .await?;
+            store.close().await;
+            println!("Erased the child of case {case}: the child's data can no longer be read.");
+        }
+        Cmd::Bench(args) => bench::run(args).await?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a secret file readable by its owner only.
+pub fn write_secret(path: &Path, contents: &str) -> anyhow::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    f.write_all(contents.as_bytes())?;
+    f.sync_all()?;
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PELITA_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

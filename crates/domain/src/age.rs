@@ -189,13 +189,20 @@ impl BirthDate {
             } => {
                 // The estimate holds on its own day; the age moves with time in either direction.
                 // Between anniversaries of the estimate the range widens by one year.
-                let (lo, hi) = (i64::from(age) - i64::from(margin), i64::from(age) + i64::from(margin));
+                let (lo, hi) = (
+                    i64::from(age) - i64::from(margin),
+                    i64::from(age) + i64::from(margin),
+                );
                 let (back, years) = if on >= estimated_on {
                     (false, completed_years(estimated_on, on))
                 } else {
                     (true, completed_years(on, estimated_on))
                 };
-                let (from, to) = if back { (on, estimated_on) } else { (estimated_on, on) };
+                let (from, to) = if back {
+                    (on, estimated_on)
+                } else {
+                    (estimated_on, on)
+                };
                 let anniversary = from.checked_add_months(Months::new(years * 12)) == Some(to);
                 let (years, part) = (i64::from(years), i64::from(!anniversary));
                 let (min, max) = if back {
@@ -203,7 +210,10 @@ impl BirthDate {
                 } else {
                     (lo + years, hi + years + part)
                 };
-                AgeRange { min: min.max(0) as u32, max: Some(max.max(0) as u32) }
+                AgeRange {
+                    min: min.max(0) as u32,
+                    max: Some(max.max(0) as u32),
+                }
             }
             BirthDate::Unknown => AgeRange::UNKNOWN,
         }
@@ -279,8 +289,7 @@ impl Age {
     }
 
     pub fn status(&self, on: NaiveDate) -> AgeStatus {
-        if self.evidence.is_empty() || self.evidence.iter().all(|e| e.birth == BirthDate::Unknown)
-        {
+        if self.evidence.is_empty() || self.evidence.iter().all(|e| e.birth == BirthDate::Unknown) {
             return AgeStatus::Unknown;
         }
         let ranges: Vec<AgeRange> = self.evidence.iter().map(|e| e.birth.age_on(on)).collect();
@@ -291,7 +300,10 @@ impl Age {
         if disputed {
             AgeStatus::Disputed
         } else if matches!(self.best(), BirthDate::Exact { .. })
-            && self.evidence.iter().any(|e| e.kind == EvidenceKind::Document)
+            && self
+                .evidence
+                .iter()
+                .any(|e| e.kind == EvidenceKind::Document)
         {
             AgeStatus::Documented
         } else {
@@ -331,14 +343,30 @@ mod tests {
 
     #[test]
     fn exact_age_changes_on_the_birthday() {
-        let b = BirthDate::Exact { date: d(2008, 6, 15) };
-        assert_eq!(b.age_on(d(2026, 6, 14)), AgeRange { min: 17, max: Some(17) });
-        assert_eq!(b.age_on(d(2026, 6, 15)), AgeRange { min: 18, max: Some(18) });
+        let b = BirthDate::Exact {
+            date: d(2008, 6, 15),
+        };
+        assert_eq!(
+            b.age_on(d(2026, 6, 14)),
+            AgeRange {
+                min: 17,
+                max: Some(17)
+            }
+        );
+        assert_eq!(
+            b.age_on(d(2026, 6, 15)),
+            AgeRange {
+                min: 18,
+                max: Some(18)
+            }
+        );
     }
 
     #[test]
     fn leap_day_birthday_completes_on_first_of_march_in_common_years() {
-        let b = BirthDate::Exact { date: d(2008, 2, 29) };
+        let b = BirthDate::Exact {
+            date: d(2008, 2, 29),
+        };
         assert_eq!(b.age_on(d(2026, 2, 28)).min, 17);
         assert_eq!(b.age_on(d(2026, 3, 1)).min, 18);
         assert_eq!(b.age_on(d(2028, 2, 29)).min, 20);
@@ -346,23 +374,78 @@ mod tests {
 
     #[test]
     fn month_and_year_precision_give_ranges() {
-        let m = BirthDate::Month { year: 2008, month: 6 };
-        assert_eq!(m.age_on(d(2026, 6, 10)), AgeRange { min: 17, max: Some(18) });
-        assert_eq!(m.age_on(d(2026, 7, 1)), AgeRange { min: 18, max: Some(18) });
+        let m = BirthDate::Month {
+            year: 2008,
+            month: 6,
+        };
+        assert_eq!(
+            m.age_on(d(2026, 6, 10)),
+            AgeRange {
+                min: 17,
+                max: Some(18)
+            }
+        );
+        assert_eq!(
+            m.age_on(d(2026, 7, 1)),
+            AgeRange {
+                min: 18,
+                max: Some(18)
+            }
+        );
         let y = BirthDate::Year { year: 2008 };
-        assert_eq!(y.age_on(d(2026, 6, 1)), AgeRange { min: 17, max: Some(18) });
-        assert_eq!(y.age_on(d(2027, 1, 1)), AgeRange { min: 18, max: Some(19) });
+        assert_eq!(
+            y.age_on(d(2026, 6, 1)),
+            AgeRange {
+                min: 17,
+                max: Some(18)
+            }
+        );
+        assert_eq!(
+            y.age_on(d(2027, 1, 1)),
+            AgeRange {
+                min: 18,
+                max: Some(19)
+            }
+        );
     }
 
     #[test]
     fn an_estimate_ages_with_time() {
-        let e = BirthDate::Estimated { age: 15, margin: 1, on: d(2024, 3, 1) };
-        assert_eq!(e.age_on(d(2024, 3, 1)), AgeRange { min: 14, max: Some(16) });
-        assert_eq!(e.age_on(d(2026, 3, 1)), AgeRange { min: 16, max: Some(18) });
-        assert_eq!(e.age_on(d(2026, 3, 2)), AgeRange { min: 16, max: Some(19) });
+        let e = BirthDate::Estimated {
+            age: 15,
+            margin: 1,
+            on: d(2024, 3, 1),
+        };
+        assert_eq!(
+            e.age_on(d(2024, 3, 1)),
+            AgeRange {
+                min: 14,
+                max: Some(16)
+            }
+        );
+        assert_eq!(
+            e.age_on(d(2026, 3, 1)),
+            AgeRange {
+                min: 16,
+                max: Some(18)
+            }
+        );
+        assert_eq!(
+            e.age_on(d(2026, 3, 2)),
+            AgeRange {
+                min: 16,
+                max: Some(19)
+            }
+        );
         // Before the estimate the person was younger.
         // Almost two years before: 12.0–15.0 then, so 12 to 15 in whole years.
-        assert_eq!(e.age_on(d(2022, 3, 2)), AgeRange { min: 12, max: Some(15) });
+        assert_eq!(
+            e.age_on(d(2022, 3, 2)),
+            AgeRange {
+                min: 12,
+                max: Some(15)
+            }
+        );
     }
 
     #[test]
@@ -375,7 +458,11 @@ mod tests {
     #[test]
     fn estimate_reaching_below_18_is_a_child() {
         let age = Age::with(
-            BirthDate::Estimated { age: 18, margin: 2, on: d(2026, 1, 1) },
+            BirthDate::Estimated {
+                age: 18,
+                margin: 2,
+                on: d(2026, 1, 1),
+            },
             EvidenceKind::Assessment,
             "u1",
             d(2026, 1, 1),
@@ -387,7 +474,9 @@ mod tests {
     #[test]
     fn documented_adult_is_not_a_child() {
         let age = Age::with(
-            BirthDate::Exact { date: d(2000, 1, 1) },
+            BirthDate::Exact {
+                date: d(2000, 1, 1),
+            },
             EvidenceKind::Document,
             "u1",
             d(2026, 1, 1),
@@ -401,7 +490,9 @@ mod tests {
     #[test]
     fn disputed_age_keeps_the_youngest_claim() {
         let mut age = Age::with(
-            BirthDate::Exact { date: d(2004, 1, 1) },
+            BirthDate::Exact {
+                date: d(2004, 1, 1),
+            },
             EvidenceKind::Document,
             "police",
             d(2026, 1, 1),
@@ -415,7 +506,13 @@ mod tests {
         });
         let on = d(2026, 2, 1);
         assert_eq!(age.status(on), AgeStatus::Disputed);
-        assert_eq!(age.age_on(on), AgeRange { min: 15, max: Some(22) });
+        assert_eq!(
+            age.age_on(on),
+            AgeRange {
+                min: 15,
+                max: Some(22)
+            }
+        );
         assert!(age.is_child_on(on));
     }
 
@@ -423,11 +520,18 @@ mod tests {
     fn impossible_and_future_dates_are_refused() {
         let today = d(2026, 11, 28);
         assert_eq!(
-            BirthDate::Month { year: 2010, month: 13 }.validated(today),
+            BirthDate::Month {
+                year: 2010,
+                month: 13
+            }
+            .validated(today),
             Err(DomainError::ImpossibleDate)
         );
         assert_eq!(
-            BirthDate::Exact { date: d(2027, 1, 1) }.validated(today),
+            BirthDate::Exact {
+                date: d(2027, 1, 1)
+            }
+            .validated(today),
             Err(DomainError::DateInFuture)
         );
         assert_eq!(
@@ -435,12 +539,17 @@ mod tests {
             Err(DomainError::ImplausibleAge)
         );
         assert!(BirthDate::Exact { date: today }.validated(today).is_ok());
-        assert_eq!(NaiveDate::from_ymd_opt(2026, 2, 31), None, "31 February never parses");
+        assert_eq!(
+            NaiveDate::from_ymd_opt(2026, 2, 31),
+            None,
+            "31 February never parses"
+        );
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {
-        (1950i32..2030, 1u32..=12, 1u32..=31)
-            .prop_filter_map("real date", |(y, m, day)| NaiveDate::from_ymd_opt(y, m, day))
+        (1950i32..2030, 1u32..=12, 1u32..=31).prop_filter_map("real date", |(y, m, day)| {
+            NaiveDate::from_ymd_opt(y, m, day)
+        })
     }
 
     proptest! {

@@ -23,9 +23,12 @@ impl CaseReference {
     pub fn agency_code(raw: &str) -> Result<String, DomainError> {
         let code = raw.trim().to_ascii_uppercase();
         let ok = (2..=10).contains(&code.len())
-            && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        ok.then_some(code)
-            .ok_or(DomainError::Invalid { field: "agency code" })
+            && code
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        ok.then_some(code).ok_or(DomainError::Invalid {
+            field: "agency code",
+        })
     }
 
     pub fn parse(s: &str) -> Option<CaseReference> {
@@ -33,7 +36,11 @@ impl CaseReference {
         let number = parts.next()?.parse().ok()?;
         let year = parts.next()?.parse().ok()?;
         let agency_code = CaseReference::agency_code(parts.next()?).ok()?;
-        Some(CaseReference { agency_code, year, number })
+        Some(CaseReference {
+            agency_code,
+            year,
+            number,
+        })
     }
 }
 
@@ -123,9 +130,13 @@ impl PriorityLevel {
         }
     }
     pub fn parse(s: &str) -> Option<PriorityLevel> {
-        [PriorityLevel::High, PriorityLevel::Medium, PriorityLevel::Low]
-            .into_iter()
-            .find(|p| p.as_str() == s)
+        [
+            PriorityLevel::High,
+            PriorityLevel::Medium,
+            PriorityLevel::Low,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
     }
 }
 
@@ -138,8 +149,8 @@ pub struct Priority {
 
 impl Priority {
     pub fn new(level: PriorityLevel, reason: &str) -> Result<Priority, DomainError> {
-        let reason =
-            clean("priority reason", reason, 500, false).map_err(|_| DomainError::ReasonRequired)?;
+        let reason = clean("priority reason", reason, 500, false)
+            .map_err(|_| DomainError::ReasonRequired)?;
         Ok(Priority { level, reason })
     }
 }
@@ -202,7 +213,9 @@ pub struct Circumstances {
 pub enum VictimStatus {
     /// No circumstances of recruitment or association are recorded yet.
     NotRecorded,
-    Recognised { since: DateTime<Utc> },
+    Recognised {
+        since: DateTime<Utc>,
+    },
 }
 
 impl VictimStatus {
@@ -253,7 +266,15 @@ impl Case {
         victim: VictimStatus,
         reopened: u32,
     ) -> Case {
-        Case { reference, status, priority, agency, assigned_worker, victim, reopened }
+        Case {
+            reference,
+            status,
+            priority,
+            agency,
+            assigned_worker,
+            victim,
+            reopened,
+        }
     }
 
     pub fn victim_status(&self) -> VictimStatus {
@@ -308,7 +329,11 @@ mod tests {
 
     fn case() -> Case {
         Case::new(
-            CaseReference { agency_code: "DSW".into(), year: 2026, number: 42 },
+            CaseReference {
+                agency_code: "DSW".into(),
+                year: 2026,
+                number: 42,
+            },
             "dsw".into(),
             Priority::new(PriorityLevel::High, "no safe carer tonight").unwrap(),
             None,
@@ -326,7 +351,11 @@ mod tests {
 
     #[test]
     fn reference_reads_and_prints() {
-        let r = CaseReference { agency_code: "DSW".into(), year: 2026, number: 42 };
+        let r = CaseReference {
+            agency_code: "DSW".into(),
+            year: 2026,
+            number: 42,
+        };
         assert_eq!(r.to_string(), "DSW-2026-00042");
         assert_eq!(CaseReference::parse("DSW-2026-00042"), Some(r));
         assert_eq!(CaseReference::parse("dsw 2026"), None);
@@ -353,8 +382,12 @@ mod tests {
     #[test]
     fn closing_needs_a_reason_and_reopening_returns_to_registration() {
         let mut c = case();
-        assert_eq!(c.move_to(CaseStatus::Closed, Some("  ")), Err(DomainError::ReasonRequired));
-        c.move_to(CaseStatus::Closed, Some("family reunified")).unwrap();
+        assert_eq!(
+            c.move_to(CaseStatus::Closed, Some("  ")),
+            Err(DomainError::ReasonRequired)
+        );
+        c.move_to(CaseStatus::Closed, Some("family reunified"))
+            .unwrap();
         assert!(c.move_to(CaseStatus::Assessed, None).is_err());
         c.move_to(CaseStatus::Registered, None).unwrap();
         assert_eq!(c.reopened, 1);
@@ -363,7 +396,10 @@ mod tests {
 
     #[test]
     fn priority_needs_a_reason() {
-        assert_eq!(Priority::new(PriorityLevel::Low, ""), Err(DomainError::ReasonRequired));
+        assert_eq!(
+            Priority::new(PriorityLevel::Low, ""),
+            Err(DomainError::ReasonRequired)
+        );
     }
 
     #[test]
@@ -381,9 +417,15 @@ mod tests {
     #[test]
     fn no_role_can_remove_victim_status() {
         let mut c = case();
-        c.record_circumstances(&circumstances(), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        c.record_circumstances(
+            &circumstances(),
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
         for role in Role::ALL {
-            assert_eq!(c.remove_victim_status(role), Err(DomainError::VictimStatusIsPermanent));
+            assert_eq!(
+                c.remove_victim_status(role),
+                Err(DomainError::VictimStatusIsPermanent)
+            );
             assert!(c.victim_status().is_recognised(), "{role} removed it");
         }
         // Closing and reopening the case keeps it too.

@@ -18,7 +18,10 @@ pub enum DomainError {
     #[error("{field} contains control characters")]
     ControlCharacters { field: &'static str },
     #[error("a case cannot move from {from} to {to}")]
-    InvalidTransition { from: &'static str, to: &'static str },
+    InvalidTransition {
+        from: &'static str,
+        to: &'static str,
+    },
     #[error("recognised victim status cannot be removed by any role")]
     VictimStatusIsPermanent,
     #[error("a reason is required")]

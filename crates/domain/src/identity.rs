@@ -19,7 +19,10 @@ impl NamePart {
         NamePart { text, latin: None }
     }
     pub fn with_latin(text: NameText, latin: NameText) -> NamePart {
-        NamePart { text, latin: Some(latin) }
+        NamePart {
+            text,
+            latin: Some(latin),
+        }
     }
     /// The written form and the transliteration, for searching.
     pub fn forms(&self) -> impl Iterator<Item = &str> {

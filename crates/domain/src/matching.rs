@@ -23,7 +23,10 @@ const CANONICAL: &[(&str, &[&str])] = &[
         ],
     ),
     ("siti", &["sity", "sitti"]),
-    ("abdul", &["abd", "abdoul", "abdel", "abdal", "abdu", "abdur", "abdool"]),
+    (
+        "abdul",
+        &["abd", "abdoul", "abdel", "abdal", "abdu", "abdur", "abdool"],
+    ),
 ];
 
 /// Where a key came from; the store hashes the kind with the key so they never collide.
@@ -201,14 +204,20 @@ pub fn variant(token: &str) -> String {
 pub fn keys(name: &str) -> Vec<Key> {
     let mut keys = Vec::new();
     for token in tokens(name) {
-        keys.push(Key { kind: KeyKind::Variant, value: variant(&token) });
+        keys.push(Key {
+            kind: KeyKind::Variant,
+            value: variant(&token),
+        });
         if token.chars().count() > PREFIX {
             keys.push(Key {
                 kind: KeyKind::Prefix,
                 value: token.chars().take(PREFIX).collect(),
             });
         }
-        keys.push(Key { kind: KeyKind::Exact, value: token });
+        keys.push(Key {
+            kind: KeyKind::Exact,
+            value: token,
+        });
     }
     keys.sort();
     keys.dedup();
@@ -219,11 +228,20 @@ pub fn keys(name: &str) -> Vec<Key> {
 /// cannot be looked up by prefix and only matches whole.
 pub fn query_keys(token: &str) -> Vec<Key> {
     let mut keys = vec![
-        Key { kind: KeyKind::Exact, value: token.to_owned() },
-        Key { kind: KeyKind::Variant, value: variant(token) },
+        Key {
+            kind: KeyKind::Exact,
+            value: token.to_owned(),
+        },
+        Key {
+            kind: KeyKind::Variant,
+            value: variant(token),
+        },
     ];
     if token.chars().count() >= PREFIX {
-        keys.push(Key { kind: KeyKind::Prefix, value: token.chars().take(PREFIX).collect() });
+        keys.push(Key {
+            kind: KeyKind::Prefix,
+            value: token.chars().take(PREFIX).collect(),
+        });
     }
     keys
 }
@@ -244,7 +262,11 @@ pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>)
                 .map(|ct| {
                     let direct = strsim::jaro_winkler(qt, ct);
                     let skeleton = if qv == variant(ct) { 0.97 } else { 0.0 };
-                    let prefix = if ct.starts_with(qt.as_str()) { 0.9 } else { 0.0 };
+                    let prefix = if ct.starts_with(qt.as_str()) {
+                        0.9
+                    } else {
+                        0.0
+                    };
                     direct.max(skeleton).max(prefix)
                 })
                 .fold(0.0, f64::max)
@@ -281,16 +303,28 @@ mod tests {
             &["Ahmed", "Ahmad"],
         ] {
             for name in group {
-                assert!(same(group[0], name), "{} ≠ {name}: {:?} {:?}", group[0],
-                    tokens(group[0]).iter().map(|t| variant(t)).collect::<Vec<_>>(),
-                    tokens(name).iter().map(|t| variant(t)).collect::<Vec<_>>());
+                assert!(
+                    same(group[0], name),
+                    "{} ≠ {name}: {:?} {:?}",
+                    group[0],
+                    tokens(group[0])
+                        .iter()
+                        .map(|t| variant(t))
+                        .collect::<Vec<_>>(),
+                    tokens(name).iter().map(|t| variant(t)).collect::<Vec<_>>()
+                );
             }
         }
     }
 
     #[test]
     fn different_names_stay_apart() {
-        for (a, b) in [("Siti", "Sari"), ("Rahman", "Rahim"), ("Nur", "Nurul"), ("Ali", "Alam")] {
+        for (a, b) in [
+            ("Siti", "Sari"),
+            ("Rahman", "Rahim"),
+            ("Nur", "Nurul"),
+            ("Ali", "Alam"),
+        ] {
             assert!(!same(a, b), "{a} = {b}");
         }
     }
@@ -314,9 +348,18 @@ mod tests {
     #[test]
     fn keys_cover_exact_variant_and_prefix() {
         let k = keys("Mohammed Rakib");
-        assert!(k.contains(&Key { kind: KeyKind::Exact, value: "mohammed".into() }));
-        assert!(k.contains(&Key { kind: KeyKind::Variant, value: variant("muhammad") }));
-        assert!(k.contains(&Key { kind: KeyKind::Prefix, value: "rak".into() }));
+        assert!(k.contains(&Key {
+            kind: KeyKind::Exact,
+            value: "mohammed".into()
+        }));
+        assert!(k.contains(&Key {
+            kind: KeyKind::Variant,
+            value: variant("muhammad")
+        }));
+        assert!(k.contains(&Key {
+            kind: KeyKind::Prefix,
+            value: "rak".into()
+        }));
     }
 
     #[test]

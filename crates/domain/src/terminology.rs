@@ -76,7 +76,10 @@ fn pattern(term: &str) -> Option<String> {
     if words.is_empty() || words.iter().all(|w| w == r"\w*" || w.is_empty()) {
         return None;
     }
-    Some(format!(r"(?i)\b{}\b", words.join(r"[\s\-\u{2010}\u{2011}]+")))
+    Some(format!(
+        r"(?i)\b{}\b",
+        words.join(r"[\s\-\u{2010}\u{2011}]+")
+    ))
 }
 
 impl Guard {
@@ -93,7 +96,11 @@ impl Guard {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                let err = |reason| ListError { language: language.to_string(), line: n + 1, reason };
+                let err = |reason| ListError {
+                    language: language.to_string(),
+                    line: n + 1,
+                    reason,
+                };
                 let (term, alts) = line.split_once("=>").ok_or(err("missing =>"))?;
                 let term = term.trim();
                 let alternatives: Vec<String> = alts
@@ -107,7 +114,12 @@ impl Guard {
                 let regex = pattern(term)
                     .and_then(|p| Regex::new(&p).ok())
                     .ok_or(err("term is not a valid pattern"))?;
-                rules.push(Rule { language, term: term.to_owned(), regex, alternatives });
+                rules.push(Rule {
+                    language,
+                    term: term.to_owned(),
+                    regex,
+                    alternatives,
+                });
             }
         }
         Ok(Guard { rules })
@@ -123,7 +135,11 @@ impl Guard {
         let mut found: Vec<(usize, usize, &Rule)> = self
             .rules
             .iter()
-            .flat_map(|r| r.regex.find_iter(text).map(move |m| (m.start(), m.end(), r)))
+            .flat_map(|r| {
+                r.regex
+                    .find_iter(text)
+                    .map(move |m| (m.start(), m.end(), r))
+            })
             .collect();
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out: Vec<Finding> = Vec::new();
@@ -172,7 +188,10 @@ mod tests {
         assert_eq!(&text[f[0].start..f[0].end], f[0].matched);
         assert!(f[0].matched.to_lowercase().starts_with("radicalised"));
         assert!(!f[0].alternatives.is_empty());
-        assert!(f.iter().any(|x| x.matched.to_lowercase().starts_with("deradicali")));
+        assert!(
+            f.iter()
+                .any(|x| x.matched.to_lowercase().starts_with("deradicali"))
+        );
     }
 
     #[test]
@@ -186,7 +205,11 @@ mod tests {
 
     #[test]
     fn words_inside_other_words_do_not_match() {
-        let g = Guard::from_sources(&[("en", "child terrorist => child associated with a terrorist group")]).unwrap();
+        let g = Guard::from_sources(&[(
+            "en",
+            "child terrorist => child associated with a terrorist group",
+        )])
+        .unwrap();
         assert!(g.check("grandchild terrorists").is_empty());
         assert_eq!(g.check("a child-terrorist").len(), 1);
         assert_eq!(g.check("a child\n  terrorist").len(), 1);
@@ -200,7 +223,9 @@ mod tests {
 
     #[test]
     fn malformed_lists_name_the_line() {
-        let e = Guard::from_sources(&[("en", "# c\nfoo bar\n")]).err().unwrap();
+        let e = Guard::from_sources(&[("en", "# c\nfoo bar\n")])
+            .err()
+            .unwrap();
         assert_eq!((e.line, e.reason), (2, "missing =>"));
         assert!(Guard::from_sources(&[("en", "foo =>  ; ")]).is_err());
     }
@@ -217,17 +242,29 @@ mod tests {
             let (lang, expect, sentence) = (cols[0], cols[1], cols[2]);
             *counted.entry((lang, expect)).or_default() += 1;
             let findings = g.check(sentence);
-            let own = SOURCES.iter().find(|s| s.0 == lang).expect("known language");
+            let own = SOURCES
+                .iter()
+                .find(|s| s.0 == lang)
+                .expect("known language");
             let own = Guard::from_sources(&[*own]).unwrap();
             match expect {
-                "flag" => assert!(!own.check(sentence).is_empty(), "[{lang}] not flagged: {sentence}"),
+                "flag" => assert!(
+                    !own.check(sentence).is_empty(),
+                    "[{lang}] not flagged: {sentence}"
+                ),
                 "clean" => assert!(findings.is_empty(), "[{lang}] wrongly flagged {findings:?}"),
                 other => panic!("unknown expectation {other}"),
             }
         }
         for (lang, _) in SOURCES {
-            assert!(counted.get(&(lang, "flag")).copied().unwrap_or(0) >= 3, "{lang} flag samples");
-            assert!(counted.get(&(lang, "clean")).copied().unwrap_or(0) >= 2, "{lang} clean samples");
+            assert!(
+                counted.get(&(lang, "flag")).copied().unwrap_or(0) >= 3,
+                "{lang} flag samples"
+            );
+            assert!(
+                counted.get(&(lang, "clean")).copied().unwrap_or(0) >= 2,
+                "{lang} clean samples"
+            );
         }
     }
 }

@@ -30,7 +30,10 @@ pub fn clean(
     // Bidirectional overrides can disguise text (a name that displays differently from how it
     // sorts and matches); ZWJ/ZWNJ stay, Bengali needs them.
     let bidi_override = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if text.chars().any(|c| (c.is_control() && !allowed(c)) || bidi_override(c)) {
+    if text
+        .chars()
+        .any(|c| (c.is_control() && !allowed(c)) || bidi_override(c))
+    {
         return Err(DomainError::ControlCharacters { field });
     }
     Ok(text)
@@ -102,7 +105,8 @@ mod tests {
 
     #[test]
     fn names_in_any_script_are_kept_as_typed() {
-        for n in ["নুসরাত জাহান", "ޢާއިޝަތު", "Siti Nurhaliza", "María dela Cruz"] {
+        for n in ["নুসরাত জাহান", "ޢާއިޝަތު", "Siti Nurhaliza", "María dela Cruz"]
+        {
             assert_eq!(NameText::parse(n).unwrap().as_str(), n);
         }
     }
@@ -110,15 +114,24 @@ mod tests {
     #[test]
     fn names_are_trimmed_and_nfc_normalised() {
         // "é" as e + combining acute becomes one code point.
-        assert_eq!(NameText::parse("  Jose\u{301} ").unwrap().as_str(), "Jos\u{e9}");
+        assert_eq!(
+            NameText::parse("  Jose\u{301} ").unwrap().as_str(),
+            "Jos\u{e9}"
+        );
     }
 
     #[test]
     fn bad_names_are_refused() {
-        assert_eq!(NameText::parse("   "), Err(DomainError::Required { field: "name" }));
+        assert_eq!(
+            NameText::parse("   "),
+            Err(DomainError::Required { field: "name" })
+        );
         assert_eq!(
             NameText::parse(&"a".repeat(10_000)),
-            Err(DomainError::TooLong { field: "name", max: MAX_NAME })
+            Err(DomainError::TooLong {
+                field: "name",
+                max: MAX_NAME
+            })
         );
         assert_eq!(
             NameText::parse("Ali\u{0}"),

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
+use crate::StoreError;
 use crate::crypto::Keys;
 use crate::db::{Pools, Row, Tx, args};
-use crate::StoreError;
 
 pub(crate) const GENESIS: [u8; 32] = [0; 32];
 
@@ -54,8 +54,14 @@ fn head_sql(pools_postgres: bool) -> &'static str {
 pub(crate) async fn read_head(tx: &mut Tx) -> Result<Head, StoreError> {
     let pg = matches!(tx, Tx::Pg(_));
     match tx.row(head_sql(pg), vec![]).await? {
-        Some(r) => Ok(Head { seq: r.i64(0)?, hash: to_hash(r.bytes(1)?)? }),
-        None => Ok(Head { seq: 0, hash: GENESIS }),
+        Some(r) => Ok(Head {
+            seq: r.i64(0)?,
+            hash: to_hash(r.bytes(1)?)?,
+        }),
+        None => Ok(Head {
+            seq: 0,
+            hash: GENESIS,
+        }),
     }
 }
 
@@ -73,24 +79,29 @@ fn to_hash(b: Vec<u8>) -> Result<[u8; 32], StoreError> {
     b.try_into().map_err(|_| StoreError::Corrupt)
 }
 
+/// What a write records about itself.
+pub(crate) struct Entry<'a> {
+    pub at: i64,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub subject: &'a str,
+    pub detail: serde_json::Value,
+}
+
 /// Appends one event after `head` and moves the head.
 pub(crate) async fn append(
     tx: &mut Tx,
     keys: &Keys,
     head: &mut Head,
-    at: i64,
-    actor: &str,
-    action: &str,
-    subject: &str,
-    detail: serde_json::Value,
+    entry: Entry<'_>,
 ) -> Result<(), StoreError> {
     let event = AuditEvent {
         seq: head.seq + 1,
-        at,
-        actor: actor.to_owned(),
-        action: action.to_owned(),
-        subject: subject.to_owned(),
-        detail: detail.to_string(),
+        at: entry.at,
+        actor: entry.actor.to_owned(),
+        action: entry.action.to_owned(),
+        subject: entry.subject.to_owned(),
+        detail: entry.detail.to_string(),
     };
     let hash = hash_event(keys, &event, &head.hash);
     tx.exec(
@@ -108,7 +119,10 @@ pub(crate) async fn append(
         ],
     )
     .await?;
-    *head = Head { seq: event.seq, hash };
+    *head = Head {
+        seq: event.seq,
+        hash,
+    };
     Ok(())
 }
 
@@ -133,9 +147,14 @@ impl std::fmt::Display for ChainBreak {
             ChainBreak::Removed { from, to } if from == to => {
                 write!(f, "audit event {from} was removed")
             }
-            ChainBreak::Removed { from, to } => write!(f, "audit events {from} to {to} were removed"),
+            ChainBreak::Removed { from, to } => {
+                write!(f, "audit events {from} to {to} were removed")
+            }
             ChainBreak::Reordered { seq } => {
-                write!(f, "audit event {seq} does not follow the event before it (reordered)")
+                write!(
+                    f,
+                    "audit event {seq} does not follow the event before it (reordered)"
+                )
             }
             ChainBreak::Truncated { last, head } => write!(
                 f,
@@ -175,7 +194,9 @@ pub(crate) async fn verify(
     keys: &Keys,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<AuditReport, StoreError> {
-    let head = pools.row("SELECT seq, hash FROM audit_head WHERE id = 1", args![]).await?;
+    let head = pools
+        .row("SELECT seq, hash FROM audit_head WHERE id = 1", args![])
+        .await?;
     let (head_seq, head_hash) = match head {
         Some(r) => (r.i64(0)?, to_hash(r.bytes(1)?)?),
         None => (0, GENESIS),
@@ -198,14 +219,26 @@ pub(crate) async fn verify(
         for r in &rows {
             let (event, stored_prev, stored_hash) = event_from(r)?;
             if event.seq != expected_seq {
-                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Removed { from: expected_seq, to: event.seq - 1 }) });
+                return Ok(AuditReport {
+                    events: checked,
+                    first_break: Some(ChainBreak::Removed {
+                        from: expected_seq,
+                        to: event.seq - 1,
+                    }),
+                });
             }
             let own = hash_event(keys, &event, &to_hash(stored_prev.clone())?);
             if own.as_slice() != stored_hash.as_slice() {
-                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Altered { seq: event.seq }) });
+                return Ok(AuditReport {
+                    events: checked,
+                    first_break: Some(ChainBreak::Altered { seq: event.seq }),
+                });
             }
             if stored_prev.as_slice() != prev.as_slice() {
-                return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Reordered { seq: event.seq }) });
+                return Ok(AuditReport {
+                    events: checked,
+                    first_break: Some(ChainBreak::Reordered { seq: event.seq }),
+                });
             }
             prev = own;
             expected_seq += 1;
@@ -215,12 +248,24 @@ pub(crate) async fn verify(
     }
     let last = expected_seq - 1;
     if last < head_seq {
-        return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Truncated { last, head: head_seq }) });
+        return Ok(AuditReport {
+            events: checked,
+            first_break: Some(ChainBreak::Truncated {
+                last,
+                head: head_seq,
+            }),
+        });
     }
     if last > head_seq || (last > 0 && prev != head_hash) {
         // Events beyond the recorded head, or a head that does not match: someone wrote
         // around the writer.
-        return Ok(AuditReport { events: checked, first_break: Some(ChainBreak::Altered { seq: last }) });
+        return Ok(AuditReport {
+            events: checked,
+            first_break: Some(ChainBreak::Altered { seq: last }),
+        });
     }
-    Ok(AuditReport { events: checked, first_break: None })
+    Ok(AuditReport {
+        events: checked,
+        first_break: None,
+    })
 }

@@ -40,7 +40,10 @@ impl DeploymentKey {
 
     pub fn decode(text: &str) -> Result<DeploymentKey, StoreError> {
         let bad = || StoreError::BadKeyFile;
-        let b64 = text.trim().strip_prefix(KEY_FILE_TAG).and_then(|r| r.strip_prefix(':'));
+        let b64 = text
+            .trim()
+            .strip_prefix(KEY_FILE_TAG)
+            .and_then(|r| r.strip_prefix(':'));
         let mut bytes = B64.decode(b64.ok_or_else(bad)?).map_err(|_| bad())?;
         let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| bad())?;
         bytes.zeroize();
@@ -79,7 +82,15 @@ fn open_with(cipher: &XChaCha20Poly1305, aad: &[u8], sealed: &[u8]) -> Option<Ve
         return None;
     }
     let nonce = XNonce::from_slice(&sealed[1..1 + NONCE]);
-    cipher.decrypt(nonce, Payload { msg: &sealed[1 + NONCE..], aad }).ok()
+    cipher
+        .decrypt(
+            nonce,
+            Payload {
+                msg: &sealed[1 + NONCE..],
+                aad,
+            },
+        )
+        .ok()
 }
 
 impl Keys {
@@ -109,9 +120,17 @@ impl Keys {
         (ChildKey::new(child, key), wrapped)
     }
 
-    pub(crate) fn unwrap_child_key(&self, child: &str, wrapped: &[u8]) -> Result<ChildKey, StoreError> {
-        let mut bytes = open_with(&self.wrap, child.as_bytes(), wrapped).ok_or(StoreError::Corrupt)?;
-        let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| StoreError::Corrupt)?;
+    pub(crate) fn unwrap_child_key(
+        &self,
+        child: &str,
+        wrapped: &[u8],
+    ) -> Result<ChildKey, StoreError> {
+        let mut bytes =
+            open_with(&self.wrap, child.as_bytes(), wrapped).ok_or(StoreError::Corrupt)?;
+        let key: [u8; 32] = bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| StoreError::Corrupt)?;
         bytes.zeroize();
         Ok(ChildKey::new(child, key))
     }
@@ -138,7 +157,10 @@ impl ChildKey {
     fn new(child: &str, mut key: [u8; 32]) -> ChildKey {
         let cipher = XChaCha20Poly1305::new(Key::from_slice(&key));
         key.zeroize();
-        ChildKey { child: child.to_owned(), cipher }
+        ChildKey {
+            child: child.to_owned(),
+            cipher,
+        }
     }
 
     fn aad(&self, field: &str) -> Vec<u8> {

@@ -222,8 +222,14 @@ pub(crate) enum Tx {
 impl Tx {
     pub(crate) async fn exec(&mut self, sql: &str, args: Vec<Val>) -> Result<u64, StoreError> {
         Ok(match self {
-            Tx::Sqlite(t) => bind_all!(sql, args).execute(&mut **t).await?.rows_affected(),
-            Tx::Pg(t) => bind_all!(sql, args).execute(&mut **t).await?.rows_affected(),
+            Tx::Sqlite(t) => bind_all!(sql, args)
+                .execute(&mut **t)
+                .await?
+                .rows_affected(),
+            Tx::Pg(t) => bind_all!(sql, args)
+                .execute(&mut **t)
+                .await?
+                .rows_affected(),
         })
     }
 
@@ -244,7 +250,11 @@ impl Tx {
         })
     }
 
-    pub(crate) async fn row(&mut self, sql: &str, args: Vec<Val>) -> Result<Option<Row>, StoreError> {
+    pub(crate) async fn row(
+        &mut self,
+        sql: &str,
+        args: Vec<Val>,
+    ) -> Result<Option<Row>, StoreError> {
         Ok(self.rows(sql, args).await?.into_iter().next())
     }
 

@@ -64,7 +64,10 @@ impl StoreError {
     /// True when the database refused a write because of a rule or a constraint, as opposed to
     /// being unreachable.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, StoreError::Domain(_) | StoreError::NotFound | StoreError::Conflict(_))
+        matches!(
+            self,
+            StoreError::Domain(_) | StoreError::NotFound | StoreError::Conflict(_)
+        )
     }
 }
 
@@ -117,7 +120,10 @@ pub struct Actor {
 impl Actor {
     /// The command-line tool or the system itself, for work no user did (init, demo data).
     pub fn system(what: &str) -> Actor {
-        Actor { id: format!("system:{what}"), role: Role::Administrator }
+        Actor {
+            id: format!("system:{what}"),
+            role: Role::Administrator,
+        }
     }
 }
 
@@ -243,8 +249,11 @@ pub fn hash_password(password: &str) -> String {
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(hash)
-        .is_ok_and(|h| argon2::Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// The store. Cheap to clone; all clones share the writer and the pools.
@@ -263,7 +272,9 @@ impl Store {
         let pools = Pools::connect(&config.url, config.readers).await?;
         migrate::run(&pools).await?;
         let keys = Arc::new(Keys::derive(&config.key));
-        let check = pools.row("SELECT value FROM meta WHERE key = 'key_check'", args![]).await?;
+        let check = pools
+            .row("SELECT value FROM meta WHERE key = 'key_check'", args![])
+            .await?;
         match check {
             Some(row) => {
                 if !keys.verify_key_check(&row.bytes(0)?) {
@@ -287,7 +298,12 @@ impl Store {
             }
         }
         let writer = writer::spawn(pools.clone(), keys.clone(), config.clock.clone());
-        Ok(Store { pools, keys, clock: config.clock, writer })
+        Ok(Store {
+            pools,
+            keys,
+            clock: config.clock,
+            writer,
+        })
     }
 
     pub fn kind(&self) -> Kind {
@@ -301,7 +317,16 @@ impl Store {
     /// Waits for queued writes and closes the connections.
     pub async fn close(self) {
         let (tx, rx) = oneshot::channel();
-        if self.writer.send(writer::Job { actor: None, command: Command::Shutdown, reply: tx }).await.is_ok() {
+        if self
+            .writer
+            .send(writer::Job {
+                actor: None,
+                command: Command::Shutdown,
+                reply: tx,
+            })
+            .await
+            .is_ok()
+        {
             let _ = rx.await;
         }
         self.pools.close().await;
@@ -310,7 +335,10 @@ impl Store {
     async fn submit(&self, actor: &Actor, command: Command) -> Result<Done, StoreError> {
         let (reply, rx) = oneshot::channel();
         let job = writer::Job::new(actor, command, reply);
-        self.writer.send(job).await.map_err(|_| StoreError::Closed)?;
+        self.writer
+            .send(job)
+            .await
+            .map_err(|_| StoreError::Closed)?;
         rx.await.map_err(|_| StoreError::Closed)?
     }
 
@@ -345,7 +373,11 @@ impl Store {
         child_id: &str,
         identity: ChildIdentity,
     ) -> Result<(), StoreError> {
-        self.submit(actor, Command::UpdateIdentity(child_id.into(), Box::new(identity))).await?;
+        self.submit(
+            actor,
+            Command::UpdateIdentity(child_id.into(), Box::new(identity)),
+        )
+        .await?;
         Ok(())
     }
 
@@ -355,7 +387,8 @@ impl Store {
         case_id: &str,
         c: Circumstances,
     ) -> Result<(), StoreError> {
-        self.submit(actor, Command::RecordCircumstances(case_id.into(), c)).await?;
+        self.submit(actor, Command::RecordCircumstances(case_id.into(), c))
+            .await?;
         Ok(())
     }
 
@@ -366,7 +399,8 @@ impl Store {
         to: CaseStatus,
         reason: Option<String>,
     ) -> Result<(), StoreError> {
-        self.submit(actor, Command::MoveCase(case_id.into(), to, reason)).await?;
+        self.submit(actor, Command::MoveCase(case_id.into(), to, reason))
+            .await?;
         Ok(())
     }
 
@@ -376,7 +410,8 @@ impl Store {
         case_id: &str,
         p: Priority,
     ) -> Result<(), StoreError> {
-        self.submit(actor, Command::SetPriority(case_id.into(), p)).await?;
+        self.submit(actor, Command::SetPriority(case_id.into(), p))
+            .await?;
         Ok(())
     }
 
@@ -386,14 +421,20 @@ impl Store {
         case_id: &str,
         user_id: Option<String>,
     ) -> Result<(), StoreError> {
-        self.submit(actor, Command::Assign(case_id.into(), user_id)).await?;
+        self.submit(actor, Command::Assign(case_id.into(), user_id))
+            .await?;
         Ok(())
     }
 
     /// Victim status is permanent: this always fails for a recognised victim, whoever asks,
     /// and the attempt itself is audited.
-    pub async fn remove_victim_status(&self, actor: &Actor, case_id: &str) -> Result<(), StoreError> {
-        self.submit(actor, Command::RemoveVictimStatus(case_id.into())).await?;
+    pub async fn remove_victim_status(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::RemoveVictimStatus(case_id.into()))
+            .await?;
         Ok(())
     }
 
@@ -403,7 +444,10 @@ impl Store {
         case_id: &str,
         body: NoteText,
     ) -> Result<String, StoreError> {
-        match self.submit(actor, Command::AddNote(case_id.into(), body)).await? {
+        match self
+            .submit(actor, Command::AddNote(case_id.into(), body))
+            .await?
+        {
             Done::Id(id) => Ok(id),
             _ => unreachable!("writer answers AddNote with an id"),
         }
@@ -419,7 +463,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let reason = pelita_domain::text::clean("reason", reason, 500, false)
             .map_err(|_| DomainError::ReasonRequired)?;
-        self.submit(actor, Command::Erase(child_id.into(), reason)).await?;
+        self.submit(actor, Command::Erase(child_id.into(), reason))
+            .await?;
         Ok(())
     }
 
@@ -436,7 +481,9 @@ impl Store {
     pub async fn backup_sqlite(&self, to: &Path) -> Result<(), StoreError> {
         match &self.pools {
             Pools::Sqlite { read, .. } => {
-                let to = to.to_str().ok_or(StoreError::Conflict("backup path is not UTF-8"))?;
+                let to = to
+                    .to_str()
+                    .ok_or(StoreError::Conflict("backup path is not UTF-8"))?;
                 sqlx::query("VACUUM INTO $1").bind(to).execute(read).await?;
                 Ok(())
             }

@@ -21,12 +21,15 @@ pub(crate) fn case_from_row(row: &Row, key: Option<&ChildKey>) -> Result<Case, S
     let status = CaseStatus::parse(&row.text(1)?).ok_or(StoreError::Corrupt)?;
     let level = PriorityLevel::parse(&row.text(2)?).ok_or(StoreError::Corrupt)?;
     let reason = match (key, row.opt_bytes(3)?) {
-        (Some(k), Some(sealed)) => String::from_utf8(k.open("priority", &sealed)?)
-            .map_err(|_| StoreError::Corrupt)?,
+        (Some(k), Some(sealed)) => {
+            String::from_utf8(k.open("priority", &sealed)?).map_err(|_| StoreError::Corrupt)?
+        }
         _ => String::new(),
     };
     let victim = match row.opt_i64(6)? {
-        Some(us) => VictimStatus::Recognised { since: from_micros(us) },
+        Some(us) => VictimStatus::Recognised {
+            since: from_micros(us),
+        },
         None => VictimStatus::NotRecorded,
     };
     Ok(Case::restore(
@@ -45,7 +48,10 @@ impl Store {
     async fn key_of(&self, child_id: &str) -> Result<Result<ChildKey, i64>, StoreError> {
         let row = self
             .pools
-            .row("SELECT wrapped_key, erased_at FROM children WHERE id = $1", args![child_id])
+            .row(
+                "SELECT wrapped_key, erased_at FROM children WHERE id = $1",
+                args![child_id],
+            )
             .await?
             .ok_or(StoreError::NotFound)?;
         Ok(match row.opt_bytes(0)? {
@@ -67,11 +73,20 @@ impl Store {
             (Some(w), Some(sealed)) => {
                 let key = self.keys.unwrap_child_key(child_id, &w)?;
                 let plain = key.open("identity", &sealed)?;
-                Readable::Present(serde_json::from_slice::<ChildIdentity>(&plain).map_err(|_| StoreError::Corrupt)?)
+                Readable::Present(
+                    serde_json::from_slice::<ChildIdentity>(&plain)
+                        .map_err(|_| StoreError::Corrupt)?,
+                )
             }
-            _ => Readable::Erased { at: from_micros(row.opt_i64(3)?.unwrap_or(0)) },
+            _ => Readable::Erased {
+                at: from_micros(row.opt_i64(3)?.unwrap_or(0)),
+            },
         };
-        Ok(ChildRecord { id: child_id.to_owned(), identity, created_at: from_micros(row.i64(2)?) })
+        Ok(ChildRecord {
+            id: child_id.to_owned(),
+            identity,
+            created_at: from_micros(row.i64(2)?),
+        })
     }
 
     pub async fn case(&self, case_id: &str) -> Result<CaseRecord, StoreError> {
@@ -95,7 +110,9 @@ impl Store {
                 ),
                 None => None,
             }),
-            Err(at) => Readable::Erased { at: from_micros(*at) },
+            Err(at) => Readable::Erased {
+                at: from_micros(*at),
+            },
         };
         Ok(CaseRecord {
             id: case_id.to_owned(),
@@ -110,7 +127,10 @@ impl Store {
 
     pub async fn case_id_by_reference(&self, reference: &str) -> Result<String, StoreError> {
         self.pools
-            .row("SELECT id FROM cases WHERE reference = $1", args![reference])
+            .row(
+                "SELECT id FROM cases WHERE reference = $1",
+                args![reference],
+            )
             .await?
             .ok_or(StoreError::NotFound)?
             .text(0)
@@ -118,7 +138,10 @@ impl Store {
 
     pub async fn cases_of_child(&self, child_id: &str) -> Result<Vec<String>, StoreError> {
         self.pools
-            .rows("SELECT id FROM cases WHERE child_id = $1 ORDER BY created_at", args![child_id])
+            .rows(
+                "SELECT id FROM cases WHERE child_id = $1 ORDER BY created_at",
+                args![child_id],
+            )
             .await?
             .iter()
             .map(|r| r.text(0))
@@ -149,10 +172,17 @@ impl Store {
                         let text = String::from_utf8(plain).map_err(|_| StoreError::Corrupt)?;
                         Readable::Present(NoteText::parse(&text).map_err(|_| StoreError::Corrupt)?)
                     }
-                    (Err(at), _) => Readable::Erased { at: from_micros(*at) },
+                    (Err(at), _) => Readable::Erased {
+                        at: from_micros(*at),
+                    },
                     (Ok(_), None) => return Err(StoreError::Corrupt),
                 };
-                Ok(NoteRecord { id, author: r.text(1)?, body, created_at: from_micros(r.i64(3)?) })
+                Ok(NoteRecord {
+                    id,
+                    author: r.text(1)?,
+                    body,
+                    created_at: from_micros(r.i64(3)?),
+                })
             })
             .collect()
     }
@@ -160,7 +190,10 @@ impl Store {
     pub async fn agencies(&self) -> Result<Vec<Agency>, StoreError> {
         let rows = self
             .pools
-            .rows("SELECT id, code, name, sector, jurisdiction FROM agencies ORDER BY code", args![])
+            .rows(
+                "SELECT id, code, name, sector, jurisdiction FROM agencies ORDER BY code",
+                args![],
+            )
             .await?;
         rows.iter()
             .map(|r| {
@@ -176,7 +209,10 @@ impl Store {
     }
 
     /// A user and their password hash, for sign-in.
-    pub async fn user_by_username(&self, username: &str) -> Result<Option<(User, String)>, StoreError> {
+    pub async fn user_by_username(
+        &self,
+        username: &str,
+    ) -> Result<Option<(User, String)>, StoreError> {
         let Some(r) = self
             .pools
             .row(

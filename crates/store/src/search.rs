@@ -29,7 +29,11 @@ pub struct NameMatch {
 impl Store {
     /// Children whose names match `query` across spelling variants, prefixes and scripts, best
     /// first. Erased children are never found.
-    pub async fn search_names(&self, query: &str, limit: usize) -> Result<Vec<NameMatch>, StoreError> {
+    pub async fn search_names(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<NameMatch>, StoreError> {
         let tokens = matching::tokens(query);
         if tokens.is_empty() {
             return Ok(Vec::new());
@@ -41,17 +45,24 @@ impl Store {
                 let h = self.keys.index_hash(key.kind.tag(), &key.value);
                 let rows = self
                     .pools
-                    .rows("SELECT child_seq FROM name_index WHERE h = $1 LIMIT $2", args![h, PER_KEY])
+                    .rows(
+                        "SELECT child_seq FROM name_index WHERE h = $1 LIMIT $2",
+                        args![h, PER_KEY],
+                    )
                     .await?;
                 let w = key.kind.weight() + u32::from(key.kind == KeyKind::Exact);
                 for r in rows {
-                    let slot = best.entry(r.i64(0)?).or_insert_with(|| vec![0; tokens.len()]);
+                    let slot = best
+                        .entry(r.i64(0)?)
+                        .or_insert_with(|| vec![0; tokens.len()]);
                     slot[t] = slot[t].max(w);
                 }
             }
         }
-        let mut candidates: Vec<(i64, u32)> =
-            best.into_iter().map(|(seq, s)| (seq, s.iter().sum())).collect();
+        let mut candidates: Vec<(i64, u32)> = best
+            .into_iter()
+            .map(|(seq, s)| (seq, s.iter().sum()))
+            .collect();
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(RANKED.max(limit * 3));
         if candidates.is_empty() {
@@ -72,10 +83,12 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let id = r.text(0)?;
-            let (Some(wrapped), Some(sealed)) = (r.opt_bytes(1)?, r.opt_bytes(2)?) else { continue };
+            let (Some(wrapped), Some(sealed)) = (r.opt_bytes(1)?, r.opt_bytes(2)?) else {
+                continue;
+            };
             let key = self.keys.unwrap_child_key(&id, &wrapped)?;
-            let identity: ChildIdentity =
-                serde_json::from_slice(&key.open("identity", &sealed)?).map_err(|_| StoreError::Corrupt)?;
+            let identity: ChildIdentity = serde_json::from_slice(&key.open("identity", &sealed)?)
+                .map_err(|_| StoreError::Corrupt)?;
             let score = matching::similarity(query, identity.names.all_forms());
             if score >= THRESHOLD {
                 out.push(NameMatch {
@@ -87,7 +100,11 @@ impl Store {
                 });
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.child_id.cmp(&b.child_id)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.child_id.cmp(&b.child_id))
+        });
         out.truncate(limit);
         Ok(out)
     }

@@ -58,7 +58,11 @@ impl Job {
         command: Command,
         reply: oneshot::Sender<Result<Done, StoreError>>,
     ) -> Job {
-        Job { actor: Some(actor.clone()), command, reply }
+        Job {
+            actor: Some(actor.clone()),
+            command,
+            reply,
+        }
     }
 }
 
@@ -71,7 +75,9 @@ pub(crate) fn spawn(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>) -> mps
 async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let stop = batch.iter().position(|j| matches!(j.command, Command::Shutdown));
+        let stop = batch
+            .iter()
+            .position(|j| matches!(j.command, Command::Shutdown));
         let rest = stop.map(|i| batch.split_off(i));
         if !batch.is_empty() {
             let now = micros(clock.now());
@@ -85,9 +91,9 @@ async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc:
                     tracing::error!(error = %e, jobs = batch.len(), "write batch failed");
                     let msg = e.to_string();
                     for job in batch.drain(..) {
-                        let _ = job.reply.send(Err(StoreError::Db(sqlx::Error::Protocol(
-                            msg.clone(),
-                        ))));
+                        let _ = job
+                            .reply
+                            .send(Err(StoreError::Db(sqlx::Error::Protocol(msg.clone()))));
                     }
                 }
             }
@@ -113,8 +119,17 @@ async fn commit(
     for job in batch {
         tx.raw("SAVEPOINT job").await?;
         let before = head.clone();
-        let actor = job.actor.as_ref().expect("every command but Shutdown has an actor");
-        let mut w = Write { tx: &mut tx, keys, head: &mut head, now, actor };
+        let actor = job
+            .actor
+            .as_ref()
+            .expect("every command but Shutdown has an actor");
+        let mut w = Write {
+            tx: &mut tx,
+            keys,
+            head: &mut head,
+            now,
+            actor,
+        };
         match w.apply(&job.command).await {
             Ok(done) => {
                 tx.raw("RELEASE SAVEPOINT job").await?;
@@ -151,9 +166,20 @@ fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
 }
 
 impl Write<'_> {
-    async fn audit(&mut self, action: &str, subject: &str, detail: serde_json::Value) -> Result<(), StoreError> {
-        audit::append(self.tx, self.keys, self.head, self.now, &self.actor.id, action, subject, detail)
-            .await
+    async fn audit(
+        &mut self,
+        action: &str,
+        subject: &str,
+        detail: serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let entry = audit::Entry {
+            at: self.now,
+            actor: &self.actor.id,
+            action,
+            subject,
+            detail,
+        };
+        audit::append(self.tx, self.keys, self.head, entry).await
     }
 
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
@@ -163,7 +189,9 @@ impl Write<'_> {
             Command::Register(r) => self.register(r).await,
             Command::UpdateIdentity(child, identity) => self.update_identity(child, identity).await,
             Command::RecordCircumstances(case, c) => self.record_circumstances(case, c).await,
-            Command::MoveCase(case, to, reason) => self.move_case(case, *to, reason.as_deref()).await,
+            Command::MoveCase(case, to, reason) => {
+                self.move_case(case, *to, reason.as_deref()).await
+            }
             Command::SetPriority(case, p) => self.set_priority(case, p).await,
             Command::Assign(case, user) => self.assign(case, user.clone()).await,
             Command::RemoveVictimStatus(case) => self.remove_victim_status(case).await,
@@ -177,7 +205,13 @@ impl Write<'_> {
         let code = CaseReference::agency_code(&a.code)?;
         let name = pelita_domain::text::clean("agency name", &a.name, 200, false)?;
         let id = new_id();
-        let taken = self.tx.row("SELECT 1 FROM agencies WHERE code = $1", args![code.as_str()]).await?;
+        let taken = self
+            .tx
+            .row(
+                "SELECT 1 FROM agencies WHERE code = $1",
+                args![code.as_str()],
+            )
+            .await?;
         if taken.is_some() {
             return Err(StoreError::Conflict("an agency with that code exists"));
         }
@@ -185,17 +219,35 @@ impl Write<'_> {
             .exec(
                 "INSERT INTO agencies (id, code, name, sector, jurisdiction, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
-                args![id.as_str(), code.as_str(), name, a.sector.as_str(), a.jurisdiction.as_str(), self.now],
+                args![
+                    id.as_str(),
+                    code.as_str(),
+                    name,
+                    a.sector.as_str(),
+                    a.jurisdiction.as_str(),
+                    self.now
+                ],
             )
             .await?;
-        self.audit("agency.create", &id, json!({"code": code, "sector": a.sector.as_str()})).await?;
+        self.audit(
+            "agency.create",
+            &id,
+            json!({"code": code, "sector": a.sector.as_str()}),
+        )
+        .await?;
         Ok(Done::Id(id))
     }
 
     async fn create_user(&mut self, u: &NewUser) -> Result<Done, StoreError> {
         let username = pelita_domain::text::clean("username", &u.username, 64, false)?;
         let display = pelita_domain::text::clean("display name", &u.display_name, 200, false)?;
-        let taken = self.tx.row("SELECT 1 FROM users WHERE username = $1", args![username.as_str()]).await?;
+        let taken = self
+            .tx
+            .row(
+                "SELECT 1 FROM users WHERE username = $1",
+                args![username.as_str()],
+            )
+            .await?;
         if taken.is_some() {
             return Err(StoreError::Conflict("that username is taken"));
         }
@@ -207,14 +259,22 @@ impl Write<'_> {
                 args![id.as_str(), username, display, u.role.as_str(), u.agency_id.clone(), u.password_hash.as_str(), self.now],
             )
             .await?;
-        self.audit("user.create", &id, json!({"role": u.role.as_str(), "agency": u.agency_id})).await?;
+        self.audit(
+            "user.create",
+            &id,
+            json!({"role": u.role.as_str(), "agency": u.agency_id}),
+        )
+        .await?;
         Ok(Done::Id(id))
     }
 
     async fn child_key(&mut self, child_id: &str) -> Result<(i64, ChildKey), StoreError> {
         let row = self
             .tx
-            .row("SELECT seq, wrapped_key FROM children WHERE id = $1", args![child_id])
+            .row(
+                "SELECT seq, wrapped_key FROM children WHERE id = $1",
+                args![child_id],
+            )
             .await?
             .ok_or(StoreError::NotFound)?;
         let wrapped = row.opt_bytes(1)?.ok_or(StoreError::Erased)?;
@@ -222,7 +282,9 @@ impl Write<'_> {
     }
 
     async fn index_names(&mut self, seq: i64, identity: &ChildIdentity) -> Result<(), StoreError> {
-        self.tx.exec("DELETE FROM name_index WHERE child_seq = $1", args![seq]).await?;
+        self.tx
+            .exec("DELETE FROM name_index WHERE child_seq = $1", args![seq])
+            .await?;
         let mut hashes: Vec<i64> = identity
             .names
             .all_forms()
@@ -232,13 +294,17 @@ impl Write<'_> {
         hashes.sort_unstable();
         hashes.dedup();
         for chunk in hashes.chunks(200) {
-            let values: Vec<String> =
-                (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                .collect();
             let sql = format!(
                 "INSERT INTO name_index (h, child_seq) VALUES {} ON CONFLICT DO NOTHING",
                 values.join(", ")
             );
-            let args: Vec<Val> = chunk.iter().flat_map(|&h| [Val::from(h), Val::from(seq)]).collect();
+            let args: Vec<Val> = chunk
+                .iter()
+                .flat_map(|&h| [Val::from(h), Val::from(seq)])
+                .collect();
             self.tx.exec(&sql, args).await?;
         }
         Ok(())
@@ -247,7 +313,10 @@ impl Write<'_> {
     async fn register(&mut self, r: &Registration) -> Result<Done, StoreError> {
         let agency = self
             .tx
-            .row("SELECT code FROM agencies WHERE id = $1", args![r.agency_id.as_str()])
+            .row(
+                "SELECT code FROM agencies WHERE id = $1",
+                args![r.agency_id.as_str()],
+            )
             .await?
             .ok_or(StoreError::Conflict("no such agency"))?;
         let code = agency.text(0)?;
@@ -266,14 +335,24 @@ impl Write<'_> {
             .row(
                 "INSERT INTO children (id, wrapped_key, identity_sealed, sex, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING seq",
-                args![child_id.as_str(), wrapped, sealed, r.identity.sex.as_str(), self.now],
+                args![
+                    child_id.as_str(),
+                    wrapped,
+                    sealed,
+                    r.identity.sex.as_str(),
+                    self.now
+                ],
             )
             .await?
             .ok_or(StoreError::Corrupt)?
             .i64(0)?;
         self.index_names(seq, &r.identity).await?;
 
-        let year = from_micros(self.now).format("%Y").to_string().parse::<i32>().unwrap_or(1970);
+        let year = from_micros(self.now)
+            .format("%Y")
+            .to_string()
+            .parse::<i32>()
+            .unwrap_or(1970);
         let number = self
             .tx
             .row(
@@ -285,8 +364,17 @@ impl Write<'_> {
             .await?
             .ok_or(StoreError::Corrupt)?
             .i64(0)?;
-        let reference = CaseReference { agency_code: code, year, number: number as u32 };
-        let mut case = Case::new(reference.clone(), r.agency_id.clone(), r.priority.clone(), r.assigned_to.clone());
+        let reference = CaseReference {
+            agency_code: code,
+            year,
+            number: number as u32,
+        };
+        let mut case = Case::new(
+            reference.clone(),
+            r.agency_id.clone(),
+            r.priority.clone(),
+            r.assigned_to.clone(),
+        );
         case.move_to(CaseStatus::Registered, None)?;
         if let Some(c) = &r.circumstances {
             case.record_circumstances(c, from_micros(self.now));
@@ -325,17 +413,29 @@ impl Write<'_> {
             }),
         )
         .await?;
-        Ok(Done::Registered(Registered { child_id, case_id, reference }))
+        Ok(Done::Registered(Registered {
+            child_id,
+            case_id,
+            reference,
+        }))
     }
 
     async fn ensure_user(&mut self, user: &str) -> Result<(), StoreError> {
-        match self.tx.row("SELECT disabled FROM users WHERE id = $1", args![user]).await? {
+        match self
+            .tx
+            .row("SELECT disabled FROM users WHERE id = $1", args![user])
+            .await?
+        {
             Some(r) if r.i64(0)? == 0 => Ok(()),
             _ => Err(StoreError::Conflict("no such active user")),
         }
     }
 
-    async fn update_identity(&mut self, child_id: &str, identity: &ChildIdentity) -> Result<Done, StoreError> {
+    async fn update_identity(
+        &mut self,
+        child_id: &str,
+        identity: &ChildIdentity,
+    ) -> Result<Done, StoreError> {
         let (seq, key) = self.child_key(child_id).await?;
         let today = from_micros(self.now).date_naive();
         for e in &identity.age.evidence {
@@ -344,11 +444,20 @@ impl Write<'_> {
         self.tx
             .exec(
                 "UPDATE children SET identity_sealed = $1, sex = $2 WHERE id = $3",
-                args![key.seal("identity", &json(identity)), identity.sex.as_str(), child_id],
+                args![
+                    key.seal("identity", &json(identity)),
+                    identity.sex.as_str(),
+                    child_id
+                ],
             )
             .await?;
         self.index_names(seq, identity).await?;
-        self.audit("child.update_identity", child_id, json!({"fields": ["identity"]})).await?;
+        self.audit(
+            "child.update_identity",
+            child_id,
+            json!({"fields": ["identity"]}),
+        )
+        .await?;
         Ok(Done::Unit)
     }
 
@@ -388,7 +497,11 @@ impl Write<'_> {
         Ok(())
     }
 
-    async fn record_circumstances(&mut self, case_id: &str, c: &Circumstances) -> Result<Done, StoreError> {
+    async fn record_circumstances(
+        &mut self,
+        case_id: &str,
+        c: &Circumstances,
+    ) -> Result<Done, StoreError> {
         let (mut case, _, key) = self.load_case(case_id).await?;
         let first = case.record_circumstances(c, from_micros(self.now));
         self.tx
@@ -407,12 +520,22 @@ impl Write<'_> {
         Ok(Done::Unit)
     }
 
-    async fn move_case(&mut self, case_id: &str, to: CaseStatus, reason: Option<&str>) -> Result<Done, StoreError> {
+    async fn move_case(
+        &mut self,
+        case_id: &str,
+        to: CaseStatus,
+        reason: Option<&str>,
+    ) -> Result<Done, StoreError> {
         let (mut case, _, _) = self.load_case(case_id).await?;
         let from = case.status;
         case.move_to(to, reason)?;
         self.save_case(case_id, &case).await?;
-        self.audit("case.move", case_id, json!({"from": from.as_str(), "to": to.as_str()})).await?;
+        self.audit(
+            "case.move",
+            case_id,
+            json!({"from": from.as_str(), "to": to.as_str()}),
+        )
+        .await?;
         Ok(Done::Unit)
     }
 
@@ -441,10 +564,13 @@ impl Write<'_> {
         if let Some(u) = &user {
             self.ensure_user(u).await?;
         }
-        let from = case.assigned_worker.replace(user.clone().unwrap_or_default());
+        let from = case
+            .assigned_worker
+            .replace(user.clone().unwrap_or_default());
         case.assigned_worker = user.clone();
         self.save_case(case_id, &case).await?;
-        self.audit("case.assign", case_id, json!({"from": from, "to": user})).await?;
+        self.audit("case.assign", case_id, json!({"from": from, "to": user}))
+            .await?;
         Ok(Done::Unit)
     }
 
@@ -463,8 +589,15 @@ impl Write<'_> {
                 args![id.as_str(), case_id, self.actor.id.as_str(), key.seal(&format!("note/{id}"), body.as_str().as_bytes()), self.now],
             )
             .await?;
-        let findings = pelita_domain::terminology::Guard::builtin().check(body.as_str()).len() as i64;
-        self.audit("case.note", case_id, json!({"note": id, "terminology_findings": findings})).await?;
+        let findings = pelita_domain::terminology::Guard::builtin()
+            .check(body.as_str())
+            .len() as i64;
+        self.audit(
+            "case.note",
+            case_id,
+            json!({"note": id, "terminology_findings": findings}),
+        )
+        .await?;
         Ok(Done::Id(id))
     }
 
@@ -476,7 +609,9 @@ impl Write<'_> {
                 args![self.now, child_id],
             )
             .await?;
-        self.tx.exec("DELETE FROM name_index WHERE child_seq = $1", args![seq]).await?;
+        self.tx
+            .exec("DELETE FROM name_index WHERE child_seq = $1", args![seq])
+            .await?;
         self.tx
             .exec(
                 "UPDATE cases SET priority_sealed = NULL, circumstances_sealed = NULL WHERE child_id = $1",
@@ -497,7 +632,12 @@ impl Write<'_> {
             .await?;
         // The reason is the operator's words about the erasure, not about the child: it is kept,
         // but only its length reaches the audit detail, in case it names someone.
-        self.audit("child.erase", child_id, json!({"reason_chars": reason.chars().count()})).await?;
+        self.audit(
+            "child.erase",
+            child_id,
+            json!({"reason_chars": reason.chars().count()}),
+        )
+        .await?;
         Ok(Done::Unit)
     }
 }

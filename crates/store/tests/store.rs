@@ -8,7 +8,7 @@ use pelita_domain::DomainError;
 use pelita_domain::age::{Age, BirthDate, EvidenceKind};
 use pelita_domain::agency::Sector;
 use pelita_domain::case::{
-    Association, Channel, CaseStatus, Circumstances, GroupKind, Priority, PriorityLevel,
+    Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
 };
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
 use pelita_domain::role::Role;
@@ -47,9 +47,14 @@ impl Env {
         let mut conn = sqlx::PgConnection::connect(&admin)
             .await
             .expect("PELITA_TEST_POSTGRES_URL is set but the server is unreachable");
-        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .await
+            .unwrap();
         conn.close().await.unwrap();
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_owned())
+            .unwrap_or(admin.clone());
         let url = format!("{base}/{name}");
         Some(Env::open(url, tempfile::tempdir().unwrap(), Some((admin, name))).await)
     }
@@ -65,16 +70,25 @@ impl Env {
         })
         .await
         .unwrap();
-        Env { store, url, key, clock, dir, pg }
+        Env {
+            store,
+            url,
+            key,
+            clock,
+            dir,
+            pg,
+        }
     }
 
     async fn finish(self) {
         self.store.close().await;
         if let Some((admin, name)) = self.pg {
             let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-            conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                .await
-                .unwrap();
+            conn.execute(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .await
+            .unwrap();
         }
     }
 
@@ -82,20 +96,28 @@ impl Env {
     async fn tamper(&self, sql: &str) {
         if self.pg.is_some() {
             let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.unwrap();
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .unwrap();
         } else {
             let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.unwrap();
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .unwrap();
         }
     }
 
     async fn try_sql(&self, sql: &str) -> Result<(), sqlx::Error> {
         if self.pg.is_some() {
             let mut c = sqlx::PgConnection::connect(&self.url).await?;
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.map(|_| ())
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .map(|_| ())
         } else {
             let mut c = sqlx::SqliteConnection::connect(&self.url).await?;
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned())).await.map(|_| ())
+            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+                .await
+                .map(|_| ())
         }
     }
 
@@ -155,7 +177,10 @@ fn admin() -> Actor {
 }
 
 fn worker() -> Actor {
-    Actor { id: "worker-1".into(), role: Role::CaseWorker }
+    Actor {
+        id: "worker-1".into(),
+        role: Role::CaseWorker,
+    }
 }
 
 fn name(s: &str) -> NameText {
@@ -166,7 +191,12 @@ fn identity(given: &str, family: Option<&str>, birth: BirthDate) -> ChildIdentit
     ChildIdentity {
         names: PersonNames::simple(name(given), family.map(name)),
         sex: Sex::Female,
-        age: Age::with(birth, EvidenceKind::Declaration, "worker-1", today().date_naive()),
+        age: Age::with(
+            birth,
+            EvidenceKind::Declaration,
+            "worker-1",
+            today().date_naive(),
+        ),
     }
 }
 
@@ -195,10 +225,21 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 async fn registers_and_reads_back_names_in_any_script(env: &Env) {
     let agency = env.agency("DSS").await;
-    let mut id = identity("নুসরাত", Some("জাহান"), BirthDate::Month { year: 2011, month: 4 });
+    let mut id = identity(
+        "নুসরাত",
+        Some("জাহান"),
+        BirthDate::Month {
+            year: 2011,
+            month: 4,
+        },
+    );
     id.names.given = NamePart::with_latin(name("নুসরাত"), name("Nusrat"));
     id.names.aliases.push(NamePart::new(name("ޢާއިޝަތު")));
-    let r = env.store.register_child(&worker(), registration(&agency, id.clone())).await.unwrap();
+    let r = env
+        .store
+        .register_child(&worker(), registration(&agency, id.clone()))
+        .await
+        .unwrap();
     let child = env.store.child(&r.child_id).await.unwrap();
     assert_eq!(child.identity, Readable::Present(id));
     let case = env.store.case(&r.case_id).await.unwrap();
@@ -213,14 +254,33 @@ async fn case_references_count_per_agency_and_year(env: &Env) {
     let birth = BirthDate::Year { year: 2012 };
     let mut refs = Vec::new();
     for ag in [&a, &a, &b] {
-        let r = env.store.register_child(&worker(), registration(ag, identity("Siti", None, birth))).await;
+        let r = env
+            .store
+            .register_child(&worker(), registration(ag, identity("Siti", None, birth)))
+            .await;
         refs.push(r.unwrap().reference.to_string());
     }
-    env.clock.set(Utc.with_ymd_and_hms(2027, 1, 2, 0, 0, 0).unwrap());
-    let r = env.store.register_child(&worker(), registration(&a, identity("Siti", None, birth))).await;
+    env.clock
+        .set(Utc.with_ymd_and_hms(2027, 1, 2, 0, 0, 0).unwrap());
+    let r = env
+        .store
+        .register_child(&worker(), registration(&a, identity("Siti", None, birth)))
+        .await;
     refs.push(r.unwrap().reference.to_string());
-    assert_eq!(refs, ["DSW-2026-00001", "DSW-2026-00002", "KPAI-2026-00001", "DSW-2027-00001"]);
-    let id = env.store.case_id_by_reference("DSW-2026-00002").await.unwrap();
+    assert_eq!(
+        refs,
+        [
+            "DSW-2026-00001",
+            "DSW-2026-00002",
+            "KPAI-2026-00001",
+            "DSW-2027-00001"
+        ]
+    );
+    let id = env
+        .store
+        .case_id_by_reference("DSW-2026-00002")
+        .await
+        .unwrap();
     assert_eq!(env.store.case(&id).await.unwrap().case.reference.number, 2);
 }
 
@@ -228,22 +288,62 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
     let agency = env.agency("DSS").await;
     let r = env
         .store
-        .register_child(&worker(), registration(&agency, identity("Rakib", None, BirthDate::Unknown)))
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Rakib", None, BirthDate::Unknown)),
+        )
         .await
         .unwrap();
-    assert!(!env.store.case(&r.case_id).await.unwrap().case.victim_status().is_recognised());
-    env.store.record_circumstances(&worker(), &r.case_id, circumstances()).await.unwrap();
+    assert!(
+        !env.store
+            .case(&r.case_id)
+            .await
+            .unwrap()
+            .case
+            .victim_status()
+            .is_recognised()
+    );
+    env.store
+        .record_circumstances(&worker(), &r.case_id, circumstances())
+        .await
+        .unwrap();
     let case = env.store.case(&r.case_id).await.unwrap();
     assert!(case.case.victim_status().is_recognised());
     assert_eq!(case.circumstances, Readable::Present(Some(circumstances())));
     for role in Role::ALL {
-        let actor = Actor { id: format!("u-{role}"), role };
-        let err = env.store.remove_victim_status(&actor, &r.case_id).await.unwrap_err();
-        assert!(matches!(err, StoreError::Domain(DomainError::VictimStatusIsPermanent)), "{role}");
+        let actor = Actor {
+            id: format!("u-{role}"),
+            role,
+        };
+        let err = env
+            .store
+            .remove_victim_status(&actor, &r.case_id)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Domain(DomainError::VictimStatusIsPermanent)
+            ),
+            "{role}"
+        );
     }
-    assert!(env.store.case(&r.case_id).await.unwrap().case.victim_status().is_recognised());
+    assert!(
+        env.store
+            .case(&r.case_id)
+            .await
+            .unwrap()
+            .case
+            .victim_status()
+            .is_recognised()
+    );
     // Not even SQL around the application can undo it.
-    let undo = env.try_sql(&format!("UPDATE cases SET victim_since = NULL WHERE id = '{}'", r.case_id)).await;
+    let undo = env
+        .try_sql(&format!(
+            "UPDATE cases SET victim_since = NULL WHERE id = '{}'",
+            r.case_id
+        ))
+        .await;
     assert!(undo.is_err(), "the database let victim status be removed");
 }
 
@@ -251,21 +351,59 @@ async fn lifecycle_and_notes(env: &Env) {
     let agency = env.agency("DSS").await;
     let r = env
         .store
-        .register_child(&worker(), registration(&agency, identity("Amina", None, BirthDate::Year { year: 2010 })))
+        .register_child(
+            &worker(),
+            registration(
+                &agency,
+                identity("Amina", None, BirthDate::Year { year: 2010 }),
+            ),
+        )
         .await
         .unwrap();
-    env.store.move_case(&worker(), &r.case_id, CaseStatus::Assessed, None).await.unwrap();
-    let skip = env.store.move_case(&worker(), &r.case_id, CaseStatus::InProgress, None).await;
-    assert!(matches!(skip, Err(StoreError::Domain(DomainError::InvalidTransition { .. }))));
-    let no_reason = env.store.move_case(&worker(), &r.case_id, CaseStatus::Closed, None).await;
-    assert!(matches!(no_reason, Err(StoreError::Domain(DomainError::ReasonRequired))));
-    env.store.move_case(&worker(), &r.case_id, CaseStatus::Closed, Some("reunified".into())).await.unwrap();
-    env.store.move_case(&worker(), &r.case_id, CaseStatus::Registered, None).await.unwrap();
+    env.store
+        .move_case(&worker(), &r.case_id, CaseStatus::Assessed, None)
+        .await
+        .unwrap();
+    let skip = env
+        .store
+        .move_case(&worker(), &r.case_id, CaseStatus::InProgress, None)
+        .await;
+    assert!(matches!(
+        skip,
+        Err(StoreError::Domain(DomainError::InvalidTransition { .. }))
+    ));
+    let no_reason = env
+        .store
+        .move_case(&worker(), &r.case_id, CaseStatus::Closed, None)
+        .await;
+    assert!(matches!(
+        no_reason,
+        Err(StoreError::Domain(DomainError::ReasonRequired))
+    ));
+    env.store
+        .move_case(
+            &worker(),
+            &r.case_id,
+            CaseStatus::Closed,
+            Some("reunified".into()),
+        )
+        .await
+        .unwrap();
+    env.store
+        .move_case(&worker(), &r.case_id, CaseStatus::Registered, None)
+        .await
+        .unwrap();
     let case = env.store.case(&r.case_id).await.unwrap();
-    assert_eq!((case.case.status, case.case.reopened), (CaseStatus::Registered, 1));
+    assert_eq!(
+        (case.case.status, case.case.reopened),
+        (CaseStatus::Registered, 1)
+    );
 
     let body = NoteText::parse("Visited the family; the child asked about school.").unwrap();
-    env.store.add_note(&worker(), &r.case_id, body.clone()).await.unwrap();
+    env.store
+        .add_note(&worker(), &r.case_id, body.clone())
+        .await
+        .unwrap();
     let notes = env.store.notes(&r.case_id).await.unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].body, Readable::Present(body));
@@ -285,11 +423,25 @@ async fn lifecycle_and_notes(env: &Env) {
         )
         .await
         .unwrap();
-    env.store.assign(&admin(), &r.case_id, Some(user.clone())).await.unwrap();
-    assert_eq!(env.store.case(&r.case_id).await.unwrap().case.assigned_worker, Some(user));
+    env.store
+        .assign(&admin(), &r.case_id, Some(user.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        env.store
+            .case(&r.case_id)
+            .await
+            .unwrap()
+            .case
+            .assigned_worker,
+        Some(user)
+    );
     let (u, hash) = env.store.user_by_username("sari").await.unwrap().unwrap();
     assert_eq!(u.role, Role::CaseWorker);
-    assert!(pelita_store::verify_password("correct horse battery", &hash));
+    assert!(pelita_store::verify_password(
+        "correct horse battery",
+        &hash
+    ));
     assert!(!pelita_store::verify_password("wrong", &hash));
 }
 
@@ -306,25 +458,42 @@ async fn search_finds_spelling_variants_and_scripts(env: &Env) {
     ] {
         let r = env
             .store
-            .register_child(&worker(), registration(&agency, identity(given, Some(family), birth)))
+            .register_child(
+                &worker(),
+                registration(&agency, identity(given, Some(family), birth)),
+            )
             .await
             .unwrap();
         ids.insert(given, r.child_id);
     }
     let mut bn = identity("রাকিব", Some("হোসেন"), birth);
     bn.names.given.latin = Some(name("Rakib"));
-    let bn = env.store.register_child(&worker(), registration(&agency, bn)).await.unwrap();
+    let bn = env
+        .store
+        .register_child(&worker(), registration(&agency, bn))
+        .await
+        .unwrap();
     let dv = env
         .store
-        .register_child(&worker(), registration(&agency, identity("ޢާއިޝަތު", Some("ޒާހިރު"), birth)))
+        .register_child(
+            &worker(),
+            registration(&agency, identity("ޢާއިޝަތު", Some("ޒާހިރު"), birth)),
+        )
         .await
         .unwrap();
 
     let top = |q: &'static str| async move { env.store.search_names(q, 10).await.unwrap() };
-    assert_eq!(top("Mohd Rakib Hussain").await[0].child_id, ids["Muhammad Rakib"]);
+    assert_eq!(
+        top("Mohd Rakib Hussain").await[0].child_id,
+        ids["Muhammad Rakib"]
+    );
     assert_eq!(top("Abdurrahman").await[0].child_id, ids["Abdul Rahman"]);
     assert_eq!(top("Noor Aishah").await[0].child_id, ids["Nur Aisyah"]);
-    assert_eq!(top("Raki").await.iter().filter(|m| m.score > 0.85).count(), 2, "prefix");
+    assert_eq!(
+        top("Raki").await.iter().filter(|m| m.score > 0.85).count(),
+        2,
+        "prefix"
+    );
     let by_script = top("রাকিব").await;
     assert_eq!(by_script[0].child_id, bn.child_id);
     assert!(by_script[0].reference.is_some());
@@ -348,12 +517,39 @@ fn sqlite_bytes(env: &Env) -> Vec<u8> {
 
 async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
     let agency = env.agency("DSS").await;
-    let mut id = identity("Zulaikha", Some("Kertawijaya"), BirthDate::Exact { date: d(2012, 2, 29) });
+    let mut id = identity(
+        "Zulaikha",
+        Some("Kertawijaya"),
+        BirthDate::Exact {
+            date: d(2012, 2, 29),
+        },
+    );
     id.names.aliases.push(NamePart::new(name("ফারজানা")));
-    let r = env.store.register_child(&worker(), registration(&agency, id)).await.unwrap();
-    env.store.record_circumstances(&worker(), &r.case_id, circumstances()).await.unwrap();
-    env.store.add_note(&worker(), &r.case_id, NoteText::parse("Kertawijaya family visit").unwrap()).await.unwrap();
-    assert_eq!(env.store.search_names("Kertawijaya", 5).await.unwrap().len(), 1);
+    let r = env
+        .store
+        .register_child(&worker(), registration(&agency, id))
+        .await
+        .unwrap();
+    env.store
+        .record_circumstances(&worker(), &r.case_id, circumstances())
+        .await
+        .unwrap();
+    env.store
+        .add_note(
+            &worker(),
+            &r.case_id,
+            NoteText::parse("Kertawijaya family visit").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        env.store
+            .search_names("Kertawijaya", 5)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     if env.pg.is_none() {
         // Names are ciphertext even before erasure.
         let bytes = sqlite_bytes(env);
@@ -361,17 +557,45 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
     }
 
     let bad = env.store.erase_child(&admin(), &r.child_id, " ").await;
-    assert!(matches!(bad, Err(StoreError::Domain(DomainError::ReasonRequired))));
-    env.store.erase_child(&admin(), &r.child_id, "court order 12/2026").await.unwrap();
-    assert!(env.store.child(&r.child_id).await.unwrap().identity.is_erased());
+    assert!(matches!(
+        bad,
+        Err(StoreError::Domain(DomainError::ReasonRequired))
+    ));
+    env.store
+        .erase_child(&admin(), &r.child_id, "court order 12/2026")
+        .await
+        .unwrap();
+    assert!(
+        env.store
+            .child(&r.child_id)
+            .await
+            .unwrap()
+            .identity
+            .is_erased()
+    );
     let case = env.store.case(&r.case_id).await.unwrap();
     assert!(case.circumstances.is_erased());
-    assert!(case.case.victim_status().is_recognised(), "the case keeps its non-personal facts");
-    assert!(env.store.notes(&r.case_id).await.unwrap()[0].body.is_erased());
-    assert!(env.store.search_names("Kertawijaya", 5).await.unwrap().is_empty());
+    assert!(
+        case.case.victim_status().is_recognised(),
+        "the case keeps its non-personal facts"
+    );
+    assert!(
+        env.store.notes(&r.case_id).await.unwrap()[0]
+            .body
+            .is_erased()
+    );
+    assert!(
+        env.store
+            .search_names("Kertawijaya", 5)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert!(env.store.search_names("ফারজানা", 5).await.unwrap().is_empty());
     assert!(matches!(
-        env.store.add_note(&worker(), &r.case_id, NoteText::parse("more").unwrap()).await,
+        env.store
+            .add_note(&worker(), &r.case_id, NoteText::parse("more").unwrap())
+            .await,
         Err(StoreError::Erased)
     ));
     if env.pg.is_none() {
@@ -391,7 +615,10 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
         .await
         .unwrap();
         assert!(copy.child(&r.child_id).await.unwrap().identity.is_erased());
-        assert_eq!(copy.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+        assert_eq!(
+            copy.verify_audit(&|_, _| {}).await.unwrap().first_break,
+            None
+        );
         copy.close().await;
     }
 }
@@ -401,25 +628,51 @@ async fn audit_chain_names_the_first_bad_event(env: &Env) {
     for i in 0..5 {
         let r = env
             .store
-            .register_child(&worker(), registration(&agency, identity(&format!("Child{i}"), None, BirthDate::Unknown)))
+            .register_child(
+                &worker(),
+                registration(
+                    &agency,
+                    identity(&format!("Child{i}"), None, BirthDate::Unknown),
+                ),
+            )
             .await
             .unwrap();
-        env.store.move_case(&worker(), &r.case_id, CaseStatus::Assessed, None).await.unwrap();
+        env.store
+            .move_case(&worker(), &r.case_id, CaseStatus::Assessed, None)
+            .await
+            .unwrap();
     }
     // 1 agency + 5 × (register + move) = 11 events.
     let ok = env.store.verify_audit(&|_, _| {}).await.unwrap();
     assert_eq!((ok.events, ok.first_break), (11, None));
 
-    env.tamper("UPDATE audit_events SET detail = replace(detail, 'assessed', 'assessec') WHERE seq = 5").await;
+    env.tamper(
+        "UPDATE audit_events SET detail = replace(detail, 'assessed', 'assessec') WHERE seq = 5",
+    )
+    .await;
     let r = env.store.verify_audit(&|_, _| {}).await.unwrap();
     assert_eq!(r.first_break, Some(ChainBreak::Altered { seq: 5 }));
     assert_eq!(r.events, 4);
-    env.tamper("UPDATE audit_events SET detail = replace(detail, 'assessec', 'assessed') WHERE seq = 5").await;
-    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+    env.tamper(
+        "UPDATE audit_events SET detail = replace(detail, 'assessec', 'assessed') WHERE seq = 5",
+    )
+    .await;
+    assert_eq!(
+        env.store
+            .verify_audit(&|_, _| {})
+            .await
+            .unwrap()
+            .first_break,
+        None
+    );
 
     env.tamper("DELETE FROM audit_events WHERE seq = 7").await;
     assert_eq!(
-        env.store.verify_audit(&|_, _| {}).await.unwrap().first_break,
+        env.store
+            .verify_audit(&|_, _| {})
+            .await
+            .unwrap()
+            .first_break,
         Some(ChainBreak::Removed { from: 7, to: 7 })
     );
     // Re-inserting event 8's content as 7 (a reorder) is caught: it does not chain.
@@ -428,12 +681,21 @@ async fn audit_chain_names_the_first_bad_event(env: &Env) {
          SELECT 7, at, actor, action, subject, detail, prev_hash, hash FROM audit_events WHERE seq = 8",
     )
     .await;
-    let reordered = env.store.verify_audit(&|_, _| {}).await.unwrap().first_break;
+    let reordered = env
+        .store
+        .verify_audit(&|_, _| {})
+        .await
+        .unwrap()
+        .first_break;
     assert_eq!(reordered, Some(ChainBreak::Altered { seq: 7 }));
 
     env.tamper("DELETE FROM audit_events WHERE seq >= 7").await;
     assert_eq!(
-        env.store.verify_audit(&|_, _| {}).await.unwrap().first_break,
+        env.store
+            .verify_audit(&|_, _| {})
+            .await
+            .unwrap()
+            .first_break,
         Some(ChainBreak::Truncated { last: 6, head: 11 })
     );
 }
@@ -441,28 +703,75 @@ async fn audit_chain_names_the_first_bad_event(env: &Env) {
 async fn bad_input_changes_nothing(env: &Env) {
     let agency = env.agency("DSS").await;
     let before = env.store.counts().await.unwrap();
-    let future = identity("Dewi", None, BirthDate::Exact { date: d(2027, 1, 1) });
-    let e = env.store.register_child(&worker(), registration(&agency, future)).await.unwrap_err();
+    let future = identity(
+        "Dewi",
+        None,
+        BirthDate::Exact {
+            date: d(2027, 1, 1),
+        },
+    );
+    let e = env
+        .store
+        .register_child(&worker(), registration(&agency, future))
+        .await
+        .unwrap_err();
     assert!(matches!(e, StoreError::Domain(DomainError::DateInFuture)));
-    let bad_month = identity("Dewi", None, BirthDate::Month { year: 2012, month: 13 });
-    let e = env.store.register_child(&worker(), registration(&agency, bad_month)).await.unwrap_err();
+    let bad_month = identity(
+        "Dewi",
+        None,
+        BirthDate::Month {
+            year: 2012,
+            month: 13,
+        },
+    );
+    let e = env
+        .store
+        .register_child(&worker(), registration(&agency, bad_month))
+        .await
+        .unwrap_err();
     assert!(matches!(e, StoreError::Domain(DomainError::ImpossibleDate)));
     let e = env
         .store
-        .register_child(&worker(), registration("no-such-agency", identity("Dewi", None, BirthDate::Unknown)))
+        .register_child(
+            &worker(),
+            registration("no-such-agency", identity("Dewi", None, BirthDate::Unknown)),
+        )
         .await
         .unwrap_err();
     assert!(e.is_refusal());
-    let e = env.store.move_case(&worker(), "no-such-case", CaseStatus::Assessed, None).await.unwrap_err();
+    let e = env
+        .store
+        .move_case(&worker(), "no-such-case", CaseStatus::Assessed, None)
+        .await
+        .unwrap_err();
     assert!(matches!(e, StoreError::NotFound));
     let e = env
         .store
-        .create_agency(&admin(), NewAgency { code: "dss".into(), name: "Again".into(), sector: Sector::Health, jurisdiction: "ID".into() })
+        .create_agency(
+            &admin(),
+            NewAgency {
+                code: "dss".into(),
+                name: "Again".into(),
+                sector: Sector::Health,
+                jurisdiction: "ID".into(),
+            },
+        )
         .await
         .unwrap_err();
     assert!(matches!(e, StoreError::Conflict(_)));
-    assert_eq!(env.store.counts().await.unwrap(), before, "a refused write changed something");
-    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+    assert_eq!(
+        env.store.counts().await.unwrap(),
+        before,
+        "a refused write changed something"
+    );
+    assert_eq!(
+        env.store
+            .verify_audit(&|_, _| {})
+            .await
+            .unwrap()
+            .first_break,
+        None
+    );
 }
 
 async fn concurrent_writes_commit_in_batches(env: &Env) {
@@ -474,11 +783,18 @@ async fn concurrent_writes_commit_in_batches(env: &Env) {
         tasks.push(tokio::spawn(async move {
             // Every tenth registration is invalid; it must fail alone.
             let birth = if i % 10 == 0 {
-                BirthDate::Exact { date: d(2030, 1, 1) }
+                BirthDate::Exact {
+                    date: d(2030, 1, 1),
+                }
             } else {
                 BirthDate::Year { year: 2010 }
             };
-            store.register_child(&worker(), registration(&agency, identity(&format!("Anak{i}"), None, birth))).await
+            store
+                .register_child(
+                    &worker(),
+                    registration(&agency, identity(&format!("Anak{i}"), None, birth)),
+                )
+                .await
         }));
     }
     let mut ok = 0;
@@ -493,13 +809,23 @@ async fn concurrent_writes_commit_in_batches(env: &Env) {
     assert_eq!(refs.len(), 270, "case references are unique");
     let (children, cases, events) = env.store.counts().await.unwrap();
     assert_eq!((children, cases, events), (270, 270, 271));
-    assert_eq!(env.store.verify_audit(&|_, _| {}).await.unwrap().first_break, None);
+    assert_eq!(
+        env.store
+            .verify_audit(&|_, _| {})
+            .await
+            .unwrap()
+            .first_break,
+        None
+    );
 }
 
 async fn wrong_key_is_refused(env: &Env) {
     let agency = env.agency("DSS").await;
     env.store
-        .register_child(&worker(), registration(&agency, identity("Putri", None, BirthDate::Unknown)))
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Putri", None, BirthDate::Unknown)),
+        )
         .await
         .unwrap();
     let other = Store::open(StoreConfig {

@@ -12,7 +12,9 @@ use pelita_domain::agency::Sector;
 use pelita_domain::case::{Priority, PriorityLevel};
 use pelita_domain::identity::{ChildIdentity, PersonNames, Sex};
 use pelita_domain::text::NameText;
-use pelita_store::{Actor, DeploymentKey, NewAgency, Registration, Store, StoreConfig, SystemClock};
+use pelita_store::{
+    Actor, DeploymentKey, NewAgency, Registration, Store, StoreConfig, SystemClock,
+};
 use rand::Rng;
 use sqlx::Connection;
 
@@ -32,7 +34,10 @@ async fn open(dir: &str, key: DeploymentKey) -> Store {
 /// The writer half: runs only inside the child process.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn child_writer() {
-    let (Ok(dir), Ok(key)) = (std::env::var("PELITA_CRASH_DIR"), std::env::var("PELITA_CRASH_KEY")) else {
+    let (Ok(dir), Ok(key)) = (
+        std::env::var("PELITA_CRASH_DIR"),
+        std::env::var("PELITA_CRASH_KEY"),
+    ) else {
         return; // Not the child process.
     };
     let store = open(&dir, DeploymentKey::decode(&key).unwrap()).await;
@@ -42,7 +47,12 @@ async fn child_writer() {
         None => store
             .create_agency(
                 &actor,
-                NewAgency { code: "CRASH".into(), name: "Crash".into(), sector: Sector::ChildProtection, jurisdiction: "ID".into() },
+                NewAgency {
+                    code: "CRASH".into(),
+                    name: "Crash".into(),
+                    sector: Sector::ChildProtection,
+                    jurisdiction: "ID".into(),
+                },
             )
             .await
             .unwrap(),
@@ -53,9 +63,17 @@ async fn child_writer() {
         tasks.push(tokio::spawn(async move {
             for i in 0.. {
                 let identity = ChildIdentity {
-                    names: PersonNames::simple(NameText::parse(&format!("Crash {t} {i}")).unwrap(), None),
+                    names: PersonNames::simple(
+                        NameText::parse(&format!("Crash {t} {i}")).unwrap(),
+                        None,
+                    ),
                     sex: Sex::NotRecorded,
-                    age: Age::with(BirthDate::Unknown, EvidenceKind::Declaration, "x", chrono::Utc::now().date_naive()),
+                    age: Age::with(
+                        BirthDate::Unknown,
+                        EvidenceKind::Declaration,
+                        "x",
+                        chrono::Utc::now().date_naive(),
+                    ),
                 };
                 let r = store
                     .register_child(
@@ -90,7 +108,12 @@ async fn acknowledged_writes_survive_sigkill() {
     let mut rng = rand::thread_rng();
     for round in 0..ROUNDS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["crash::child_writer", "--exact", "--nocapture", "--test-threads=1"])
+            .args([
+                "crash::child_writer",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("PELITA_CRASH_DIR", &dir_s)
             .env("PELITA_CRASH_KEY", key.encode())
             .stdout(Stdio::piped())
@@ -112,22 +135,40 @@ async fn acknowledged_writes_survive_sigkill() {
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let ids = reader.join().unwrap();
-        assert!(!ids.is_empty() || start.elapsed() < Duration::from_millis(200), "round {round}: nothing was written");
+        assert!(
+            !ids.is_empty() || start.elapsed() < Duration::from_millis(200),
+            "round {round}: nothing was written"
+        );
         acked.extend(ids);
 
-        let mut conn = sqlx::SqliteConnection::connect(&format!("{dir_s}/pelita.db")).await.unwrap();
-        let check: (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(&mut conn).await.unwrap();
+        let mut conn = sqlx::SqliteConnection::connect(&format!("{dir_s}/pelita.db"))
+            .await
+            .unwrap();
+        let check: (String,) = sqlx::query_as("PRAGMA integrity_check")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
         assert_eq!(check.0, "ok", "round {round}");
         conn.close().await.unwrap();
 
         let store = open(&dir_s, key.clone()).await;
         for id in &acked {
-            store.case(id).await.unwrap_or_else(|e| panic!("round {round}: acknowledged case {id} lost: {e}"));
+            store
+                .case(id)
+                .await
+                .unwrap_or_else(|e| panic!("round {round}: acknowledged case {id} lost: {e}"));
         }
         let report = store.verify_audit(&|_, _| {}).await.unwrap();
         assert_eq!(report.first_break, None, "round {round}");
         store.close().await;
     }
-    assert!(acked.len() > 50, "only {} writes acknowledged over {ROUNDS} rounds", acked.len());
-    eprintln!("crash test: {} acknowledged writes survived {ROUNDS} SIGKILLs", acked.len());
+    assert!(
+        acked.len() > 50,
+        "only {} writes acknowledged over {ROUNDS} rounds",
+        acked.len()
+    );
+    eprintln!(
+        "crash test: {} acknowledged writes survived {ROUNDS} SIGKILLs",
+        acked.len()
+    );
 }

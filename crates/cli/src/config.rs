@@ -1,0 +1,148 @@
+//! Configuration: defaults, then `DATA_DIR/pelita.toml`, then `PELITA_*` environment variables,
+//! then command-line flags.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use pelita_store::{DeploymentKey, Store, StoreConfig, SystemClock};
+use serde::{Deserialize, Serialize};
+
+use crate::Common;
+
+const KEY_FILE: &str = "pelita.key";
+const CONFIG_FILE: &str = "pelita.toml";
+const CONFIG_TEMPLATE: &str = "\
+# Pelita configuration. Environment variables PELITA_<NAME> override these values.
+# database = \"postgres://pelita@db.example/pelita\"   # default: pelita.db in this directory
+# listen = \"127.0.0.1:8080\"
+# readers = 8
+";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(skip)]
+    pub data_dir: PathBuf,
+    pub database: Option<String>,
+    pub listen: String,
+    pub readers: u32,
+    /// The deployment key itself (`PELITA_KEY`), instead of the key file.
+    #[serde(default, skip_serializing)]
+    pub key: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            data_dir: PathBuf::new(),
+            database: None,
+            listen: "127.0.0.1:8080".into(),
+            readers: 8,
+            key: None,
+        }
+    }
+}
+
+impl Settings {
+    pub fn initialised(dir: &Path) -> bool {
+        dir.join(KEY_FILE).exists() || dir.join(CONFIG_FILE).exists()
+    }
+
+    pub fn load(common: &Common) -> anyhow::Result<Settings> {
+        let dir = &common.data_dir;
+        if !dir.is_dir() {
+            bail!(
+                "{} is not a Pelita data directory (run `pelita init --data-dir {}` first)",
+                dir.display(),
+                dir.display()
+            );
+        }
+        let mut s: Settings = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(dir.join(CONFIG_FILE)))
+            .merge(Env::prefixed("PELITA_").only(&["database", "listen", "readers", "key"]))
+            .extract()
+            .context("reading configuration")?;
+        s.data_dir = dir.clone();
+        if common.database.is_some() {
+            s.database = common.database.clone();
+        }
+        Ok(s)
+    }
+
+    /// Creates the directory, key file and configuration template of a new deployment.
+    pub fn for_init(common: &Common) -> anyhow::Result<Settings> {
+        let dir = &common.data_dir;
+        if Settings::initialised(dir) {
+            bail!("{} is already initialised", dir.display());
+        }
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        let s = Settings::load(common)?;
+        if s.key.is_none() {
+            crate::write_secret(
+                &dir.join(KEY_FILE),
+                &format!("{}\n", DeploymentKey::generate().encode()),
+            )?;
+        }
+        std::fs::write(dir.join(CONFIG_FILE), CONFIG_TEMPLATE)?;
+        Ok(s)
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database.clone().unwrap_or_else(|| {
+            self.data_dir
+                .join("pelita.db")
+                .to_string_lossy()
+                .into_owned()
+        })
+    }
+
+    pub fn postgres_url(&self) -> Option<String> {
+        self.database
+            .clone()
+            .filter(|d| d.starts_with("postgres://") || d.starts_with("postgresql://"))
+    }
+
+    fn deployment_key(&self) -> anyhow::Result<DeploymentKey> {
+        if let Some(k) = &self.key {
+            return DeploymentKey::decode(k).context("PELITA_KEY");
+        }
+        let path = self.data_dir.join(KEY_FILE);
+        let meta = std::fs::metadata(&path).with_context(|| {
+            format!(
+                "no deployment key: {} is missing and PELITA_KEY is not set",
+                path.display()
+            )
+        })?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if meta.permissions().mode() & 0o077 != 0 {
+                bail!(
+                    "{} is readable by other users; run `chmod 600 {}`",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        DeploymentKey::decode(&text).with_context(|| format!("reading {}", path.display()))
+    }
+
+    pub async fn open(&self) -> anyhow::Result<Store> {
+        let key = self.deployment_key()?;
+        Store::open(StoreConfig {
+            url: self.database_url(),
+            key,
+            readers: self.readers,
+            clock: Arc::new(SystemClock),
+        })
+        .await
+        .context("opening the database")
+    }
+}

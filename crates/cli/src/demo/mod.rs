@@ -1,0 +1,430 @@
+//! Demo and generated data: realistic children across the five countries, written through the
+//! same path as the application (group commit, encryption, audit).
+
+pub mod names;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use futures_util::StreamExt;
+use pelita_domain::age::{Age, AgeEvidence, BirthDate, EvidenceKind};
+use pelita_domain::agency::Sector;
+use pelita_domain::case::{
+    Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
+};
+use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::role::Role;
+use pelita_domain::text::{NameText, NoteText};
+use pelita_store::{Actor, NewAgency, NewUser, Registration, Store};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+
+use names::{Name, POOLS, Pattern, Pool};
+
+/// Demo agencies: (code, name, sector, jurisdiction). Fictional offices.
+pub const AGENCIES: &[(&str, &str, Sector, &str)] = &[
+    (
+        "DSSBD",
+        "Demo Social Services Office, Dhaka",
+        Sector::ChildProtection,
+        "BD",
+    ),
+    (
+        "DSJKT",
+        "Demo Social Welfare Office, Jakarta",
+        Sector::ChildProtection,
+        "ID",
+    ),
+    (
+        "JKMKL",
+        "Demo Welfare Department, Kuala Lumpur",
+        Sector::ChildProtection,
+        "MY",
+    ),
+    (
+        "MGFMV",
+        "Demo Family and Children Service, Malé",
+        Sector::ChildProtection,
+        "MV",
+    ),
+    (
+        "SWDPH",
+        "Demo Social Welfare Office, Cotabato",
+        Sector::ChildProtection,
+        "PH",
+    ),
+    (
+        "PKMJKT",
+        "Demo Community Health Centre, Jakarta",
+        Sector::Health,
+        "ID",
+    ),
+    (
+        "SMPJKT",
+        "Demo Junior Secondary School, Jakarta",
+        Sector::Education,
+        "ID",
+    ),
+    (
+        "BAPAS",
+        "Demo Probation Office, Jakarta",
+        Sector::Justice,
+        "ID",
+    ),
+    (
+        "DJJMV",
+        "Demo Juvenile Justice Unit, Malé",
+        Sector::Justice,
+        "MV",
+    ),
+    (
+        "LIAISON",
+        "Demo Security Liaison Desk",
+        Sector::Security,
+        "ID",
+    ),
+];
+
+/// Country weights for generated children, by the size of each country's caseload.
+const COUNTRIES: &[(&str, u32)] = &[("ID", 35), ("PH", 25), ("BD", 20), ("MY", 10), ("MV", 10)];
+
+const REASONS: &[(PriorityLevel, &str)] = &[
+    (PriorityLevel::High, "No safe caregiver available this week"),
+    (PriorityLevel::High, "Needs urgent medical follow-up"),
+    (
+        PriorityLevel::High,
+        "Recently handed over by security services",
+    ),
+    (PriorityLevel::Medium, "Out of school for over a year"),
+    (PriorityLevel::Medium, "Family tracing in progress"),
+    (PriorityLevel::Medium, "Identity documents missing"),
+    (PriorityLevel::Low, "Stable with family; routine follow-up"),
+    (
+        PriorityLevel::Low,
+        "Attending school and peer support group",
+    ),
+];
+
+const STATUSES: &[(CaseStatus, u32)] = &[
+    (CaseStatus::Registered, 25),
+    (CaseStatus::Assessed, 20),
+    (CaseStatus::Planned, 15),
+    (CaseStatus::InProgress, 30),
+    (CaseStatus::Closed, 10),
+];
+
+const NOTES: &[&str] = &[
+    "Home visit: the child lives with the grandmother, who asks for help with school fees.",
+    "The child said they would like to train as a mechanic.",
+    "Met the class teacher; attendance has improved since the last visit.",
+    "The mother reports that neighbours avoid the family; community session planned.",
+    "The child was recruited and exploited through an online group; referred for psychosocial support.",
+    "Health check done; vaccinations to be completed next month.",
+];
+
+/// Agencies and one case worker per child-protection agency; returns (agency id, country,
+/// worker user id) for each child-protection agency.
+pub async fn setup(
+    store: &Store,
+    password_hash: &str,
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    let actor = Actor::system("demo");
+    let mut out = Vec::new();
+    for (code, name, sector, jurisdiction) in AGENCIES {
+        let id = store
+            .create_agency(
+                &actor,
+                NewAgency {
+                    code: (*code).into(),
+                    name: (*name).into(),
+                    sector: *sector,
+                    jurisdiction: (*jurisdiction).into(),
+                },
+            )
+            .await?;
+        if *sector == Sector::ChildProtection {
+            let user = store
+                .create_user(
+                    &actor,
+                    NewUser {
+                        username: format!("worker.{}", code.to_lowercase()),
+                        display_name: format!("Case worker, {name}"),
+                        role: Role::CaseWorker,
+                        agency_id: Some(id.clone()),
+                        password_hash: password_hash.to_owned(),
+                    },
+                )
+                .await?;
+            out.push((id, (*jurisdiction).to_owned(), user));
+        }
+    }
+    Ok(out)
+}
+
+fn weighted<'a, T>(rng: &mut StdRng, items: &'a [(T, u32)]) -> &'a T {
+    let total: u32 = items.iter().map(|i| i.1).sum();
+    let mut pick = rng.gen_range(0..total);
+    for (item, w) in items {
+        if pick < *w {
+            return item;
+        }
+        pick -= w;
+    }
+    &items[items.len() - 1].0
+}
+
+fn part(n: &Name) -> NamePart {
+    let text = NameText::parse(n.native).expect("pool names are valid");
+    if n.native == n.latin {
+        NamePart::new(text)
+    } else {
+        NamePart::with_latin(
+            text,
+            NameText::parse(n.latin).expect("pool names are valid"),
+        )
+    }
+}
+
+fn joined(a: &Name, b: &Name) -> NamePart {
+    let text = NameText::parse(&format!("{} {}", a.native, b.native)).expect("valid");
+    if a.native == a.latin {
+        NamePart::new(text)
+    } else {
+        NamePart::with_latin(
+            text,
+            NameText::parse(&format!("{} {}", a.latin, b.latin)).expect("valid"),
+        )
+    }
+}
+
+/// A name in the country's pattern.
+pub fn person_names(rng: &mut StdRng, pool: &Pool, sex: Sex) -> PersonNames {
+    let given_pool = if sex == Sex::Female {
+        pool.given_female
+    } else {
+        pool.given_male
+    };
+    let given = given_pool.choose(rng).expect("non-empty pool");
+    let second = given_pool.choose(rng).expect("non-empty pool");
+    let family = pool.family.choose(rng).expect("non-empty pool");
+    let mut names = PersonNames {
+        given: part(given),
+        family: None,
+        other: Vec::new(),
+        aliases: Vec::new(),
+    };
+    match pool.pattern {
+        Pattern::GivenFamily => {
+            if rng.gen_bool(0.4) && second.latin != given.latin {
+                names.given = joined(given, second);
+            }
+            names.family = Some(part(family));
+        }
+        Pattern::Indonesian => {
+            if rng.gen_bool(0.6) {
+                names.given = joined(given, family);
+            }
+        }
+        Pattern::Patronymic => {
+            let marker = if sex == Sex::Female { "binti" } else { "bin" };
+            let text = format!("{} {marker} {}", given.latin, family.latin);
+            names.given = NamePart::new(NameText::parse(&text).expect("valid"));
+        }
+        Pattern::Maldivian | Pattern::Filipino => {
+            if pool.pattern == Pattern::Filipino {
+                let middle = pool.family.choose(rng).expect("non-empty pool");
+                names.other.push(part(middle));
+            }
+            names.family = Some(part(family));
+        }
+    }
+    if rng.gen_bool(0.05) {
+        names
+            .aliases
+            .push(part(given_pool.choose(rng).expect("non-empty pool")));
+    }
+    names
+}
+
+fn birth(rng: &mut StdRng, today: NaiveDate) -> BirthDate {
+    // Mostly 8–17 today; a few now 18–20, who were children when their case began.
+    let age_days = if rng.gen_bool(0.9) {
+        rng.gen_range(8 * 365..18 * 365)
+    } else {
+        rng.gen_range(18 * 365..21 * 365)
+    };
+    let date = today - Duration::days(age_days);
+    match rng.gen_range(0..100) {
+        0..35 => BirthDate::Exact { date },
+        35..50 => BirthDate::Month {
+            year: date.year(),
+            month: date.month(),
+        },
+        50..70 => BirthDate::Year { year: date.year() },
+        70..90 => BirthDate::Estimated {
+            age: (age_days / 365) as u32,
+            margin: rng.gen_range(1..=2),
+            on: today - Duration::days(rng.gen_range(0..400)),
+        },
+        _ => BirthDate::Unknown,
+    }
+}
+
+/// One generated registration, deterministic for the rng state.
+pub fn child(
+    rng: &mut StdRng,
+    agencies: &[(String, String, String)],
+    today: NaiveDate,
+) -> (Registration, CaseStatus, Option<NoteText>) {
+    let country = weighted(rng, COUNTRIES);
+    let pool = POOLS
+        .iter()
+        .find(|p| p.country == *country)
+        .expect("pool per country");
+    let (agency, _, worker) = agencies
+        .iter()
+        .find(|a| a.1 == *country)
+        .unwrap_or(&agencies[0]);
+    let sex = match rng.gen_range(0..100) {
+        0..49 => Sex::Female,
+        49..98 => Sex::Male,
+        _ => Sex::NotRecorded,
+    };
+    let names = person_names(rng, pool, sex);
+    let b = birth(rng, today);
+    let kind = match b {
+        BirthDate::Exact { .. } => EvidenceKind::Document,
+        BirthDate::Estimated { .. } => EvidenceKind::Assessment,
+        _ => EvidenceKind::Declaration,
+    };
+    let mut age = Age::with(b, kind, worker, today);
+    if rng.gen_bool(0.03) {
+        // A disputed age: a declaration much younger than the document says.
+        if let BirthDate::Exact { date } = b {
+            age.evidence.push(AgeEvidence {
+                kind: EvidenceKind::Declaration,
+                birth: BirthDate::Year {
+                    year: date.year() + 3,
+                },
+                recorded_by: worker.clone(),
+                recorded_on: today,
+                source: "the child".into(),
+            });
+        }
+    }
+    let (level, reason) = REASONS.choose(rng).expect("reasons");
+    let circumstances = rng.gen_bool(0.85).then(|| Circumstances {
+        association: *[
+            Association::Recruited,
+            Association::Recruited,
+            Association::ThroughFamily,
+            Association::TravelledWithFamily,
+            Association::BornAbroad,
+        ]
+        .choose(rng)
+        .expect("non-empty"),
+        group: *[
+            GroupKind::DesignatedTerrorist,
+            GroupKind::ArmedGroup,
+            GroupKind::Unknown,
+        ]
+        .choose(rng)
+        .expect("non-empty"),
+        channels: vec![
+            *[
+                Channel::OnlineSocialMedia,
+                Channel::OnlineMessaging,
+                Channel::Family,
+                Channel::Peers,
+                Channel::Community,
+            ]
+            .choose(rng)
+            .expect("non-empty"),
+        ],
+        narrative: None,
+    });
+    let status = *weighted(rng, STATUSES);
+    let note = rng
+        .gen_bool(0.3)
+        .then(|| NoteText::parse(NOTES.choose(rng).expect("notes")).expect("valid"));
+    let registration = Registration {
+        agency_id: agency.clone(),
+        identity: ChildIdentity { names, sex, age },
+        priority: Priority::new(*level, reason).expect("valid"),
+        assigned_to: Some(worker.clone()),
+        circumstances,
+    };
+    (registration, status, note)
+}
+
+/// Writes `n` children, keeping up to 64 writes in flight so the writer batches them.
+pub async fn populate(
+    store: &Store,
+    agencies: &[(String, String, String)],
+    n: u64,
+    seed: u64,
+    progress: impl Fn(u64),
+) -> anyhow::Result<()> {
+    let today = store.now().date_naive();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let plans: Vec<_> = (0..n).map(|_| child(&mut rng, agencies, today)).collect();
+    let mut stream = futures_util::stream::iter(plans.into_iter().map(|(reg, status, note)| {
+        let store = store.clone();
+        async move {
+            let actor = Actor {
+                id: reg.assigned_to.clone().unwrap_or_default(),
+                role: Role::CaseWorker,
+            };
+            let r = store.register_child(&actor, reg).await?;
+            let steps: &[CaseStatus] = match status {
+                CaseStatus::Assessed | CaseStatus::Closed => &[CaseStatus::Assessed],
+                CaseStatus::Planned => &[CaseStatus::Assessed, CaseStatus::Planned],
+                CaseStatus::InProgress => &[
+                    CaseStatus::Assessed,
+                    CaseStatus::Planned,
+                    CaseStatus::InProgress,
+                ],
+                _ => &[],
+            };
+            for s in steps {
+                store.move_case(&actor, &r.case_id, *s, None).await?;
+            }
+            if status == CaseStatus::Closed {
+                store
+                    .move_case(
+                        &actor,
+                        &r.case_id,
+                        CaseStatus::Closed,
+                        Some("Reunified with family; follow-up planned".into()),
+                    )
+                    .await?;
+            }
+            if let Some(note) = note {
+                store.add_note(&actor, &r.case_id, note).await?;
+            }
+            anyhow::Ok(())
+        }
+    }))
+    .buffered(64);
+    let mut done = 0;
+    while let Some(r) = stream.next().await {
+        r?;
+        done += 1;
+        progress(done);
+    }
+    Ok(())
+}
+
+/// The demo agencies of an existing deployment, with their case workers.
+pub async fn agencies_of(store: &Store) -> anyhow::Result<Vec<(String, String, String)>> {
+    let mut out = Vec::new();
+    for a in store.agencies().await? {
+        if a.sector != Sector::ChildProtection {
+            continue;
+        }
+        let username = format!("worker.{}", a.code.to_lowercase());
+        if let Some((user, _)) = store.user_by_username(&username).await? {
+            out.push((a.id, a.jurisdiction, user.id));
+        }
+    }
+    Ok(out)
+}

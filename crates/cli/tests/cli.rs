@@ -1,0 +1,290 @@
+//! The `pelita` binary as an operator uses it: a real data directory, a real SQLite file.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+
+use pelita_store::{DeploymentKey, Store, StoreConfig, SystemClock};
+use sqlx::{Connection, Executor};
+
+fn pelita(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pelita"))
+        .args(args)
+        .env_remove("PELITA_KEY")
+        .env_remove("PELITA_DATABASE")
+        .output()
+        .expect("run pelita")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn init_with_children(dir: &Path, n: &str) {
+    let d = dir.to_str().unwrap();
+    let o = pelita(&["init", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = pelita(&["generate", "--data-dir", d, "--children", n, "--seed", "3"]);
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+async fn open(dir: &Path) -> Store {
+    let key = std::fs::read_to_string(dir.join("pelita.key")).unwrap();
+    Store::open(StoreConfig {
+        url: dir.join("pelita.db").to_str().unwrap().into(),
+        key: DeploymentKey::decode(&key).unwrap(),
+        readers: 1,
+        clock: Arc::new(SystemClock),
+    })
+    .await
+    .unwrap()
+}
+
+fn db_bytes(dir: &Path) -> Vec<u8> {
+    let mut all = std::fs::read(dir.join("pelita.db")).unwrap();
+    if let Ok(wal) = std::fs::read(dir.join("pelita.db-wal")) {
+        all.extend(wal);
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn init_creates_a_private_key_and_shows_the_admin_password_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let o = pelita(&["init", "--data-dir", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("Administrator: admin / "));
+    let mode = std::fs::metadata(d.join("pelita.key"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let again = pelita(&["init", "--data-dir", d.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(text(&again).contains("already initialised"));
+}
+
+#[test]
+fn audit_verify_passes_then_names_the_event_with_one_changed_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "25");
+    let d = dir.path().to_str().unwrap();
+    let ok = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert!(text(&ok).contains("Audit chain intact"));
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(dir.path().join("pelita.db").to_str().unwrap())
+            .await
+            .unwrap();
+        // One byte: the first character of event 10's detail.
+        c.execute("UPDATE audit_events SET detail = '[' || substr(detail, 2) WHERE seq = 10")
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+    });
+    let bad = pelita(&["audit", "verify", "--data-dir", d]);
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
+    assert!(
+        text(&bad).contains("audit event 10 was altered"),
+        "{}",
+        text(&bad)
+    );
+}
+
+#[test]
+fn erasing_a_child_leaves_no_byte_of_its_name_in_the_database_or_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "40");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (reference, names) = rt.block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(dir.path().join("pelita.db").to_str().unwrap())
+            .await
+            .unwrap();
+        let (id,): (String,) = sqlx::query_as("SELECT id FROM cases ORDER BY reference LIMIT 1")
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+        let store = open(dir.path()).await;
+        let case = store.case(&id).await.unwrap();
+        let child = store.child(&case.child_id).await.unwrap();
+        let identity = child.identity.present().unwrap();
+        let names: Vec<String> = identity.names.all_forms().map(str::to_owned).collect();
+        let reference = case.case.reference.to_string();
+        store.close().await;
+        (reference, names)
+    });
+    let d = dir.path().to_str().unwrap();
+    let o = pelita(&[
+        "erase",
+        "--data-dir",
+        d,
+        "--case",
+        &reference,
+        "--reason",
+        "court order",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let backup = dir.path().join("after.db");
+    let o = pelita(&["backup", "--data-dir", d, "--to", backup.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let bytes = [db_bytes(dir.path()), std::fs::read(&backup).unwrap()].concat();
+    for n in &names {
+        assert!(
+            !contains(&bytes, n),
+            "{n} is still in the database or the backup"
+        );
+    }
+    rt.block_on(async {
+        let store = open(dir.path()).await;
+        let id = store.case_id_by_reference(&reference).await.unwrap();
+        let case = store.case(&id).await.unwrap();
+        assert!(
+            store
+                .child(&case.child_id)
+                .await
+                .unwrap()
+                .identity
+                .is_erased()
+        );
+        store.close().await;
+    });
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+#[test]
+fn a_missing_open_or_wrong_key_is_refused_before_anything_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "3");
+    let d = dir.path().to_str().unwrap();
+    let key = dir.path().join("pelita.key");
+    let original = std::fs::read_to_string(&key).unwrap();
+
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(
+        !o.status.success() && text(&o).contains("chmod 600"),
+        "{}",
+        text(&o)
+    );
+
+    std::fs::remove_file(&key).unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(
+        !o.status.success() && text(&o).contains("no deployment key"),
+        "{}",
+        text(&o)
+    );
+
+    std::fs::write(&key, "garbage\n").unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(
+        !o.status.success() && text(&o).contains("not a Pelita deployment key"),
+        "{}",
+        text(&o)
+    );
+
+    std::fs::write(&key, format!("{}\n", DeploymentKey::generate().encode())).unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(
+        !o.status.success() && text(&o).contains("different deployment key"),
+        "{}",
+        text(&o)
+    );
+
+    std::fs::write(&key, original).unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+#[test]
+fn serve_answers_health_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "2");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pelita"))
+        .args([
+            "serve",
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let line = lines
+        .find(|l| l.as_ref().is_ok_and(|l| l.contains("listening on")))
+        .unwrap()
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("\"database\":\"ok\""));
+    assert!(response.to_lowercase().contains("cache-control: no-store"));
+}
+
+#[test]
+fn unknown_cases_and_existing_files_are_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "1");
+    let d = dir.path().to_str().unwrap();
+    let o = pelita(&[
+        "erase",
+        "--data-dir",
+        d,
+        "--case",
+        "NOPE-2026-00001",
+        "--reason",
+        "x",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("NOPE-2026-00001") && text(&o).contains("not found"),
+        "{}",
+        text(&o)
+    );
+    let o = pelita(&[
+        "backup",
+        "--data-dir",
+        d,
+        "--to",
+        dir.path().join("pelita.db").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success() && text(&o).contains("exists"));
+    let o = pelita(&["audit", "verify", "--data-dir", "/nonexistent/pelita"]);
+    assert!(
+        !o.status.success() && text(&o).contains("pelita init"),
+        "{}",
+        text(&o)
+    );
+}
