@@ -94,8 +94,59 @@ enum Cmd {
         #[arg(long)]
         reason: String,
     },
+    /// Print the access policy table (the source of docs/access-policy.md).
+    Policy,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCmd,
+    },
+    /// Personal access tokens for the JSON API.
+    Token {
+        #[command(subcommand)]
+        command: TokenCmd,
+    },
     /// Storage benchmarks: group commit against one transaction per write; name search.
     Bench(bench::Args),
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    /// Add a user; the password is read from standard input.
+    Add {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        username: String,
+        /// One of: case_worker, supervisor, psychologist, health, education, justice,
+        /// security_liaison, researcher, administrator, auditor.
+        #[arg(long)]
+        role: String,
+        /// Agency code (e.g. DSJKT); not needed for administrators and auditors.
+        #[arg(long)]
+        agency: Option<String>,
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read the password from standard input (the only way: never on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCmd {
+    /// Create a personal access token; it is printed once.
+    Create {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        username: String,
+        /// Lifetime, e.g. 30d or 12h (default 30d).
+        #[arg(long, default_value = "30d")]
+        expires: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -307,16 +358,102 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .case_id_by_reference(&case)
                 .await
                 .with_context(|| format!("case {case}"))?;
-            let child = store.case(&case_id).await?.child_id;
+            let child = store.case_meta(&case_id).await?.child_id;
             store
                 .erase_child(&Actor::system("cli"), &child, &reason)
                 .await?;
             store.close().await;
             println!("Erased the child of case {case}: the child's data can no longer be read.");
         }
+        Cmd::Policy => print!("{}", pelita_domain::policy::markdown_table()),
+        Cmd::User {
+            command:
+                UserCmd::Add {
+                    common,
+                    username,
+                    role,
+                    agency,
+                    display_name,
+                    ..
+                },
+        } => {
+            let role = Role::parse(&role).with_context(|| format!("unknown role {role}"))?;
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']).to_owned();
+            if let Err(e) = pelita_domain::password::check(&password) {
+                bail!("{e}");
+            }
+            let store = Settings::load(&common)?.open().await?;
+            let agency_id = match agency {
+                Some(code) => Some(
+                    store
+                        .agencies()
+                        .await?
+                        .into_iter()
+                        .find(|a| a.code.eq_ignore_ascii_case(&code))
+                        .map(|a| a.id)
+                        .with_context(|| format!("no agency with code {code}"))?,
+                ),
+                None => None,
+            };
+            let id = store
+                .create_user(
+                    &Actor::system("cli"),
+                    NewUser {
+                        display_name: display_name.unwrap_or_else(|| username.clone()),
+                        username: username.clone(),
+                        role,
+                        agency_id,
+                        password_hash: hash(password).await?,
+                    },
+                )
+                .await?;
+            store.close().await;
+            println!("Added {username} ({role}), id {id}.");
+        }
+        Cmd::Token {
+            command:
+                TokenCmd::Create {
+                    common,
+                    username,
+                    expires,
+                    label,
+                },
+        } => {
+            let lifetime = parse_lifetime(&expires)
+                .with_context(|| format!("--expires {expires}: use e.g. 30d or 12h"))?;
+            let store = Settings::load(&common)?.open().await?;
+            let (user, _) = store
+                .user_by_username(&username)
+                .await?
+                .with_context(|| format!("no user {username}"))?;
+            let expires_at = store.now() + lifetime;
+            let secret = store
+                .create_token(&Actor::system("cli"), &user.id, &label, Some(expires_at))
+                .await?;
+            store.close().await;
+            println!("{secret}");
+            eprintln!(
+                "Token for {username}, valid until {}. It is shown once.",
+                expires_at.format("%Y-%m-%d %H:%M UTC")
+            );
+        }
         Cmd::Bench(args) => bench::run(args).await?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "30d", "12h", "90m" as a duration.
+fn parse_lifetime(s: &str) -> Option<chrono::Duration> {
+    let (n, unit) = s.split_at(s.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok().filter(|n| *n > 0 && *n <= 3650)?;
+    match unit {
+        "d" => Some(chrono::Duration::days(n)),
+        "h" => Some(chrono::Duration::hours(n)),
+        "m" => Some(chrono::Duration::minutes(n)),
+        _ => None,
+    }
 }
 
 /// Writes a secret file readable by its owner only.

@@ -8,6 +8,8 @@ pub mod case;
 pub mod error;
 pub mod identity;
 pub mod matching;
+pub mod password;
+pub mod policy;
 pub mod role;
 pub mod terminology;
 pub mod text;

@@ -54,6 +54,8 @@ impl DeploymentKey {
 /// Keys derived from the deployment key, one per purpose, so no key does two jobs.
 pub(crate) struct Keys {
     wrap: XChaCha20Poly1305,
+    /// Seals deployment secrets that belong to no child (second-factor secrets).
+    system: XChaCha20Poly1305,
     pub(crate) index: [u8; 32],
     pub(crate) audit: [u8; 32],
 }
@@ -96,13 +98,33 @@ fn open_with(cipher: &XChaCha20Poly1305, aad: &[u8], sealed: &[u8]) -> Option<Ve
 impl Keys {
     pub(crate) fn derive(key: &DeploymentKey) -> Keys {
         let mut wrap = blake3::derive_key("pelita 2026 child key wrapping", &key.0);
+        let mut system = blake3::derive_key("pelita 2026 system secrets", &key.0);
         let keys = Keys {
             wrap: XChaCha20Poly1305::new(Key::from_slice(&wrap)),
+            system: XChaCha20Poly1305::new(Key::from_slice(&system)),
             index: blake3::derive_key("pelita 2026 name index", &key.0),
             audit: blake3::derive_key("pelita 2026 audit chain", &key.0),
         };
         wrap.zeroize();
+        system.zeroize();
         keys
+    }
+
+    pub(crate) fn seal_system(&self, what: &str, plain: &[u8]) -> Vec<u8> {
+        seal_with(&self.system, what.as_bytes(), plain)
+    }
+
+    pub(crate) fn open_system(&self, what: &str, sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
+        open_with(&self.system, what.as_bytes(), sealed).ok_or(StoreError::Corrupt)
+    }
+
+    /// Hash of a bearer secret (session or access token) as stored: a database copy opens
+    /// nothing.
+    pub(crate) fn token_hash(&self, token: &str) -> Vec<u8> {
+        let mut h = blake3::Hasher::new_keyed(&self.index);
+        h.update(b"token\0");
+        h.update(token.as_bytes());
+        h.finalize().as_bytes().to_vec()
     }
 
     pub(crate) fn key_check(&self) -> Vec<u8> {

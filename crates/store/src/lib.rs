@@ -7,6 +7,7 @@
 //! - name search uses keyed hashes, never plaintext;
 //! - a database opened with the wrong deployment key is refused before anything is read.
 
+mod access;
 mod audit;
 mod crypto;
 mod db;
@@ -27,6 +28,9 @@ use pelita_domain::role::Role;
 use pelita_domain::text::NoteText;
 use tokio::sync::{mpsc, oneshot};
 
+pub use access::{
+    AccessEntry, Alert, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, Session, WorkItem,
+};
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use crypto::DeploymentKey;
 pub use db::Kind;
@@ -223,7 +227,6 @@ pub struct CaseRecord {
     pub id: String,
     pub child_id: String,
     pub case: Case,
-    pub circumstances: Readable<Option<Circumstances>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -232,9 +235,19 @@ pub struct CaseRecord {
 #[derive(Debug, Clone)]
 pub struct NoteRecord {
     pub id: String,
+    pub section: pelita_domain::policy::Section,
     pub author: String,
     pub body: Readable<NoteText>,
     pub created_at: DateTime<Utc>,
+}
+
+/// 256 random bits, URL-safe: session tokens, CSRF tokens, access tokens.
+pub(crate) fn random_token() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Hashes a password with argon2id (run it off the async threads: it is slow on purpose).
@@ -442,10 +455,11 @@ impl Store {
         &self,
         actor: &Actor,
         case_id: &str,
+        section: pelita_domain::policy::Section,
         body: NoteText,
     ) -> Result<String, StoreError> {
         match self
-            .submit(actor, Command::AddNote(case_id.into(), body))
+            .submit(actor, Command::AddNote(case_id.into(), section, body))
             .await?
         {
             Done::Id(id) => Ok(id),

@@ -60,7 +60,7 @@ impl Store {
         })
     }
 
-    pub async fn child(&self, child_id: &str) -> Result<ChildRecord, StoreError> {
+    pub(crate) async fn child(&self, child_id: &str) -> Result<ChildRecord, StoreError> {
         let row = self
             .pools
             .row(
@@ -89,7 +89,7 @@ impl Store {
         })
     }
 
-    pub async fn case(&self, case_id: &str) -> Result<CaseRecord, StoreError> {
+    pub(crate) async fn case(&self, case_id: &str) -> Result<CaseRecord, StoreError> {
         let row = self
             .pools
             .row(
@@ -102,8 +102,30 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let child_id = row.text(8)?;
         let key = self.key_of(&child_id).await?;
-        let circumstances = match &key {
-            Ok(k) => Readable::Present(match row.opt_bytes(9)? {
+        Ok(CaseRecord {
+            id: case_id.to_owned(),
+            case: case_from_row(&row, key.as_ref().ok())?,
+            child_id,
+            version: row.i64(10)?,
+            created_at: from_micros(row.i64(11)?),
+            updated_at: from_micros(row.i64(12)?),
+        })
+    }
+
+    pub(crate) async fn circumstances(
+        &self,
+        case_id: &str,
+    ) -> Result<Readable<Option<Circumstances>>, StoreError> {
+        let row = self
+            .pools
+            .row(
+                "SELECT child_id, circumstances_sealed FROM cases WHERE id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(match self.key_of(&row.text(0)?).await? {
+            Ok(k) => Readable::Present(match row.opt_bytes(1)? {
                 Some(sealed) => Some(
                     serde_json::from_slice::<Circumstances>(&k.open("circumstances", &sealed)?)
                         .map_err(|_| StoreError::Corrupt)?,
@@ -111,17 +133,8 @@ impl Store {
                 None => None,
             }),
             Err(at) => Readable::Erased {
-                at: from_micros(*at),
+                at: from_micros(at),
             },
-        };
-        Ok(CaseRecord {
-            id: case_id.to_owned(),
-            case: case_from_row(&row, key.as_ref().ok())?,
-            child_id,
-            circumstances,
-            version: row.i64(10)?,
-            created_at: from_micros(row.i64(11)?),
-            updated_at: from_micros(row.i64(12)?),
         })
     }
 
@@ -148,7 +161,7 @@ impl Store {
             .collect()
     }
 
-    pub async fn notes(&self, case_id: &str) -> Result<Vec<NoteRecord>, StoreError> {
+    pub(crate) async fn notes(&self, case_id: &str) -> Result<Vec<NoteRecord>, StoreError> {
         let child = self
             .pools
             .row("SELECT child_id FROM cases WHERE id = $1", args![case_id])
@@ -159,7 +172,7 @@ impl Store {
         let rows = self
             .pools
             .rows(
-                "SELECT id, author, body_sealed, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at, id",
+                "SELECT id, author, body_sealed, created_at, section FROM case_notes WHERE case_id = $1 ORDER BY created_at, id",
                 args![case_id],
             )
             .await?;
@@ -182,6 +195,8 @@ impl Store {
                     author: r.text(1)?,
                     body,
                     created_at: from_micros(r.i64(3)?),
+                    section: pelita_domain::policy::Section::parse(&r.text(4)?)
+                        .ok_or(StoreError::Corrupt)?,
                 })
             })
             .collect()

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority, VictimStatus};
 use pelita_domain::identity::ChildIdentity;
 use pelita_domain::matching;
+use pelita_domain::policy::Section;
 use pelita_domain::text::NoteText;
 use serde_json::json;
 use tokio::sync::{mpsc, oneshot};
@@ -34,14 +35,48 @@ pub(crate) enum Command {
     SetPriority(String, Priority),
     Assign(String, Option<String>),
     RemoveVictimStatus(String),
-    AddNote(String, NoteText),
+    AddNote(String, Section, NoteText),
     Erase(String, String),
+    LogAccess {
+        case_id: String,
+        section: Section,
+        justification: Option<String>,
+    },
+    LoginFailure(String),
+    StartSession {
+        token_hash: Vec<u8>,
+        user_id: String,
+        username: String,
+        second_factor: bool,
+        csrf: String,
+    },
+    TouchSession(Vec<u8>),
+    EndSessions {
+        user_id: Option<String>,
+        token_hash: Option<Vec<u8>>,
+        keep: Option<Vec<u8>>,
+    },
+    PassSecondFactor(Vec<u8>),
+    Reauthenticated(Vec<u8>),
+    SetTotp(String, Vec<u8>),
+    UseTotpStep(String, i64),
+    SetPassword(String, String),
+    SetLanguage(String, String),
+    SetDisabled(String, bool),
+    CreateToken {
+        token_hash: Vec<u8>,
+        user_id: String,
+        label: String,
+        expires_at: Option<i64>,
+    },
+    HandedOverBy(String, String),
     /// Stops the writer after everything queued before it.
     Shutdown,
 }
 
 pub(crate) enum Done {
     Id(String),
+    Bool(bool),
     Registered(Registered),
     Unit,
 }
@@ -149,15 +184,15 @@ async fn commit(
 }
 
 /// One command being applied inside the batch transaction.
-struct Write<'a> {
-    tx: &'a mut Tx,
-    keys: &'a Keys,
-    head: &'a mut Head,
-    now: i64,
-    actor: &'a Actor,
+pub(crate) struct Write<'a> {
+    pub tx: &'a mut Tx,
+    pub keys: &'a Keys,
+    pub head: &'a mut Head,
+    pub now: i64,
+    pub actor: &'a Actor,
 }
 
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     Uuid::now_v7().to_string()
 }
 
@@ -166,7 +201,7 @@ fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
 }
 
 impl Write<'_> {
-    async fn audit(
+    pub(crate) async fn audit(
         &mut self,
         action: &str,
         subject: &str,
@@ -195,9 +230,10 @@ impl Write<'_> {
             Command::SetPriority(case, p) => self.set_priority(case, p).await,
             Command::Assign(case, user) => self.assign(case, user.clone()).await,
             Command::RemoveVictimStatus(case) => self.remove_victim_status(case).await,
-            Command::AddNote(case, body) => self.add_note(case, body).await,
+            Command::AddNote(case, section, body) => self.add_note(case, *section, body).await,
             Command::Erase(child, reason) => self.erase(child, reason).await,
             Command::Shutdown => Ok(Done::Unit),
+            other => self.apply_access(other).await,
         }
     }
 
@@ -580,13 +616,18 @@ impl Write<'_> {
         Ok(Done::Unit)
     }
 
-    async fn add_note(&mut self, case_id: &str, body: &NoteText) -> Result<Done, StoreError> {
+    async fn add_note(
+        &mut self,
+        case_id: &str,
+        section: Section,
+        body: &NoteText,
+    ) -> Result<Done, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let id = new_id();
         self.tx
             .exec(
-                "INSERT INTO case_notes (id, case_id, author, body_sealed, created_at) VALUES ($1, $2, $3, $4, $5)",
-                args![id.as_str(), case_id, self.actor.id.as_str(), key.seal(&format!("note/{id}"), body.as_str().as_bytes()), self.now],
+                "INSERT INTO case_notes (id, case_id, author, body_sealed, created_at, section) VALUES ($1, $2, $3, $4, $5, $6)",
+                args![id.as_str(), case_id, self.actor.id.as_str(), key.seal(&format!("note/{id}"), body.as_str().as_bytes()), self.now, section.as_str()],
             )
             .await?;
         let findings = pelita_domain::terminology::Guard::builtin()
@@ -595,7 +636,7 @@ impl Write<'_> {
         self.audit(
             "case.note",
             case_id,
-            json!({"note": id, "terminology_findings": findings}),
+            json!({"note": id, "section": section.as_str(), "terminology_findings": findings}),
         )
         .await?;
         Ok(Done::Id(id))

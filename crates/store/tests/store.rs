@@ -11,6 +11,7 @@ use pelita_domain::case::{
     Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
 };
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::policy::{self, Grant, Relationship, Section};
 use pelita_domain::role::Role;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{
@@ -161,6 +162,8 @@ macro_rules! both {
 
 both!(
     registers_and_reads_back_names_in_any_script,
+    sensitive_reads_are_logged_and_break_glass_alerts_the_supervisor,
+    sign_in_lockout_sessions_second_factor_and_tokens,
     case_references_count_per_agency_and_year,
     circumstances_recognise_victim_status_for_good,
     lifecycle_and_notes,
@@ -181,6 +184,33 @@ fn worker() -> Actor {
         id: "worker-1".into(),
         role: Role::CaseWorker,
     }
+}
+
+/// What the assigned case worker may read.
+fn grant(case_id: &str, section: Section) -> Grant {
+    policy::authorize(
+        "worker-1",
+        Role::CaseWorker,
+        Relationship::Assigned,
+        case_id,
+        section,
+        None,
+    )
+    .unwrap()
+}
+
+async fn identity_of(env: &Env, case_id: &str) -> Readable<ChildIdentity> {
+    env.store
+        .read_identity(&grant(case_id, Section::Identity))
+        .await
+        .unwrap()
+}
+
+async fn case_of(env: &Env, case_id: &str) -> pelita_store::CaseRecord {
+    env.store
+        .read_case(&grant(case_id, Section::Status))
+        .await
+        .unwrap()
 }
 
 fn name(s: &str) -> NameText {
@@ -240,9 +270,8 @@ async fn registers_and_reads_back_names_in_any_script(env: &Env) {
         .register_child(&worker(), registration(&agency, id.clone()))
         .await
         .unwrap();
-    let child = env.store.child(&r.child_id).await.unwrap();
-    assert_eq!(child.identity, Readable::Present(id));
-    let case = env.store.case(&r.case_id).await.unwrap();
+    assert_eq!(identity_of(env, &r.case_id).await, Readable::Present(id));
+    let case = case_of(env, &r.case_id).await;
     assert_eq!(case.case.status, CaseStatus::Registered);
     assert_eq!(case.case.priority.reason, "needs school re-entry");
     assert_eq!(case.child_id, r.child_id);
@@ -281,7 +310,7 @@ async fn case_references_count_per_agency_and_year(env: &Env) {
         .case_id_by_reference("DSW-2026-00002")
         .await
         .unwrap();
-    assert_eq!(env.store.case(&id).await.unwrap().case.reference.number, 2);
+    assert_eq!(case_of(env, &id).await.case.reference.number, 2);
 }
 
 async fn circumstances_recognise_victim_status_for_good(env: &Env) {
@@ -295,10 +324,8 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
         .await
         .unwrap();
     assert!(
-        !env.store
-            .case(&r.case_id)
+        !case_of(env, &r.case_id)
             .await
-            .unwrap()
             .case
             .victim_status()
             .is_recognised()
@@ -307,9 +334,18 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
         .record_circumstances(&worker(), &r.case_id, circumstances())
         .await
         .unwrap();
-    let case = env.store.case(&r.case_id).await.unwrap();
-    assert!(case.case.victim_status().is_recognised());
-    assert_eq!(case.circumstances, Readable::Present(Some(circumstances())));
+    assert!(
+        case_of(env, &r.case_id)
+            .await
+            .case
+            .victim_status()
+            .is_recognised()
+    );
+    let read = env
+        .store
+        .read_circumstances(&grant(&r.case_id, Section::Circumstances))
+        .await;
+    assert_eq!(read.unwrap(), Readable::Present(Some(circumstances())));
     for role in Role::ALL {
         let actor = Actor {
             id: format!("u-{role}"),
@@ -329,10 +365,8 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
         );
     }
     assert!(
-        env.store
-            .case(&r.case_id)
+        case_of(env, &r.case_id)
             .await
-            .unwrap()
             .case
             .victim_status()
             .is_recognised()
@@ -393,7 +427,7 @@ async fn lifecycle_and_notes(env: &Env) {
         .move_case(&worker(), &r.case_id, CaseStatus::Registered, None)
         .await
         .unwrap();
-    let case = env.store.case(&r.case_id).await.unwrap();
+    let case = case_of(env, &r.case_id).await;
     assert_eq!(
         (case.case.status, case.case.reopened),
         (CaseStatus::Registered, 1)
@@ -401,10 +435,19 @@ async fn lifecycle_and_notes(env: &Env) {
 
     let body = NoteText::parse("Visited the family; the child asked about school.").unwrap();
     env.store
-        .add_note(&worker(), &r.case_id, body.clone())
+        .add_note(&worker(), &r.case_id, Section::Family, body.clone())
         .await
         .unwrap();
-    let notes = env.store.notes(&r.case_id).await.unwrap();
+    let none = env
+        .store
+        .read_notes(&grant(&r.case_id, Section::Health))
+        .await;
+    assert!(none.unwrap().is_empty(), "notes stay in their section");
+    let notes = env
+        .store
+        .read_notes(&grant(&r.case_id, Section::Family))
+        .await
+        .unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].body, Readable::Present(body));
     assert_eq!(notes[0].author, "worker-1");
@@ -428,12 +471,7 @@ async fn lifecycle_and_notes(env: &Env) {
         .await
         .unwrap();
     assert_eq!(
-        env.store
-            .case(&r.case_id)
-            .await
-            .unwrap()
-            .case
-            .assigned_worker,
+        case_of(env, &r.case_id).await.case.assigned_worker,
         Some(user)
     );
     let (u, hash) = env.store.user_by_username("sari").await.unwrap().unwrap();
@@ -538,6 +576,7 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
         .add_note(
             &worker(),
             &r.case_id,
+            Section::Family,
             NoteText::parse("Kertawijaya family visit").unwrap(),
         )
         .await
@@ -565,25 +604,23 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
         .erase_child(&admin(), &r.child_id, "court order 12/2026")
         .await
         .unwrap();
-    assert!(
-        env.store
-            .child(&r.child_id)
-            .await
-            .unwrap()
-            .identity
-            .is_erased()
-    );
-    let case = env.store.case(&r.case_id).await.unwrap();
-    assert!(case.circumstances.is_erased());
+    assert!(identity_of(env, &r.case_id).await.is_erased());
+    let circ = env
+        .store
+        .read_circumstances(&grant(&r.case_id, Section::Circumstances))
+        .await;
+    assert!(circ.unwrap().is_erased());
+    let case = case_of(env, &r.case_id).await;
     assert!(
         case.case.victim_status().is_recognised(),
         "the case keeps its non-personal facts"
     );
-    assert!(
-        env.store.notes(&r.case_id).await.unwrap()[0]
-            .body
-            .is_erased()
-    );
+    let notes = env
+        .store
+        .read_notes(&grant(&r.case_id, Section::Family))
+        .await
+        .unwrap();
+    assert!(notes[0].body.is_erased());
     assert!(
         env.store
             .search_names("Kertawijaya", 5)
@@ -594,7 +631,12 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
     assert!(env.store.search_names("ফারজানা", 5).await.unwrap().is_empty());
     assert!(matches!(
         env.store
-            .add_note(&worker(), &r.case_id, NoteText::parse("more").unwrap())
+            .add_note(
+                &worker(),
+                &r.case_id,
+                Section::Family,
+                NoteText::parse("more").unwrap()
+            )
             .await,
         Err(StoreError::Erased)
     ));
@@ -614,7 +656,12 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
         })
         .await
         .unwrap();
-        assert!(copy.child(&r.child_id).await.unwrap().identity.is_erased());
+        assert!(
+            copy.read_identity(&grant(&r.case_id, Section::Identity))
+                .await
+                .unwrap()
+                .is_erased()
+        );
         assert_eq!(
             copy.verify_audit(&|_, _| {}).await.unwrap().first_break,
             None
@@ -837,4 +884,202 @@ async fn wrong_key_is_refused(env: &Env) {
     .await;
     assert!(matches!(other, Err(StoreError::WrongKey)));
     assert!(DeploymentKey::decode("not a key").is_err());
+}
+
+async fn sensitive_reads_are_logged_and_break_glass_alerts_the_supervisor(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let user = |name: &str, role| NewUser {
+        username: name.into(),
+        display_name: name.into(),
+        role,
+        agency_id: Some(agency.clone()),
+        password_hash: "x".into(),
+    };
+    let sup = env
+        .store
+        .create_user(&admin(), user("sup", Role::Supervisor))
+        .await
+        .unwrap();
+    let colleague = env
+        .store
+        .create_user(&admin(), user("col", Role::CaseWorker))
+        .await
+        .unwrap();
+    let r = env
+        .store
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Amina", None, BirthDate::Unknown)),
+        )
+        .await
+        .unwrap();
+    // Status reads are not sensitive; identity reads are logged.
+    case_of(env, &r.case_id).await;
+    assert!(
+        env.store
+            .access_log_for_case(&r.case_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    identity_of(env, &r.case_id).await;
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert_eq!(
+        (log.len(), log[0].section.as_str(), log[0].reader.as_str()),
+        (1, "identity", "worker-1")
+    );
+
+    // A colleague at the same agency needs a justification for circumstances.
+    let meta = env.store.case_meta(&r.case_id).await.unwrap();
+    let reader = pelita_store::Reader {
+        id: colleague.clone(),
+        role: Role::CaseWorker,
+        agency_id: Some(agency.clone()),
+    };
+    let rel = meta.relationship(&reader);
+    assert_eq!(rel, Relationship::SameAgency);
+    let refused = policy::authorize(
+        &colleague,
+        Role::CaseWorker,
+        rel,
+        &r.case_id,
+        Section::Circumstances,
+        None,
+    );
+    assert_eq!(refused, Err(policy::Refusal::JustificationRequired));
+    let g = policy::authorize(
+        &colleague,
+        Role::CaseWorker,
+        rel,
+        &r.case_id,
+        Section::Circumstances,
+        Some("child at hospital, worker unreachable"),
+    )
+    .unwrap();
+    env.store.read_circumstances(&g).await.unwrap();
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert_eq!(
+        log[0].justification.as_deref(),
+        Some("child at hospital, worker unreachable")
+    );
+    let alerts = env.store.alerts(&sup).await.unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, "break_glass");
+    assert!(env.store.alerts(&colleague).await.unwrap().is_empty());
+    // A grant for one section opens no other.
+    assert!(env.store.read_identity(&g).await.is_err());
+}
+
+async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let id = env
+        .store
+        .create_user(
+            &admin(),
+            NewUser {
+                username: "nadia".into(),
+                display_name: "Nadia".into(),
+                role: Role::CaseWorker,
+                agency_id: Some(agency),
+                password_hash: "x".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let user = env.store.user(&id).await.unwrap();
+    for _ in 0..pelita_store::MAX_FAILURES {
+        env.store.record_login_failure("nadia").await.unwrap();
+        env.store
+            .record_login_failure("nobody-by-this-name")
+            .await
+            .unwrap();
+    }
+    let (failures, locked) = env.store.login_state("nadia").await.unwrap();
+    assert_eq!(failures, pelita_store::MAX_FAILURES);
+    assert!(locked.is_some());
+    // Unknown accounts lock the same way: no way to tell which exist.
+    assert!(
+        env.store
+            .login_state("nobody-by-this-name")
+            .await
+            .unwrap()
+            .1
+            .is_some()
+    );
+    env.clock
+        .set(today() + chrono::Duration::minutes(pelita_store::LOCKOUT_MINUTES + 1));
+    assert!(
+        env.store.login_state("nadia").await.unwrap().1.is_none(),
+        "the lock expires"
+    );
+
+    let (token, csrf) = env.store.start_session(&user, false).await.unwrap();
+    assert!(token.len() >= 43 && csrf.len() >= 43, "256-bit tokens");
+    assert_eq!(
+        env.store.login_state("nadia").await.unwrap().0,
+        0,
+        "sign-in clears failures"
+    );
+    let s = env.store.session(&token).await.unwrap().unwrap();
+    assert_eq!(
+        (s.user.id.as_str(), s.csrf.as_str(), s.second_factor),
+        (id.as_str(), csrf.as_str(), false)
+    );
+    let actor = Actor {
+        id: id.clone(),
+        role: Role::CaseWorker,
+    };
+    env.store.pass_second_factor(&actor, &token).await.unwrap();
+    assert!(
+        env.store
+            .session(&token)
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor
+    );
+    let (other, _) = env.store.start_session(&user, true).await.unwrap();
+    env.store.end_other_sessions(&actor, &token).await.unwrap();
+    assert!(env.store.session(&other).await.unwrap().is_none());
+    assert!(env.store.session(&token).await.unwrap().is_some());
+
+    // Second factor: the secret is sealed; a time step is accepted once.
+    env.store
+        .set_totp(&actor, &id, b"12345678901234567890")
+        .await
+        .unwrap();
+    assert_eq!(
+        env.store.totp(&id).await.unwrap().unwrap().0,
+        b"12345678901234567890"
+    );
+    assert!(env.store.use_totp_step(&actor, &id, 100).await.unwrap());
+    assert!(
+        !env.store.use_totp_step(&actor, &id, 100).await.unwrap(),
+        "replayed code accepted"
+    );
+    assert!(!env.store.use_totp_step(&actor, &id, 99).await.unwrap());
+
+    let secret = env
+        .store
+        .create_token(
+            &actor,
+            &id,
+            "script",
+            Some(today() + chrono::Duration::days(60)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(env.store.token_user(&secret).await.unwrap().unwrap().id, id);
+    assert!(
+        env.store
+            .token_user("pelita_guess")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Disabling the account ends its sessions and tokens at once.
+    env.store.set_disabled(&admin(), &id, true).await.unwrap();
+    assert!(env.store.session(&token).await.unwrap().is_none());
+    assert!(env.store.token_user(&secret).await.unwrap().is_none());
+    env.store.end_session(&actor, &token).await.unwrap();
 }

@@ -11,6 +11,7 @@ use pelita_domain::case::{
     Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
 };
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::policy::Section;
 use pelita_domain::role::Role;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{Actor, NewAgency, NewUser, Registration, Store};
@@ -112,13 +113,31 @@ const STATUSES: &[(CaseStatus, u32)] = &[
     (CaseStatus::Closed, 10),
 ];
 
-const NOTES: &[&str] = &[
-    "Home visit: the child lives with the grandmother, who asks for help with school fees.",
-    "The child said they would like to train as a mechanic.",
-    "Met the class teacher; attendance has improved since the last visit.",
-    "The mother reports that neighbours avoid the family; community session planned.",
-    "The child was recruited and exploited through an online group; referred for psychosocial support.",
-    "Health check done; vaccinations to be completed next month.",
+const NOTES: &[(Section, &str)] = &[
+    (
+        Section::Family,
+        "Home visit: the child lives with the grandmother, who asks for help with school fees.",
+    ),
+    (
+        Section::Participation,
+        "The child said they would like to train as a mechanic.",
+    ),
+    (
+        Section::Education,
+        "Met the class teacher; attendance has improved since the last visit.",
+    ),
+    (
+        Section::Family,
+        "The mother reports that neighbours avoid the family; community session planned.",
+    ),
+    (
+        Section::Psychosocial,
+        "The child was recruited and exploited through an online group; referred for psychosocial support.",
+    ),
+    (
+        Section::Health,
+        "Health check done; vaccinations to be completed next month.",
+    ),
 ];
 
 /// Agencies and one case worker per child-protection agency; returns (agency id, country,
@@ -274,7 +293,7 @@ pub fn child(
     rng: &mut StdRng,
     agencies: &[(String, String, String)],
     today: NaiveDate,
-) -> (Registration, CaseStatus, Option<NoteText>) {
+) -> (Registration, CaseStatus, Option<(Section, NoteText)>) {
     let country = weighted(rng, COUNTRIES);
     let pool = POOLS
         .iter()
@@ -343,9 +362,10 @@ pub fn child(
         narrative: None,
     });
     let status = *weighted(rng, STATUSES);
-    let note = rng
-        .gen_bool(0.3)
-        .then(|| NoteText::parse(NOTES.choose(rng).expect("notes")).expect("valid"));
+    let note = rng.gen_bool(0.3).then(|| {
+        let (section, text) = NOTES.choose(rng).expect("notes");
+        (*section, NoteText::parse(text).expect("valid"))
+    });
     let registration = Registration {
         agency_id: agency.clone(),
         identity: ChildIdentity { names, sex, age },
@@ -398,8 +418,8 @@ pub async fn populate(
                     )
                     .await?;
             }
-            if let Some(note) = note {
-                store.add_note(&actor, &r.case_id, note).await?;
+            if let Some((section, note)) = note {
+                store.add_note(&actor, &r.case_id, section, note).await?;
             }
             anyhow::Ok(())
         }

@@ -154,7 +154,7 @@ async fn acknowledged_writes_survive_sigkill() {
         let store = open(&dir_s, key.clone()).await;
         for id in &acked {
             store
-                .case(id)
+                .case_meta(id)
                 .await
                 .unwrap_or_else(|e| panic!("round {round}: acknowledged case {id} lost: {e}"));
         }

@@ -1,0 +1,982 @@
+//! Who may read what, and who did: case metadata for policy decisions, reads that demand a
+//! [`Grant`], the access log, sessions, tokens and sign-in throttling.
+
+use chrono::{DateTime, Utc};
+use pelita_domain::case::{CaseReference, CaseStatus, Circumstances, PriorityLevel, VictimStatus};
+use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames};
+use pelita_domain::policy::{Grant, Relationship, Section};
+use pelita_domain::role::Role;
+use serde_json::json;
+
+use crate::db::{Row, args};
+use crate::writer::{Command, Done, Write};
+use crate::{
+    Actor, CaseRecord, NoteRecord, Readable, Store, StoreError, User, from_micros, micros,
+};
+
+/// Failed sign-ins before an account is locked, and for how long.
+pub const MAX_FAILURES: i64 = 5;
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+/// Who is reading: enough to place them against a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    pub id: String,
+    pub role: Role,
+    pub agency_id: Option<String>,
+}
+
+impl From<&User> for Reader {
+    fn from(u: &User) -> Reader {
+        Reader {
+            id: u.id.clone(),
+            role: u.role,
+            agency_id: u.agency_id.clone(),
+        }
+    }
+}
+
+impl Reader {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            id: self.id.clone(),
+            role: self.role,
+        }
+    }
+}
+
+/// A case's non-personal facts: what the policy needs to decide, and what lists show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseMeta {
+    pub id: String,
+    pub child_id: String,
+    pub agency_id: String,
+    pub reference: CaseReference,
+    pub status: CaseStatus,
+    pub priority: PriorityLevel,
+    pub assigned_to: Option<String>,
+    pub handed_over_by: Option<String>,
+    pub victim: VictimStatus,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl CaseMeta {
+    /// How `reader` stands to this case.
+    pub fn relationship(&self, reader: &Reader) -> Relationship {
+        let same_agency = reader.agency_id.as_deref() == Some(self.agency_id.as_str());
+        if self.assigned_to.as_deref() == Some(reader.id.as_str()) {
+            Relationship::Assigned
+        } else if same_agency && reader.role == Role::Supervisor {
+            Relationship::Supervisor
+        } else if same_agency {
+            Relationship::SameAgency
+        } else if self.handed_over_by.as_deref() == Some(reader.id.as_str()) {
+            Relationship::HandedOverBy
+        } else {
+            Relationship::None
+        }
+    }
+}
+
+const META_COLUMNS: &str = "id, child_id, agency_id, reference, status, priority, assigned_to, \
+     handed_over_by, victim_since, updated_at";
+
+fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
+    Ok(CaseMeta {
+        id: r.text(0)?,
+        child_id: r.text(1)?,
+        agency_id: r.text(2)?,
+        reference: CaseReference::parse(&r.text(3)?).ok_or(StoreError::Corrupt)?,
+        status: CaseStatus::parse(&r.text(4)?).ok_or(StoreError::Corrupt)?,
+        priority: PriorityLevel::parse(&r.text(5)?).ok_or(StoreError::Corrupt)?,
+        assigned_to: r.opt_text(6)?,
+        handed_over_by: r.opt_text(7)?,
+        victim: match r.opt_i64(8)? {
+            Some(us) => VictimStatus::Recognised {
+                since: from_micros(us),
+            },
+            None => VictimStatus::NotRecorded,
+        },
+        updated_at: from_micros(r.i64(9)?),
+    })
+}
+
+/// One sensitive read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessEntry {
+    pub at: DateTime<Utc>,
+    pub reader: String,
+    pub case_id: String,
+    pub section: String,
+    pub justification: Option<String>,
+}
+
+/// A case in someone's work list, with the child's name as the assigned worker sees it.
+#[derive(Debug, Clone)]
+pub struct WorkItem {
+    pub meta: CaseMeta,
+    pub identity: Readable<ChildIdentity>,
+}
+
+/// A signed-in session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub csrf: String,
+    pub second_factor: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+    pub reauth_at: DateTime<Utc>,
+    /// A short, non-secret label for listing sessions.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub id: String,
+    pub case_id: Option<String>,
+    pub kind: String,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+}
+
+fn user_from(r: &Row, at: usize) -> Result<User, StoreError> {
+    Ok(User {
+        id: r.text(at)?,
+        username: r.text(at + 1)?,
+        display_name: r.text(at + 2)?,
+        role: Role::parse(&r.text(at + 3)?).ok_or(StoreError::Corrupt)?,
+        agency_id: r.opt_text(at + 4)?,
+        disabled: r.i64(at + 5)? != 0,
+    })
+}
+
+const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.agency_id, u.disabled";
+
+/// Strips what a minimal identity grant may not show: aliases, other names, transliterations
+/// and the age evidence beyond the best claim.
+fn minimal(identity: ChildIdentity, today: chrono::NaiveDate) -> ChildIdentity {
+    let bare = |p: NamePart| NamePart {
+        text: p.text,
+        latin: None,
+    };
+    let age = identity.age.clone();
+    let best = age.best();
+    let mut kept = pelita_domain::age::Age::default();
+    if let Some(e) = age.evidence.iter().find(|e| e.birth == best) {
+        let mut e = e.clone();
+        e.source.clear();
+        e.recorded_by.clear();
+        kept.evidence.push(e);
+    }
+    let _ = today;
+    ChildIdentity {
+        names: PersonNames {
+            given: bare(identity.names.given),
+            family: identity.names.family.map(bare),
+            other: Vec::new(),
+            aliases: Vec::new(),
+        },
+        sex: identity.sex,
+        age: kept,
+    }
+}
+
+impl Store {
+    pub async fn case_meta(&self, case_id: &str) -> Result<CaseMeta, StoreError> {
+        let sql = format!("SELECT {META_COLUMNS} FROM cases WHERE id = $1");
+        meta_from(
+            &self
+                .pools
+                .row(&sql, args![case_id])
+                .await?
+                .ok_or(StoreError::NotFound)?,
+        )
+    }
+
+    /// Records a sensitive read before the data leaves the store: no log, no data.
+    async fn log_access(&self, grant: &Grant) -> Result<(), StoreError> {
+        if !grant.section().is_sensitive() {
+            return Ok(());
+        }
+        let actor = Actor {
+            id: grant.reader().to_owned(),
+            role: Role::CaseWorker,
+        };
+        self.submit(
+            &actor,
+            Command::LogAccess {
+                case_id: grant.case_id().to_owned(),
+                section: grant.section(),
+                justification: grant.justification().map(str::to_owned),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    fn expect(grant: &Grant, section: Section) -> Result<(), StoreError> {
+        if grant.section() == section {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("the grant is for another section"))
+        }
+    }
+
+    /// The status section: the case with its priority reason.
+    pub async fn read_case(&self, grant: &Grant) -> Result<CaseRecord, StoreError> {
+        Store::expect(grant, Section::Status)?;
+        self.case(grant.case_id()).await
+    }
+
+    pub async fn read_identity(
+        &self,
+        grant: &Grant,
+    ) -> Result<Readable<ChildIdentity>, StoreError> {
+        Store::expect(grant, Section::Identity)?;
+        let meta = self.case_meta(grant.case_id()).await?;
+        self.log_access(grant).await?;
+        let record = self.child(&meta.child_id).await?;
+        Ok(match record.identity {
+            Readable::Present(i) if grant.minimal() => {
+                Readable::Present(minimal(i, self.now().date_naive()))
+            }
+            other => other,
+        })
+    }
+
+    pub async fn read_circumstances(
+        &self,
+        grant: &Grant,
+    ) -> Result<Readable<Option<Circumstances>>, StoreError> {
+        Store::expect(grant, Section::Circumstances)?;
+        self.log_access(grant).await?;
+        self.circumstances(grant.case_id()).await
+    }
+
+    /// The notes filed under the granted section.
+    pub async fn read_notes(&self, grant: &Grant) -> Result<Vec<NoteRecord>, StoreError> {
+        self.log_access(grant).await?;
+        Ok(self
+            .notes(grant.case_id())
+            .await?
+            .into_iter()
+            .filter(|n| n.section == grant.section())
+            .collect())
+    }
+
+    /// Open cases assigned to `user`, most urgent first, with the children's names.
+    pub async fn my_work(&self, user_id: &str, limit: i64) -> Result<Vec<WorkItem>, StoreError> {
+        let sql = format!(
+            "SELECT {META_COLUMNS} FROM cases WHERE assigned_to = $1 \
+             AND status NOT IN ('closed', 'transferred') \
+             ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, updated_at DESC \
+             LIMIT $2"
+        );
+        let rows = self.pools.rows(&sql, args![user_id, limit]).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let meta = meta_from(r)?;
+            let identity = self.child(&meta.child_id).await?.identity;
+            out.push(WorkItem { meta, identity });
+        }
+        Ok(out)
+    }
+
+    pub async fn access_log_for_case(&self, case_id: &str) -> Result<Vec<AccessEntry>, StoreError> {
+        self.access_entries("WHERE case_id = $1", args![case_id])
+            .await
+    }
+
+    pub async fn access_log(&self, limit: i64) -> Result<Vec<AccessEntry>, StoreError> {
+        self.access_entries("WHERE seq > 0", args![])
+            .await
+            .map(|mut v| {
+                v.truncate(limit.max(0) as usize);
+                v
+            })
+    }
+
+    async fn access_entries(
+        &self,
+        filter: &str,
+        a: Vec<crate::db::Val>,
+    ) -> Result<Vec<AccessEntry>, StoreError> {
+        let sql = format!(
+            "SELECT at, reader, case_id, section, justification FROM access_log {filter} \
+             ORDER BY seq DESC LIMIT 500"
+        );
+        self.pools
+            .rows(&sql, a)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(AccessEntry {
+                    at: from_micros(r.i64(0)?),
+                    reader: r.text(1)?,
+                    case_id: r.text(2)?,
+                    section: r.text(3)?,
+                    justification: r.opt_text(4)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn audit_events(&self, limit: i64) -> Result<Vec<crate::AuditEvent>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT seq, at, actor, action, subject, detail FROM audit_events ORDER BY seq DESC LIMIT $1",
+                args![limit],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(crate::AuditEvent {
+                    seq: r.i64(0)?,
+                    at: r.i64(1)?,
+                    actor: r.text(2)?,
+                    action: r.text(3)?,
+                    subject: r.text(4)?,
+                    detail: r.text(5)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Audit events about one case or its child: the case's change history.
+    pub async fn history(
+        &self,
+        case_id: &str,
+        child_id: &str,
+    ) -> Result<Vec<crate::AuditEvent>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT seq, at, actor, action, subject, detail FROM audit_events \
+                 WHERE subject = $1 OR subject = $2 ORDER BY seq DESC LIMIT 200",
+                args![case_id, child_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(crate::AuditEvent {
+                    seq: r.i64(0)?,
+                    at: r.i64(1)?,
+                    actor: r.text(2)?,
+                    action: r.text(3)?,
+                    subject: r.text(4)?,
+                    detail: r.text(5)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn alerts(&self, user_id: &str) -> Result<Vec<Alert>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT id, case_id, kind, detail, created_at FROM alerts WHERE user_id = $1 \
+                 AND read_at IS NULL ORDER BY created_at DESC LIMIT 100",
+                args![user_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Alert {
+                    id: r.text(0)?,
+                    case_id: r.opt_text(1)?,
+                    kind: r.text(2)?,
+                    detail: r.text(3)?,
+                    created_at: from_micros(r.i64(4)?),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.username");
+        self.pools
+            .rows(&sql, args![])
+            .await?
+            .iter()
+            .map(|r| user_from(r, 0))
+            .collect()
+    }
+
+    pub async fn user(&self, id: &str) -> Result<User, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+        user_from(
+            &self
+                .pools
+                .row(&sql, args![id])
+                .await?
+                .ok_or(StoreError::NotFound)?,
+            0,
+        )
+    }
+
+    pub async fn user_language(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .pools
+            .row("SELECT language FROM users WHERE id = $1", args![id])
+            .await?
+            .map(|r| r.opt_text(0))
+            .transpose()?
+            .flatten())
+    }
+
+    // ---- sign-in ----
+
+    /// (failures, locked until) for a username, whether or not the account exists.
+    pub async fn login_state(
+        &self,
+        username: &str,
+    ) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
+        let row = self
+            .pools
+            .row(
+                "SELECT failures, locked_until FROM login_failures WHERE username = $1",
+                args![username],
+            )
+            .await?;
+        Ok(match row {
+            Some(r) => {
+                let until = r.i64(1)?;
+                (
+                    r.i64(0)?,
+                    (until > micros(self.now())).then(|| from_micros(until)),
+                )
+            }
+            None => (0, None),
+        })
+    }
+
+    pub async fn record_login_failure(&self, username: &str) -> Result<(), StoreError> {
+        self.submit(
+            &Actor::system("signin"),
+            Command::LoginFailure(username.to_owned()),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Starts a session for `user`; returns the token for the cookie (never stored) and the
+    /// session's CSRF token. Clears the sign-in failure count.
+    pub async fn start_session(
+        &self,
+        user: &User,
+        second_factor: bool,
+    ) -> Result<(String, String), StoreError> {
+        let token = crate::random_token();
+        let csrf = crate::random_token();
+        self.submit(
+            &Actor {
+                id: user.id.clone(),
+                role: user.role,
+            },
+            Command::StartSession {
+                token_hash: self.keys.token_hash(&token),
+                user_id: user.id.clone(),
+                username: user.username.clone(),
+                second_factor,
+                csrf: csrf.clone(),
+            },
+        )
+        .await?;
+        Ok((token, csrf))
+    }
+
+    pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.csrf, s.second_factor, s.created_at, s.last_seen, s.reauth_at, s.token_hash \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+        );
+        let Some(r) = self
+            .pools
+            .row(&sql, args![self.keys.token_hash(token)])
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            user: user_from(&r, 0)?,
+            csrf: r.text(6)?,
+            second_factor: r.i64(7)? != 0,
+            created_at: from_micros(r.i64(8)?),
+            last_seen: from_micros(r.i64(9)?),
+            reauth_at: from_micros(r.i64(10)?),
+            label: label(&r.bytes(11)?),
+        }))
+    }
+
+    pub async fn sessions_of(
+        &self,
+        user_id: &str,
+    ) -> Result<Vec<(String, DateTime<Utc>, DateTime<Utc>)>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT token_hash, created_at, last_seen FROM sessions WHERE user_id = $1 ORDER BY last_seen DESC",
+                args![user_id],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((label(&r.bytes(0)?), from_micros(r.i64(1)?), from_micros(r.i64(2)?))))
+            .collect()
+    }
+
+    pub fn session_label(&self, token: &str) -> String {
+        label(&self.keys.token_hash(token))
+    }
+
+    pub async fn touch_session(&self, token: &str) -> Result<(), StoreError> {
+        let h = self.keys.token_hash(token);
+        self.submit(&Actor::system("session"), Command::TouchSession(h))
+            .await?;
+        Ok(())
+    }
+
+    pub async fn end_session(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
+        let h = self.keys.token_hash(token);
+        self.submit(
+            actor,
+            Command::EndSessions {
+                user_id: None,
+                token_hash: Some(h),
+                keep: None,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn end_other_sessions(
+        &self,
+        actor: &Actor,
+        keep_token: &str,
+    ) -> Result<(), StoreError> {
+        let keep = self.keys.token_hash(keep_token);
+        let cmd = Command::EndSessions {
+            user_id: Some(actor.id.clone()),
+            token_hash: None,
+            keep: Some(keep),
+        };
+        self.submit(actor, cmd).await?;
+        Ok(())
+    }
+
+    pub async fn pass_second_factor(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
+        let h = self.keys.token_hash(token);
+        self.submit(actor, Command::PassSecondFactor(h)).await?;
+        Ok(())
+    }
+
+    pub async fn mark_reauthenticated(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
+        let h = self.keys.token_hash(token);
+        self.submit(actor, Command::Reauthenticated(h)).await?;
+        Ok(())
+    }
+
+    /// The user's TOTP secret and the last time step used, when enrolled.
+    pub async fn totp(&self, user_id: &str) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
+        let row = self
+            .pools
+            .row(
+                "SELECT totp_sealed, totp_last_step FROM users WHERE id = $1",
+                args![user_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        match row.opt_bytes(0)? {
+            Some(sealed) => Ok(Some((
+                self.keys.open_system(&format!("totp/{user_id}"), &sealed)?,
+                row.i64(1)?,
+            ))),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn set_totp(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        secret: &[u8],
+    ) -> Result<(), StoreError> {
+        let sealed = self.keys.seal_system(&format!("totp/{user_id}"), secret);
+        self.submit(actor, Command::SetTotp(user_id.to_owned(), sealed))
+            .await?;
+        Ok(())
+    }
+
+    /// Accepts a TOTP time step once: false when it (or a later one) was already used.
+    pub async fn use_totp_step(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        step: i64,
+    ) -> Result<bool, StoreError> {
+        match self
+            .submit(actor, Command::UseTotpStep(user_id.to_owned(), step))
+            .await?
+        {
+            Done::Bool(b) => Ok(b),
+            _ => unreachable!("writer answers UseTotpStep with a bool"),
+        }
+    }
+
+    pub async fn set_password(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        hash: String,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::SetPassword(user_id.to_owned(), hash))
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_language(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        lang: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::SetLanguage(user_id.to_owned(), lang.to_owned()),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Disabling a user ends their sessions and tokens at once.
+    pub async fn set_disabled(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        disabled: bool,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::SetDisabled(user_id.to_owned(), disabled))
+            .await?;
+        Ok(())
+    }
+
+    /// A personal access token for the API; the secret is returned once and only its hash kept.
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        label: &str,
+        expires_at: Option<DateTime<Utc>>,
+    ) -> Result<String, StoreError> {
+        let secret = format!("pelita_{}", crate::random_token());
+        self.submit(
+            actor,
+            Command::CreateToken {
+                token_hash: self.keys.token_hash(&secret),
+                user_id: user_id.to_owned(),
+                label: label.to_owned(),
+                expires_at: expires_at.map(micros),
+            },
+        )
+        .await?;
+        Ok(secret)
+    }
+
+    /// The active user behind a bearer token, unless it expired or was revoked.
+    pub async fn token_user(&self, secret: &str) -> Result<Option<User>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM access_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
+             AND u.disabled = 0"
+        );
+        let row = self
+            .pools
+            .row(
+                &sql,
+                args![self.keys.token_hash(secret), micros(self.now())],
+            )
+            .await?;
+        row.map(|r| user_from(&r, 0)).transpose()
+    }
+
+    /// Marks a case as handed over by a security liaison (who may then see its status).
+    pub async fn set_handed_over_by(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        user_id: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::HandedOverBy(case_id.to_owned(), user_id.to_owned()),
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+fn label(hash: &[u8]) -> String {
+    hash.iter().take(4).map(|b| format!("{b:02x}")).collect()
+}
+
+impl Write<'_> {
+    pub(crate) async fn apply_access(&mut self, command: &Command) -> Result<Done, StoreError> {
+        let now = self.now;
+        match command {
+            Command::LogAccess {
+                case_id,
+                section,
+                justification,
+            } => {
+                self.tx
+                    .exec(
+                        "INSERT INTO access_log (at, reader, case_id, section, justification) VALUES ($1, $2, $3, $4, $5)",
+                        args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), justification.clone()],
+                    )
+                    .await?;
+                if let Some(j) = justification {
+                    // Break-glass: audited, and every supervisor of the case's agency is told.
+                    let supervisors = self
+                        .tx
+                        .rows(
+                            "SELECT u.id FROM users u JOIN cases c ON c.agency_id = u.agency_id \
+                             WHERE c.id = $1 AND u.role = 'supervisor' AND u.disabled = 0",
+                            args![case_id.as_str()],
+                        )
+                        .await?;
+                    for s in supervisors {
+                        self.tx
+                            .exec(
+                                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, $3, 'break_glass', $4, $5)",
+                                args![crate::writer::new_id(), s.text(0)?, case_id.as_str(), json!({"reader": self.actor.id, "section": section.as_str()}).to_string(), now],
+                            )
+                            .await?;
+                    }
+                    let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
+                    self.audit("access.break_glass", case_id, detail).await?;
+                }
+                Ok(Done::Unit)
+            }
+            Command::LoginFailure(username) => {
+                let row = self
+                    .tx
+                    .row(
+                        "SELECT failures FROM login_failures WHERE username = $1",
+                        args![username.as_str()],
+                    )
+                    .await?;
+                let failures = row.map(|r| r.i64(0)).transpose()?.unwrap_or(0) + 1;
+                let locked_until = if failures >= MAX_FAILURES {
+                    now + LOCKOUT_MINUTES * 60_000_000
+                } else {
+                    0
+                };
+                self.tx
+                    .exec(
+                        "INSERT INTO login_failures (username, failures, locked_until, last_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, \
+                         locked_until = excluded.locked_until, last_at = excluded.last_at",
+                        args![username.as_str(), failures, locked_until, now],
+                    )
+                    .await?;
+                self.audit(
+                    "signin.failure",
+                    "signin",
+                    json!({"failures": failures, "locked": locked_until > 0}),
+                )
+                .await?;
+                Ok(Done::Unit)
+            }
+            Command::StartSession {
+                token_hash,
+                user_id,
+                username,
+                second_factor,
+                csrf,
+            } => {
+                self.tx
+                    .exec(
+                        "DELETE FROM login_failures WHERE username = $1",
+                        args![username.as_str()],
+                    )
+                    .await?;
+                self.tx
+                    .exec(
+                        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen, reauth_at, second_factor, csrf) \
+                         VALUES ($1, $2, $3, $3, $3, $4, $5)",
+                        args![token_hash.clone(), user_id.as_str(), now, i64::from(*second_factor), csrf.as_str()],
+                    )
+                    .await?;
+                self.audit(
+                    "session.start",
+                    user_id,
+                    json!({"second_factor": second_factor}),
+                )
+                .await?;
+                Ok(Done::Unit)
+            }
+            Command::TouchSession(h) => {
+                self.tx
+                    .exec(
+                        "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2",
+                        args![now, h.clone()],
+                    )
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::EndSessions {
+                user_id,
+                token_hash,
+                keep,
+            } => {
+                let n = match (user_id, token_hash) {
+                    (_, Some(h)) => {
+                        self.tx
+                            .exec(
+                                "DELETE FROM sessions WHERE token_hash = $1",
+                                args![h.clone()],
+                            )
+                            .await?
+                    }
+                    (Some(u), None) => {
+                        let keep = keep.clone().unwrap_or_default();
+                        self.tx
+                            .exec(
+                                "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+                                args![u.as_str(), keep],
+                            )
+                            .await?
+                    }
+                    (None, None) => 0,
+                };
+                self.audit(
+                    "session.end",
+                    &self.actor.id.clone(),
+                    json!({"sessions": n}),
+                )
+                .await?;
+                Ok(Done::Unit)
+            }
+            Command::PassSecondFactor(h) => {
+                self.tx
+                    .exec("UPDATE sessions SET second_factor = 1, reauth_at = $1 WHERE token_hash = $2", args![now, h.clone()])
+                    .await?;
+                self.audit("session.second_factor", &self.actor.id.clone(), json!({}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::Reauthenticated(h) => {
+                self.tx
+                    .exec(
+                        "UPDATE sessions SET reauth_at = $1 WHERE token_hash = $2",
+                        args![now, h.clone()],
+                    )
+                    .await?;
+                self.audit("session.reauthenticate", &self.actor.id.clone(), json!({}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::SetTotp(user, sealed) => {
+                self.tx
+                    .exec(
+                        "UPDATE users SET totp_sealed = $1, totp_last_step = 0 WHERE id = $2",
+                        args![sealed.clone(), user.as_str()],
+                    )
+                    .await?;
+                self.audit("user.totp_enrol", user, json!({})).await?;
+                Ok(Done::Unit)
+            }
+            Command::UseTotpStep(user, step) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
+                        args![*step, user.as_str()],
+                    )
+                    .await?;
+                Ok(Done::Bool(n == 1))
+            }
+            Command::SetPassword(user, hash) => {
+                self.tx
+                    .exec(
+                        "UPDATE users SET password_hash = $1 WHERE id = $2",
+                        args![hash.as_str(), user.as_str()],
+                    )
+                    .await?;
+                self.audit("user.password", user, json!({})).await?;
+                Ok(Done::Unit)
+            }
+            Command::SetLanguage(user, lang) => {
+                self.tx
+                    .exec(
+                        "UPDATE users SET language = $1 WHERE id = $2",
+                        args![lang.as_str(), user.as_str()],
+                    )
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::SetDisabled(user, disabled) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE users SET disabled = $1 WHERE id = $2",
+                        args![i64::from(*disabled), user.as_str()],
+                    )
+                    .await?;
+                if n == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                if *disabled {
+                    self.tx
+                        .exec(
+                            "DELETE FROM sessions WHERE user_id = $1",
+                            args![user.as_str()],
+                        )
+                        .await?;
+                    self.tx
+                        .exec("UPDATE access_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL", args![now, user.as_str()])
+                        .await?;
+                }
+                self.audit("user.disabled", user, json!({"disabled": disabled}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::CreateToken {
+                token_hash,
+                user_id,
+                label,
+                expires_at,
+            } => {
+                let label = pelita_domain::text::clean("label", label, 100, false)?;
+                let id = crate::writer::new_id();
+                self.tx
+                    .exec(
+                        "INSERT INTO access_tokens (token_hash, id, user_id, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                        args![token_hash.clone(), id.as_str(), user_id.as_str(), label, now, *expires_at],
+                    )
+                    .await?;
+                self.audit(
+                    "token.create",
+                    user_id,
+                    json!({"token": id, "expires_at": expires_at}),
+                )
+                .await?;
+                Ok(Done::Id(id))
+            }
+            Command::HandedOverBy(case_id, user) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE cases SET handed_over_by = $1 WHERE id = $2",
+                        args![user.as_str(), case_id.as_str()],
+                    )
+                    .await?;
+                if n == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                self.audit("case.handed_over_by", case_id, json!({"by": user}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            _ => unreachable!("apply_access handles access commands only"),
+        }
+    }
+}

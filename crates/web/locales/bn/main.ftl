@@ -1,0 +1,237 @@
+# Awaits review by a native speaker.
+# Pelita — বাংলা (bn), Bengali script, NFC.
+# Note: under CLDR plural rules for Bangla, [one] also covers 0, so both
+# variants of mywork-count use { $count }.
+app-name = Pelita
+skip-to-content = মূল বিষয়বস্তুতে যান
+translation-note = এই অনুবাদটি একজন মাতৃভাষী ব্যক্তির পর্যালোচনার অপেক্ষায় রয়েছে।
+language = ভাষা
+nav-my-work = আমার কাজ
+nav-register = শিশু নিবন্ধন
+nav-search = অনুসন্ধান
+nav-admin = প্রশাসন
+nav-audit = অডিট ও অ্যাক্সেস লগ
+nav-profile = প্রোফাইল
+sign-out = সাইন আউট
+demo-banner = প্রদর্শনের জন্য নমুনা তথ্য। দ্বিতীয় ধাপের সাইন-ইন বন্ধ রাখা হয়েছে।
+
+## সাইন ইন
+signin-title = সাইন ইন
+username = ব্যবহারকারীর নাম
+password = পাসওয়ার্ড
+signin-button = সাইন ইন করুন
+signin-failed = ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়, অথবা বারবার চেষ্টার পর অ্যাকাউন্টটি কয়েক মিনিটের জন্য লক করা হয়েছে।
+session-expired = আপনার সেশন শেষ হয়েছে। অনুগ্রহ করে আবার সাইন ইন করুন।
+totp-title = দ্বিতীয় ধাপ
+totp-code = আপনার অথেন্টিকেটর অ্যাপের ছয় অঙ্কের কোড
+totp-verify = যাচাই করুন
+totp-failed = কোডটি সঠিক নয় অথবা আগেই ব্যবহার করা হয়েছে।
+totp-enrol-title = আপনার অথেন্টিকেটর অ্যাপ সেট আপ করুন
+totp-enrol-help = একটি অথেন্টিকেটর অ্যাপ দিয়ে এই কোডটি স্ক্যান করুন, অথবা নিচের কী-টি টাইপ করুন, তারপর অ্যাপে দেখানো ছয় অঙ্কের কোডটি লিখুন।
+totp-secret = কী
+totp-enrolled = আপনার অথেন্টিকেটর অ্যাপ সেট আপ করা হয়েছে।
+
+## আমার কাজ
+mywork-title = আমার কাজ
+mywork-empty = আপনার দায়িত্বে কোনো কেস নেই।
+mywork-count = { $count ->
+    [one] আপনার দায়িত্বে { $count }টি কেস রয়েছে।
+   *[other] আপনার দায়িত্বে { $count }টি কেস রয়েছে।
+}
+col-reference = রেফারেন্স
+col-child = শিশু
+col-age = বয়স
+col-status = অবস্থা
+col-priority = অগ্রাধিকার
+col-updated = হালনাগাদ
+
+## নিবন্ধন
+register-title = শিশু নিবন্ধন
+register-intro = সংরক্ষণের আগে Pelita একই রকম নামের যেসব শিশু ইতিমধ্যে নথিভুক্ত আছে তাদের দেখায়, যাতে একই শিশুকে দুবার নিবন্ধন করা না হয়।
+given-name = নিজ নাম
+family-name = পারিবারিক নাম
+family-name-hint = শিশুর পারিবারিক নাম না থাকলে খালি রাখুন।
+latin-transliteration = ল্যাটিন (ইংরেজি) অক্ষরে (ঐচ্ছিক)
+alias = অন্য নাম বা ছদ্মনাম (ঐচ্ছিক)
+sex = লিঙ্গ
+sex-female = মেয়ে
+sex-male = ছেলে
+sex-other = অন্যান্য
+sex-not_recorded = লিপিবদ্ধ করা হয়নি
+birth = জন্মতারিখ
+birth-precision = জন্মতারিখ কতটা নিশ্চিতভাবে জানা আছে?
+precision-exact = সঠিক তারিখ
+precision-month = মাস ও বছর
+precision-year = শুধু বছর
+precision-estimated = আনুমানিক বয়স
+precision-unknown = অজানা
+birth-date = তারিখ
+birth-year = বছর
+birth-month = মাস
+estimated-age = আনুমানিক বয়স (বছর)
+estimated-margin = কমবেশি (বছর)
+evidence = জন্মতারিখের উৎস
+evidence-document = নথি
+evidence-assessment = বয়স মূল্যায়ন
+evidence-declaration = ঘোষণা
+priority = অগ্রাধিকার
+priority-high = উচ্চ
+priority-medium = মাঝারি
+priority-low = নিম্ন
+priority-reason = অগ্রাধিকারের কারণ
+recruitment-known = নিয়োগ বা সম্পৃক্ততার পরিস্থিতি জানা আছে
+association = সম্পৃক্ততা
+association-recruited = কোনো গোষ্ঠী কর্তৃক নিয়োগপ্রাপ্ত বা ব্যবহৃত
+association-through_family = মা-বাবা বা আত্মীয়ের মাধ্যমে
+association-travelled_with_family = পরিবারের সাথে বিদেশে গিয়েছিল
+association-born_abroad = কোনো গোষ্ঠীর সাথে সম্পৃক্ত মা-বাবার সন্তান হিসেবে বিদেশে জন্ম
+association-other = অন্যান্য
+register-check = বিদ্যমান রেকর্ড আছে কি না দেখুন
+register-save = নিবন্ধন করুন
+register-anyway = এদের কেউই একই শিশু নয়: নিবন্ধন করুন
+matches-title = একই রকম নামের যেসব শিশু ইতিমধ্যে নথিভুক্ত
+matches-none = একই রকম নামের কোনো শিশু নথিভুক্ত নেই।
+match-likely = সম্ভবত একই শিশু
+match-possible = একই শিশু হতে পারে
+register-done = শিশুটিকে { $reference } নম্বরে নিবন্ধন করা হয়েছে।
+
+## কেস
+case-title = কেস { $reference }
+victim-recognised = নিয়োগ ও শোষণের শিকার হিসেবে স্বীকৃত
+victim-not-recorded = পরিস্থিতি এখনো লিপিবদ্ধ করা হয়নি
+age = বয়স
+age-unknown = অজানা
+age-years = { $range } বছর
+presumed-child = শিশু হিসেবে গণ্য (অপ্রাপ্তবয়স্ক বলে অনুমান)
+age-precision = নিশ্চয়তার মাত্রা: { $precision }
+status = অবস্থা
+status-identified = শনাক্ত
+status-registered = নিবন্ধিত
+status-assessed = মূল্যায়িত
+status-planned = পরিকল্পনা প্রণীত
+status-in_progress = চলমান
+status-closed = বন্ধ
+status-transferred = হস্তান্তরিত
+assigned-to = দায়িত্বপ্রাপ্ত
+unassigned = কাউকে দায়িত্ব দেওয়া হয়নি
+section-status = অবস্থা
+section-identity = পরিচয়
+section-contact = যোগাযোগ
+section-circumstances = পরিস্থিতি
+section-psychosocial = মনোসামাজিক
+section-health = স্বাস্থ্য
+section-education = শিক্ষা
+section-family = পরিবার
+section-justice = বিচার
+section-plan = পরিকল্পনা
+section-participation = অংশগ্রহণ
+section-restricted = সীমিত: এই কেসে আপনার ভূমিকা ও সম্পর্কের আওতায় এই অংশটি পড়ে না।
+section-justify = জরুরি প্রয়োজনে আপনি এই অংশটি খুলতে পারেন। কারণ লিখুন; কেসের সুপারভাইজারকে জানানো হবে।
+justification = এখনই কেন এটি পড়া প্রয়োজন
+open-section = এই অংশটি খুলুন
+nothing-recorded = এখনো কিছু লিপিবদ্ধ করা হয়নি।
+aliases = অন্যান্য নাম
+erased = এই শিশুর তথ্য মুছে ফেলা হয়েছে।
+notes = কেস নোট
+add-note = নোট যোগ করুন
+note-text = নোট
+note-save = নোট সংরক্ষণ করুন
+terminology-warning = “{ $term }”-এর পরিবর্তে অন্য শব্দ ব্যবহারের কথা ভাবুন। প্রস্তাবিত: { $alternatives }।
+history = ইতিহাস
+history-empty = কোনো পরিবর্তন লিপিবদ্ধ নেই।
+move-to = কেসের নতুন অবস্থা
+move-reason = কারণ (কেস বন্ধ বা হস্তান্তর করতে আবশ্যক)
+move-button = পরিবর্তন করুন
+
+## অনুসন্ধান
+search-title = অনুসন্ধান
+search-query = নাম, যেকোনো লিপিতে
+search-button = অনুসন্ধান করুন
+search-none = কোনো শিশু পাওয়া যায়নি।
+search-results = যেসব শিশু পাওয়া গেছে
+
+## প্রোফাইল
+profile-title = প্রোফাইল
+change-password = পাসওয়ার্ড পরিবর্তন
+current-password = বর্তমান পাসওয়ার্ড
+new-password = নতুন পাসওয়ার্ড
+password-changed = আপনার পাসওয়ার্ড পরিবর্তন করা হয়েছে।
+active-sessions = সক্রিয় সেশন
+end-other-sessions = আমার অন্যান্য সেশন বন্ধ করুন
+other-sessions-ended = আপনার অন্যান্য সেশন বন্ধ করা হয়েছে।
+session-started = শুরু
+session-last-seen = সর্বশেষ সক্রিয়
+this-session = এই সেশন
+save = সংরক্ষণ করুন
+
+## প্রশাসন
+admin-title = প্রশাসন
+admin-no-case-content = প্রশাসকরা ব্যবহারকারী ও সংস্থা ব্যবস্থাপনা করেন; তাঁরা কেসের বিষয়বস্তু দেখতে পান না।
+users = ব্যবহারকারী
+agencies = সংস্থা
+create-user = ব্যবহারকারী তৈরি করুন
+create-agency = সংস্থা তৈরি করুন
+display-name = পূর্ণ নাম
+role = ভূমিকা
+agency = সংস্থা
+agency-code = কোড
+agency-name = নাম
+sector = খাত
+jurisdiction = কর্ম-এলাকা
+disable = নিষ্ক্রিয় করুন
+disabled = নিষ্ক্রিয়
+active = সক্রিয়
+role-case_worker = কেস ওয়ার্কার (সমাজকর্মী)
+role-supervisor = সুপারভাইজার
+role-psychologist = মনোবিজ্ঞানী
+role-health = স্বাস্থ্যকর্মী
+role-education = শিক্ষক বা শিক্ষা কর্মকর্তা
+role-justice = বিচার ব্যবস্থা সংশ্লিষ্ট কর্মকর্তা
+role-security_liaison = নিরাপত্তা বিষয়ক লিয়াজোঁ কর্মকর্তা
+role-researcher = গবেষক
+role-administrator = প্রশাসক
+role-auditor = নিরীক্ষক
+sector-child_protection = শিশু সুরক্ষা ও সমাজকল্যাণ
+sector-health = স্বাস্থ্য
+sector-education = শিক্ষা
+sector-justice = বিচার
+sector-security = নিরাপত্তা
+sector-civil_society = নাগরিক সমাজ
+user-created = ব্যবহারকারী তৈরি করা হয়েছে।
+agency-created = সংস্থা তৈরি করা হয়েছে।
+
+## অডিট
+audit-title = অডিট লগ
+access-log-title = অ্যাক্সেস লগ
+audit-chain-ok = অডিট শৃঙ্খল অক্ষত আছে ({ $events }টি ঘটনা)।
+audit-chain-broken = অডিট শৃঙ্খল ভেঙে গেছে: { $detail }
+col-time = সময়
+col-actor = কে
+col-action = কার্যক্রম
+col-subject = বিষয়
+col-section = অংশ
+col-justification = কারণ
+who-viewed = এই কেসটি কে কে দেখেছেন
+
+## ত্রুটি
+error-required = এই ঘরটি পূরণ করা আবশ্যক।
+error-too-long = এটি খুব দীর্ঘ (সর্বোচ্চ { $max } অক্ষর)।
+error-control-characters = এতে এমন অক্ষর রয়েছে যা অনুমোদিত নয়।
+error-impossible-date = এই তারিখটির কোনো অস্তিত্ব নেই।
+error-date-in-future = এই তারিখটি ভবিষ্যতের।
+error-implausible-age = এই বয়সটি বিশ্বাসযোগ্য নয়।
+error-invalid = এই মানটি সঠিক নয়।
+error-reason-required = একটি কারণ লেখা আবশ্যক।
+error-invalid-transition = কেসটিকে বর্তমান অবস্থা থেকে ওই অবস্থায় নেওয়া যায় না।
+error-victim-status-permanent = শিকার হিসেবে দেওয়া স্বীকৃতি প্রত্যাহার করা যায় না।
+error-password-short = কমপক্ষে ১২টি অক্ষর ব্যবহার করুন।
+error-password-long = সর্বোচ্চ ১২৮টি অক্ষর ব্যবহার করুন।
+error-password-common = এই পাসওয়ার্ডটি খুব সাধারণ; অন্য একটি বেছে নিন।
+error-password-wrong = বর্তমান পাসওয়ার্ডটি সঠিক নয়।
+error-csrf = এই ফর্মের মেয়াদ শেষ হয়ে গেছে। অনুগ্রহ করে আবার চেষ্টা করুন।
+error-not-found = পাওয়া যায়নি।
+error-forbidden = এটিতে আপনার প্রবেশাধিকার নেই।
+error-too-large = আপনার পাঠানো তথ্য খুব বড়।
+error-generic = একটি সমস্যা হয়েছে। কিছুই সংরক্ষণ করা হয়নি। অনুগ্রহ করে আবার চেষ্টা করুন।
+error-conflict = { $detail }
+errors-above = অনুগ্রহ করে চিহ্নিত ঘরগুলো সংশোধন করুন।

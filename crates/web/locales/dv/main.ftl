@@ -1,0 +1,235 @@
+# Awaits review by a native speaker.
+# Pelita — ދިވެހި (dv), Dhivehi, Thaana script, NFC. Section headers kept in English.
+app-name = Pelita
+skip-to-content = ސީދާ މައިގަނޑު ބަޔަށް
+translation-note = މި ތަރުޖަމާ، ދިވެހިބަސް މާދަރީބަސް ކަމުގައިވާ މީހަކު ރިވިއުކުރުމަށް އިންތިޒާރުކުރަމުންދެއެވެ.
+language = ބަސް
+nav-my-work = އަހަރެންގެ މަސައްކަތް
+nav-register = ކުއްޖަކު ރަޖިސްޓްރީކުރުން
+nav-search = ހޯދުން
+nav-admin = އެޑްމިނިސްޓްރޭޝަން
+nav-audit = އޮޑިޓް އަދި އެކްސެސް ލޮގް
+nav-profile = ޕްރޮފައިލް
+sign-out = ސައިން އައުޓް
+demo-banner = މިއީ ޑެމޮންސްޓްރޭޝަނަށް ބޭނުންކުރާ ޑޭޓާ އެވެ. ދެވަނަ ފިޔަވަޅުގެ ސައިން އިން ހުއްޓާލާފައިވެއެވެ.
+
+## Sign-in
+signin-title = ސައިން އިން
+username = ޔޫޒަރނޭމް
+password = ޕާސްވޯޑް
+signin-button = ސައިން އިން
+signin-failed = ޔޫޒަރނޭމް ނުވަތަ ޕާސްވޯޑް ރަނގަޅެއް ނޫނެވެ. ނުވަތަ ތަކުރާރުކޮށް މަސައްކަތްކުރުމުގެ ސަބަބުން އެކައުންޓް މިނެޓު ކޮޅަކަށް ލޮކްކޮށްފައިވެއެވެ.
+session-expired = ތިޔަބޭފުޅާގެ ސެޝަން ނިމިއްޖެއެވެ. އަލުން ސައިން އިން ކުރައްވާށެވެ.
+totp-title = ދެވަނަ ފިޔަވަޅު
+totp-code = ތިޔަބޭފުޅާގެ އޮތެންޓިކޭޓަރ އެޕުގައި ދައްކާ ހަ ޑިޖިޓްގެ ކޯޑު
+totp-verify = ވެރިފައިކުރޭ
+totp-failed = އެ ކޯޑު ރަނގަޅެއް ނޫނެވެ، ނުވަތަ އެ ކޯޑު ކުރިން ބޭނުންކުރެވިފައިވެއެވެ.
+totp-enrol-title = ތިޔަބޭފުޅާގެ އޮތެންޓިކޭޓަރ އެޕް ސެޓަޕްކުރައްވާ
+totp-enrol-help = އޮތެންޓިކޭޓަރ އެޕަކުން މި ކޯޑު ސްކޭންކުރައްވާ، ނުވަތަ ތިރީގައިވާ ކީ ޓައިޕްކުރައްވާ، ދެން އެޕުގައި ދައްކާ ހަ ޑިޖިޓްގެ ކޯޑު ޖައްސަވާށެވެ.
+totp-secret = ކީ
+totp-enrolled = ތިޔަބޭފުޅާގެ އޮތެންޓިކޭޓަރ އެޕް ސެޓަޕްކުރެވިއްޖެއެވެ.
+
+## My work
+mywork-title = އަހަރެންގެ މަސައްކަތް
+mywork-empty = ތިޔަބޭފުޅާއާ އެއްވެސް ކޭހެއް ހަވާލުކޮށްފައެއް ނުވެއެވެ.
+mywork-count = { $count ->
+    [one] ތިޔަބޭފުޅާއާ އެއް ކޭސް ހަވާލުކޮށްފައިވެއެވެ.
+   *[other] ތިޔަބޭފުޅާއާ { $count } ކޭސް ހަވާލުކޮށްފައިވެއެވެ.
+}
+col-reference = ރެފަރެންސް
+col-child = ކުއްޖާ
+col-age = އުމުރު
+col-status = ސްޓޭޓަސް
+col-priority = އިސްކަން
+col-updated = އަޕްޑޭޓްކުރި
+
+## Register
+register-title = ކުއްޖަކު ރަޖިސްޓްރީކުރުން
+register-intro = ސޭވްކުރުމުގެ ކުރިން، ވައްތަރު ނަންތަކާއެކު ރެކޯޑުގައި ކުރިން ހުރި ކުދިން Pelita އިން ދައްކައެވެ. މިއީ އެއް ކުއްޖާ ދެ ފަހަރު ރަޖިސްޓްރީ ނުކުރެވޭނެ ގޮތަށެވެ.
+given-name = ނަން
+family-name = ޢާއިލީ ނަން
+family-name-hint = ކުއްޖާއަށް ޢާއިލީ ނަމެއް ނެތްނަމަ ހުސްކޮށް ބާއްވާށެވެ.
+latin-transliteration = ލެޓިން (އިނގިރޭސި) އަކުރުން (އިޚްތިޔާރީ)
+alias = އެހެން ނަމެއް ނުވަތަ ކިޔާ ނަމެއް (އިޚްތިޔާރީ)
+sex = ޖިންސު
+sex-female = އަންހެން
+sex-male = ފިރިހެން
+sex-other = އެހެނިހެން
+sex-not_recorded = ރެކޯޑުކޮށްފައި ނުވޭ
+birth = އުފަން ތާރީޚު
+birth-precision = އުފަން ތާރީޚު ކިހާ ޔަގީނުން އެނގޭތަ؟
+precision-exact = ޔަގީން ތާރީޚު
+precision-month = މަހާއި އަހަރު
+precision-year = އަހަރު އެކަނި
+precision-estimated = ލަފާކުރެވޭ އުމުރު
+precision-unknown = ނޭނގޭ
+birth-date = ތާރީޚު
+birth-year = އަހަރު
+birth-month = މަސް
+estimated-age = ލަފާކުރެވޭ އުމުރު (އަހަރުން)
+estimated-margin = ކުޑަބޮޑުވެދާނެ މިންވަރު (އަހަރުން)
+evidence = އުފަން ތާރީޚު އެނގުނު މަސްދަރު
+evidence-document = ލިޔެކިޔުން
+evidence-assessment = އުމުރު އެސެސްކުރުން
+evidence-declaration = ބަޔާން
+priority = އިސްކަން
+priority-high = މަތި
+priority-medium = މެދު
+priority-low = ދަށް
+priority-reason = އިސްކަން ދިނުމުގެ ސަބަބު
+recruitment-known = ރިކްރޫޓްކުރެވުނު ނުވަތަ ގުޅުނު ގޮތް އެނގޭ
+association = ގުޅުން
+association-recruited = ޖަމާއަތަކުން ރިކްރޫޓްކޮށް ނުވަތަ ބޭނުންކޮށްފައި
+association-through_family = މައިންބަފައިންގެ ނުވަތަ ގާތްތިމާގެ މީހެއްގެ ސަބަބުން
+association-travelled_with_family = ޢާއިލާއާއެކު ބޭރުގައުމަކަށް ދަތުރުކޮށްފައި
+association-born_abroad = ޖަމާއަތަކާ ގުޅުންހުރި މައިންބަފައިންނަށް ބޭރުގައުމެއްގައި އުފަންވެފައި
+association-other = އެހެނިހެން
+register-check = ކުރިން ހުރި ރެކޯޑުތައް ޗެކްކުރޭ
+register-save = ރަޖިސްޓްރީކުރޭ
+register-anyway = މިއިން އެއްވެސް ކުއްޖަކީ މި ކުއްޖާ ނޫން: ރަޖިސްޓްރީކުރޭ
+matches-title = ވައްތަރު ނަންތަކާއެކު ރެކޯޑުގައި ކުރިން ހުރި ކުދިން
+matches-none = ވައްތަރު ނަމެއްގައި އެއްވެސް ކުއްޖެއް ރެކޯޑުގައި ނެތެވެ.
+match-likely = އެއް ކުއްޖާ ކަމަށް ވާން ގާތް
+match-possible = އެއް ކުއްޖާ ކަމަށް ވެދާނެ
+register-done = ކުއްޖާ ރަޖިސްޓްރީކުރެވުނީ { $reference } ގެ ގޮތުގައެވެ.
+
+## Case
+case-title = ކޭސް { $reference }
+victim-recognised = ރިކްރޫޓްކުރުމާއި ގޯނާކުރުމުގެ ޝިކާރައެއްގެ ގޮތުގައި ދެނެގަނެފައި
+victim-not-recorded = ކަންހިނގި ގޮތް އަދި ރެކޯޑުކޮށްފައި ނުވޭ
+age = އުމުރު
+age-unknown = ނޭނގޭ
+age-years = { $range } އަހަރު
+presumed-child = ކުއްޖެއްގެ ގޮތުގައި ބެލެވޭ (ކުޑަކުއްޖެއް ކަމަށް ބެލުމުގެ އުޞޫލު)
+age-precision = ޔަގީންކަން: { $precision }
+status = ސްޓޭޓަސް
+status-identified = ފާހަގަކުރެވިފައި
+status-registered = ރަޖިސްޓްރީކުރެވިފައި
+status-assessed = އެސެސްކުރެވިފައި
+status-planned = ޕްލޭން ހަދާފައި
+status-in_progress = ކުރިއަށް ދަނީ
+status-closed = ބަންދުކޮށްފައި
+status-transferred = ބަދަލުކޮށްފައި
+assigned-to = ހަވާލުކޮށްފައިވަނީ
+unassigned = ހަވާލުކޮށްފައި ނުވޭ
+section-status = ސްޓޭޓަސް
+section-identity = ފަރުދީ މަޢުލޫމާތު
+section-contact = ގުޅޭނެ ގޮތް
+section-circumstances = ކަންހިނގި ގޮތް
+section-psychosocial = ނަފްސާނީ އަދި އިޖްތިމާޢީ
+section-health = ސިއްހަތު
+section-education = ތަޢުލީމު
+section-family = ޢާއިލާ
+section-justice = ޢަދުލު އިންސާފު
+section-plan = ޕްލޭން
+section-participation = ބައިވެރިވުން
+section-restricted = ހުއްދަ ލިމިޓްކޮށްފައި: މި ކޭހުގައި ތިޔަބޭފުޅާގެ ރޯލާއި ގުޅުމުގައި މި ބައި ހިމެނިފައެއް ނުވެއެވެ.
+section-justify = ކުއްލި ހާލަތެއްގައި ތިޔަބޭފުޅާއަށް މި ބައި ހުޅުވިދާނެއެވެ. ސަބަބު ލިޔުއްވާށެވެ؛ މި ކޭހުގެ ސުޕަވައިޒަރަށް އެކަން އަންގާނެއެވެ.
+justification = މިހާރު މިއަށް ބަލަން ޖެހޭ ސަބަބު
+open-section = މި ބައި ހުޅުވާ
+nothing-recorded = އަދި އެއްވެސް އެއްޗެއް ރެކޯޑުކޮށްފައެއް ނުވެއެވެ.
+aliases = އެހެން ނަންތައް
+erased = މި ކުއްޖާގެ ޑޭޓާ ފޮހެލެވިއްޖެއެވެ.
+notes = ކޭސް ނޯޓްތައް
+add-note = ނޯޓެއް އިތުރުކުރޭ
+note-text = ނޯޓް
+note-save = ނޯޓް ސޭވްކުރޭ
+terminology-warning = “{ $term }” ގެ ބަދަލުގައި އެހެން ބަހެއް ބޭނުންކުރުމަށް ވިސްނާލައްވާ. ލަފާކުރާ ބަސް: { $alternatives }.
+history = ބަދަލުތަކުގެ ތާރީޚު
+history-empty = އެއްވެސް ބަދަލެއް ރެކޯޑުކޮށްފައެއް ނުވެއެވެ.
+move-to = ކޭސް ބަދަލުކުރާ ސްޓޭޓަސް
+move-reason = ސަބަބު (ކޭސް ބަންދުކުރުމަށް ނުވަތަ ބަދަލުކުރުމަށް ލާޒިމު)
+move-button = ބަދަލުކުރޭ
+
+## Search
+search-title = ހޯދުން
+search-query = ނަން، ކޮންމެ އަކުރަކުން ލިޔުނަސް
+search-button = ހޯދާ
+search-none = އެއްވެސް ކުއްޖެއް ނުފެނުނެވެ.
+search-results = ފެނުނު ކުދިން
+
+## Profile
+profile-title = ޕްރޮފައިލް
+change-password = ޕާސްވޯޑް ބަދަލުކުރުން
+current-password = މިހާރުގެ ޕާސްވޯޑް
+new-password = އައު ޕާސްވޯޑް
+password-changed = ތިޔަބޭފުޅާގެ ޕާސްވޯޑް ބަދަލުކުރެވިއްޖެއެވެ.
+active-sessions = އެކްޓިވް ސެޝަންތައް
+end-other-sessions = އަހަރެންގެ އެހެން ސެޝަންތައް ނިންމާލާ
+other-sessions-ended = ތިޔަބޭފުޅާގެ އެހެން ސެޝަންތައް ނިންމާލެވިއްޖެއެވެ.
+session-started = ފެށުނީ
+session-last-seen = އެންމެ ފަހުން އެކްޓިވްވީ
+this-session = މި ސެޝަން
+save = ސޭވްކުރޭ
+
+## Administration
+admin-title = އެޑްމިނިސްޓްރޭޝަން
+admin-no-case-content = އެޑްމިނިސްޓްރޭޓަރުން ބަލަހައްޓަނީ ޔޫޒަރުންނާއި އިދާރާތަކެވެ؛ އެމީހުންނަށް ކޭސްތަކުގެ މަޢުލޫމާތު ނުފެނޭނެއެވެ.
+users = ޔޫޒަރުން
+agencies = އިދާރާތައް
+create-user = ޔޫޒަރެއް ހަދާ
+create-agency = އިދާރާއެއް ހަދާ
+display-name = ފުރިހަމަ ނަން
+role = ރޯލް
+agency = އިދާރާ
+agency-code = ކޯޑު
+agency-name = ނަން
+sector = ދާއިރާ
+jurisdiction = ބާރު ހިނގާ ސަރަހައްދު
+disable = ޑިސޭބަލްކުރޭ
+disabled = ޑިސޭބަލްކޮށްފައި
+active = އެކްޓިވް
+role-case_worker = ކޭސް ވާރކަރ
+role-supervisor = ސުޕަވައިޒަރ
+role-psychologist = ސައިކޮލޮޖިސްޓް
+role-health = ސިއްހީ ދާއިރާގެ މުވައްޒަފު
+role-education = މުދައްރިސް ނުވަތަ ތަޢުލީމީ ދާއިރާގެ އޮފިސަރ
+role-justice = ޢަދުލު އިންސާފުގެ ދާއިރާގެ އޮފިސަރ
+role-security_liaison = ސަލާމަތީ ދާއިރާއާ ގުޅުން ބަހައްޓާ އޮފިސަރ
+role-researcher = ދިރާސާވެރިޔާ
+role-administrator = އެޑްމިނިސްޓްރޭޓަރ
+role-auditor = އޮޑިޓަރ
+sector-child_protection = ކުޑަކުދިންގެ ރައްކާތެރިކަމާއި އިޖްތިމާޢީ ޚިދުމަތް
+sector-health = ސިއްހަތު
+sector-education = ތަޢުލީމު
+sector-justice = ޢަދުލު އިންސާފު
+sector-security = ސަލާމަތީ ދާއިރާ
+sector-civil_society = މަދަނީ މުޖްތަމަޢު
+user-created = ޔޫޒަރު ހެދިއްޖެއެވެ.
+agency-created = އިދާރާ ހެދިއްޖެއެވެ.
+
+## Audit
+audit-title = އޮޑިޓް ލޮގް
+access-log-title = އެކްސެސް ލޮގް
+audit-chain-ok = އޮޑިޓް ޗެއިން ފުރިހަމައަށް ހުރިއެވެ ({ $events } ހާދިސާ).
+audit-chain-broken = އޮޑިޓް ޗެއިން ކެޑިފައިވެއެވެ: { $detail }
+col-time = ވަގުތު
+col-actor = ކާކު
+col-action = ޢަމަލު
+col-subject = މައުޟޫޢު
+col-section = ބައި
+col-justification = ސަބަބު
+who-viewed = މި ކޭސް ބެލީ ކާކު
+
+## Errors
+error-required = މި ބައި ފުރުން ލާޒިމެވެ.
+error-too-long = މިއީ ވަރަށް ދިގު އެއްޗެކެވެ (ގިނަވެގެން { $max } އަކުރު).
+error-control-characters = މީގައި ހުއްދަ ނުވާ އަކުރު ހިމެނެއެވެ.
+error-impossible-date = މިފަދަ ތާރީޚެއް ނެތެވެ.
+error-date-in-future = މި ތާރީޚަކީ މުސްތަޤްބަލުގެ ތާރީޚެކެވެ.
+error-implausible-age = މި އުމުރަކީ ވެދާނެ އުމުރެއް ނޫނެވެ.
+error-invalid = މި އަގު ރަނގަޅެއް ނޫނެވެ.
+error-reason-required = ސަބަބެއް ލިޔުން ލާޒިމެވެ.
+error-invalid-transition = މިހާރު ހުރި ސްޓޭޓަހުން އެ ސްޓޭޓަހަކަށް ކޭސް ބަދަލެއް ނުކުރެވޭނެއެވެ.
+error-victim-status-permanent = ޝިކާރައެއްގެ ގޮތުގައި ދެނެގަނެފައިވާ ސްޓޭޓަސް ނައްތާނުލެވޭނެއެވެ.
+error-password-short = މަދުވެގެން 12 އަކުރު ބޭނުންކުރައްވާށެވެ.
+error-password-long = ގިނަވެގެން 128 އަކުރު ބޭނުންކުރައްވާށެވެ.
+error-password-common = މި ޕާސްވޯޑަކީ ވަރަށް އާންމު ޕާސްވޯޑެކެވެ؛ އެހެން ޕާސްވޯޑެއް ޚިޔާރުކުރައްވާށެވެ.
+error-password-wrong = މިހާރުގެ ޕާސްވޯޑް ރަނގަޅެއް ނޫނެވެ.
+error-csrf = މި ފޯމުގެ މުއްދަތު ހަމަވެއްޖެއެވެ. އަލުން މަސައްކަތްކޮށްލައްވާށެވެ.
+error-not-found = ނުފެނުނެވެ.
+error-forbidden = ތިޔަބޭފުޅާއަށް މިއަށް އެކްސެސް ނެތެވެ.
+error-too-large = ފޮނުއްވި އެއްޗަކީ ވަރަށް ބޮޑު އެއްޗެކެވެ.
+error-generic = މައްސަލައެއް ދިމާވެއްޖެއެވެ. އެއްވެސް އެއްޗެއް ސޭވްނުވެއެވެ. އަލުން މަސައްކަތްކޮށްލައްވާށެވެ.
+error-conflict = { $detail }
+errors-above = ފާހަގަކޮށްފައިވާ ބައިތައް ރަނގަޅުކުރައްވާށެވެ.

@@ -1,0 +1,234 @@
+# Pelita — English (source language).
+app-name = Pelita
+skip-to-content = Skip to content
+translation-note = This translation awaits review by a native speaker.
+language = Language
+nav-my-work = My work
+nav-register = Register a child
+nav-search = Search
+nav-admin = Administration
+nav-audit = Audit and access logs
+nav-profile = Profile
+sign-out = Sign out
+demo-banner = Demonstration data. Second-factor sign-in is turned off.
+
+## Sign-in
+signin-title = Sign in
+username = Username
+password = Password
+signin-button = Sign in
+signin-failed = The username or password is not right, or the account is locked for a few minutes after repeated attempts.
+session-expired = Your session ended. Please sign in again.
+totp-title = Second step
+totp-code = Six-digit code from your authenticator app
+totp-verify = Verify
+totp-failed = That code is not right or was already used.
+totp-enrol-title = Set up your authenticator app
+totp-enrol-help = Scan this code with an authenticator app, or type the key below, then enter the six-digit code it shows.
+totp-secret = Key
+totp-enrolled = Your authenticator app is set up.
+
+## My work
+mywork-title = My work
+mywork-empty = No cases are assigned to you.
+mywork-count = { $count ->
+    [one] One case is assigned to you.
+   *[other] { $count } cases are assigned to you.
+}
+col-reference = Reference
+col-child = Child
+col-age = Age
+col-status = Status
+col-priority = Priority
+col-updated = Updated
+
+## Register
+register-title = Register a child
+register-intro = Before saving, Pelita shows children already on record with similar names, so that the same child is not registered twice.
+given-name = Given name(s)
+family-name = Family name
+family-name-hint = Leave empty if the child has none.
+latin-transliteration = In Latin letters (optional)
+alias = Other name or alias (optional)
+sex = Sex
+sex-female = Female
+sex-male = Male
+sex-other = Other
+sex-not_recorded = Not recorded
+birth = Date of birth
+birth-precision = How precisely is it known?
+precision-exact = Exact date
+precision-month = Month and year
+precision-year = Year only
+precision-estimated = Estimated age
+precision-unknown = Unknown
+birth-date = Date
+birth-year = Year
+birth-month = Month
+estimated-age = Estimated age in years
+estimated-margin = Give or take (years)
+evidence = Source of the date of birth
+evidence-document = Document
+evidence-assessment = Age assessment
+evidence-declaration = Declaration
+priority = Priority
+priority-high = High
+priority-medium = Medium
+priority-low = Low
+priority-reason = Reason for the priority
+recruitment-known = Circumstances of recruitment or association are known
+association = Association
+association-recruited = Recruited or used by a group
+association-through_family = Through a parent or relative
+association-travelled_with_family = Travelled abroad with family
+association-born_abroad = Born abroad to parents linked to a group
+association-other = Other
+register-check = Check for existing records
+register-save = Register
+register-anyway = None of these is the same child: register
+matches-title = Children already on record with similar names
+matches-none = No child on record has a similar name.
+match-likely = Likely the same child
+match-possible = Possibly the same child
+register-done = The child was registered as { $reference }.
+
+## Case
+case-title = Case { $reference }
+victim-recognised = Recognised as a victim of recruitment and exploitation
+victim-not-recorded = Circumstances not yet recorded
+age = Age
+age-unknown = Unknown
+age-years = { $range } years
+presumed-child = Treated as a child (presumption of minority)
+age-precision = Precision: { $precision }
+status = Status
+status-identified = Identified
+status-registered = Registered
+status-assessed = Assessed
+status-planned = Planned
+status-in_progress = In progress
+status-closed = Closed
+status-transferred = Transferred
+assigned-to = Assigned to
+unassigned = Not assigned
+section-status = Status
+section-identity = Identity
+section-contact = Contact
+section-circumstances = Circumstances
+section-psychosocial = Psychosocial
+section-health = Health
+section-education = Education
+section-family = Family
+section-justice = Justice
+section-plan = Plan
+section-participation = Participation
+section-restricted = Restricted: your role and relationship to this case do not include this section.
+section-justify = You may open this section in an emergency. Write why; the case's supervisor will be told.
+justification = Why you need to read this now
+open-section = Open this section
+nothing-recorded = Nothing recorded yet.
+aliases = Other names
+erased = This child's data was erased.
+notes = Case notes
+add-note = Add a note
+note-text = Note
+note-save = Save note
+terminology-warning = Consider other wording: “{ $term }”. Suggested: { $alternatives }.
+history = History
+history-empty = No changes recorded.
+move-to = Move the case to
+move-reason = Reason (needed to close or transfer)
+move-button = Move
+
+## Search
+search-title = Search
+search-query = Name, in any script
+search-button = Search
+search-none = No child found.
+search-results = Children found
+
+## Profile
+profile-title = Profile
+change-password = Change password
+current-password = Current password
+new-password = New password
+password-changed = Your password was changed.
+active-sessions = Active sessions
+end-other-sessions = End my other sessions
+other-sessions-ended = Your other sessions were ended.
+session-started = Started
+session-last-seen = Last active
+this-session = This session
+save = Save
+
+## Administration
+admin-title = Administration
+admin-no-case-content = Administrators manage users and agencies; they do not see case content.
+users = Users
+agencies = Agencies
+create-user = Create a user
+create-agency = Create an agency
+display-name = Full name
+role = Role
+agency = Agency
+agency-code = Code
+agency-name = Name
+sector = Sector
+jurisdiction = Jurisdiction
+disable = Disable
+disabled = Disabled
+active = Active
+role-case_worker = Case worker
+role-supervisor = Supervisor
+role-psychologist = Psychologist
+role-health = Health worker
+role-education = Teacher or education officer
+role-justice = Justice officer
+role-security_liaison = Security liaison
+role-researcher = Researcher
+role-administrator = Administrator
+role-auditor = Auditor
+sector-child_protection = Child protection and social welfare
+sector-health = Health
+sector-education = Education
+sector-justice = Justice
+sector-security = Security
+sector-civil_society = Civil society
+user-created = The user was created.
+agency-created = The agency was created.
+
+## Audit
+audit-title = Audit log
+access-log-title = Access log
+audit-chain-ok = The audit chain is intact ({ $events } events).
+audit-chain-broken = The audit chain is broken: { $detail }
+col-time = Time
+col-actor = Who
+col-action = Action
+col-subject = Subject
+col-section = Section
+col-justification = Justification
+who-viewed = Who viewed this case
+
+## Errors
+error-required = This field is required.
+error-too-long = This is too long (at most { $max } characters).
+error-control-characters = This contains characters that are not allowed.
+error-impossible-date = This date does not exist.
+error-date-in-future = This date is in the future.
+error-implausible-age = This age is not plausible.
+error-invalid = This value is not valid.
+error-reason-required = A reason is required.
+error-invalid-transition = The case cannot move to that status from where it is.
+error-victim-status-permanent = Recognised victim status cannot be removed.
+error-password-short = Use at least 12 characters.
+error-password-long = Use at most 128 characters.
+error-password-common = This password is too common; choose another.
+error-password-wrong = The current password is not right.
+error-csrf = This form expired. Please try again.
+error-not-found = Not found.
+error-forbidden = You do not have access to this.
+error-too-large = What you sent is too large.
+error-generic = Something went wrong. Nothing was saved. Please try again.
+error-conflict = { $detail }
+errors-above = Please correct the marked fields.

@@ -1,0 +1,237 @@
+# Awaits review by a native speaker.
+# Pelita — Filipino (fil).
+# Note: under CLDR plural rules for Filipino, the [one] category also covers
+# numbers such as 2, 3, 5 and 7, so both variants of mywork-count use { $count }.
+app-name = Pelita
+skip-to-content = Lumaktaw sa nilalaman
+translation-note = Naghihintay ang salin na ito ng pagsusuri ng isang katutubong tagapagsalita.
+language = Wika
+nav-my-work = Aking mga gawain
+nav-register = Magrehistro ng bata
+nav-search = Maghanap
+nav-admin = Administrasyon
+nav-audit = Audit at access log
+nav-profile = Profile
+sign-out = Mag-sign out
+demo-banner = Datos para sa demonstrasyon. Naka-off ang second-factor na pag-sign in.
+
+## Pag-sign in
+signin-title = Mag-sign in
+username = Username
+password = Password
+signin-button = Mag-sign in
+signin-failed = Mali ang username o password, o naka-lock ang account nang ilang minuto dahil sa paulit-ulit na pagsubok.
+session-expired = Natapos na ang iyong session. Mag-sign in muli.
+totp-title = Ikalawang hakbang
+totp-code = Anim na digit na code mula sa iyong authenticator app
+totp-verify = I-verify
+totp-failed = Mali ang code na iyan o nagamit na ito.
+totp-enrol-title = I-set up ang iyong authenticator app
+totp-enrol-help = I-scan ang code na ito gamit ang isang authenticator app, o i-type ang key sa ibaba, saka ilagay ang anim na digit na code na ipinapakita nito.
+totp-secret = Key
+totp-enrolled = Naka-set up na ang iyong authenticator app.
+
+## Aking mga gawain
+mywork-title = Aking mga gawain
+mywork-empty = Walang kasong nakatalaga sa iyo.
+mywork-count = { $count ->
+    [one] May { $count } kasong nakatalaga sa iyo.
+   *[other] May { $count } kasong nakatalaga sa iyo.
+}
+col-reference = Reference no.
+col-child = Bata
+col-age = Edad
+col-status = Status
+col-priority = Prayoridad
+col-updated = Na-update
+
+## Pagrehistro
+register-title = Magrehistro ng bata
+register-intro = Bago mag-save, ipinapakita ng Pelita ang mga batang nakatala na at may katulad na pangalan, para hindi mairehistro nang dalawang beses ang iisang bata.
+given-name = Pangalan
+family-name = Apelyido
+family-name-hint = Iwanang blangko kung walang apelyido ang bata.
+latin-transliteration = Sa mga titik Latin (opsyonal)
+alias = Ibang pangalan o alyas (opsyonal)
+sex = Kasarian
+sex-female = Babae
+sex-male = Lalaki
+sex-other = Iba pa
+sex-not_recorded = Hindi naitala
+birth = Petsa ng kapanganakan
+birth-precision = Gaano ito katiyak na nalalaman?
+precision-exact = Eksaktong petsa
+precision-month = Buwan at taon
+precision-year = Taon lamang
+precision-estimated = Tinatayang edad
+precision-unknown = Hindi alam
+birth-date = Petsa
+birth-year = Taon
+birth-month = Buwan
+estimated-age = Tinatayang edad (taon)
+estimated-margin = Humigit-kumulang (taon)
+evidence = Pinagmulan ng petsa ng kapanganakan
+evidence-document = Dokumento
+evidence-assessment = Pagtatasa ng edad
+evidence-declaration = Salaysay
+priority = Prayoridad
+priority-high = Mataas
+priority-medium = Katamtaman
+priority-low = Mababa
+priority-reason = Dahilan ng prayoridad
+recruitment-known = Alam ang mga pangyayari ng pangangalap o pagkakaugnay
+association = Pagkakaugnay
+association-recruited = Nirekrut o ginamit ng isang grupo
+association-through_family = Sa pamamagitan ng magulang o kamag-anak
+association-travelled_with_family = Naglakbay sa ibang bansa kasama ang pamilya
+association-born_abroad = Ipinanganak sa ibang bansa sa mga magulang na may kaugnayan sa isang grupo
+association-other = Iba pa
+register-check = Tingnan kung may umiiral nang tala
+register-save = Irehistro
+register-anyway = Wala sa mga ito ang parehong bata: irehistro
+matches-title = Mga batang nakatala na at may katulad na pangalan
+matches-none = Walang nakatalang bata na may katulad na pangalan.
+match-likely = Malamang na parehong bata
+match-possible = Posibleng parehong bata
+register-done = Nairehistro ang bata bilang { $reference }.
+
+## Kaso
+case-title = Kaso { $reference }
+victim-recognised = Kinikilalang biktima ng pangangalap at pagsasamantala
+victim-not-recorded = Hindi pa naitatala ang mga pangyayari
+age = Edad
+age-unknown = Hindi alam
+age-years = { $range } taong gulang
+presumed-child = Itinuturing na bata (pagpapalagay na menor de edad)
+age-precision = Katiyakan: { $precision }
+status = Status
+status-identified = Natukoy
+status-registered = Nairehistro
+status-assessed = Na-assess
+status-planned = May plano na
+status-in_progress = Isinasagawa
+status-closed = Sarado
+status-transferred = Inilipat
+assigned-to = Nakatalaga kay
+unassigned = Hindi nakatalaga
+section-status = Status
+section-identity = Pagkakakilanlan
+section-contact = Pakikipag-ugnayan
+section-circumstances = Mga pangyayari
+section-psychosocial = Psychosocial
+section-health = Kalusugan
+section-education = Edukasyon
+section-family = Pamilya
+section-justice = Hustisya
+section-plan = Plano
+section-participation = Pakikilahok
+section-restricted = Limitado: hindi saklaw ng iyong tungkulin at kaugnayan sa kasong ito ang seksyong ito.
+section-justify = Maaari mong buksan ang seksyong ito kung may emerhensiya. Isulat kung bakit; aabisuhan ang supervisor ng kaso.
+justification = Bakit kailangan mo itong basahin ngayon
+open-section = Buksan ang seksyong ito
+nothing-recorded = Wala pang naitatala.
+aliases = Ibang pangalan
+erased = Binura na ang datos ng batang ito.
+notes = Mga tala sa kaso
+add-note = Magdagdag ng tala
+note-text = Tala
+note-save = I-save ang tala
+terminology-warning = Isaalang-alang ang ibang salita para sa “{ $term }”. Mungkahi: { $alternatives }.
+history = Kasaysayan
+history-empty = Walang naitalang pagbabago.
+move-to = Ilipat ang kaso sa
+move-reason = Dahilan (kailangan para isara o ilipat ang kaso)
+move-button = Ilipat
+
+## Paghahanap
+search-title = Paghahanap
+search-query = Pangalan, sa anumang sistema ng pagsulat
+search-button = Maghanap
+search-none = Walang nahanap na bata.
+search-results = Mga batang nahanap
+
+## Profile
+profile-title = Profile
+change-password = Palitan ang password
+current-password = Kasalukuyang password
+new-password = Bagong password
+password-changed = Napalitan na ang iyong password.
+active-sessions = Mga aktibong session
+end-other-sessions = Tapusin ang iba ko pang session
+other-sessions-ended = Natapos na ang iba mo pang session.
+session-started = Nagsimula
+session-last-seen = Huling aktibo
+this-session = Ang session na ito
+save = I-save
+
+## Administrasyon
+admin-title = Administrasyon
+admin-no-case-content = Ang mga administrator ang namamahala sa mga user at ahensya; hindi nila nakikita ang nilalaman ng mga kaso.
+users = Mga user
+agencies = Mga ahensya
+create-user = Gumawa ng user
+create-agency = Gumawa ng ahensya
+display-name = Buong pangalan
+role = Tungkulin
+agency = Ahensya
+agency-code = Code
+agency-name = Pangalan
+sector = Sektor
+jurisdiction = Nasasakupan
+disable = I-disable
+disabled = Naka-disable
+active = Aktibo
+role-case_worker = Case worker
+role-supervisor = Supervisor
+role-psychologist = Sikologo
+role-health = Health worker
+role-education = Guro o opisyal ng edukasyon
+role-justice = Opisyal ng hustisya
+role-security_liaison = Tagapag-ugnay sa seguridad
+role-researcher = Mananaliksik
+role-administrator = Administrator
+role-auditor = Auditor
+sector-child_protection = Proteksyon ng bata at kapakanang panlipunan
+sector-health = Kalusugan
+sector-education = Edukasyon
+sector-justice = Hustisya
+sector-security = Seguridad
+sector-civil_society = Lipunang sibil
+user-created = Nagawa na ang user.
+agency-created = Nagawa na ang ahensya.
+
+## Audit
+audit-title = Audit log
+access-log-title = Access log
+audit-chain-ok = Buo ang audit chain ({ $events } pangyayari).
+audit-chain-broken = Sira ang audit chain: { $detail }
+col-time = Oras
+col-actor = Sino
+col-action = Aksyon
+col-subject = Paksa
+col-section = Seksyon
+col-justification = Katwiran
+who-viewed = Sino ang tumingin sa kasong ito
+
+## Mga error
+error-required = Kailangang punan ang field na ito.
+error-too-long = Masyadong mahaba ito (hanggang { $max } karakter lamang).
+error-control-characters = May mga karakter dito na hindi pinapayagan.
+error-impossible-date = Hindi umiiral ang petsang ito.
+error-date-in-future = Nasa hinaharap ang petsang ito.
+error-implausible-age = Hindi kapani-paniwala ang edad na ito.
+error-invalid = Hindi wasto ang halagang ito.
+error-reason-required = Kailangan ng dahilan.
+error-invalid-transition = Hindi maaaring ilipat ang kaso sa status na iyan mula sa kasalukuyang status nito.
+error-victim-status-permanent = Hindi maaaring alisin ang kinikilalang status bilang biktima.
+error-password-short = Gumamit ng hindi bababa sa 12 karakter.
+error-password-long = Gumamit ng hindi hihigit sa 128 karakter.
+error-password-common = Masyadong karaniwan ang password na ito; pumili ng iba.
+error-password-wrong = Mali ang kasalukuyang password.
+error-csrf = Nag-expire na ang form na ito. Pakisubukang muli.
+error-not-found = Hindi nahanap.
+error-forbidden = Wala kang access dito.
+error-too-large = Masyadong malaki ang ipinadala mo.
+error-generic = Nagkaroon ng problema. Walang na-save. Pakisubukang muli.
+error-conflict = { $detail }
+errors-above = Pakiwasto ang mga minarkahang field.

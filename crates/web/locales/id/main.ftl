@@ -1,0 +1,235 @@
+# Awaits review by a native speaker.
+# Pelita — Bahasa Indonesia (id).
+app-name = Pelita
+skip-to-content = Langsung ke konten
+translation-note = Terjemahan ini menunggu tinjauan oleh penutur asli.
+language = Bahasa
+nav-my-work = Tugas saya
+nav-register = Daftarkan anak
+nav-search = Cari
+nav-admin = Administrasi
+nav-audit = Log audit dan akses
+nav-profile = Profil
+sign-out = Keluar
+demo-banner = Data demonstrasi. Masuk dengan faktor kedua dinonaktifkan.
+
+## Masuk
+signin-title = Masuk
+username = Nama pengguna
+password = Kata sandi
+signin-button = Masuk
+signin-failed = Nama pengguna atau kata sandi tidak benar, atau akun dikunci selama beberapa menit setelah beberapa kali percobaan.
+session-expired = Sesi Anda telah berakhir. Silakan masuk kembali.
+totp-title = Langkah kedua
+totp-code = Kode enam digit dari aplikasi autentikator Anda
+totp-verify = Verifikasi
+totp-failed = Kode tersebut tidak benar atau sudah pernah digunakan.
+totp-enrol-title = Atur aplikasi autentikator Anda
+totp-enrol-help = Pindai kode ini dengan aplikasi autentikator, atau ketik kunci di bawah ini, lalu masukkan kode enam digit yang ditampilkan aplikasi tersebut.
+totp-secret = Kunci
+totp-enrolled = Aplikasi autentikator Anda sudah siap digunakan.
+
+## Tugas saya
+mywork-title = Tugas saya
+mywork-empty = Tidak ada kasus yang ditugaskan kepada Anda.
+mywork-count = { $count ->
+    [one] Satu kasus ditugaskan kepada Anda.
+   *[other] { $count } kasus ditugaskan kepada Anda.
+}
+col-reference = Nomor referensi
+col-child = Anak
+col-age = Usia
+col-status = Status
+col-priority = Prioritas
+col-updated = Diperbarui
+
+## Pendaftaran
+register-title = Daftarkan anak
+register-intro = Sebelum menyimpan, Pelita menampilkan anak yang sudah tercatat dengan nama serupa, agar anak yang sama tidak didaftarkan dua kali.
+given-name = Nama depan
+family-name = Nama keluarga
+family-name-hint = Kosongkan jika anak tidak memiliki nama keluarga.
+latin-transliteration = Dalam huruf Latin (opsional)
+alias = Nama lain atau alias (opsional)
+sex = Jenis kelamin
+sex-female = Perempuan
+sex-male = Laki-laki
+sex-other = Lainnya
+sex-not_recorded = Tidak dicatat
+birth = Tanggal lahir
+birth-precision = Seberapa pasti tanggal lahir diketahui?
+precision-exact = Tanggal pasti
+precision-month = Bulan dan tahun
+precision-year = Tahun saja
+precision-estimated = Usia perkiraan
+precision-unknown = Tidak diketahui
+birth-date = Tanggal
+birth-year = Tahun
+birth-month = Bulan
+estimated-age = Perkiraan usia (tahun)
+estimated-margin = Selisih kurang lebih (tahun)
+evidence = Sumber tanggal lahir
+evidence-document = Dokumen
+evidence-assessment = Asesmen usia
+evidence-declaration = Pernyataan
+priority = Prioritas
+priority-high = Tinggi
+priority-medium = Sedang
+priority-low = Rendah
+priority-reason = Alasan prioritas
+recruitment-known = Keadaan perekrutan atau keterkaitan sudah diketahui
+association = Keterkaitan
+association-recruited = Direkrut atau dimanfaatkan oleh suatu kelompok
+association-through_family = Melalui orang tua atau kerabat
+association-travelled_with_family = Pergi ke luar negeri bersama keluarga
+association-born_abroad = Lahir di luar negeri dari orang tua yang terkait dengan suatu kelompok
+association-other = Lainnya
+register-check = Periksa catatan yang sudah ada
+register-save = Daftarkan
+register-anyway = Tidak satu pun dari mereka adalah anak yang sama: daftarkan
+matches-title = Anak yang sudah tercatat dengan nama serupa
+matches-none = Tidak ada anak tercatat dengan nama serupa.
+match-likely = Kemungkinan besar anak yang sama
+match-possible = Mungkin anak yang sama
+register-done = Anak telah didaftarkan dengan nomor { $reference }.
+
+## Kasus
+case-title = Kasus { $reference }
+victim-recognised = Diakui sebagai korban perekrutan dan eksploitasi
+victim-not-recorded = Keadaan belum dicatat
+age = Usia
+age-unknown = Tidak diketahui
+age-years = { $range } tahun
+presumed-child = Diperlakukan sebagai anak (praduga usia anak)
+age-precision = Ketepatan: { $precision }
+status = Status
+status-identified = Teridentifikasi
+status-registered = Terdaftar
+status-assessed = Sudah diasesmen
+status-planned = Rencana tersusun
+status-in_progress = Dalam penanganan
+status-closed = Ditutup
+status-transferred = Dialihkan
+assigned-to = Ditugaskan kepada
+unassigned = Belum ditugaskan
+section-status = Status
+section-identity = Identitas
+section-contact = Kontak
+section-circumstances = Keadaan
+section-psychosocial = Psikososial
+section-health = Kesehatan
+section-education = Pendidikan
+section-family = Keluarga
+section-justice = Peradilan
+section-plan = Rencana
+section-participation = Partisipasi
+section-restricted = Terbatas: peran dan hubungan Anda dengan kasus ini tidak mencakup bagian ini.
+section-justify = Dalam keadaan darurat, Anda dapat membuka bagian ini. Tuliskan alasannya; supervisor kasus ini akan diberi tahu.
+justification = Mengapa Anda perlu membaca ini sekarang
+open-section = Buka bagian ini
+nothing-recorded = Belum ada yang dicatat.
+aliases = Nama lain
+erased = Data anak ini telah dihapus.
+notes = Catatan kasus
+add-note = Tambahkan catatan
+note-text = Catatan
+note-save = Simpan catatan
+terminology-warning = Pertimbangkan istilah lain untuk “{ $term }”. Saran: { $alternatives }.
+history = Riwayat
+history-empty = Tidak ada perubahan yang dicatat.
+move-to = Ubah status kasus menjadi
+move-reason = Alasan (wajib untuk menutup atau mengalihkan kasus)
+move-button = Ubah
+
+## Pencarian
+search-title = Pencarian
+search-query = Nama, dalam aksara apa pun
+search-button = Cari
+search-none = Tidak ada anak yang ditemukan.
+search-results = Anak yang ditemukan
+
+## Profil
+profile-title = Profil
+change-password = Ubah kata sandi
+current-password = Kata sandi saat ini
+new-password = Kata sandi baru
+password-changed = Kata sandi Anda telah diubah.
+active-sessions = Sesi aktif
+end-other-sessions = Akhiri sesi saya yang lain
+other-sessions-ended = Sesi Anda yang lain telah diakhiri.
+session-started = Dimulai
+session-last-seen = Terakhir aktif
+this-session = Sesi ini
+save = Simpan
+
+## Administrasi
+admin-title = Administrasi
+admin-no-case-content = Administrator mengelola pengguna dan lembaga; mereka tidak melihat isi kasus.
+users = Pengguna
+agencies = Lembaga
+create-user = Buat pengguna
+create-agency = Buat lembaga
+display-name = Nama lengkap
+role = Peran
+agency = Lembaga
+agency-code = Kode
+agency-name = Nama
+sector = Sektor
+jurisdiction = Wilayah kewenangan
+disable = Nonaktifkan
+disabled = Nonaktif
+active = Aktif
+role-case_worker = Pekerja sosial
+role-supervisor = Supervisor
+role-psychologist = Psikolog
+role-health = Tenaga kesehatan
+role-education = Guru atau petugas pendidikan
+role-justice = Petugas peradilan
+role-security_liaison = Petugas penghubung keamanan
+role-researcher = Peneliti
+role-administrator = Administrator
+role-auditor = Auditor
+sector-child_protection = Perlindungan anak dan kesejahteraan sosial
+sector-health = Kesehatan
+sector-education = Pendidikan
+sector-justice = Peradilan
+sector-security = Keamanan
+sector-civil_society = Masyarakat sipil
+user-created = Pengguna telah dibuat.
+agency-created = Lembaga telah dibuat.
+
+## Audit
+audit-title = Log audit
+access-log-title = Log akses
+audit-chain-ok = Rantai audit utuh ({ $events } peristiwa).
+audit-chain-broken = Rantai audit rusak: { $detail }
+col-time = Waktu
+col-actor = Siapa
+col-action = Tindakan
+col-subject = Subjek
+col-section = Bagian
+col-justification = Alasan
+who-viewed = Siapa saja yang melihat kasus ini
+
+## Kesalahan
+error-required = Kolom ini wajib diisi.
+error-too-long = Isian ini terlalu panjang (paling banyak { $max } karakter).
+error-control-characters = Isian ini berisi karakter yang tidak diizinkan.
+error-impossible-date = Tanggal ini tidak ada.
+error-date-in-future = Tanggal ini berada di masa depan.
+error-implausible-age = Usia ini tidak masuk akal.
+error-invalid = Nilai ini tidak valid.
+error-reason-required = Alasan wajib diisi.
+error-invalid-transition = Kasus tidak dapat dipindahkan ke status tersebut dari status saat ini.
+error-victim-status-permanent = Status korban yang sudah diakui tidak dapat dicabut.
+error-password-short = Gunakan paling sedikit 12 karakter.
+error-password-long = Gunakan paling banyak 128 karakter.
+error-password-common = Kata sandi ini terlalu umum; pilih kata sandi lain.
+error-password-wrong = Kata sandi saat ini tidak benar.
+error-csrf = Formulir ini sudah kedaluwarsa. Silakan coba lagi.
+error-not-found = Tidak ditemukan.
+error-forbidden = Anda tidak memiliki akses ke halaman ini.
+error-too-large = Data yang Anda kirim terlalu besar.
+error-generic = Terjadi kesalahan. Tidak ada yang disimpan. Silakan coba lagi.
+error-conflict = { $detail }
+errors-above = Mohon perbaiki kolom yang ditandai.

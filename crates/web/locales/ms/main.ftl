@@ -1,0 +1,235 @@
+# Awaits review by a native speaker.
+# Pelita — Bahasa Melayu (ms), tulisan Rumi.
+app-name = Pelita
+skip-to-content = Langkau ke kandungan
+translation-note = Terjemahan ini menunggu semakan oleh penutur asli.
+language = Bahasa
+nav-my-work = Tugasan saya
+nav-register = Daftar kanak-kanak
+nav-search = Cari
+nav-admin = Pentadbiran
+nav-audit = Log audit dan akses
+nav-profile = Profil
+sign-out = Log keluar
+demo-banner = Data demonstrasi. Log masuk faktor kedua dimatikan.
+
+## Log masuk
+signin-title = Log masuk
+username = Nama pengguna
+password = Kata laluan
+signin-button = Log masuk
+signin-failed = Nama pengguna atau kata laluan tidak betul, atau akaun dikunci selama beberapa minit selepas cubaan berulang.
+session-expired = Sesi anda telah tamat. Sila log masuk semula.
+totp-title = Langkah kedua
+totp-code = Kod enam digit daripada aplikasi pengesah anda
+totp-verify = Sahkan
+totp-failed = Kod itu tidak betul atau telah pun digunakan.
+totp-enrol-title = Sediakan aplikasi pengesah anda
+totp-enrol-help = Imbas kod ini dengan aplikasi pengesah, atau taip kunci di bawah, kemudian masukkan kod enam digit yang dipaparkannya.
+totp-secret = Kunci
+totp-enrolled = Aplikasi pengesah anda telah disediakan.
+
+## Tugasan saya
+mywork-title = Tugasan saya
+mywork-empty = Tiada kes yang ditugaskan kepada anda.
+mywork-count = { $count ->
+    [one] Satu kes ditugaskan kepada anda.
+   *[other] { $count } kes ditugaskan kepada anda.
+}
+col-reference = Rujukan
+col-child = Kanak-kanak
+col-age = Umur
+col-status = Status
+col-priority = Keutamaan
+col-updated = Dikemas kini
+
+## Pendaftaran
+register-title = Daftar kanak-kanak
+register-intro = Sebelum menyimpan, Pelita memaparkan kanak-kanak yang sudah direkodkan dengan nama yang serupa, supaya kanak-kanak yang sama tidak didaftarkan dua kali.
+given-name = Nama diri
+family-name = Nama keluarga
+family-name-hint = Biarkan kosong jika kanak-kanak tiada nama keluarga.
+latin-transliteration = Dalam huruf Rumi (pilihan)
+alias = Nama lain atau alias (pilihan)
+sex = Jantina
+sex-female = Perempuan
+sex-male = Lelaki
+sex-other = Lain-lain
+sex-not_recorded = Tidak direkodkan
+birth = Tarikh lahir
+birth-precision = Sejauh manakah ketepatannya diketahui?
+precision-exact = Tarikh tepat
+precision-month = Bulan dan tahun
+precision-year = Tahun sahaja
+precision-estimated = Umur anggaran
+precision-unknown = Tidak diketahui
+birth-date = Tarikh
+birth-year = Tahun
+birth-month = Bulan
+estimated-age = Anggaran umur (tahun)
+estimated-margin = Lebih kurang (tahun)
+evidence = Sumber tarikh lahir
+evidence-document = Dokumen
+evidence-assessment = Penilaian umur
+evidence-declaration = Akuan
+priority = Keutamaan
+priority-high = Tinggi
+priority-medium = Sederhana
+priority-low = Rendah
+priority-reason = Sebab keutamaan
+recruitment-known = Keadaan perekrutan atau kaitan diketahui
+association = Kaitan
+association-recruited = Direkrut atau digunakan oleh kumpulan
+association-through_family = Melalui ibu bapa atau saudara
+association-travelled_with_family = Pergi ke luar negara bersama keluarga
+association-born_abroad = Lahir di luar negara kepada ibu bapa yang dikaitkan dengan kumpulan
+association-other = Lain-lain
+register-check = Semak rekod sedia ada
+register-save = Daftar
+register-anyway = Tiada seorang pun daripada mereka kanak-kanak yang sama: daftar
+matches-title = Kanak-kanak yang sudah direkodkan dengan nama serupa
+matches-none = Tiada kanak-kanak dalam rekod yang mempunyai nama serupa.
+match-likely = Berkemungkinan besar kanak-kanak yang sama
+match-possible = Mungkin kanak-kanak yang sama
+register-done = Kanak-kanak itu telah didaftarkan sebagai { $reference }.
+
+## Kes
+case-title = Kes { $reference }
+victim-recognised = Diiktiraf sebagai mangsa perekrutan dan eksploitasi
+victim-not-recorded = Keadaan belum direkodkan
+age = Umur
+age-unknown = Tidak diketahui
+age-years = { $range } tahun
+presumed-child = Dilayan sebagai kanak-kanak (anggapan di bawah umur)
+age-precision = Ketepatan: { $precision }
+status = Status
+status-identified = Dikenal pasti
+status-registered = Didaftarkan
+status-assessed = Dinilai
+status-planned = Pelan disediakan
+status-in_progress = Dalam tindakan
+status-closed = Ditutup
+status-transferred = Dipindahkan
+assigned-to = Ditugaskan kepada
+unassigned = Belum ditugaskan
+section-status = Status
+section-identity = Identiti
+section-contact = Maklumat perhubungan
+section-circumstances = Keadaan
+section-psychosocial = Psikososial
+section-health = Kesihatan
+section-education = Pendidikan
+section-family = Keluarga
+section-justice = Keadilan
+section-plan = Pelan
+section-participation = Penyertaan
+section-restricted = Terhad: peranan dan hubungan anda dengan kes ini tidak merangkumi bahagian ini.
+section-justify = Anda boleh membuka bahagian ini dalam keadaan kecemasan. Tulis sebabnya; penyelia kes ini akan dimaklumkan.
+justification = Mengapa anda perlu membaca ini sekarang
+open-section = Buka bahagian ini
+nothing-recorded = Belum ada apa-apa yang direkodkan.
+aliases = Nama lain
+erased = Data kanak-kanak ini telah dipadamkan.
+notes = Catatan kes
+add-note = Tambah catatan
+note-text = Catatan
+note-save = Simpan catatan
+terminology-warning = Pertimbangkan perkataan lain bagi “{ $term }”. Cadangan: { $alternatives }.
+history = Sejarah
+history-empty = Tiada perubahan direkodkan.
+move-to = Pindahkan kes ke
+move-reason = Sebab (diperlukan untuk menutup atau memindahkan kes)
+move-button = Pindahkan
+
+## Carian
+search-title = Carian
+search-query = Nama, dalam apa-apa tulisan
+search-button = Cari
+search-none = Tiada kanak-kanak dijumpai.
+search-results = Kanak-kanak yang dijumpai
+
+## Profil
+profile-title = Profil
+change-password = Tukar kata laluan
+current-password = Kata laluan semasa
+new-password = Kata laluan baharu
+password-changed = Kata laluan anda telah ditukar.
+active-sessions = Sesi aktif
+end-other-sessions = Tamatkan sesi saya yang lain
+other-sessions-ended = Sesi anda yang lain telah ditamatkan.
+session-started = Dimulakan
+session-last-seen = Kali terakhir aktif
+this-session = Sesi ini
+save = Simpan
+
+## Pentadbiran
+admin-title = Pentadbiran
+admin-no-case-content = Pentadbir menguruskan pengguna dan agensi; mereka tidak melihat kandungan kes.
+users = Pengguna
+agencies = Agensi
+create-user = Cipta pengguna
+create-agency = Cipta agensi
+display-name = Nama penuh
+role = Peranan
+agency = Agensi
+agency-code = Kod
+agency-name = Nama
+sector = Sektor
+jurisdiction = Bidang kuasa
+disable = Nyahaktifkan
+disabled = Tidak aktif
+active = Aktif
+role-case_worker = Pegawai kes
+role-supervisor = Penyelia
+role-psychologist = Ahli psikologi
+role-health = Petugas kesihatan
+role-education = Guru atau pegawai pendidikan
+role-justice = Pegawai sistem keadilan
+role-security_liaison = Pegawai perhubungan keselamatan
+role-researcher = Penyelidik
+role-administrator = Pentadbir
+role-auditor = Juruaudit
+sector-child_protection = Perlindungan kanak-kanak dan kebajikan sosial
+sector-health = Kesihatan
+sector-education = Pendidikan
+sector-justice = Keadilan
+sector-security = Keselamatan
+sector-civil_society = Masyarakat sivil
+user-created = Pengguna telah dicipta.
+agency-created = Agensi telah dicipta.
+
+## Audit
+audit-title = Log audit
+access-log-title = Log akses
+audit-chain-ok = Rantaian audit utuh ({ $events } peristiwa).
+audit-chain-broken = Rantaian audit terputus: { $detail }
+col-time = Masa
+col-actor = Siapa
+col-action = Tindakan
+col-subject = Subjek
+col-section = Bahagian
+col-justification = Justifikasi
+who-viewed = Siapa yang melihat kes ini
+
+## Ralat
+error-required = Medan ini wajib diisi.
+error-too-long = Ini terlalu panjang (maksimum { $max } aksara).
+error-control-characters = Ini mengandungi aksara yang tidak dibenarkan.
+error-impossible-date = Tarikh ini tidak wujud.
+error-date-in-future = Tarikh ini pada masa hadapan.
+error-implausible-age = Umur ini tidak munasabah.
+error-invalid = Nilai ini tidak sah.
+error-reason-required = Sebab diperlukan.
+error-invalid-transition = Kes tidak boleh dipindahkan ke status itu daripada status semasanya.
+error-victim-status-permanent = Status mangsa yang telah diiktiraf tidak boleh dibuang.
+error-password-short = Gunakan sekurang-kurangnya 12 aksara.
+error-password-long = Gunakan tidak lebih daripada 128 aksara.
+error-password-common = Kata laluan ini terlalu biasa; pilih yang lain.
+error-password-wrong = Kata laluan semasa tidak betul.
+error-csrf = Borang ini telah tamat tempoh. Sila cuba lagi.
+error-not-found = Tidak dijumpai.
+error-forbidden = Anda tidak mempunyai akses kepada ini.
+error-too-large = Apa yang anda hantar terlalu besar.
+error-generic = Berlaku masalah. Tiada apa-apa yang disimpan. Sila cuba lagi.
+error-conflict = { $detail }
+errors-above = Sila betulkan medan yang ditandakan.
