@@ -19,6 +19,10 @@ const CONFIG_TEMPLATE: &str = "\
 # database = \"postgres://pelita@db.example/pelita\"   # default: pelita.db in this directory
 # listen = \"127.0.0.1:8080\"
 # readers = 8
+# second_factor = true    # TOTP for every role that reads sensitive sections
+# idle_minutes = 30
+# session_hours = 12
+# tls = false             # true when users reach Pelita over HTTPS (sends HSTS)
 ";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,6 +32,14 @@ pub struct Settings {
     pub database: Option<String>,
     pub listen: String,
     pub readers: u32,
+    /// Require a second factor (TOTP) for roles that read sensitive sections.
+    pub second_factor: bool,
+    /// Minutes without a request before a session ends.
+    pub idle_minutes: u64,
+    /// Hours after sign-in when a session ends regardless.
+    pub session_hours: u64,
+    /// Pelita is reached over HTTPS (directly or through a proxy): send HSTS.
+    pub tls: bool,
     /// The deployment key itself (`PELITA_KEY`), instead of the key file.
     #[serde(default, skip_serializing)]
     pub key: Option<String>,
@@ -40,6 +52,10 @@ impl Default for Settings {
             database: None,
             listen: "127.0.0.1:8080".into(),
             readers: 8,
+            second_factor: true,
+            idle_minutes: 30,
+            session_hours: 12,
+            tls: false,
             key: None,
         }
     }
@@ -61,7 +77,16 @@ impl Settings {
         }
         let mut s: Settings = Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(dir.join(CONFIG_FILE)))
-            .merge(Env::prefixed("PELITA_").only(&["database", "listen", "readers", "key"]))
+            .merge(Env::prefixed("PELITA_").only(&[
+                "database",
+                "listen",
+                "readers",
+                "key",
+                "second_factor",
+                "idle_minutes",
+                "session_hours",
+                "tls",
+            ]))
             .extract()
             .context("reading configuration")?;
         s.data_dir = dir.clone();
@@ -91,6 +116,16 @@ impl Settings {
         }
         std::fs::write(dir.join(CONFIG_FILE), CONFIG_TEMPLATE)?;
         Ok(s)
+    }
+
+    pub fn web(&self) -> pelita_web::WebConfig {
+        pelita_web::WebConfig {
+            second_factor: self.second_factor,
+            idle: std::time::Duration::from_secs(self.idle_minutes.clamp(1, 24 * 60) * 60),
+            absolute: std::time::Duration::from_secs(self.session_hours.clamp(1, 72) * 3600),
+            demo: false,
+            tls: self.tls,
+        }
     }
 
     pub fn database_url(&self) -> String {

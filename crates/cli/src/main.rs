@@ -208,10 +208,11 @@ async fn init(common: &Common) -> anyhow::Result<(Store, String)> {
     Ok((store, password))
 }
 
-async fn serve(store: Store, listen: &str) -> anyhow::Result<()> {
-    let app = pelita_web::router(pelita_web::AppState {
-        store: store.clone(),
-    });
+async fn serve(store: Store, listen: &str, web: pelita_web::WebConfig) -> anyhow::Result<()> {
+    if !web.second_factor {
+        eprintln!("Second-factor sign-in is turned off for this deployment.");
+    }
+    let app = pelita_web::router(pelita_web::AppState::new(store.clone(), web));
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -242,7 +243,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Serve { common, listen } => {
             let settings = Settings::load(&common)?;
             let listen = listen.unwrap_or_else(|| settings.listen.clone());
-            serve(settings.open().await?, &listen).await?;
+            serve(settings.open().await?, &listen, settings.web()).await?;
         }
         Cmd::Demo {
             data_dir,
@@ -259,28 +260,52 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 let (store, admin_password) = init(&common).await?;
                 let demo_password = generate_password();
-                let agencies = demo::setup(&store, &hash(demo_password.clone()).await?).await?;
+                let demo_hash = hash(demo_password.clone()).await?;
+                let agencies = demo::setup(&store, &demo_hash).await?;
                 let pb = bar(children, "children");
                 demo::populate(&store, &agencies, children, 2024, |n| pb.set_position(n)).await?;
                 pb.finish();
+                let jakarta = agencies
+                    .iter()
+                    .find(|a| a.1 == "ID")
+                    .map(|a| a.2.clone())
+                    .unwrap_or_default();
+                demo::people(&store, &demo_hash, &jakarta).await?;
                 println!(
                     "Demo data: {children} children across Bangladesh, Indonesia, Malaysia, the Maldives and the Philippines."
                 );
-                println!("Sign-ins (shown once; the web pages arrive with the next release):");
-                println!("  administrator: admin / {admin_password}");
+                println!("Sign in at http://{listen} (passwords are shown once):");
+                println!(
+                    "  {:<20} {admin_password}  (users and agencies; no case content)",
+                    "admin"
+                );
+                println!("  Everyone below signs in with the password {demo_password}");
                 for (code, ..) in demo::AGENCIES
                     .iter()
                     .filter(|a| a.2 == pelita_domain::agency::Sector::ChildProtection)
                 {
                     println!(
-                        "  case worker:   worker.{} / {demo_password}",
-                        code.to_lowercase()
+                        "  {:<20} case worker",
+                        format!("worker.{}", code.to_lowercase())
                     );
                 }
-                println!("Second-factor sign-in is off in demo mode.");
+                for (username, role, _) in demo::DEMO_PEOPLE {
+                    println!("  {username:<20} {}", role.as_str().replace('_', " "));
+                }
+                println!(
+                    "Jakarta cases are shared with the psychologist, health worker, teacher and probation"
+                );
+                println!(
+                    "officer; the liaison handed over half of them. Second-factor sign-in is off in the demo."
+                );
                 store
             };
-            serve(store, &listen).await?;
+            let web = pelita_web::WebConfig {
+                second_factor: false,
+                demo: true,
+                ..Settings::load(&common)?.web()
+            };
+            serve(store, &listen, web).await?;
         }
         Cmd::Audit {
             command: AuditCmd::Verify(common),

@@ -56,6 +56,8 @@ pub struct CaseMeta {
     pub priority: PriorityLevel,
     pub assigned_to: Option<String>,
     pub handed_over_by: Option<String>,
+    /// Other professionals working on the case.
+    pub team: Vec<String>,
     pub victim: VictimStatus,
     pub updated_at: DateTime<Utc>,
 }
@@ -64,7 +66,8 @@ impl CaseMeta {
     /// How `reader` stands to this case.
     pub fn relationship(&self, reader: &Reader) -> Relationship {
         let same_agency = reader.agency_id.as_deref() == Some(self.agency_id.as_str());
-        if self.assigned_to.as_deref() == Some(reader.id.as_str()) {
+        if self.assigned_to.as_deref() == Some(reader.id.as_str()) || self.team.contains(&reader.id)
+        {
             Relationship::Assigned
         } else if same_agency && reader.role == Role::Supervisor {
             Relationship::Supervisor
@@ -91,6 +94,7 @@ fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
         priority: PriorityLevel::parse(&r.text(5)?).ok_or(StoreError::Corrupt)?,
         assigned_to: r.opt_text(6)?,
         handed_over_by: r.opt_text(7)?,
+        team: Vec::new(),
         victim: match r.opt_i64(8)? {
             Some(us) => VictimStatus::Recognised {
                 since: from_micros(us),
@@ -185,13 +189,23 @@ fn minimal(identity: ChildIdentity, today: chrono::NaiveDate) -> ChildIdentity {
 impl Store {
     pub async fn case_meta(&self, case_id: &str) -> Result<CaseMeta, StoreError> {
         let sql = format!("SELECT {META_COLUMNS} FROM cases WHERE id = $1");
-        meta_from(
-            &self
-                .pools
-                .row(&sql, args![case_id])
-                .await?
-                .ok_or(StoreError::NotFound)?,
-        )
+        let row = self
+            .pools
+            .row(&sql, args![case_id])
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut meta = meta_from(&row)?;
+        meta.team = self
+            .pools
+            .rows(
+                "SELECT user_id FROM case_team WHERE case_id = $1 ORDER BY added_at",
+                args![case_id],
+            )
+            .await?
+            .iter()
+            .map(|r| r.text(0))
+            .collect::<Result<_, _>>()?;
+        Ok(meta)
     }
 
     /// Records a sensitive read before the data leaves the store: no log, no data.
@@ -268,7 +282,8 @@ impl Store {
     /// Open cases assigned to `user`, most urgent first, with the children's names.
     pub async fn my_work(&self, user_id: &str, limit: i64) -> Result<Vec<WorkItem>, StoreError> {
         let sql = format!(
-            "SELECT {META_COLUMNS} FROM cases WHERE assigned_to = $1 \
+            "SELECT {META_COLUMNS} FROM cases \
+             WHERE (assigned_to = $1 OR id IN (SELECT case_id FROM case_team WHERE user_id = $1)) \
              AND status NOT IN ('closed', 'transferred') \
              ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, updated_at DESC \
              LIMIT $2"
@@ -697,6 +712,35 @@ impl Store {
         row.map(|r| user_from(&r, 0)).transpose()
     }
 
+    /// Adds a professional of another service to the case's team.
+    pub async fn add_team_member(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        user_id: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::AddTeamMember(case_id.to_owned(), user_id.to_owned()),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Open cases where `user` is on the team but not the lead.
+    pub async fn team_cases(&self, user_id: &str, limit: i64) -> Result<Vec<CaseMeta>, StoreError> {
+        let sql = format!(
+            "SELECT {META_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM case_team WHERE user_id = $1) \
+             AND status NOT IN ('closed', 'transferred') ORDER BY updated_at DESC LIMIT $2"
+        );
+        self.pools
+            .rows(&sql, args![user_id, limit])
+            .await?
+            .iter()
+            .map(meta_from)
+            .collect()
+    }
+
     /// Marks a case as handed over by a security liaison (who may then see its status).
     pub async fn set_handed_over_by(
         &self,
@@ -973,6 +1017,35 @@ impl Write<'_> {
                     return Err(StoreError::NotFound);
                 }
                 self.audit("case.handed_over_by", case_id, json!({"by": user}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::AddTeamMember(case_id, user) => {
+                let active = self
+                    .tx
+                    .row(
+                        "SELECT disabled FROM users WHERE id = $1",
+                        args![user.as_str()],
+                    )
+                    .await?;
+                if !matches!(active.map(|r| r.i64(0)).transpose()?, Some(0)) {
+                    return Err(StoreError::Conflict("no such active user"));
+                }
+                if self
+                    .tx
+                    .row("SELECT 1 FROM cases WHERE id = $1", args![case_id.as_str()])
+                    .await?
+                    .is_none()
+                {
+                    return Err(StoreError::NotFound);
+                }
+                self.tx
+                    .exec(
+                        "INSERT INTO case_team (case_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                        args![case_id.as_str(), user.as_str(), now],
+                    )
+                    .await?;
+                self.audit("case.team_add", case_id, json!({"user": user}))
                     .await?;
                 Ok(Done::Unit)
             }

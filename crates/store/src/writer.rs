@@ -70,6 +70,7 @@ pub(crate) enum Command {
         expires_at: Option<i64>,
     },
     HandedOverBy(String, String),
+    AddTeamMember(String, String),
     /// Stops the writer after everything queued before it.
     Shutdown,
 }

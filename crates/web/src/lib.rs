@@ -1,64 +1,186 @@
-//! Pelita over HTTP. This release serves the health endpoint; the pages and the JSON API build on
-//! this router.
+//! Pelita over HTTP: server-rendered pages (every form works without JavaScript), a JSON API
+//! under `/api/v1`, sessions and tokens, six languages.
+//!
+//! Handlers are thin: authenticate (→ a `Reader`), parse input into domain types, ask the
+//! policy for a grant, call the store, render.
 
-use axum::extract::State;
+mod api;
+mod auth;
+mod error;
+pub mod i18n;
+mod pages;
+mod view;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, post};
 use pelita_store::Store;
 use serde_json::json;
+
+/// Deployment choices that change how people sign in.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Require a second factor for every role that reads sensitive sections.
+    pub second_factor: bool,
+    /// Sessions end after this long without a request.
+    pub idle: Duration,
+    /// Sessions end this long after sign-in, whatever happens.
+    pub absolute: Duration,
+    /// Demonstration deployment: a banner says so on every page.
+    pub demo: bool,
+    /// Served over TLS (directly or behind a proxy): send HSTS.
+    pub tls: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> WebConfig {
+        WebConfig {
+            second_factor: true,
+            idle: Duration::from_secs(30 * 60),
+            absolute: Duration::from_secs(12 * 3600),
+            demo: false,
+            tls: false,
+        }
+    }
+}
 
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub config: Arc<WebConfig>,
 }
 
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+        }
+    }
+}
+
+/// Forms and JSON bodies larger than this are refused with 413.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
 pub fn router(state: AppState) -> Router {
+    let tls = state.config.tls;
     Router::new()
         .route("/healthz", get(healthz))
-        .fallback(not_found)
+        .route("/static/app.css", get(css))
+        .route("/static/htmx.min.js", get(htmx))
+        .route("/", get(|| async { axum::response::Redirect::to("/work") }))
+        .route("/signin", get(auth::signin_page).post(auth::signin))
+        .route("/signin/totp", get(auth::totp_page).post(auth::totp_verify))
+        .route("/totp/enrol", get(auth::enrol_page).post(auth::enrol))
+        .route("/signout", post(auth::signout))
+        .route("/work", get(pages::work::page))
+        .route(
+            "/register",
+            get(pages::register::page).post(pages::register::submit),
+        )
+        .route("/cases/{id}", get(pages::case::page))
+        .route("/cases/{id}/open", post(pages::case::open_section))
+        .route("/cases/{id}/notes", post(pages::case::add_note))
+        .route("/cases/{id}/move", post(pages::case::move_case))
+        .route(
+            "/search",
+            get(pages::search::page).post(pages::search::search),
+        )
+        .route("/profile", get(pages::profile::page))
+        .route("/profile/password", post(pages::profile::password))
+        .route("/profile/sessions", post(pages::profile::end_others))
+        .route("/profile/language", post(pages::profile::language))
+        .route("/admin", get(pages::admin::page))
+        .route("/admin/users", post(pages::admin::create_user))
+        .route("/admin/users/disable", post(pages::admin::disable_user))
+        .route("/admin/agencies", post(pages::admin::create_agency))
+        .route("/audit", get(pages::audit::page))
+        .nest("/api/v1", api::router())
+        .fallback(error::not_found)
         .with_state(state)
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(axum::middleware::from_fn(move |req, next| {
+            security_headers(req, next, tls)
+        }))
 }
 
 /// Liveness and database reachability; names no one.
 async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => Json(json!({"status": "ok", "database": "ok"})).into_response(),
+        Ok(()) => axum::Json(json!({"status": "ok", "database": "ok"})).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check: database unreachable");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"status": "error", "database": "unreachable"})),
+                axum::Json(json!({"status": "error", "database": "unreachable"})),
             )
                 .into_response()
         }
     }
 }
 
-async fn not_found() -> Response {
+async fn css() -> Response {
+    static_asset(include_str!("../static/app.css"), "text/css; charset=utf-8")
+}
+
+async fn htmx() -> Response {
+    static_asset(
+        include_str!("../static/htmx.min.js"),
+        "text/javascript; charset=utf-8",
+    )
+}
+
+fn static_asset(body: &'static str, kind: &'static str) -> Response {
     (
-        StatusCode::NOT_FOUND,
-        Json(json!({"status": 404, "title": "not found"})),
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
     )
         .into_response()
 }
 
-/// Headers every response carries, whatever it holds.
-async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+/// Content Security Policy: no inline script or style, nothing from elsewhere.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Headers every response carries. Anything not explicitly cacheable is `no-store`: pages hold
+/// personal data.
+async fn security_headers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+    tls: bool,
+) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    for (name, value) in [
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
-        (header::CACHE_CONTROL, "no-store"),
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; frame-ancestors 'none'",
-        ),
-    ] {
-        h.insert(name, HeaderValue::from_static(value));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if tls {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     res
 }

@@ -448,3 +448,59 @@ pub async fn agencies_of(store: &Store) -> anyhow::Result<Vec<(String, String, S
     }
     Ok(out)
 }
+
+/// People of every role at the demo agencies, for trying need-to-know: (username, role,
+/// agency code). Everyone shares the demo password.
+pub const DEMO_PEOPLE: &[(&str, Role, Option<&str>)] = &[
+    ("supervisor.dsjkt", Role::Supervisor, Some("DSJKT")),
+    ("psychologist.dsjkt", Role::Psychologist, Some("DSJKT")),
+    ("health.pkmjkt", Role::Health, Some("PKMJKT")),
+    ("teacher.smpjkt", Role::Education, Some("SMPJKT")),
+    ("probation.bapas", Role::Justice, Some("BAPAS")),
+    ("liaison", Role::SecurityLiaison, Some("LIAISON")),
+    ("auditor", Role::Auditor, None),
+    ("researcher", Role::Researcher, None),
+];
+
+/// Creates the demo people and links them to Jakarta cases: the psychologist, health worker,
+/// teacher and probation officer join the team of the first cases; the liaison handed over some.
+pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> anyhow::Result<()> {
+    let actor = Actor::system("demo");
+    let agencies = store.agencies().await?;
+    let mut team = Vec::new();
+    let mut liaison = None;
+    for (username, role, code) in DEMO_PEOPLE {
+        let agency_id = code
+            .and_then(|c| agencies.iter().find(|a| a.code == c))
+            .map(|a| a.id.clone());
+        let id = store
+            .create_user(
+                &actor,
+                NewUser {
+                    username: (*username).into(),
+                    display_name: format!("{} ({})", username, role.as_str()),
+                    role: *role,
+                    agency_id,
+                    password_hash: password_hash.to_owned(),
+                },
+            )
+            .await?;
+        match role {
+            Role::Psychologist | Role::Health | Role::Education | Role::Justice => team.push(id),
+            Role::SecurityLiaison => liaison = Some(id),
+            _ => {}
+        }
+    }
+    let cases = store.my_work(lead_worker, 40).await?;
+    for (i, w) in cases.iter().enumerate() {
+        if i < 25 {
+            for member in &team {
+                store.add_team_member(&actor, &w.meta.id, member).await?;
+            }
+        }
+        if let (true, Some(l)) = (i % 2 == 0, &liaison) {
+            store.set_handed_over_by(&actor, &w.meta.id, l).await?;
+        }
+    }
+    Ok(())
+}

@@ -60,3 +60,13 @@ CREATE INDEX alerts_user ON alerts (user_id, read_at);
 
 -- Notes belong to a section, so that need-to-know applies to them too.
 ALTER TABLE case_notes ADD COLUMN section TEXT NOT NULL DEFAULT 'plan';
+
+-- Professionals of other services working on a case with the lead worker (teacher, health
+-- worker, psychologist, probation officer): they stand to the case as assigned.
+CREATE TABLE case_team (
+    case_id  TEXT NOT NULL REFERENCES cases(id),
+    user_id  TEXT NOT NULL REFERENCES users(id),
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (case_id, user_id)
+);
+CREATE INDEX case_team_user ON case_team (user_id);

@@ -179,7 +179,7 @@ jurisdiction = ބާރު ހިނގާ ސަރަހައްދު
 disable = ޑިސޭބަލްކުރޭ
 disabled = ޑިސޭބަލްކޮށްފައި
 active = އެކްޓިވް
-role-case_worker = ކޭސް ވާރކަރ
+role-case_worker = ކޭސް ވޯކަރ
 role-supervisor = ސުޕަވައިޒަރ
 role-psychologist = ސައިކޮލޮޖިސްޓް
 role-health = ސިއްހީ ދާއިރާގެ މުވައްޒަފު
@@ -233,3 +233,21 @@ error-too-large = ފޮނުއްވި އެއްޗަކީ ވަރަށް ބޮޑު އެއ
 error-generic = މައްސަލައެއް ދިމާވެއްޖެއެވެ. އެއްވެސް އެއްޗެއް ސޭވްނުވެއެވެ. އަލުން މަސައްކަތްކޮށްލައްވާށެވެ.
 error-conflict = { $detail }
 errors-above = ފާހަގަކޮށްފައިވާ ބައިތައް ރަނގަޅުކުރައްވާށެވެ.
+
+## Months
+month-1 = ޖަނަވަރީ
+month-2 = ފެބުރުއަރީ
+month-3 = މާރިޗު
+month-4 = އެޕްރީލް
+month-5 = މޭ
+month-6 = ޖޫން
+month-7 = ޖުލައި
+month-8 = އޮގަސްޓު
+month-9 = ސެޕްޓެމްބަރު
+month-10 = އޮކްޓޫބަރު
+month-11 = ނޮވެމްބަރު
+month-12 = ޑިސެމްބަރު
+
+## Alerts
+alerts-title = އިންޒާރު
+alert-break-glass = ސަބަބު ލިޔެ، ކޭހެއްގެ ހަނި ބައެއް އެއް މުވައްޒަފަކު ހުޅުވައިފި.

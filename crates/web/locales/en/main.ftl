@@ -232,3 +232,21 @@ error-too-large = What you sent is too large.
 error-generic = Something went wrong. Nothing was saved. Please try again.
 error-conflict = { $detail }
 errors-above = Please correct the marked fields.
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Alerts
+alerts-title = Alerts
+alert-break-glass = A colleague opened a restricted section of a case with a justification.

@@ -59,7 +59,7 @@ sex-male = Lalaki
 sex-other = Iba pa
 sex-not_recorded = Hindi naitala
 birth = Petsa ng kapanganakan
-birth-precision = Gaano ito katiyak na nalalaman?
+birth-precision = Gaano katiyak ang petsang ito?
 precision-exact = Eksaktong petsa
 precision-month = Buwan at taon
 precision-year = Taon lamang
@@ -235,3 +235,21 @@ error-too-large = Masyadong malaki ang ipinadala mo.
 error-generic = Nagkaroon ng problema. Walang na-save. Pakisubukang muli.
 error-conflict = { $detail }
 errors-above = Pakiwasto ang mga minarkahang field.
+
+## Months
+month-1 = Enero
+month-2 = Pebrero
+month-3 = Marso
+month-4 = Abril
+month-5 = Mayo
+month-6 = Hunyo
+month-7 = Hulyo
+month-8 = Agosto
+month-9 = Setyembre
+month-10 = Oktubre
+month-11 = Nobyembre
+month-12 = Disyembre
+
+## Alerts
+alerts-title = Mga alerto
+alert-break-glass = Binuksan ng isang kasamahan ang isang restricted na bahagi ng kaso nang may katwiran.

@@ -233,3 +233,21 @@ error-too-large = Data yang Anda kirim terlalu besar.
 error-generic = Terjadi kesalahan. Tidak ada yang disimpan. Silakan coba lagi.
 error-conflict = { $detail }
 errors-above = Mohon perbaiki kolom yang ditandai.
+
+## Months
+month-1 = Januari
+month-2 = Februari
+month-3 = Maret
+month-4 = April
+month-5 = Mei
+month-6 = Juni
+month-7 = Juli
+month-8 = Agustus
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Desember
+
+## Alerts
+alerts-title = Peringatan
+alert-break-glass = Seorang rekan membuka bagian terbatas sebuah kasus dengan alasan tertulis.

@@ -86,7 +86,7 @@ association-born_abroad = Lahir di luar negara kepada ibu bapa yang dikaitkan de
 association-other = Lain-lain
 register-check = Semak rekod sedia ada
 register-save = Daftar
-register-anyway = Tiada seorang pun daripada mereka kanak-kanak yang sama: daftar
+register-anyway = Tiada seorang pun daripada mereka ialah kanak-kanak yang sama: daftar
 matches-title = Kanak-kanak yang sudah direkodkan dengan nama serupa
 matches-none = Tiada kanak-kanak dalam rekod yang mempunyai nama serupa.
 match-likely = Berkemungkinan besar kanak-kanak yang sama
@@ -233,3 +233,21 @@ error-too-large = Apa yang anda hantar terlalu besar.
 error-generic = Berlaku masalah. Tiada apa-apa yang disimpan. Sila cuba lagi.
 error-conflict = { $detail }
 errors-above = Sila betulkan medan yang ditandakan.
+
+## Months
+month-1 = Januari
+month-2 = Februari
+month-3 = Mac
+month-4 = April
+month-5 = Mei
+month-6 = Jun
+month-7 = Julai
+month-8 = Ogos
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Disember
+
+## Alerts
+alerts-title = Amaran
+alert-break-glass = Seorang rakan sekerja membuka bahagian terhad sesuatu kes dengan justifikasi.

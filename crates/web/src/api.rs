@@ -1,0 +1,556 @@
+//! The JSON API under `/api/v1`: personal access tokens, the same policy and audit as the pages,
+//! errors as `application/problem+json`, unknown fields refused.
+
+// Validation helpers return the finished problem response as their error: one per request,
+// so its size does not matter.
+#![allow(clippy::result_large_err)]
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use pelita_domain::DomainError;
+use pelita_domain::age::{Age, BirthDate, EvidenceKind};
+use pelita_domain::case::{Association, Circumstances, GroupKind, Priority, PriorityLevel};
+use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::policy::{self, Refusal, Section};
+use pelita_domain::role::Role;
+use pelita_domain::terminology::Guard;
+use pelita_domain::text::{NameText, NoteText};
+use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, User};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::AppState;
+
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/me", get(me))
+        .route("/cases", get(cases))
+        .route("/cases/{id}", get(case))
+        .route("/cases/{id}/sections/{section}", get(section))
+        .route("/cases/{id}/sections/{section}/open", post(open_section))
+        .route("/cases/{id}/notes", post(add_note))
+        .route("/children", post(register))
+        .route("/search", post(search))
+        .fallback(|| async { problem(StatusCode::NOT_FOUND, "not-found", "No such endpoint") })
+}
+
+/// An RFC 9457 problem document.
+pub fn problem(status: StatusCode, code: &str, title: &str) -> Response {
+    problem_with(status, code, title, json!({}))
+}
+
+fn problem_with(status: StatusCode, code: &str, title: &str, extra: Value) -> Response {
+    let mut body = json!({
+        "type": format!("https://pelita.example/problems/{code}"),
+        "title": title,
+        "status": status.as_u16(),
+        "code": code,
+    });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn domain_problem(e: &DomainError) -> Response {
+    problem(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string())
+}
+
+fn store_problem(e: StoreError) -> Response {
+    match e {
+        StoreError::Domain(d) => domain_problem(&d),
+        StoreError::NotFound => problem(StatusCode::NOT_FOUND, "not-found", "Not found"),
+        StoreError::Erased => problem(StatusCode::GONE, "erased", "This child's data was erased"),
+        StoreError::Conflict(c) => problem(StatusCode::CONFLICT, "conflict", c),
+        other => {
+            tracing::error!(error = %other, "API request failed");
+            problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong; nothing was saved",
+            )
+        }
+    }
+}
+
+/// The user behind a bearer token.
+pub struct ApiUser(User);
+
+impl<S> FromRequestParts<S> for ApiUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiUser, Response> {
+        let state = AppState::from_ref(state);
+        let unauthorised = || {
+            let mut r = problem(
+                StatusCode::UNAUTHORIZED,
+                "unauthorised",
+                "A valid bearer token is required",
+            );
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, "Bearer".parse().expect("valid"));
+            r
+        };
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() < 200)
+            .ok_or_else(unauthorised)?;
+        match state.store.token_user(token).await {
+            Ok(Some(u)) => Ok(ApiUser(u)),
+            Ok(None) => Err(unauthorised()),
+            Err(e) => Err(store_problem(e)),
+        }
+    }
+}
+
+/// JSON bodies whose every failure is a problem document.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<ApiJson<T>, Response> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(problem(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Send application/json",
+            )),
+            Err(JsonRejection::BytesRejection(_)) => Err(problem(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "The body is too large",
+            )),
+            Err(JsonRejection::JsonSyntaxError(e)) => Err(problem_with(
+                StatusCode::BAD_REQUEST,
+                "malformed-json",
+                "The body is not valid JSON",
+                json!({"detail": e.body_text()}),
+            )),
+            Err(e) => Err(problem_with(
+                StatusCode::BAD_REQUEST,
+                "invalid-body",
+                "The body does not match the schema",
+                json!({"detail": e.body_text()}),
+            )),
+        }
+    }
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+async fn me(ApiUser(u): ApiUser) -> Response {
+    Json(json!({"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role.as_str(), "agency_id": u.agency_id}))
+        .into_response()
+}
+
+fn meta_json(m: &CaseMeta) -> Value {
+    json!({
+        "id": m.id,
+        "reference": m.reference.to_string(),
+        "status": m.status.as_str(),
+        "priority": m.priority.as_str(),
+        "victim_recognised": m.victim.is_recognised(),
+        "assigned_to": m.assigned_to,
+        "updated_at": m.updated_at.to_rfc3339(),
+    })
+}
+
+async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
+    match s.store.my_work(&u.id, 500).await {
+        Ok(items) => {
+            let list: Vec<Value> = items
+                .iter()
+                .map(|w| {
+                    let mut v = meta_json(&w.meta);
+                    v["name"] = match &w.identity {
+                        Readable::Present(i) => json!(i.names.display()),
+                        Readable::Erased { .. } => Value::Null,
+                    };
+                    v
+                })
+                .collect();
+            Json(json!({ "cases": list })).into_response()
+        }
+        Err(e) => store_problem(e),
+    }
+}
+
+async fn meta_and_grant(
+    s: &AppState,
+    u: &User,
+    id: &str,
+    section: Section,
+    why: Option<&str>,
+) -> Result<(CaseMeta, policy::Grant), Response> {
+    let meta = s.store.case_meta(id).await.map_err(store_problem)?;
+    let reader = Reader::from(u);
+    let rel = meta.relationship(&reader);
+    match policy::authorize(&u.id, u.role, rel, id, section, why) {
+        Ok(g) => Ok((meta, g)),
+        Err(Refusal::Denied) => Err(problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Your role and relationship to this case do not include this section",
+        )),
+        Err(Refusal::JustificationRequired) => Err(problem(
+            StatusCode::FORBIDDEN,
+            "justification-required",
+            "This section opens only with a written justification (POST …/open)",
+        )),
+    }
+}
+
+async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<String>) -> Response {
+    let (meta, g) = match meta_and_grant(&s, &u, &id, Section::Status, None).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match s.store.read_case(&g).await {
+        Ok(r) => {
+            let mut v = meta_json(&meta);
+            v["priority_reason"] = json!(r.case.priority.reason);
+            v["reopened"] = json!(r.case.reopened);
+            Json(v).into_response()
+        }
+        Err(e) => store_problem(e),
+    }
+}
+
+async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreError> {
+    let mut v =
+        json!({"case_id": g.case_id(), "section": g.section().as_str(), "minimal": g.minimal()});
+    match g.section() {
+        Section::Status => {
+            let r = s.store.read_case(g).await?;
+            v["status"] = json!(r.case.status.as_str());
+            return Ok(v);
+        }
+        Section::Identity => match s.store.read_identity(g).await? {
+            Readable::Present(i) => v["identity"] = serde_json::to_value(&i).unwrap_or_default(),
+            Readable::Erased { .. } => v["erased"] = json!(true),
+        },
+        Section::Circumstances => match s.store.read_circumstances(g).await? {
+            Readable::Present(c) => {
+                v["circumstances"] = serde_json::to_value(&c).unwrap_or_default()
+            }
+            Readable::Erased { .. } => v["erased"] = json!(true),
+        },
+        _ => {}
+    }
+    let notes: Vec<Value> = s
+        .store
+        .read_notes(g)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let text = n.body.present().map(|b| b.as_str().to_owned());
+            json!({"id": n.id, "author": n.author, "created_at": n.created_at.to_rfc3339(), "text": text})
+        })
+        .collect();
+    v["notes"] = json!(notes);
+    Ok(v)
+}
+
+async fn section(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((id, section)): Path<(String, String)>,
+) -> Response {
+    let Some(section) = Section::parse(&section) else {
+        return problem(StatusCode::NOT_FOUND, "not-found", "No such section");
+    };
+    let g = match meta_and_grant(&s, &u, &id, section, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match section_body(&s, &g).await {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenBody {
+    justification: String,
+}
+
+async fn open_section(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((id, section)): Path<(String, String)>,
+    ApiJson(b): ApiJson<OpenBody>,
+) -> Response {
+    let Some(section) = Section::parse(&section) else {
+        return problem(StatusCode::NOT_FOUND, "not-found", "No such section");
+    };
+    if b.justification.chars().count() > 500 || b.justification.chars().any(char::is_control) {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "The justification is not valid",
+        );
+    }
+    let g = match meta_and_grant(&s, &u, &id, section, Some(&b.justification)).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match section_body(&s, &g).await {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteBody {
+    section: String,
+    text: String,
+}
+
+async fn add_note(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NoteBody>,
+) -> Response {
+    let Some(section) = Section::parse(&b.section).filter(|s| *s != Section::Status) else {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "Unknown section",
+        );
+    };
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    let rel = meta.relationship(&Reader::from(&u));
+    if policy::decide(u.role, section, rel) != policy::Decision::Allow {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not write to this section",
+        );
+    }
+    let body = match NoteText::parse(&b.text) {
+        Ok(t) => t,
+        Err(e) => return domain_problem(&e),
+    };
+    let findings = Guard::builtin().check(body.as_str());
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.add_note(&actor, &id, section, body).await {
+        Ok(note) => (
+            StatusCode::CREATED,
+            Json(json!({"id": note, "terminology": findings})),
+        )
+            .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterBody {
+    given: String,
+    #[serde(default)]
+    given_latin: Option<String>,
+    #[serde(default)]
+    family: Option<String>,
+    #[serde(default)]
+    family_latin: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    sex: String,
+    birth: BirthDate,
+    #[serde(default)]
+    evidence: Option<String>,
+    priority: String,
+    priority_reason: String,
+    #[serde(default)]
+    association: Option<String>,
+}
+
+fn name(raw: &str) -> Result<NameText, Response> {
+    NameText::parse(raw).map_err(|e| domain_problem(&e))
+}
+
+fn opt_name(raw: &Option<String>) -> Result<Option<NameText>, Response> {
+    raw.as_deref()
+        .filter(|r| !r.trim().is_empty())
+        .map(name)
+        .transpose()
+}
+
+fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registration, Response> {
+    let agency = u.agency_id.clone().ok_or_else(|| {
+        problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only agency staff register children",
+        )
+    })?;
+    let invalid = |field: &str| {
+        problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            &format!("{field} is not valid"),
+        )
+    };
+    let sex = Sex::parse(&b.sex).ok_or_else(|| invalid("sex"))?;
+    let birth = b.birth.validated(today).map_err(|e| domain_problem(&e))?;
+    let evidence = match b.evidence.as_deref() {
+        Some("document") => EvidenceKind::Document,
+        Some("assessment") => EvidenceKind::Assessment,
+        None | Some("declaration") => EvidenceKind::Declaration,
+        Some(_) => return Err(invalid("evidence")),
+    };
+    let level = PriorityLevel::parse(&b.priority).ok_or_else(|| invalid("priority"))?;
+    let priority = Priority::new(level, &b.priority_reason).map_err(|e| domain_problem(&e))?;
+    let association = match b.association.as_deref() {
+        None => None,
+        Some("recruited") => Some(Association::Recruited),
+        Some("through_family") => Some(Association::ThroughFamily),
+        Some("travelled_with_family") => Some(Association::TravelledWithFamily),
+        Some("born_abroad") => Some(Association::BornAbroad),
+        Some("other") => Some(Association::Other),
+        Some(_) => return Err(invalid("association")),
+    };
+    if b.aliases.len() > 20 {
+        return Err(invalid("aliases"));
+    }
+    let names = PersonNames {
+        given: NamePart {
+            text: name(&b.given)?,
+            latin: opt_name(&b.given_latin)?,
+        },
+        family: match opt_name(&b.family)? {
+            Some(text) => Some(NamePart {
+                text,
+                latin: opt_name(&b.family_latin)?,
+            }),
+            None => None,
+        },
+        other: Vec::new(),
+        aliases: b
+            .aliases
+            .iter()
+            .map(|a| name(a).map(NamePart::new))
+            .collect::<Result<_, _>>()?,
+    };
+    Ok(Registration {
+        agency_id: agency,
+        identity: ChildIdentity {
+            names,
+            sex,
+            age: Age::with(birth, evidence, &u.id, today),
+        },
+        priority,
+        assigned_to: (u.role == Role::CaseWorker).then(|| u.id.clone()),
+        circumstances: association.map(|association| Circumstances {
+            association,
+            group: GroupKind::Unknown,
+            channels: Vec::new(),
+            narrative: None,
+        }),
+    })
+}
+
+async fn register(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<RegisterBody>,
+) -> Response {
+    if !matches!(u.role, Role::CaseWorker | Role::Supervisor) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only case workers and supervisors register children",
+        );
+    }
+    let r = match registration(&b, &u, s.store.now().date_naive()) {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.register_child(&actor, r).await {
+        Ok(r) => (
+            StatusCode::CREATED,
+            Json(json!({"case_id": r.case_id, "child_id": r.child_id, "reference": r.reference.to_string()})),
+        )
+            .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchBody {
+    query: String,
+}
+
+async fn search(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<SearchBody>,
+) -> Response {
+    if b.query.chars().count() > 200 {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too-long",
+            "The query is too long",
+        );
+    }
+    let reader = Reader::from(&u);
+    let mut out = Vec::new();
+    for m in s.store.search_names(&b.query, 20).await.unwrap_or_default() {
+        let Some(case_id) = m.case_id else { continue };
+        let Ok(meta) = s.store.case_meta(&case_id).await else {
+            continue;
+        };
+        let rel = meta.relationship(&reader);
+        let Ok(g) = policy::authorize(&u.id, u.role, rel, &case_id, Section::Identity, None) else {
+            continue;
+        };
+        if let Ok(Readable::Present(i)) = s.store.read_identity(&g).await {
+            out.push(json!({"case_id": case_id, "reference": meta.reference.to_string(), "name": i.names.display(), "score": m.score}));
+        }
+    }
+    Json(json!({"results": out})).into_response()
+}

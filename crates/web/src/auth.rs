@@ -1,0 +1,526 @@
+//! Sign-in, sessions and the second factor.
+//!
+//! Session tokens (256 random bits) live in a `__Host-` cookie (HttpOnly, Secure,
+//! SameSite=Strict) and only their keyed hash in the database. Sign-in always starts a new
+//! session (rotation). Failed sign-ins lock a username for a while whether or not it exists, and
+//! the answer and the work done are the same in both cases.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{FromRef, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use pelita_domain::role::Role;
+use pelita_store::{Reader, Session, Store, User};
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+use crate::view::{self, Nav, redirect, same};
+use crate::{AppState, error};
+
+pub const SESSION_COOKIE: &str = "__Host-pelita";
+/// Before sign-in there is no session to hold a CSRF token: a cookie carries it instead
+/// (double submit), and SameSite=Strict keeps other sites from sending it.
+pub const PRE_COOKIE: &str = "__Host-pelita-pre";
+
+fn cookie(name: &str, value: &str, max_age: Option<i64>) -> String {
+    let age = max_age
+        .map(|s| format!("; Max-Age={s}"))
+        .unwrap_or_default();
+    format!("{name}={value}; Path=/; HttpOnly; Secure; SameSite=Strict{age}")
+}
+
+pub fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// Roles that read sensitive sections must use a second factor (unless the deployment turned
+/// it off).
+pub fn needs_second_factor(role: Role) -> bool {
+    !matches!(role, Role::Researcher)
+}
+
+/// A signed-in person, for pages. Redirects to sign-in when there is no valid session.
+pub struct Ctx {
+    pub session: Session,
+    pub token: String,
+    pub t: Tr,
+    pub demo: bool,
+    pub store: Store,
+}
+
+impl Ctx {
+    pub fn reader(&self) -> Reader {
+        Reader::from(&self.session.user)
+    }
+    pub fn nav(&self) -> Nav {
+        Nav::new(&self.session, self.demo)
+    }
+    pub fn user(&self) -> &User {
+        &self.session.user
+    }
+    /// Checks a form's CSRF token against the session's.
+    pub fn csrf_ok(&self, token: &str) -> bool {
+        same(token, &self.session.csrf)
+    }
+    pub fn csrf_failed(&self) -> Response {
+        error::page(&self.t, StatusCode::FORBIDDEN, "error-csrf")
+    }
+}
+
+/// Looks up a session and checks its timeouts; ends it when expired.
+pub async fn valid_session(state: &AppState, token: &str) -> Option<Session> {
+    let s = state.store.session(token).await.ok()??;
+    let now = state.store.now();
+    let idle = chrono::Duration::from_std(state.config.idle).unwrap_or_default();
+    let absolute = chrono::Duration::from_std(state.config.absolute).unwrap_or_default();
+    if s.user.disabled || now - s.last_seen > idle || now - s.created_at > absolute {
+        let actor = pelita_store::Actor {
+            id: s.user.id.clone(),
+            role: s.user.role,
+        };
+        let _ = state.store.end_session(&actor, token).await;
+        return None;
+    }
+    if now - s.last_seen > chrono::Duration::seconds(60) {
+        let _ = state.store.touch_session(token).await;
+    }
+    Some(s)
+}
+
+impl<S> FromRequestParts<S> for Ctx
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Ctx, Response> {
+        let state = AppState::from_ref(state);
+        let token = read_cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
+        let expired = || redirect("/signin?expired=1");
+        let Some(token) = token else {
+            return Err(redirect("/signin"));
+        };
+        let Some(session) = valid_session(&state, &token).await else {
+            return Err(expired());
+        };
+        if !session.second_factor {
+            return Err(redirect("/signin/totp"));
+        }
+        let t = match state
+            .store
+            .user_language(&session.user.id)
+            .await
+            .ok()
+            .flatten()
+        {
+            Some(tag) => Tr::new(&tag),
+            None => Tr::negotiate(accept_language(&parts.headers)),
+        };
+        Ok(Ctx {
+            session,
+            token,
+            t,
+            demo: state.config.demo,
+            store: state.store.clone(),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SigninPage {
+    t: Tr,
+    csrf: String,
+    message: Option<String>,
+    username: String,
+    demo: bool,
+}
+
+#[derive(Deserialize)]
+pub struct SigninQuery {
+    expired: Option<String>,
+}
+
+fn signin_response(
+    t: Tr,
+    demo: bool,
+    message: Option<String>,
+    username: String,
+    status: StatusCode,
+) -> Response {
+    let csrf = pelita_domain_free_token();
+    let page = SigninPage {
+        t,
+        csrf: csrf.clone(),
+        message,
+        username,
+        demo,
+    };
+    let mut res = view::render(page);
+    *res.status_mut() = status;
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookie(PRE_COOKIE, &csrf, Some(3600))
+            .parse()
+            .expect("valid cookie"),
+    );
+    res
+}
+
+/// 256 random bits for a pre-session CSRF token.
+fn pelita_domain_free_token() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut b = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
+}
+
+pub async fn signin_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<SigninQuery>,
+) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let message = q.expired.map(|_| t.get("session-expired"));
+    signin_response(t, state.config.demo, message, String::new(), StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+pub struct SigninForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A hash of a password no one has, verified when the username does not exist, so that both
+/// answers take the same time.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| pelita_store::hash_password("pelita dummy password for timing"));
+
+pub async fn signin(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<SigninForm>,
+) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let demo = state.config.demo;
+    let pre = read_cookie(&headers, PRE_COOKIE).unwrap_or("");
+    if pre.is_empty() || !same(pre, &f.csrf) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
+    }
+    let username = f.username.trim().to_owned();
+    let failed = |t: Tr| {
+        let msg = t.get("signin-failed");
+        signin_response(
+            t,
+            demo,
+            Some(msg),
+            username.clone(),
+            StatusCode::UNAUTHORIZED,
+        )
+    };
+    if username.is_empty() || username.chars().count() > 64 || f.password.chars().count() > 128 {
+        return failed(t);
+    }
+    let store = &state.store;
+    let locked = match store.login_state(&username).await {
+        Ok((_, locked)) => locked.is_some(),
+        Err(e) => return error::store(&t, e),
+    };
+    let user = store.user_by_username(&username).await.ok().flatten();
+    let hash = user
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let password = f.password.clone();
+    let ok = tokio::task::spawn_blocking(move || pelita_store::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let user = match user {
+        Some((u, _)) if ok && !locked && !u.disabled => u,
+        _ => {
+            if let Err(e) = store.record_login_failure(&username).await {
+                return error::store(&t, e);
+            }
+            return failed(t);
+        }
+    };
+    let second_factor_done = !(state.config.second_factor && needs_second_factor(user.role));
+    let (token, _) = match store.start_session(&user, second_factor_done).await {
+        Ok(x) => x,
+        Err(e) => return error::store(&t, e),
+    };
+    let next = if second_factor_done {
+        "/work"
+    } else {
+        "/signin/totp"
+    };
+    let mut res = redirect(next);
+    let h = res.headers_mut();
+    h.append(
+        header::SET_COOKIE,
+        cookie(SESSION_COOKIE, &token, None)
+            .parse()
+            .expect("cookie"),
+    );
+    h.append(
+        header::SET_COOKIE,
+        cookie(PRE_COOKIE, "", Some(0)).parse().expect("cookie"),
+    );
+    res
+}
+
+/// A session that has passed the password but not yet the second factor.
+async fn half_session(state: &AppState, headers: &HeaderMap) -> Option<(String, Session)> {
+    let token = read_cookie(headers, SESSION_COOKIE)?.to_owned();
+    let s = valid_session(state, &token).await?;
+    Some((token, s))
+}
+
+#[derive(Template)]
+#[template(path = "totp.html")]
+struct TotpPage {
+    t: Tr,
+    csrf: String,
+    message: Option<String>,
+}
+
+pub async fn totp_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let Some((_, s)) = half_session(&state, &headers).await else {
+        return redirect("/signin");
+    };
+    if s.second_factor {
+        return redirect("/work");
+    }
+    match state.store.totp(&s.user.id).await {
+        Ok(None) => redirect("/totp/enrol"),
+        Ok(Some(_)) => view::render(TotpPage {
+            t,
+            csrf: s.csrf,
+            message: None,
+        }),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    secret: String,
+}
+
+fn totp_for(secret: Vec<u8>, account: &str) -> Option<totp_rs::Totp> {
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .with_account_name(account.to_owned())
+        .with_issuer(Some("Pelita"))
+        .build()
+        .ok()
+}
+
+/// The time step a code matches, within one step of `now`.
+fn matching_step(totp: &totp_rs::Totp, code: &str, now: chrono::DateTime<Utc>) -> Option<i64> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    totp.check(&code, now.timestamp().max(0) as u64)
+        .map(|s| s as i64)
+}
+
+pub async fn totp_verify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<CodeForm>,
+) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let Some((token, s)) = half_session(&state, &headers).await else {
+        return redirect("/signin");
+    };
+    if !same(&f.csrf, &s.csrf) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
+    }
+    let actor = pelita_store::Actor {
+        id: s.user.id.clone(),
+        role: s.user.role,
+    };
+    let secret = match state.store.totp(&s.user.id).await {
+        Ok(Some((secret, _))) => secret,
+        Ok(None) => return redirect("/totp/enrol"),
+        Err(e) => return error::store(&t, e),
+    };
+    let accepted = match totp_for(secret, &s.user.username)
+        .and_then(|tt| matching_step(&tt, &f.code, state.store.now()))
+    {
+        // A code is accepted once: a replay within its window fails.
+        Some(step) => state
+            .store
+            .use_totp_step(&actor, &s.user.id, step)
+            .await
+            .unwrap_or(false),
+        None => false,
+    };
+    if !accepted {
+        let _ = state.store.record_login_failure(&s.user.username).await;
+        let msg = t.get("totp-failed");
+        let mut res = view::render(TotpPage {
+            t,
+            csrf: s.csrf,
+            message: Some(msg),
+        });
+        *res.status_mut() = StatusCode::UNAUTHORIZED;
+        return res;
+    }
+    match state.store.pass_second_factor(&actor, &token).await {
+        Ok(()) => redirect("/work"),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "enrol.html")]
+struct EnrolPage {
+    t: Tr,
+    csrf: String,
+    secret: String,
+    qr_svg: String,
+    message: Option<String>,
+}
+
+fn enrol_page_for(t: Tr, s: &Session, secret: Vec<u8>, message: Option<String>) -> Response {
+    let Some(totp) = totp_for(secret.clone(), &s.user.username) else {
+        return error::page(&t, StatusCode::INTERNAL_SERVER_ERROR, "error-generic");
+    };
+    let url = totp.to_url().unwrap_or_default();
+    let qr_svg = qrcode::QrCode::new(url.as_bytes())
+        .map(|q| {
+            q.render::<qrcode::render::svg::Color>()
+                .min_dimensions(220, 220)
+                .build()
+        })
+        .unwrap_or_default();
+    let b32 = totp_rs::Secret::from(secret).to_base32();
+    view::render(EnrolPage {
+        t,
+        csrf: s.csrf.clone(),
+        secret: b32,
+        qr_svg,
+        message,
+    })
+}
+
+pub async fn enrol_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let Some((_, s)) = half_session(&state, &headers).await else {
+        return redirect("/signin");
+    };
+    if s.second_factor {
+        return redirect("/work");
+    }
+    if let Ok(Some(_)) = state.store.totp(&s.user.id).await {
+        return redirect("/signin/totp");
+    }
+    let mut secret = vec![0u8; 20];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut secret);
+    enrol_page_for(t, &s, secret, None)
+}
+
+pub async fn enrol(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<CodeForm>,
+) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    let Some((token, s)) = half_session(&state, &headers).await else {
+        return redirect("/signin");
+    };
+    if !same(&f.csrf, &s.csrf) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
+    }
+    // Enrolment replaces nothing: an enrolled user signs in with their code.
+    if let Ok(Some(_)) = state.store.totp(&s.user.id).await {
+        return redirect("/signin/totp");
+    }
+    let Ok(secret) = totp_rs::Secret::try_from_base32(f.secret.trim()) else {
+        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
+    };
+    let secret: Vec<u8> = secret.as_ref().to_vec();
+    if secret.len() < 16 {
+        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
+    }
+    let actor = pelita_store::Actor {
+        id: s.user.id.clone(),
+        role: s.user.role,
+    };
+    let step = totp_for(secret.clone(), &s.user.username)
+        .and_then(|tt| matching_step(&tt, &f.code, state.store.now()));
+    let Some(step) = step else {
+        let msg = t.get("totp-failed");
+        return enrol_page_for(t, &s, secret, Some(msg));
+    };
+    let saved = async {
+        state.store.set_totp(&actor, &s.user.id, &secret).await?;
+        state.store.use_totp_step(&actor, &s.user.id, step).await?;
+        state.store.pass_second_factor(&actor, &token).await
+    };
+    match saved.await {
+        Ok(()) => redirect("/work"),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    pub csrf: String,
+}
+
+pub async fn signout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<CsrfForm>,
+) -> Response {
+    let t = Tr::negotiate(accept_language(&headers));
+    if let Some((token, s)) = half_session(&state, &headers).await {
+        if !same(&f.csrf, &s.csrf) {
+            return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
+        }
+        let actor = pelita_store::Actor {
+            id: s.user.id.clone(),
+            role: s.user.role,
+        };
+        let _ = state.store.end_session(&actor, &token).await;
+    }
+    let mut res = redirect("/signin");
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookie(SESSION_COOKIE, "", Some(0)).parse().expect("cookie"),
+    );
+    res.into_response()
+}

@@ -1,0 +1,458 @@
+//! The case page: a clear header, then only the sections the reader may see. Sections the
+//! policy opens with a justification show a form instead; the rest say they are restricted.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pelita_domain::case::CaseStatus;
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::policy::{Decision, Relationship, Section};
+use pelita_domain::terminology::Guard;
+use pelita_domain::text::NoteText;
+use pelita_store::{CaseMeta, Readable};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Nav, age_text, precision_key};
+
+pub struct NoteView {
+    pub author: String,
+    pub when: String,
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+pub struct SectionView {
+    pub key: &'static str,
+    pub title: String,
+    /// "shown", "justify" or "restricted".
+    pub state: &'static str,
+    pub lines: Vec<(String, String)>,
+    pub notes: Vec<NoteView>,
+}
+
+pub struct HistoryRow {
+    pub when: String,
+    pub who: String,
+    pub action: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CasePage {
+    t: Tr,
+    nav: Nav,
+    id: String,
+    reference: String,
+    name: Option<String>,
+    age: Option<String>,
+    precision: Option<String>,
+    presumed_child: bool,
+    victim: bool,
+    status: String,
+    priority: String,
+    priority_level: &'static str,
+    priority_reason: String,
+    assigned: String,
+    sections: Vec<SectionView>,
+    note_sections: Vec<(&'static str, String)>,
+    moves: Vec<(&'static str, String)>,
+    can_write: bool,
+    history: Vec<HistoryRow>,
+    viewers: Option<Vec<HistoryRow>>,
+    message: Option<String>,
+}
+
+/// Who may change a case: the assigned worker and the agency's supervisors.
+fn can_write(rel: Relationship) -> bool {
+    matches!(rel, Relationship::Assigned | Relationship::Supervisor)
+}
+
+async fn user_name(ctx: &Ctx, cache: &mut HashMap<String, String>, id: &str) -> String {
+    if let Some(n) = cache.get(id) {
+        return n.clone();
+    }
+    let name = match ctx.store.user(id).await {
+        Ok(u) => u.display_name,
+        Err(_) => id
+            .strip_prefix("system:")
+            .map(|s| format!("Pelita ({s})"))
+            .unwrap_or_else(|| id.to_owned()),
+    };
+    cache.insert(id.to_owned(), name.clone());
+    name
+}
+
+fn identity_lines(t: &Tr, i: &ChildIdentity) -> Vec<(String, String)> {
+    let mut lines = vec![(t.get("given-name"), i.names.given.text.to_string())];
+    if let Some(l) = &i.names.given.latin {
+        lines.push((t.get("latin-transliteration"), l.to_string()));
+    }
+    if let Some(f) = &i.names.family {
+        lines.push((t.get("family-name"), f.text.to_string()));
+        if let Some(l) = &f.latin {
+            lines.push((t.get("latin-transliteration"), l.to_string()));
+        }
+    }
+    for a in i.names.other.iter().chain(&i.names.aliases) {
+        lines.push((t.get("aliases"), a.forms().collect::<Vec<_>>().join(" / ")));
+    }
+    lines.push((t.get("sex"), t.get(&format!("sex-{}", i.sex.as_str()))));
+    for e in &i.age.evidence {
+        let kind = match e.kind {
+            pelita_domain::age::EvidenceKind::Document => "evidence-document",
+            pelita_domain::age::EvidenceKind::Assessment => "evidence-assessment",
+            pelita_domain::age::EvidenceKind::Declaration => "evidence-declaration",
+        };
+        let value = match e.birth {
+            pelita_domain::age::BirthDate::Exact { date } => t.date(date),
+            pelita_domain::age::BirthDate::Month { year, month } => {
+                format!("{} {year}", t.get(&format!("month-{month}")))
+            }
+            pelita_domain::age::BirthDate::Year { year } => year.to_string(),
+            pelita_domain::age::BirthDate::Estimated { age, margin, on } => {
+                format!("{age} ± {margin} ({})", t.date(on))
+            }
+            pelita_domain::age::BirthDate::Unknown => t.get("precision-unknown"),
+        };
+        lines.push((format!("{} — {}", t.get("birth"), t.get(kind)), value));
+    }
+    lines
+}
+
+async fn section_view(
+    ctx: &Ctx,
+    meta: &CaseMeta,
+    section: Section,
+    why: Option<&str>,
+    authors: &mut HashMap<String, String>,
+    identity: &mut Option<ChildIdentity>,
+) -> Result<SectionView, pelita_store::StoreError> {
+    let t = &ctx.t;
+    let mut v = SectionView {
+        key: section.as_str(),
+        title: t.get(&format!("section-{}", section.as_str())),
+        state: "restricted",
+        lines: Vec::new(),
+        notes: Vec::new(),
+    };
+    let decision = super::decision(ctx, meta, section);
+    let grant = match (decision, why) {
+        (Decision::Deny, _) => return Ok(v),
+        (Decision::WithJustification, None) => {
+            v.state = "justify";
+            return Ok(v);
+        }
+        _ => match super::grant(ctx, meta, section, why) {
+            Ok(g) => g,
+            Err(_) => {
+                v.state = if decision == Decision::WithJustification {
+                    "justify"
+                } else {
+                    "restricted"
+                };
+                return Ok(v);
+            }
+        },
+    };
+    v.state = "shown";
+    match section {
+        Section::Status => {}
+        Section::Identity => match ctx.store.read_identity(&grant).await? {
+            Readable::Present(i) => {
+                v.lines = identity_lines(t, &i);
+                *identity = Some(i);
+            }
+            Readable::Erased { .. } => v.lines.push((String::new(), t.get("erased"))),
+        },
+        Section::Circumstances => match ctx.store.read_circumstances(&grant).await? {
+            Readable::Present(Some(c)) => {
+                v.lines.push((
+                    t.get("association"),
+                    t.get(&format!("association-{}", serde_plain(&c.association))),
+                ));
+                if let Some(n) = c.narrative {
+                    v.lines.push((t.get("notes"), n.as_str().to_owned()));
+                }
+            }
+            Readable::Present(None) => {}
+            Readable::Erased { .. } => v.lines.push((String::new(), t.get("erased"))),
+        },
+        _ => {}
+    }
+    if section != Section::Status {
+        let guard = Guard::builtin();
+        for n in ctx.store.read_notes(&grant).await? {
+            let text = match n.body {
+                Readable::Present(b) => b.as_str().to_owned(),
+                Readable::Erased { .. } => t.get("erased"),
+            };
+            let warnings = guard
+                .check(&text)
+                .into_iter()
+                .map(|f| {
+                    t.with(
+                        "terminology-warning",
+                        &[
+                            ("term", f.matched),
+                            ("alternatives", f.alternatives.join("; ")),
+                        ],
+                    )
+                })
+                .collect();
+            v.notes.push(NoteView {
+                author: user_name(ctx, authors, &n.author).await,
+                when: t.datetime(n.created_at),
+                text,
+                warnings,
+            });
+        }
+    }
+    Ok(v)
+}
+
+fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+async fn render(
+    ctx: &Ctx,
+    case_id: &str,
+    opened: Option<(Section, &str)>,
+    message: Option<String>,
+) -> Response {
+    let t = ctx.t.clone();
+    let meta = match ctx.store.case_meta(case_id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    let Ok(status_grant) = super::grant(ctx, &meta, Section::Status, None) else {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    };
+    let record = match ctx.store.read_case(&status_grant).await {
+        Ok(r) => r,
+        Err(e) => return error::store(&t, e),
+    };
+    let rel = meta.relationship(&ctx.reader());
+    let mut names = HashMap::new();
+    let mut sections = Vec::new();
+    let mut header_identity = None;
+    for s in Section::ALL {
+        let why = opened.filter(|o| o.0 == s).map(|o| o.1);
+        match section_view(ctx, &meta, s, why, &mut names, &mut header_identity).await {
+            Ok(v) => sections.push(v),
+            Err(e) => return error::store(&t, e),
+        }
+    }
+    let today = ctx.store.now().date_naive();
+    let assigned = match &meta.assigned_to {
+        Some(u) => user_name(ctx, &mut names, u).await,
+        None => t.get("unassigned"),
+    };
+    let write = can_write(rel);
+    let note_sections = Section::ALL
+        .into_iter()
+        .filter(|s| *s != Section::Status && super::decision(ctx, &meta, *s) == Decision::Allow)
+        .map(|s| (s.as_str(), t.get(&format!("section-{}", s.as_str()))))
+        .collect();
+    let moves = CaseStatus::ALL
+        .into_iter()
+        .filter(|s| meta.status.can_move_to(*s))
+        .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
+        .collect();
+    let mut history = Vec::new();
+    if write {
+        for e in ctx
+            .store
+            .history(&meta.id, &meta.child_id)
+            .await
+            .unwrap_or_default()
+        {
+            history.push(HistoryRow {
+                when: t.datetime(pelita_store_time(e.at)),
+                who: user_name(ctx, &mut names, &e.actor).await,
+                action: e.action,
+                detail: e.detail,
+            });
+        }
+    }
+    let viewers = if rel == Relationship::Supervisor {
+        let mut rows = Vec::new();
+        for a in ctx
+            .store
+            .access_log_for_case(&meta.id)
+            .await
+            .unwrap_or_default()
+        {
+            rows.push(HistoryRow {
+                when: t.datetime(a.at),
+                who: user_name(ctx, &mut names, &a.reader).await,
+                action: t.get(&format!("section-{}", a.section)),
+                detail: a.justification.unwrap_or_default(),
+            });
+        }
+        Some(rows)
+    } else {
+        None
+    };
+    let page = CasePage {
+        nav: ctx.nav(),
+        id: meta.id.clone(),
+        reference: meta.reference.to_string(),
+        name: header_identity.as_ref().map(|i| i.names.display()),
+        age: header_identity
+            .as_ref()
+            .map(|i| age_text(&t, &i.age, today)),
+        precision: header_identity
+            .as_ref()
+            .map(|i| t.get(&precision_key(&i.age.best()))),
+        presumed_child: header_identity.as_ref().is_some_and(|i| {
+            i.age.is_child_on(today)
+                && !matches!(
+                    i.age.status(today),
+                    pelita_domain::age::AgeStatus::Documented
+                )
+        }),
+        victim: meta.victim.is_recognised(),
+        status: t.get(&format!("status-{}", meta.status.as_str())),
+        priority: t.get(&format!("priority-{}", meta.priority.as_str())),
+        priority_level: meta.priority.as_str(),
+        priority_reason: record.case.priority.reason.clone(),
+        assigned,
+        sections,
+        note_sections,
+        moves,
+        can_write: write,
+        history,
+        viewers,
+        message,
+        t,
+    };
+    view::render(page)
+}
+
+fn pelita_store_time(us: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_micros(us).unwrap_or_default()
+}
+
+pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
+    render(&ctx, &id, None, None).await
+}
+
+#[derive(Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    justification: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Break-glass: opens one section with a written justification, logged and alerted.
+pub async fn open_section(ctx: Ctx, Path(id): Path<String>, Form(f): Form<OpenForm>) -> Response {
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let Some(section) = Section::parse(&f.section) else {
+        return error::page(&ctx.t, StatusCode::BAD_REQUEST, "error-invalid");
+    };
+    let why = f.justification.trim();
+    if why.chars().count() < 10 || why.chars().count() > 500 || why.chars().any(char::is_control) {
+        let msg = ctx.t.get("section-justify");
+        return render(&ctx, &id, None, Some(msg)).await;
+    }
+    render(&ctx, &id, Some((section, why)), None).await
+}
+
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    let Some(section) = Section::parse(&f.section) else {
+        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
+    };
+    if section == Section::Status || super::decision(&ctx, &meta, section) != Decision::Allow {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let body = match NoteText::parse(&f.text) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = t.get(&error::domain_key(&e));
+            return render(&ctx, &id, None, Some(msg)).await;
+        }
+    };
+    match ctx
+        .store
+        .add_note(&ctx.reader().actor(), &id, section, body)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}")),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if !can_write(meta.relationship(&ctx.reader())) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let Some(to) = CaseStatus::parse(&f.to) else {
+        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
+    };
+    let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
+    match ctx
+        .store
+        .move_case(&ctx.reader().actor(), &id, to, reason)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}")),
+        Err(pelita_store::StoreError::Domain(d)) => {
+            let msg = t.get(&error::domain_key(&d));
+            render(&ctx, &id, None, Some(msg)).await
+        }
+        Err(e) => error::store(&t, e),
+    }
+}

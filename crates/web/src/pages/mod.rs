@@ -1,0 +1,54 @@
+//! Server-rendered pages.
+
+pub mod admin;
+pub mod audit;
+pub mod case;
+pub mod profile;
+pub mod register;
+pub mod search;
+pub mod work;
+
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::policy::{self, Decision, Grant, Refusal, Section};
+use pelita_store::{CaseMeta, Readable};
+
+use crate::auth::Ctx;
+
+/// Asks the policy for a grant for the signed-in reader.
+pub fn grant(
+    ctx: &Ctx,
+    meta: &CaseMeta,
+    section: Section,
+    why: Option<&str>,
+) -> Result<Grant, Refusal> {
+    let reader = ctx.reader();
+    policy::authorize(
+        &reader.id,
+        reader.role,
+        meta.relationship(&reader),
+        &meta.id,
+        section,
+        why,
+    )
+}
+
+pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
+    let reader = ctx.reader();
+    policy::decide(reader.role, section, meta.relationship(&reader))
+}
+
+/// The child's name as this reader may see it, or None.
+pub async fn visible_name(ctx: &Ctx, meta: &CaseMeta) -> Option<String> {
+    let g = grant(ctx, meta, Section::Identity, None).ok()?;
+    match ctx.store.read_identity(&g).await.ok()? {
+        Readable::Present(i) => Some(i.names.display()),
+        Readable::Erased { .. } => Some(ctx.t.get("erased")),
+    }
+}
+
+pub fn display(identity: &Readable<ChildIdentity>, t: &crate::i18n::Tr) -> String {
+    match identity {
+        Readable::Present(i) => i.names.display(),
+        Readable::Erased { .. } => t.get("erased"),
+    }
+}

@@ -1,0 +1,74 @@
+//! "My work": the cases assigned to me, most urgent first, and my alerts.
+
+use askama::Template;
+use axum::response::Response;
+
+use crate::auth::Ctx;
+use crate::i18n::Tr;
+use crate::view::{self, Nav, age_text};
+
+pub struct Row {
+    pub id: String,
+    pub reference: String,
+    pub name: String,
+    pub age: String,
+    pub status: String,
+    pub priority: String,
+    pub priority_level: &'static str,
+    pub updated: String,
+    pub victim: bool,
+}
+
+#[derive(Template)]
+#[template(path = "work.html")]
+struct WorkPage {
+    t: Tr,
+    nav: Nav,
+    rows: Vec<Row>,
+    count_text: String,
+    alerts: Vec<(String, String)>,
+}
+
+pub async fn page(ctx: Ctx) -> Response {
+    let t = ctx.t.clone();
+    let items = match ctx.store.my_work(&ctx.user().id, 500).await {
+        Ok(i) => i,
+        Err(e) => return crate::error::store(&t, e),
+    };
+    let today = ctx.store.now().date_naive();
+    let rows = items
+        .iter()
+        .map(|w| Row {
+            id: w.meta.id.clone(),
+            reference: w.meta.reference.to_string(),
+            name: super::display(&w.identity, &t),
+            age: w
+                .identity
+                .clone()
+                .present()
+                .map(|i| age_text(&t, &i.age, today))
+                .unwrap_or_default(),
+            status: t.get(&format!("status-{}", w.meta.status.as_str())),
+            priority: t.get(&format!("priority-{}", w.meta.priority.as_str())),
+            priority_level: w.meta.priority.as_str(),
+            updated: t.date(w.meta.updated_at.date_naive()),
+            victim: w.meta.victim.is_recognised(),
+        })
+        .collect::<Vec<_>>();
+    let alerts = ctx
+        .store
+        .alerts(&ctx.user().id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| (t.datetime(a.created_at), a.case_id.unwrap_or_default()))
+        .collect();
+    let count_text = t.count("mywork-count", rows.len());
+    view::render(WorkPage {
+        nav: ctx.nav(),
+        t,
+        rows,
+        count_text,
+        alerts,
+    })
+}

@@ -1,0 +1,1005 @@
+//! The web application over HTTP, against a real SQLite store: sign-in, sessions, CSRF, the
+//! access policy walked through the API, bad input, headers.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::{TimeZone, Utc};
+use pelita_domain::age::{Age, BirthDate, EvidenceKind};
+use pelita_domain::agency::Sector;
+use pelita_domain::case::{Association, Circumstances, GroupKind, Priority, PriorityLevel};
+use pelita_domain::identity::{ChildIdentity, PersonNames, Sex};
+use pelita_domain::policy::{self, Decision, Section};
+use pelita_domain::role::Role;
+use pelita_domain::text::NameText;
+use pelita_store::{
+    Actor, DeploymentKey, FixedClock, NewAgency, NewUser, Reader, Registration, Store, StoreConfig,
+};
+use pelita_web::{AppState, WebConfig, router};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const PASSWORD: &str = "tiga kucing tidur di atap";
+
+struct App {
+    store: Store,
+    clock: Arc<FixedClock>,
+    config: WebConfig,
+    _dir: tempfile::TempDir,
+    hash: String,
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
+}
+
+impl App {
+    async fn new(second_factor: bool) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::new(now()));
+        let store = Store::open(StoreConfig {
+            url: dir.path().join("p.db").to_str().unwrap().into(),
+            key: DeploymentKey::generate(),
+            readers: 4,
+            clock: clock.clone(),
+        })
+        .await
+        .unwrap();
+        let config = WebConfig {
+            second_factor,
+            ..WebConfig::default()
+        };
+        App {
+            store,
+            clock,
+            config,
+            _dir: dir,
+            hash: pelita_store::hash_password(PASSWORD),
+        }
+    }
+
+    async fn send(&self, req: Request<Body>) -> (StatusCode, HashMap<String, Vec<String>>, String) {
+        let app = router(AppState::new(self.store.clone(), self.config.clone()));
+        let res = app.oneshot(req).await.unwrap();
+        let status = res.status();
+        let mut headers: HashMap<String, Vec<String>> = HashMap::new();
+        for (k, v) in res.headers() {
+            headers
+                .entry(k.as_str().to_owned())
+                .or_default()
+                .push(v.to_str().unwrap_or("").to_owned());
+        }
+        let body = axum::body::to_bytes(res.into_body(), 10 << 20)
+            .await
+            .unwrap();
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    async fn agency(&self, code: &str, sector: Sector) -> String {
+        let a = NewAgency {
+            code: code.into(),
+            name: code.into(),
+            sector,
+            jurisdiction: "ID".into(),
+        };
+        self.store
+            .create_agency(&Actor::system("t"), a)
+            .await
+            .unwrap()
+    }
+
+    async fn user(&self, name: &str, role: Role, agency: Option<&str>) -> String {
+        let u = NewUser {
+            username: name.into(),
+            display_name: name.into(),
+            role,
+            agency_id: agency.map(str::to_owned),
+            password_hash: self.hash.clone(),
+        };
+        self.store
+            .create_user(&Actor::system("t"), u)
+            .await
+            .unwrap()
+    }
+
+    async fn token(&self, user: &str) -> String {
+        self.store
+            .create_token(&Actor::system("t"), user, "test", None)
+            .await
+            .unwrap()
+    }
+
+    async fn child(&self, agency: &str, worker: &str, given: &str) -> String {
+        let identity = ChildIdentity {
+            names: PersonNames::simple(NameText::parse(given).unwrap(), None),
+            sex: Sex::Female,
+            age: Age::with(
+                BirthDate::Year { year: 2011 },
+                EvidenceKind::Declaration,
+                worker,
+                now().date_naive(),
+            ),
+        };
+        let r = Registration {
+            agency_id: agency.into(),
+            identity,
+            priority: Priority::new(PriorityLevel::High, "no safe caregiver").unwrap(),
+            assigned_to: Some(worker.into()),
+            circumstances: Some(Circumstances {
+                association: Association::Recruited,
+                group: GroupKind::Unknown,
+                channels: vec![],
+                narrative: None,
+            }),
+        };
+        self.store
+            .register_child(&Actor::system("t"), r)
+            .await
+            .unwrap()
+            .case_id
+    }
+}
+
+/// A browser: keeps cookies between requests.
+struct Browser<'a> {
+    app: &'a App,
+    cookies: HashMap<String, String>,
+    lang: &'static str,
+}
+
+fn field(html: &str, name: &str) -> String {
+    let needle = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&needle)
+        .unwrap_or_else(|| panic!("no {name} field"))
+        + needle.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a App) -> Browser<'a> {
+        Browser {
+            app,
+            cookies: HashMap::new(),
+            lang: "en",
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn go(
+        &mut self,
+        req: axum::http::request::Builder,
+        body: Body,
+    ) -> (StatusCode, HashMap<String, Vec<String>>, String) {
+        let req = req
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::ACCEPT_LANGUAGE, self.lang)
+            .body(body)
+            .unwrap();
+        let (s, h, b) = self.app.send(req).await;
+        for c in h.get("set-cookie").into_iter().flatten() {
+            let (kv, _) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = kv.split_once('=').unwrap();
+            if v.is_empty() {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        (s, h, b)
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, HashMap<String, Vec<String>>, String) {
+        self.go(Request::get(path), Body::empty()).await
+    }
+
+    async fn post(
+        &mut self,
+        path: &str,
+        pairs: &[(&str, &str)],
+    ) -> (StatusCode, HashMap<String, Vec<String>>, String) {
+        let req =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        self.go(req, Body::from(form(pairs))).await
+    }
+
+    async fn sign_in(&mut self, username: &str, password: &str) -> (StatusCode, String) {
+        let (_, _, page) = self.get("/signin").await;
+        let csrf = field(&page, "csrf");
+        let (s, h, body) = self
+            .post(
+                "/signin",
+                &[
+                    ("username", username),
+                    ("password", password),
+                    ("csrf", &csrf),
+                ],
+            )
+            .await;
+        let location = h
+            .get("location")
+            .and_then(|l| l.first().cloned())
+            .unwrap_or_default();
+        (
+            s,
+            if s == StatusCode::SEE_OTHER {
+                location
+            } else {
+                body
+            },
+        )
+    }
+
+    /// The CSRF token of the signed-in session, from any page.
+    async fn csrf(&mut self) -> String {
+        let (_, _, page) = self.get("/profile").await;
+        field(&page, "csrf")
+    }
+}
+
+fn location(h: &HashMap<String, Vec<String>>) -> String {
+    h.get("location")
+        .and_then(|l| l.first().cloned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn pages_need_a_session_and_every_form_needs_its_csrf_token() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    let (s, h, _) = b.get("/work").await;
+    assert_eq!(
+        (s, location(&h).as_str()),
+        (StatusCode::SEE_OTHER, "/signin")
+    );
+    let (s, to) = b.sign_in("sari", PASSWORD).await;
+    assert_eq!((s, to.as_str()), (StatusCode::SEE_OTHER, "/work"));
+    assert_eq!(b.get("/work").await.0, StatusCode::OK);
+
+    let before = app.store.counts().await.unwrap();
+    let forged = [
+        ("given", "Anak"),
+        ("priority_reason", "x"),
+        ("precision", "unknown"),
+        ("action", "save_anyway"),
+        ("sex", "female"),
+        ("priority", "low"),
+    ];
+    let (s, _, body) = b.post("/register", &forged).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(body.contains("This form expired"));
+    let mut with_wrong = forged.to_vec();
+    with_wrong.push(("csrf", "not-the-token"));
+    assert_eq!(
+        b.post("/register", &with_wrong).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.store.counts().await.unwrap(),
+        before,
+        "a forged form changed something"
+    );
+
+    // Sign-in itself is protected too.
+    let mut other = Browser::new(&app);
+    let (s, _, _) = other
+        .post(
+            "/signin",
+            &[("username", "sari"), ("password", PASSWORD), ("csrf", "x")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn sign_in_answers_alike_for_unknown_accounts_and_locks_after_repeated_failures() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    let (s1, wrong) = b.sign_in("sari", "wrong password here").await;
+    let (s2, unknown) = b.sign_in("nobody", "wrong password here").await;
+    assert_eq!(
+        (s1, s2),
+        (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED)
+    );
+    let strip = |s: &str| {
+        s.replace(&field(s, "csrf"), "")
+            .replace("value=\"sari\"", "")
+            .replace("value=\"nobody\"", "")
+    };
+    assert_eq!(
+        strip(&wrong),
+        strip(&unknown),
+        "the answers reveal which accounts exist"
+    );
+    for _ in 0..pelita_store::MAX_FAILURES {
+        b.sign_in("sari", "wrong password here").await;
+    }
+    let (s, _) = b.sign_in("sari", PASSWORD).await;
+    assert_eq!(
+        s,
+        StatusCode::UNAUTHORIZED,
+        "the right password got through a lockout"
+    );
+    app.clock
+        .set(now() + chrono::Duration::minutes(pelita_store::LOCKOUT_MINUTES + 1));
+    assert_eq!(b.sign_in("sari", PASSWORD).await.0, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_and_at_sign_out_and_rotate_at_sign_in() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    b.sign_in("sari", PASSWORD).await;
+    let first = b.cookies["__Host-pelita"].clone();
+    assert!(first.len() >= 43, "a 256-bit token");
+    b.sign_in("sari", PASSWORD).await;
+    assert_ne!(
+        b.cookies["__Host-pelita"], first,
+        "sign-in must issue a new session"
+    );
+    let (_, h, _) = b.get("/work").await;
+    let cookie = h.get("set-cookie").cloned().unwrap_or_default();
+    assert!(cookie.is_empty(), "no cookie churn on ordinary pages");
+
+    app.clock.set(now() + chrono::Duration::minutes(31));
+    let (s, h, _) = b.get("/work").await;
+    assert_eq!(
+        (s, location(&h).as_str()),
+        (StatusCode::SEE_OTHER, "/signin?expired=1")
+    );
+
+    app.clock.set(now());
+    b.sign_in("sari", PASSWORD).await;
+    let token = b.cookies["__Host-pelita"].clone();
+    let csrf = b.csrf().await;
+    b.post("/signout", &[("csrf", &csrf)]).await;
+    let mut replay = Browser::new(&app);
+    replay.cookies.insert("__Host-pelita".into(), token);
+    assert_eq!(
+        replay.get("/work").await.0,
+        StatusCode::SEE_OTHER,
+        "a signed-out session still works"
+    );
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    b.sign_in("sari", PASSWORD).await;
+    for path in ["/work", "/signin", "/api/v1/me", "/nope"] {
+        let (_, h, _) = b.get(path).await;
+        let get = |k: &str| {
+            h.get(k)
+                .and_then(|v| v.first())
+                .cloned()
+                .unwrap_or_default()
+        };
+        let csp = get("content-security-policy");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert_eq!(get("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(get("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(get("cache-control"), "no-store", "{path}");
+    }
+    let (_, h, _) = b.get("/signin").await;
+    let c = h["set-cookie"].join(" ");
+    assert!(
+        c.contains("__Host-")
+            && c.contains("HttpOnly")
+            && c.contains("Secure")
+            && c.contains("SameSite=Strict")
+    );
+}
+
+#[tokio::test]
+async fn registering_a_child_shows_near_identical_names_first_and_keeps_what_was_typed() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    b.sign_in("rina", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let base = vec![
+        ("csrf", csrf.as_str()),
+        ("given", "নুসরাত"),
+        ("given_latin", "Nusrat"),
+        ("family", "জাহান"),
+        ("sex", "female"),
+        ("precision", "year"),
+        ("birth_year", "2012"),
+        ("evidence", "declaration"),
+        ("priority", "high"),
+        ("priority_reason", "No safe caregiver"),
+        ("recruitment", "on"),
+        ("association", "recruited"),
+    ];
+    let mut save = base.clone();
+    save.push(("action", "save"));
+    let (s, h, _) = b.post("/register", &save).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let case_page = location(&h);
+    let (_, _, page) = b.get(&case_page).await;
+    assert!(page.contains("নুসরাত জাহান") && page.contains("Recognised as a victim"));
+
+    // The same child typed again, with a variant spelling: the warning comes before saving.
+    let mut again = base.clone();
+    again[1] = ("given", "নুসরাত");
+    again[2] = ("given_latin", "Nusraat");
+    again.push(("action", "save"));
+    let (s, _, page) = b.post("/register", &again).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains("Likely the same child"),
+        "no duplicate warning"
+    );
+    assert!(page.contains("value=\"Nusraat\""), "typed values were lost");
+    assert_eq!(
+        app.store.counts().await.unwrap().0,
+        1,
+        "saved despite the warning"
+    );
+    again.pop();
+    again.push(("action", "save_anyway"));
+    assert_eq!(b.post("/register", &again).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(app.store.counts().await.unwrap().0, 2);
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_message_in_the_users_language_and_changes_nothing() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    b.lang = "id";
+    b.sign_in("rina", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let long = "x".repeat(10_000);
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "birth_date",
+            "2026-02-31",
+            "<script>alert(1)</script>",
+            "Tanggal ini tidak ada",
+        ),
+        ("birth_date", "2030-01-01", "Siti", "masa depan"),
+        ("birth_date", "2012-01-01", &long, "terlalu panjang"),
+        ("birth_date", "2012-01-01", "Ali\u{7}", "tidak diizinkan"),
+    ];
+    let before = app.store.counts().await.unwrap();
+    for (k, v, given, expect) in cases {
+        let (s, _, page) = b
+            .post(
+                "/register",
+                &[
+                    ("csrf", &csrf),
+                    ("given", given),
+                    ("sex", "male"),
+                    ("precision", "exact"),
+                    (k, v),
+                    ("priority", "low"),
+                    ("priority_reason", "routine"),
+                    ("action", "save_anyway"),
+                ],
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{given:.20}");
+        assert!(
+            page.contains(expect),
+            "no Indonesian message for {v} / {given:.20}"
+        );
+        assert!(
+            !page.contains("<script>alert(1)</script>"),
+            "markup was not escaped"
+        );
+    }
+    let (s, _, page) = b
+        .post(
+            "/register",
+            &[
+                ("csrf", &csrf),
+                ("given", "<script>alert(1)</script>"),
+                ("precision", "exact"),
+                ("birth_date", "2026-02-31"),
+                ("sex", "male"),
+                ("priority", "low"),
+                ("priority_reason", "routine"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || page.contains("&#60;script&#62;"),
+        "typed value not kept, escaped"
+    );
+    assert_eq!(app.store.counts().await.unwrap(), before);
+
+    let huge = "a".repeat(pelita_web::BODY_LIMIT + 10);
+    assert_eq!(
+        b.post("/register", &[("csrf", &csrf), ("given", &huge)])
+            .await
+            .0,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
+
+async fn api(
+    app: &App,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<String>,
+) -> (StatusCode, Value, String) {
+    let mut req = Request::builder().method(method).uri(path);
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    if body.is_some() {
+        req = req.header(header::CONTENT_TYPE, "application/json");
+    }
+    let (s, h, b) = app
+        .send(
+            req.body(body.map(Body::from).unwrap_or_else(Body::empty))
+                .unwrap(),
+        )
+        .await;
+    let kind = h
+        .get("content-type")
+        .and_then(|v| v.first().cloned())
+        .unwrap_or_default();
+    (s, serde_json::from_str(&b).unwrap_or(Value::Null), kind)
+}
+
+#[tokio::test]
+async fn the_api_refuses_bad_requests_with_problem_documents() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    let u = app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let t = app.token(&u).await;
+    let (s, v, kind) = api(&app, "GET", "/api/v1/me", None, None).await;
+    assert_eq!(
+        (s, kind.as_str(), v["code"].as_str()),
+        (
+            StatusCode::UNAUTHORIZED,
+            "application/problem+json",
+            Some("unauthorised")
+        )
+    );
+    assert_eq!(
+        api(&app, "GET", "/api/v1/me", Some(&t), None).await.1["username"],
+        "rina"
+    );
+    let (s, v, kind) = api(
+        &app,
+        "POST",
+        "/api/v1/search",
+        Some(&t),
+        Some("{not json".into()),
+    )
+    .await;
+    assert_eq!(
+        (s, kind.as_str(), v["code"].as_str()),
+        (
+            StatusCode::BAD_REQUEST,
+            "application/problem+json",
+            Some("malformed-json")
+        )
+    );
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/search",
+        Some(&t),
+        Some(json!({"query": "x", "extra": 1}).to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid-body"))
+    );
+    let big = json!({"query": "x".repeat(pelita_web::BODY_LIMIT)}).to_string();
+    assert_eq!(
+        api(&app, "POST", "/api/v1/search", Some(&t), Some(big))
+            .await
+            .0,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    let child = json!({"given": "ޢާއިޝަތު", "sex": "female", "birth": {"precision": "exact", "date": "2027-01-01"}, "priority": "low", "priority_reason": "routine"});
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/children",
+        Some(&t),
+        Some(child.to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("date-in-future"))
+    );
+    let child = json!({"given": "ޢާއިޝަތު", "sex": "female", "birth": {"precision": "month", "year": 2013, "month": 5}, "priority": "low", "priority_reason": "routine", "association": "born_abroad"});
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/children",
+        Some(&t),
+        Some(child.to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/search",
+        Some(&t),
+        Some(json!({"query": "ޢާއިޝަތު"}).to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["results"].as_array().map(Vec::len)),
+        (StatusCode::OK, Some(1))
+    );
+    assert_eq!(
+        api(&app, "GET", "/api/v1/cases/nope", Some(&t), None)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // The OpenAPI document describes every route the API serves.
+    let (s, doc, _) = api(&app, "GET", "/api/v1/openapi.json", None, None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let source = include_str!("../src/api.rs");
+    for line in source
+        .lines()
+        .filter(|l| l.trim_start().starts_with(".route(\""))
+    {
+        let route = line.split('"').nth(1).unwrap();
+        assert!(
+            paths.contains(&format!("/api/v1{route}").as_str()),
+            "{route} is not in openapi.json"
+        );
+    }
+}
+
+/// Every role × section × reachable relationship through the API, against the policy table
+/// (which `docs/access-policy.md` is generated from and checked against).
+#[tokio::test]
+async fn the_access_policy_holds_for_every_role_section_and_relationship_over_http() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let other = app.agency("OTHER", Sector::Health).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let liaison_case = app.child(&home, &lead, "Putri").await;
+    app.store
+        .add_note(
+            &Actor::system("t"),
+            &case,
+            Section::Health,
+            pelita_domain::text::NoteText::parse("vaccinations due").unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut checked = 0;
+    let mut seen = std::collections::HashSet::new();
+    for role in Role::ALL {
+        // The same role in four positions: on the case's team, in its agency, elsewhere, and
+        // (for the liaison) having handed the child over.
+        let r = role.as_str();
+        let on_team = app.user(&format!("{r}.team"), role, Some(&home)).await;
+        app.store
+            .add_team_member(&Actor::system("t"), &case, &on_team)
+            .await
+            .unwrap();
+        let same = app.user(&format!("{r}.same"), role, Some(&home)).await;
+        let elsewhere = app.user(&format!("{r}.else"), role, Some(&other)).await;
+        let handed = app.user(&format!("{r}.handed"), role, Some(&other)).await;
+        app.store
+            .set_handed_over_by(&Actor::system("t"), &liaison_case, &handed)
+            .await
+            .unwrap();
+        for (user, case_id) in [
+            (&on_team, &case),
+            (&same, &case),
+            (&elsewhere, &case),
+            (&handed, &liaison_case),
+        ] {
+            let token = app.token(user).await;
+            let meta = app.store.case_meta(case_id).await.unwrap();
+            let rel = meta.relationship(&Reader {
+                id: user.clone(),
+                role,
+                agency_id: app.store.user(user).await.unwrap().agency_id,
+            });
+            for section in Section::ALL {
+                let expected = policy::decide(role, section, rel);
+                seen.insert((role, section, rel));
+                let path = format!("/api/v1/cases/{case_id}/sections/{}", section.as_str());
+                let (s, v, _) = api(&app, "GET", &path, Some(&token), None).await;
+                let got = match (s, v["code"].as_str()) {
+                    (StatusCode::OK, _) if v["minimal"] == json!(true) => Decision::AllowMinimal,
+                    (StatusCode::OK, _) => Decision::Allow,
+                    (StatusCode::FORBIDDEN, Some("justification-required")) => {
+                        Decision::WithJustification
+                    }
+                    (StatusCode::FORBIDDEN, Some("forbidden")) => Decision::Deny,
+                    other => panic!("{role} {section:?} {rel:?}: unexpected {other:?} {v}"),
+                };
+                assert_eq!(
+                    got,
+                    expected,
+                    "{role} / {} / {}",
+                    section.as_str(),
+                    rel.as_str()
+                );
+                if expected == Decision::WithJustification {
+                    let body =
+                        json!({"justification": "child in hospital, lead unreachable"}).to_string();
+                    let (s, _, _) = api(
+                        &app,
+                        "POST",
+                        &format!("{path}/open"),
+                        Some(&token),
+                        Some(body),
+                    )
+                    .await;
+                    assert_eq!(
+                        s,
+                        StatusCode::OK,
+                        "break-glass refused for {role} {section:?}"
+                    );
+                }
+                if got == Decision::AllowMinimal {
+                    assert!(
+                        v["identity"]["names"].get("aliases").is_none()
+                            || v["identity"]["names"]["aliases"] == json!([])
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, Role::ALL.len() * 4 * Section::ALL.len());
+    // Every relationship but "referred" (which needs referrals) was reached by some role.
+    for rel in [
+        "assigned",
+        "supervisor",
+        "same_agency",
+        "handed_over_by",
+        "none",
+    ] {
+        assert!(
+            seen.iter().any(|(_, _, r)| r.as_str() == rel),
+            "{rel} never reached"
+        );
+    }
+    // Sensitive reads were logged, break-glass ones with their reason.
+    let log = app.store.access_log_for_case(&case).await.unwrap();
+    assert!(log.iter().any(|e| e.justification.is_some()));
+    assert!(log.iter().all(|e| e.section != "status"));
+}
+
+#[tokio::test]
+async fn the_justice_officer_and_the_liaison_see_only_their_sections_on_the_case_page() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let bapas = app.agency("BAPAS", Sector::Justice).await;
+    let desk = app.agency("DESK", Sector::Security).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let justice = app.user("probation", Role::Justice, Some(&bapas)).await;
+    let liaison = app
+        .user("liaison", Role::SecurityLiaison, Some(&desk))
+        .await;
+    let case = app.child(&home, &lead, "Amina Rahmawati").await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &justice)
+        .await
+        .unwrap();
+    app.store
+        .set_handed_over_by(&Actor::system("t"), &case, &liaison)
+        .await
+        .unwrap();
+
+    let mut j = Browser::new(&app);
+    j.sign_in("probation", PASSWORD).await;
+    let (s, _, page) = j.get(&format!("/cases/{case}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("Amina Rahmawati"));
+    assert!(page.contains("id=\"section-justice\""));
+    let restricted = |page: &str, key: &str| {
+        let start = page.find(&format!("id=\"section-{key}\"")).unwrap();
+        page[start..]
+            .split("</section>")
+            .next()
+            .unwrap()
+            .contains("Restricted")
+    };
+    assert!(
+        restricted(&page, "psychosocial")
+            && restricted(&page, "circumstances")
+            && restricted(&page, "health")
+    );
+    assert!(!restricted(&page, "justice") && !restricted(&page, "plan"));
+
+    let mut l = Browser::new(&app);
+    l.sign_in("liaison", PASSWORD).await;
+    let (s, _, page) = l.get(&format!("/cases/{case}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains("Amina Rahmawati"),
+        "minimal identity shows the name"
+    );
+    for key in [
+        "contact",
+        "circumstances",
+        "psychosocial",
+        "health",
+        "education",
+        "family",
+        "justice",
+        "plan",
+        "participation",
+    ] {
+        assert!(restricted(&page, key), "the liaison sees {key}");
+    }
+    // A researcher sees no record at all.
+    app.user("res", Role::Researcher, None).await;
+    let mut r = Browser::new(&app);
+    r.sign_in("res", PASSWORD).await;
+    assert_eq!(
+        r.get(&format!("/cases/{case}")).await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn second_factor_is_enrolled_once_and_a_code_is_never_accepted_twice() {
+    let app = App::new(true).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let mut b = Browser::new(&app);
+    let (_, to) = b.sign_in("sari", PASSWORD).await;
+    assert_eq!(to, "/signin/totp");
+    assert_eq!(
+        location(&b.get("/work").await.1),
+        "/signin/totp",
+        "pages open before the second factor"
+    );
+    assert_eq!(location(&b.get("/signin/totp").await.1), "/totp/enrol");
+    let (_, _, page) = b.get("/totp/enrol").await;
+    assert!(page.contains("<svg"), "the QR code is inline SVG");
+    let secret = field(&page, "secret");
+    let csrf = field(&page, "csrf");
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(&secret).unwrap())
+        .with_account_name("sari".to_string())
+        .build()
+        .unwrap();
+    let code = |t: chrono::DateTime<Utc>| totp.generate(t.timestamp() as u64).to_string();
+    let (s, h, _) = b
+        .post(
+            "/totp/enrol",
+            &[("csrf", &csrf), ("secret", &secret), ("code", "000000")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "a wrong code enrolled {h:?}");
+    let (_, h, _) = b
+        .post(
+            "/totp/enrol",
+            &[("csrf", &csrf), ("secret", &secret), ("code", &code(now()))],
+        )
+        .await;
+    assert_eq!(location(&h), "/work");
+    assert_eq!(b.get("/work").await.0, StatusCode::OK);
+
+    // Next sign-in: the same code (same time step) is refused; the next step's code works.
+    let mut again = Browser::new(&app);
+    again.sign_in("sari", PASSWORD).await;
+    let (_, _, page) = again.get("/signin/totp").await;
+    let csrf = field(&page, "csrf");
+    let (s, _, _) = again
+        .post("/signin/totp", &[("csrf", &csrf), ("code", &code(now()))])
+        .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "a replayed code was accepted");
+    app.clock.set(now() + chrono::Duration::seconds(30));
+    let (_, h, _) = again
+        .post(
+            "/signin/totp",
+            &[
+                ("csrf", &csrf),
+                ("code", &code(now() + chrono::Duration::seconds(30))),
+            ],
+        )
+        .await;
+    assert_eq!(location(&h), "/work");
+}
+
+#[tokio::test]
+async fn pages_render_in_every_language_and_dhivehi_is_right_to_left() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    let u = app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let case = app.child(&agency, &u, "ޢާއިޝަތު").await;
+    for (lang, dir) in [
+        ("en", "ltr"),
+        ("id", "ltr"),
+        ("ms", "ltr"),
+        ("bn", "ltr"),
+        ("dv", "rtl"),
+        ("fil", "ltr"),
+    ] {
+        let mut b = Browser::new(&app);
+        b.lang = lang;
+        b.sign_in("sari", PASSWORD).await;
+        for path in [
+            "/work".to_owned(),
+            "/register".to_owned(),
+            "/search".to_owned(),
+            "/profile".to_owned(),
+            format!("/cases/{case}"),
+        ] {
+            let (s, _, page) = b.get(&path).await;
+            assert_eq!(s, StatusCode::OK, "{lang} {path}");
+            assert!(
+                page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{lang} {path}"
+            );
+            assert!(!page.contains("{ $"), "{lang} {path}: unresolved placeable");
+            assert!(page.len() < 60_000, "{lang} {path}: {} bytes", page.len());
+        }
+    }
+    // A chosen language wins over the browser's.
+    let mut b = Browser::new(&app);
+    b.sign_in("sari", PASSWORD).await;
+    let csrf = b.csrf().await;
+    b.post("/profile/language", &[("csrf", &csrf), ("language", "dv")])
+        .await;
+    let (_, _, page) = b.get("/work").await;
+    assert!(page.contains("dir=\"rtl\""));
+}
