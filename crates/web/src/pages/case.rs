@@ -282,7 +282,7 @@ async fn render(
                 when: t.datetime(pelita_store_time(e.at)),
                 who: user_name(ctx, &mut names, &e.actor).await,
                 action: e.action,
-                detail: e.detail,
+                detail: readable(&e.detail),
             });
         }
     }
@@ -339,6 +339,29 @@ async fn render(
         t,
     };
     view::render(page)
+}
+
+/// An audit detail as "field: value" pairs, without internal identifiers.
+fn readable(detail: &str) -> String {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(detail)
+    else {
+        return String::new();
+    };
+    map.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "child" | "note" | "user"))
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => format!("{k}: {s}"),
+            serde_json::Value::Array(a) => format!(
+                "{k}: {}",
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            other => format!("{k}: {other}"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn pelita_store_time(us: i64) -> chrono::DateTime<chrono::Utc> {

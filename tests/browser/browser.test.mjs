@@ -1,0 +1,241 @@
+// Pelita in a real browser (Debian Chromium via playwright-core), with axe-core checking
+// WCAG 2.1 AA on every page visited. Screenshots of the main pages go to $PELITA_SHOTS.
+//
+// Needs PELITA_BIN (the pelita binary). Starts its own servers on loopback ports.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BIN = process.env.PELITA_BIN;
+const SHOTS = process.env.PELITA_SHOTS || path.resolve('../../target/screenshots');
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+const servers = [];
+let browser;
+let demo; // { url, password }
+let fresh; // { url, adminPassword }
+
+function start(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PELITA_LOG: 'warn' } });
+    servers.push(child);
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}\n${err}`)), 120_000);
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = err.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], out: () => out }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}\n${err}`)); });
+  });
+}
+
+function base32(s) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of s.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+function totp(secret, t = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(t / 1000 / 30)));
+  const h = crypto.createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = h[19] & 0xf;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+async function newPage(locale = 'en-GB') {
+  // bypassCSP only so that axe can be injected; the application's own pages need no exception.
+  const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
+async function axe(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${name}`);
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, url, username, password) {
+  await page.goto(`${url}/signin`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
+before(async () => {
+  assert.ok(BIN, 'set PELITA_BIN to the pelita binary');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pelita-browser-'));
+  const d = await start(['demo', '--data-dir', path.join(tmp, 'demo'), '--listen', '127.0.0.1:0', '--children', '80']);
+  const pw = d.out().match(/signs in with the password (\S+)/);
+  assert.ok(pw, `no demo password in: ${d.out()}`);
+  demo = { url: d.url, password: pw[1] };
+
+  const init = execFileSync(BIN, ['init', '--data-dir', path.join(tmp, 'fresh')], { encoding: 'utf8' });
+  const admin = init.match(/admin \/ (\S+)/)[1];
+  const f = await start(['serve', '--data-dir', path.join(tmp, 'fresh'), '--listen', '127.0.0.1:0']);
+  fresh = { url: f.url, adminPassword: admin };
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) s.kill('SIGTERM');
+});
+
+test('sign in with a second factor: enrol an authenticator, then a code is needed', async () => {
+  const page = await newPage();
+  await page.goto(`${fresh.url}/signin`);
+  await axe(page, 'sign-in');
+  await shot(page, 'signin');
+  await signIn(page, fresh.url, 'admin', fresh.adminPassword);
+  assert.match(page.url(), /\/totp\/enrol$/);
+  assert.ok(await page.locator('figure.qr svg').count(), 'QR code as inline SVG');
+  await axe(page, 'TOTP enrolment');
+  await shot(page, 'totp-enrol');
+  const secret = (await page.textContent('#totp-secret')).trim();
+  await page.fill('#code', totp(secret));
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.match(page.url(), /\/work$/);
+  await page.goto(`${fresh.url}/admin`);
+  assert.equal(await page.locator('h1').textContent(), 'Administration');
+  await axe(page, 'administration');
+  await shot(page, 'admin');
+
+  // Signing out and in again asks for a code; a wrong one is refused.
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/signout"] button')]);
+  await signIn(page, fresh.url, 'admin', fresh.adminPassword);
+  assert.match(page.url(), /\/signin\/totp$/);
+  await axe(page, 'TOTP challenge');
+  await page.fill('#code', '000000');
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.ok(await page.locator('.error').count(), 'a wrong code is refused');
+  await page.context().close();
+});
+
+test('register a child with a Bengali name, then see the duplicate warning for a near-identical one', async () => {
+  const page = await newPage();
+  await signIn(page, demo.url, 'worker.dsjkt', demo.password);
+  assert.match(page.url(), /\/work$/);
+  await axe(page, 'my work');
+  await shot(page, 'my-work');
+  await page.goto(`${demo.url}/register`);
+  await axe(page, 'register');
+  const fill = async (latin) => {
+    await page.fill('#given', 'সুমাইয়া');
+    await page.fill('#given_latin', latin);
+    await page.fill('#family', 'খাতুন');
+    await page.selectOption('#sex', 'female');
+    await page.selectOption('#precision', 'year');
+    await page.fill('#birth_year', '2012');
+    await page.fill('#priority_reason', 'Needs a safe place to stay');
+    await page.check('#recruitment');
+  };
+  await fill('Sumaiya');
+  await Promise.all([page.waitForNavigation(), page.click('button[name=action][value=save]')]);
+  assert.match(page.url(), /\/cases\//);
+  assert.equal((await page.locator('h1 bdi').textContent()).trim(), 'সুমাইয়া খাতুন');
+  assert.match(await page.textContent('#victim-status'), /Recognised as a victim/);
+  await axe(page, 'case page');
+  await shot(page, 'case');
+
+  await page.goto(`${demo.url}/register`);
+  await fill('Sumaia');
+  await Promise.all([page.waitForNavigation(), page.click('button[name=action][value=save]')]);
+  assert.match(page.url(), /\/register$/, 'a near-identical child was saved without a warning');
+  const matches = await page.textContent('#matches');
+  assert.match(matches, /Likely the same child/);
+  assert.match(matches, /সুমাইয়া খাতুন/);
+  await axe(page, 'register with matches');
+  await shot(page, 'register-duplicate-warning');
+
+  await page.goto(`${demo.url}/search`);
+  await page.fill('#q', 'সুমাইয়া');
+  await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+  assert.match(await page.textContent('.results'), /সুমাইয়া খাতুন/);
+  await axe(page, 'search');
+  await page.goto(`${demo.url}/profile`);
+  await axe(page, 'profile');
+  await page.context().close();
+});
+
+test('the same case as a justice officer and as a security liaison: each sees only their sections', async () => {
+  const page = await newPage();
+  await signIn(page, demo.url, 'probation.bapas', demo.password);
+  const link = page.locator('table a').first();
+  const href = await link.getAttribute('href');
+  await page.goto(`${demo.url}${href}`);
+  const state = async (key) => (await page.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  assert.equal(await state('justice'), 'shown');
+  assert.equal(await state('plan'), 'shown');
+  assert.equal(await state('psychosocial'), 'restricted');
+  assert.equal(await state('circumstances'), 'restricted');
+  await axe(page, 'case page (justice)');
+  await shot(page, 'case-justice-officer');
+  await page.context().close();
+
+  const liaison = await newPage();
+  await signIn(liaison, demo.url, 'liaison', demo.password);
+  await liaison.goto(`${demo.url}${href}`);
+  const lstate = async (key) => (await liaison.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  for (const key of ['contact', 'circumstances', 'psychosocial', 'health', 'education', 'family', 'justice', 'plan', 'participation']) {
+    assert.equal(await lstate(key), 'restricted', `the liaison sees ${key}`);
+  }
+  assert.equal(await lstate('identity'), 'shown');
+  const labels = await liaison.locator('#section-identity dt').allTextContents();
+  assert.ok(!labels.some((l) => /Latin|Other names/.test(l)), `minimal identity shows ${labels}`);
+  await axe(liaison, 'case page (liaison)');
+  await shot(liaison, 'case-security-liaison');
+  await liaison.context().close();
+});
+
+test('switching to Dhivehi lays the page out right to left', async () => {
+  const page = await newPage();
+  await signIn(page, demo.url, 'worker.mgfmv', demo.password);
+  await page.selectOption('#language', 'dv');
+  await Promise.all([page.waitForNavigation(), page.click('form.lang button')]);
+  await page.goto(`${demo.url}/work`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'dv');
+  const box = await page.locator('nav .brand').boundingBox();
+  assert.ok(box.x > 390 / 2, `the brand should sit on the right in RTL, x=${box.x}`);
+  await axe(page, 'my work (Dhivehi)');
+  await shot(page, 'my-work-dhivehi');
+  const href = await page.locator('table a').first().getAttribute('href');
+  await page.goto(`${demo.url}${href}`);
+  await axe(page, 'case page (Dhivehi)');
+  await shot(page, 'case-dhivehi');
+  await page.context().close();
+});
+
+test('the auditor sees the audit and access logs', async () => {
+  const page = await newPage();
+  await signIn(page, demo.url, 'auditor', demo.password);
+  await page.goto(`${demo.url}/audit`);
+  assert.match(await page.textContent('#chain-status'), /intact/);
+  await axe(page, 'audit');
+  await shot(page, 'audit');
+  await page.context().close();
+});
