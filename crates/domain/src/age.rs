@@ -17,7 +17,7 @@ pub const MAX_AGE: u32 = 120;
 
 /// A date of birth as precisely as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "precision", rename_all = "snake_case")]
+#[serde(tag = "precision", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BirthDate {
     /// The exact day is known.
     Exact { date: NaiveDate },

@@ -155,6 +155,10 @@ pub fn variant(token: &str) -> String {
         ("oe", "u"),
         ("dj", "j"),
         ("tj", "c"),
+        ("dz", "z"),
+        ("jh", "j"),
+        ("bh", "b"),
+        ("x", "ks"),
         ("sy", "s"),
         ("sh", "s"),
         ("kh", "k"),
@@ -178,6 +182,18 @@ pub fn variant(token: &str) -> String {
             break;
         }
     }
+    // Soft c (Jocelyn / Joselyn), hard c (Cristina / Kristina, Sircar / Sarkar); z and j
+    // alternate in transliterations from Bengali (Zainab / Joynob, Mazumder / Majumder) except
+    // at the end of Spanish surnames (Gonzalez / Gonzales).
+    for (from, to) in [("ce", "se"), ("ci", "si"), ("cy", "sy")] {
+        t = t.replace(from, to);
+    }
+    t = t.replace('c', "k");
+    if t.ends_with('z') {
+        t.pop();
+        t.push('s');
+    }
+    t = t.replace('z', "j");
     let chars: Vec<char> = t.chars().collect();
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut out = String::with_capacity(chars.len());
@@ -188,8 +204,13 @@ pub fn variant(token: &str) -> String {
             continue;
         }
         let next_is_vowel = chars.get(i + 1).is_some_and(|&n| vowel(n));
-        let silent_h = c == 'h' && !next_is_vowel; // Syahputra / Saputra, Ahmad / Amad
-        if vowel(c) || silent_h {
+        let after_vowel = vowel(chars[i - 1]);
+        // Syahputra / Saputra, Ahmad / Ahamed, Mehdi / Mehedi: h is kept only where it starts a
+        // syllable after a consonant.
+        let silent_h = c == 'h' && (after_vowel || !next_is_vowel);
+        // Chowdhury / Choudhury, Howlader / Haoladar.
+        let glide_w = c == 'w' && after_vowel && !next_is_vowel;
+        if vowel(c) || silent_h || glide_w {
             continue;
         }
         if out.ends_with(c) {
@@ -203,7 +224,15 @@ pub fn variant(token: &str) -> String {
 /// The keys under which a name is indexed and by which a query finds it.
 pub fn keys(name: &str) -> Vec<Key> {
     let mut keys = Vec::new();
-    for token in tokens(name) {
+    let toks = tokens(name);
+    // Names written as one word or two: Mary Joy / Maryjoy, Nur Haliza / Nurhaliza.
+    for pair in toks.windows(2) {
+        keys.push(Key {
+            kind: KeyKind::Variant,
+            value: variant(&pair.concat()),
+        });
+    }
+    for token in toks {
         keys.push(Key {
             kind: KeyKind::Variant,
             value: variant(&token),
@@ -253,7 +282,12 @@ pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>)
     if q.is_empty() {
         return 0.0;
     }
-    let c: Vec<String> = candidate.into_iter().flat_map(tokens).collect();
+    let mut c: Vec<String> = Vec::new();
+    for form in candidate {
+        let t = tokens(form);
+        c.extend(t.windows(2).map(|p| p.concat()));
+        c.extend(t);
+    }
     let total: f64 = q
         .iter()
         .map(|qt| {

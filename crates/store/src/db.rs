@@ -152,11 +152,16 @@ impl Pools {
             // Acknowledged means durable: FULL syncs the WAL at every commit.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // Reads share the operating system's page cache through mmap instead of each
+            // connection keeping its own copy; the writer keeps a larger cache of its own for
+            // the index pages that every registration touches.
+            .pragma("mmap_size", "1073741824")
+            .pragma("temp_store", "memory");
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
-            .connect_with(opts.clone())
+            .connect_with(opts.clone().pragma("cache_size", "-65536"))
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(readers.max(1))

@@ -116,6 +116,7 @@ async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc:
             .position(|j| matches!(j.command, Command::Shutdown));
         let rest = stop.map(|i| batch.split_off(i));
         if !batch.is_empty() {
+            tracing::debug!(jobs = batch.len(), "write batch");
             let now = micros(clock.now());
             match commit(&pools, &keys, now, &batch).await {
                 Ok(results) => {

@@ -314,7 +314,8 @@ async fn open_section(
     let Some(section) = Section::parse(&section) else {
         return problem(StatusCode::NOT_FOUND, "not-found", "No such section");
     };
-    if b.justification.chars().count() > 500 || b.justification.chars().any(char::is_control) {
+    let chars = b.justification.trim().chars().count();
+    if !(10..=500).contains(&chars) || b.justification.chars().any(char::is_control) {
         return problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",

@@ -203,6 +203,17 @@ fn part(n: &Name) -> NamePart {
     }
 }
 
+/// Several name parts written as one, in both scripts.
+fn joined_all(parts: &[&Name]) -> NamePart {
+    let join = |f: fn(&Name) -> &str| parts.iter().map(|p| f(p)).collect::<Vec<_>>().join(" ");
+    let text = NameText::parse(&join(|n| n.native)).expect("valid");
+    if parts.iter().all(|p| p.native == p.latin) {
+        NamePart::new(text)
+    } else {
+        NamePart::with_latin(text, NameText::parse(&join(|n| n.latin)).expect("valid"))
+    }
+}
+
 fn joined(a: &Name, b: &Name) -> NamePart {
     let text = NameText::parse(&format!("{} {}", a.native, b.native)).expect("valid");
     if a.native == a.latin {
@@ -232,21 +243,35 @@ pub fn person_names(rng: &mut StdRng, pool: &Pool, sex: Sex) -> PersonNames {
         aliases: Vec::new(),
     };
     match pool.pattern {
+        // Two given names are the rule in Bangladesh, common elsewhere; they also keep
+        // generated populations from repeating the same full name thousands of times.
         Pattern::GivenFamily => {
-            if rng.gen_bool(0.4) && second.latin != given.latin {
+            if rng.gen_bool(0.8) && second.latin != given.latin {
                 names.given = joined(given, second);
             }
             names.family = Some(part(family));
         }
-        Pattern::Indonesian => {
-            if rng.gen_bool(0.6) {
-                names.given = joined(given, family);
+        Pattern::Indonesian => match rng.gen_range(0..10) {
+            0..3 => {}
+            3..6 => names.given = joined(given, family),
+            _ => {
+                let third = pool.family.choose(rng).expect("non-empty pool");
+                names.given = joined_all(&[given, second, third]);
             }
-        }
+        },
         Pattern::Patronymic => {
             let marker = if sex == Sex::Female { "binti" } else { "bin" };
-            let text = format!("{} {marker} {}", given.latin, family.latin);
+            let first = if rng.gen_bool(0.6) && second.latin != given.latin {
+                format!("{} {}", given.latin, second.latin)
+            } else {
+                given.latin.to_owned()
+            };
+            let text = format!("{first} {marker} {}", family.latin);
             names.given = NamePart::new(NameText::parse(&text).expect("valid"));
+        }
+        Pattern::Maldivian if rng.gen_bool(0.5) && second.latin != given.latin => {
+            names.given = joined(given, second);
+            names.family = Some(part(family));
         }
         Pattern::Maldivian | Pattern::Filipino => {
             if pool.pattern == Pattern::Filipino {
