@@ -159,7 +159,7 @@ const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.agency_i
 
 /// Strips what a minimal identity grant may not show: aliases, other names, transliterations
 /// and the age evidence beyond the best claim.
-fn minimal(identity: ChildIdentity, today: chrono::NaiveDate) -> ChildIdentity {
+fn minimal(identity: ChildIdentity) -> ChildIdentity {
     let bare = |p: NamePart| NamePart {
         text: p.text,
         latin: None,
@@ -173,7 +173,6 @@ fn minimal(identity: ChildIdentity, today: chrono::NaiveDate) -> ChildIdentity {
         e.recorded_by.clear();
         kept.evidence.push(e);
     }
-    let _ = today;
     ChildIdentity {
         names: PersonNames {
             given: bare(identity.names.given),
@@ -252,9 +251,7 @@ impl Store {
         self.log_access(grant).await?;
         let record = self.child(&meta.child_id).await?;
         Ok(match record.identity {
-            Readable::Present(i) if grant.minimal() => {
-                Readable::Present(minimal(i, self.now().date_naive()))
-            }
+            Readable::Present(i) if grant.minimal() => Readable::Present(minimal(i)),
             other => other,
         })
     }
@@ -345,16 +342,7 @@ impl Store {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(crate::AuditEvent {
-                    seq: r.i64(0)?,
-                    at: r.i64(1)?,
-                    actor: r.text(2)?,
-                    action: r.text(3)?,
-                    subject: r.text(4)?,
-                    detail: r.text(5)?,
-                })
-            })
+            .map(crate::audit::event_row)
             .collect()
     }
 
@@ -372,16 +360,7 @@ impl Store {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(crate::AuditEvent {
-                    seq: r.i64(0)?,
-                    at: r.i64(1)?,
-                    actor: r.text(2)?,
-                    action: r.text(3)?,
-                    subject: r.text(4)?,
-                    detail: r.text(5)?,
-                })
-            })
+            .map(crate::audit::event_row)
             .collect()
     }
 

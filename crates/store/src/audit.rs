@@ -173,19 +173,20 @@ pub struct AuditReport {
 
 const PAGE: i64 = 20_000;
 
+/// An event from the columns seq, at, actor, action, subject, detail.
+pub(crate) fn event_row(r: &Row) -> Result<AuditEvent, StoreError> {
+    Ok(AuditEvent {
+        seq: r.i64(0)?,
+        at: r.i64(1)?,
+        actor: r.text(2)?,
+        action: r.text(3)?,
+        subject: r.text(4)?,
+        detail: r.text(5)?,
+    })
+}
+
 fn event_from(r: &Row) -> Result<(AuditEvent, Vec<u8>, Vec<u8>), StoreError> {
-    Ok((
-        AuditEvent {
-            seq: r.i64(0)?,
-            at: r.i64(1)?,
-            actor: r.text(2)?,
-            action: r.text(3)?,
-            subject: r.text(4)?,
-            detail: r.text(5)?,
-        },
-        r.bytes(6)?,
-        r.bytes(7)?,
-    ))
+    Ok((event_row(r)?, r.bytes(6)?, r.bytes(7)?))
 }
 
 /// Walks the whole chain in order; `progress` gets (checked, total).

@@ -242,7 +242,7 @@ pub struct NoteRecord {
 }
 
 /// 256 random bits, URL-safe: session tokens, CSRF tokens, access tokens.
-pub(crate) fn random_token() -> String {
+pub fn random_token() -> String {
     use base64::Engine;
     use rand::RngCore;
     let mut bytes = [0u8; 32];

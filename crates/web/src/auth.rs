@@ -165,7 +165,7 @@ fn signin_response(
     username: String,
     status: StatusCode,
 ) -> Response {
-    let csrf = pelita_domain_free_token();
+    let csrf = pelita_store::random_token();
     let page = SigninPage {
         t,
         csrf: csrf.clone(),
@@ -182,15 +182,6 @@ fn signin_response(
             .expect("valid cookie"),
     );
     res
-}
-
-/// 256 random bits for a pre-session CSRF token.
-fn pelita_domain_free_token() -> String {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut b = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
 }
 
 pub async fn signin_page(

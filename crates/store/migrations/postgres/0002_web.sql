@@ -70,3 +70,6 @@ CREATE TABLE case_team (
     PRIMARY KEY (case_id, user_id)
 );
 CREATE INDEX case_team_user ON case_team (user_id);
+
+-- A case's history is read from the audit chain by subject.
+CREATE INDEX audit_events_subject ON audit_events (subject, seq);

@@ -279,7 +279,7 @@ async fn render(
             .unwrap_or_default()
         {
             history.push(HistoryRow {
-                when: t.datetime(pelita_store_time(e.at)),
+                when: t.datetime(micros_to_time(e.at)),
                 who: user_name(ctx, &mut names, &e.actor).await,
                 action: e.action,
                 detail: readable(&e.detail),
@@ -315,6 +315,7 @@ async fn render(
             .map(|i| age_text(&t, &i.age, today)),
         precision: header_identity
             .as_ref()
+            .filter(|i| i.age.best() != pelita_domain::age::BirthDate::Unknown)
             .map(|i| t.get(&precision_key(&i.age.best()))),
         presumed_child: header_identity.as_ref().is_some_and(|i| {
             i.age.is_child_on(today)
@@ -364,7 +365,7 @@ fn readable(detail: &str) -> String {
         .join("; ")
 }
 
-fn pelita_store_time(us: i64) -> chrono::DateTime<chrono::Utc> {
+fn micros_to_time(us: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(us).unwrap_or_default()
 }
 
