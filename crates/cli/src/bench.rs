@@ -140,16 +140,6 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         asked += 1;
         if hits.iter().any(|h| Some(&h.child_id) == ids.get(i)) {
             found += 1;
-        } else if std::env::var_os("PELITA_BENCH_MISSES").is_some() {
-            let top: Vec<String> = hits
-                .iter()
-                .take(3)
-                .map(|h| format!("{} {:.3}", h.display_name, h.score))
-                .collect();
-            eprintln!(
-                "MISS {query:?} (was {full:?}) -> {} hits {top:?}",
-                hits.len()
-            );
         }
     }
     latencies.sort_by(f64::total_cmp);

@@ -34,7 +34,7 @@ pub use access::{
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use crypto::DeploymentKey;
 pub use db::Kind;
-pub use search::NameMatch;
+pub use search::{MatchHint, NameMatch};
 
 use crate::crypto::Keys;
 use crate::db::{Pools, args};

@@ -21,9 +21,18 @@ pub struct NameMatch {
     pub child_id: String,
     pub case_id: Option<String>,
     pub reference: Option<String>,
-    pub display_name: String,
     /// 0..1; 1 is the same name.
     pub score: f64,
+    /// With a [`MatchHint`]: false when the sexes differ or the ages cannot overlap. The names
+    /// themselves never leave the store here; callers read them through a grant.
+    pub compatible: Option<bool>,
+}
+
+/// What is known of the child being registered, to tell likely from possible matches.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchHint {
+    pub sex: pelita_domain::identity::Sex,
+    pub age: pelita_domain::age::AgeRange,
 }
 
 impl Store {
@@ -33,6 +42,16 @@ impl Store {
         &self,
         query: &str,
         limit: usize,
+    ) -> Result<Vec<NameMatch>, StoreError> {
+        self.match_names(query, limit, None).await
+    }
+
+    /// Name search that also compares sex and age with what is known of a new child.
+    pub async fn match_names(
+        &self,
+        query: &str,
+        limit: usize,
+        hint: Option<MatchHint>,
     ) -> Result<Vec<NameMatch>, StoreError> {
         let tokens = matching::tokens(query);
         if tokens.is_empty() {
@@ -91,12 +110,19 @@ impl Store {
                 .map_err(|_| StoreError::Corrupt)?;
             let score = matching::similarity(query, identity.names.all_forms());
             if score >= THRESHOLD {
+                let today = self.now().date_naive();
+                let compatible = hint.map(|h| {
+                    use pelita_domain::identity::Sex;
+                    let known = |s: Sex| matches!(s, Sex::Female | Sex::Male);
+                    let same_sex = !(known(h.sex) && known(identity.sex) && h.sex != identity.sex);
+                    same_sex && !h.age.disjoint(&identity.age.age_on(today))
+                });
                 out.push(NameMatch {
                     child_id: id,
                     case_id: r.opt_text(3)?,
                     reference: r.opt_text(4)?,
-                    display_name: identity.names.display(),
                     score,
+                    compatible,
                 });
             }
         }

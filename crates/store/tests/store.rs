@@ -537,6 +537,40 @@ async fn search_finds_spelling_variants_and_scripts(env: &Env) {
     assert!(by_script[0].reference.is_some());
     assert_eq!(top("ޢާއިޝަތު").await[0].child_id, dv.child_id);
     assert!(top("Zulkarnain").await.is_empty());
+    // With what is known of a new child, a different sex or an impossible age is not "likely".
+    use pelita_domain::age::AgeRange;
+    let hint = |sex, min, max| pelita_store::MatchHint {
+        sex,
+        age: AgeRange {
+            min,
+            max: Some(max),
+        },
+    };
+    let found = |h| async move {
+        env.store
+            .match_names("Muhammad Rakib Hossain", 3, Some(h))
+            .await
+            .unwrap()
+    };
+    let same = found(hint(Sex::Female, 14, 16)).await;
+    assert_eq!(
+        (same[0].child_id.as_str(), same[0].compatible),
+        (ids["Muhammad Rakib"].as_str(), Some(true))
+    );
+    assert_eq!(
+        found(hint(Sex::Male, 14, 16)).await[0].compatible,
+        Some(false),
+        "sex ignored"
+    );
+    assert_eq!(
+        found(hint(Sex::Female, 3, 4)).await[0].compatible,
+        Some(false),
+        "age ignored"
+    );
+    assert_eq!(
+        found(hint(Sex::NotRecorded, 14, 16)).await[0].compatible,
+        Some(true)
+    );
     assert!(top("   ").await.is_empty());
 }
 

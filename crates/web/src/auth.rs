@@ -5,8 +5,8 @@
 //! session (rotation). Failed sign-ins lock a username for a while whether or not it exists, and
 //! the answer and the work done are the same in both cases.
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{FromRef, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};

@@ -92,3 +92,37 @@ pub fn same(a: &str, b: &str) -> bool {
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
 }
+
+/// A form body; a body that cannot be read (too large, not form-encoded, invalid UTF-8) gets an
+/// error page in the reader's language instead of a bare message.
+pub struct Form<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for Form<T>
+where
+    axum::Form<T>:
+        axum::extract::FromRequest<S, Rejection = axum::extract::rejection::FormRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Form<T>, Response> {
+        let lang = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(Form(v)),
+            Err(e) => {
+                let t = Tr::negotiate(lang.as_deref());
+                let status = e.status();
+                let key = if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    "error-too-large"
+                } else {
+                    "error-invalid"
+                };
+                Err(crate::error::page(&t, status, key))
+            }
+        }
+    }
+}

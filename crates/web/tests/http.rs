@@ -552,6 +552,18 @@ async fn bad_input_gets_a_message_in_the_users_language_and_changes_nothing() {
     );
     assert_eq!(app.store.counts().await.unwrap(), before);
 
+    // Bytes that are not UTF-8 are refused with a page in the user's language, nothing saved.
+    let req = Request::post("/register")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let (s, _, page) = b
+        .go(req, Body::from(format!("csrf={csrf}&given=%FF%FE")))
+        .await;
+    assert!(s.is_client_error(), "{s}");
+    assert!(
+        page.contains("<html lang=\"id\"")
+            && (page.contains("tidak valid") || page.contains("Mohon perbaiki"))
+    );
+
     let huge = "a".repeat(pelita_web::BODY_LIMIT + 10);
     assert_eq!(
         b.post("/register", &[("csrf", &csrf), ("given", &huge)])

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::agency::Sector;

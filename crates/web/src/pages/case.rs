@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;

@@ -1,7 +1,7 @@
 //! The profile: password, language, active sessions.
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;

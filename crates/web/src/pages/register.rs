@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
@@ -296,22 +296,33 @@ async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
         .chain(names.family.iter())
         .filter_map(|p| p.latin.as_ref().map(|l| l.as_str()))
         .collect();
-    let mut best: HashMap<String, (f64, Option<String>, Option<String>)> = HashMap::new();
+    let hint = pelita_store::MatchHint {
+        sex: r.identity.sex,
+        age: r.identity.age.age_on(ctx.store.now().date_naive()),
+    };
+    let mut best: HashMap<String, (f64, Option<String>, Option<String>, bool)> = HashMap::new();
     for q in [written.join(" "), latin.join(" ")] {
         if q.trim().is_empty() {
             continue;
         }
-        for m in ctx.store.search_names(&q, 10).await.unwrap_or_default() {
+        for m in ctx
+            .store
+            .match_names(&q, 10, Some(hint))
+            .await
+            .unwrap_or_default()
+        {
+            let compatible = m.compatible.unwrap_or(true);
             let e = best.entry(m.child_id.clone()).or_insert((
                 0.0,
                 m.case_id.clone(),
                 m.reference.clone(),
+                compatible,
             ));
             e.0 = e.0.max(m.score);
         }
     }
     let mut out = Vec::new();
-    for (_, (score, case_id, reference)) in best {
+    for (_, (score, case_id, reference, compatible)) in best {
         let Some(case_id) = case_id else { continue };
         let name = match ctx.store.case_meta(&case_id).await {
             Ok(meta) => super::visible_name(ctx, &meta).await,
@@ -322,7 +333,8 @@ async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
             case_id: visible.then_some(case_id),
             reference: reference.unwrap_or_default(),
             name,
-            likely: score >= 0.93,
+            // Likely: the same name (or a spelling of it), a sex and an age that fit.
+            likely: score >= 0.93 && compatible,
             score: (score * 100.0).round() as u32,
         });
     }

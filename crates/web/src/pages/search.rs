@@ -1,7 +1,7 @@
 //! Search by name, in any script. The query travels in a POST body, never in the URL.
 
+use crate::view::Form;
 use askama::Template;
-use axum::Form;
 use axum::response::Response;
 use serde::Deserialize;
 
