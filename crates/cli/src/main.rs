@@ -146,7 +146,25 @@ enum TokenCmd {
         expires: String,
         #[arg(long, default_value = "cli")]
         label: String,
+        /// The token may only read (GET endpoints and search).
+        #[arg(long)]
+        read_only: bool,
     },
+    /// Revoke every token of a user.
+    Revoke {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        username: String,
+    },
+}
+
+fn scope(read_only: bool) -> pelita_store::TokenScope {
+    if read_only {
+        pelita_store::TokenScope::Read
+    } else {
+        pelita_store::TokenScope::ReadWrite
+    }
 }
 
 #[derive(Subcommand)]
@@ -444,6 +462,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     username,
                     expires,
                     label,
+                    read_only,
                 },
         } => {
             let lifetime = parse_lifetime(&expires)
@@ -455,7 +474,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("no user {username}"))?;
             let expires_at = store.now() + lifetime;
             let secret = store
-                .create_token(&Actor::system("cli"), &user.id, &label, Some(expires_at))
+                .create_token(
+                    &Actor::system("cli"),
+                    &user.id,
+                    &label,
+                    scope(read_only),
+                    Some(expires_at),
+                )
                 .await?;
             store.close().await;
             println!("{secret}");
@@ -463,6 +488,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "Token for {username}, valid until {}. It is shown once.",
                 expires_at.format("%Y-%m-%d %H:%M UTC")
             );
+        }
+        Cmd::Token {
+            command: TokenCmd::Revoke { common, username },
+        } => {
+            let store = Settings::load(&common)?.open().await?;
+            let (user, _) = store
+                .user_by_username(&username)
+                .await?
+                .with_context(|| format!("no user {username}"))?;
+            store.revoke_tokens(&Actor::system("cli"), &user.id).await?;
+            store.close().await;
+            println!("Every token of {username} is revoked.");
         }
         Cmd::Bench(args) => bench::run(args).await?,
     }

@@ -18,6 +18,23 @@ use crate::{
 pub const MAX_FAILURES: i64 = 5;
 pub const LOCKOUT_MINUTES: i64 = 15;
 
+/// What a personal access token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenScope {
+    /// Reads only (GET, and searches).
+    Read,
+    ReadWrite,
+}
+
+impl TokenScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::ReadWrite => "read_write",
+        }
+    }
+}
+
 /// Who is reading: enough to place them against a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reader {
@@ -658,6 +675,7 @@ impl Store {
         actor: &Actor,
         user_id: &str,
         label: &str,
+        scope: TokenScope,
         expires_at: Option<DateTime<Utc>>,
     ) -> Result<String, StoreError> {
         let secret = format!("pelita_{}", crate::random_token());
@@ -667,6 +685,7 @@ impl Store {
                 token_hash: self.keys.token_hash(&secret),
                 user_id: user_id.to_owned(),
                 label: label.to_owned(),
+                scope,
                 expires_at: expires_at.map(micros),
             },
         )
@@ -674,10 +693,18 @@ impl Store {
         Ok(secret)
     }
 
-    /// The active user behind a bearer token, unless it expired or was revoked.
-    pub async fn token_user(&self, secret: &str) -> Result<Option<User>, StoreError> {
+    /// Revokes every token of a user at once.
+    pub async fn revoke_tokens(&self, actor: &Actor, user_id: &str) -> Result<(), StoreError> {
+        self.submit(actor, Command::RevokeTokens(user_id.to_owned()))
+            .await?;
+        Ok(())
+    }
+
+    /// The active user behind a bearer token, and what the token may do, unless it expired or
+    /// was revoked.
+    pub async fn token_user(&self, secret: &str) -> Result<Option<(User, TokenScope)>, StoreError> {
         let sql = format!(
-            "SELECT {USER_COLUMNS} FROM access_tokens t JOIN users u ON u.id = t.user_id \
+            "SELECT {USER_COLUMNS}, t.scope FROM access_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
              AND u.disabled = 0"
         );
@@ -688,7 +715,15 @@ impl Store {
                 args![self.keys.token_hash(secret), micros(self.now())],
             )
             .await?;
-        row.map(|r| user_from(&r, 0)).transpose()
+        row.map(|r| {
+            let scope = if r.text(6)? == "read" {
+                TokenScope::Read
+            } else {
+                TokenScope::ReadWrite
+            };
+            Ok((user_from(&r, 0)?, scope))
+        })
+        .transpose()
     }
 
     /// Adds a professional of another service to the case's team.
@@ -962,18 +997,31 @@ impl Write<'_> {
                     .await?;
                 Ok(Done::Unit)
             }
+            Command::RevokeTokens(user) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE access_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+                        args![now, user.as_str()],
+                    )
+                    .await?;
+                self.audit("token.revoke", user, json!({ "tokens": n }))
+                    .await?;
+                Ok(Done::Unit)
+            }
             Command::CreateToken {
                 token_hash,
                 user_id,
                 label,
+                scope,
                 expires_at,
             } => {
                 let label = pelita_domain::text::clean("label", label, 100, false)?;
                 let id = crate::writer::new_id();
                 self.tx
                     .exec(
-                        "INSERT INTO access_tokens (token_hash, id, user_id, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                        args![token_hash.clone(), id.as_str(), user_id.as_str(), label, now, *expires_at],
+                        "INSERT INTO access_tokens (token_hash, id, user_id, label, scope, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        args![token_hash.clone(), id.as_str(), user_id.as_str(), label, scope.as_str(), now, *expires_at],
                     )
                     .await?;
                 self.audit(

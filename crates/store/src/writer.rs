@@ -67,8 +67,10 @@ pub(crate) enum Command {
         token_hash: Vec<u8>,
         user_id: String,
         label: String,
+        scope: crate::TokenScope,
         expires_at: Option<i64>,
     },
+    RevokeTokens(String),
     HandedOverBy(String, String),
     AddTeamMember(String, String),
     /// Stops the writer after everything queued before it.
@@ -479,6 +481,34 @@ impl Write<'_> {
         for e in &identity.age.evidence {
             e.birth.validated(today)?;
         }
+        // Field-level history: which parts changed (never their values, which are personal).
+        let old_sealed = self
+            .tx
+            .row(
+                "SELECT identity_sealed FROM children WHERE id = $1",
+                args![child_id],
+            )
+            .await?
+            .and_then(|r| r.opt_bytes(0).ok().flatten());
+        let old: Option<ChildIdentity> = old_sealed
+            .and_then(|s| key.open("identity", &s).ok())
+            .and_then(|p| serde_json::from_slice(&p).ok());
+        let mut fields = Vec::new();
+        if let Some(old) = &old {
+            let n = (&old.names, &identity.names);
+            for (name, changed) in [
+                ("identity.given", n.0.given != n.1.given),
+                ("identity.family", n.0.family != n.1.family),
+                ("identity.other_names", n.0.other != n.1.other),
+                ("identity.aliases", n.0.aliases != n.1.aliases),
+                ("identity.sex", old.sex != identity.sex),
+                ("identity.age_evidence", old.age != identity.age),
+            ] {
+                if changed {
+                    fields.push(name);
+                }
+            }
+        }
         self.tx
             .exec(
                 "UPDATE children SET identity_sealed = $1, sex = $2 WHERE id = $3",
@@ -493,7 +523,7 @@ impl Write<'_> {
         self.audit(
             "child.update_identity",
             child_id,
-            json!({"fields": ["identity"]}),
+            json!({ "fields": fields }),
         )
         .await?;
         Ok(Done::Unit)

@@ -1099,11 +1099,38 @@ async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
             &actor,
             &id,
             "script",
+            pelita_store::TokenScope::Read,
             Some(today() + chrono::Duration::days(60)),
         )
         .await
         .unwrap();
-    assert_eq!(env.store.token_user(&secret).await.unwrap().unwrap().id, id);
+    let (user, scope) = env.store.token_user(&secret).await.unwrap().unwrap();
+    assert_eq!(
+        (user.id.as_str(), scope),
+        (id.as_str(), pelita_store::TokenScope::Read)
+    );
+    // Tokens expire, and can be revoked.
+    env.clock.set(today() + chrono::Duration::days(61));
+    assert!(
+        env.store.token_user(&secret).await.unwrap().is_none(),
+        "an expired token works"
+    );
+    env.clock.set(today());
+    let other = env
+        .store
+        .create_token(&actor, &id, "x", pelita_store::TokenScope::ReadWrite, None)
+        .await
+        .unwrap();
+    env.store.revoke_tokens(&actor, &id).await.unwrap();
+    assert!(
+        env.store.token_user(&other).await.unwrap().is_none(),
+        "a revoked token works"
+    );
+    let secret = env
+        .store
+        .create_token(&actor, &id, "y", pelita_store::TokenScope::ReadWrite, None)
+        .await
+        .unwrap();
     assert!(
         env.store
             .token_user("pelita_guess")

@@ -21,7 +21,7 @@ use pelita_domain::policy::{self, Refusal, Section};
 use pelita_domain::role::Role;
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::{NameText, NoteText};
-use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, User};
+use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, TokenScope, User};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -90,6 +90,55 @@ fn store_problem(e: StoreError) -> Response {
 /// The user behind a bearer token.
 pub struct ApiUser(User);
 
+/// The user behind a bearer token that may write.
+pub struct ApiWriter(User);
+
+impl<S> FromRequestParts<S> for ApiWriter
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiWriter, Response> {
+        let (user, scope) = token_user(parts, &AppState::from_ref(state)).await?;
+        if scope != TokenScope::ReadWrite {
+            return Err(problem(
+                StatusCode::FORBIDDEN,
+                "read-only-token",
+                "This token may only read",
+            ));
+        }
+        Ok(ApiWriter(user))
+    }
+}
+
+async fn token_user(parts: &Parts, state: &AppState) -> Result<(User, TokenScope), Response> {
+    let unauthorised = || {
+        let mut r = problem(
+            StatusCode::UNAUTHORIZED,
+            "unauthorised",
+            "A valid bearer token is required",
+        );
+        r.headers_mut()
+            .insert(header::WWW_AUTHENTICATE, "Bearer".parse().expect("valid"));
+        r
+    };
+    let token = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.len() < 200)
+        .ok_or_else(unauthorised)?;
+    match state.store.token_user(token).await {
+        Ok(Some(u)) => Ok(u),
+        Ok(None) => Err(unauthorised()),
+        Err(e) => Err(store_problem(e)),
+    }
+}
+
 impl<S> FromRequestParts<S> for ApiUser
 where
     AppState: FromRef<S>,
@@ -98,30 +147,8 @@ where
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiUser, Response> {
-        let state = AppState::from_ref(state);
-        let unauthorised = || {
-            let mut r = problem(
-                StatusCode::UNAUTHORIZED,
-                "unauthorised",
-                "A valid bearer token is required",
-            );
-            r.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, "Bearer".parse().expect("valid"));
-            r
-        };
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty() && t.len() < 200)
-            .ok_or_else(unauthorised)?;
-        match state.store.token_user(token).await {
-            Ok(Some(u)) => Ok(ApiUser(u)),
-            Ok(None) => Err(unauthorised()),
-            Err(e) => Err(store_problem(e)),
-        }
+        let (user, _) = token_user(parts, &AppState::from_ref(state)).await?;
+        Ok(ApiUser(user))
     }
 }
 
@@ -341,7 +368,7 @@ pub struct NoteBody {
 
 async fn add_note(
     State(s): State<AppState>,
-    ApiUser(u): ApiUser,
+    ApiWriter(u): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<NoteBody>,
 ) -> Response {
@@ -492,7 +519,7 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
 
 async fn register(
     State(s): State<AppState>,
-    ApiUser(u): ApiUser,
+    ApiWriter(u): ApiWriter,
     ApiJson(b): ApiJson<RegisterBody>,
 ) -> Response {
     if !matches!(u.role, Role::CaseWorker | Role::Supervisor) {

@@ -86,6 +86,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}", get(pages::case::page))
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
+        .route("/cases/{id}/identity", post(pages::case::edit_identity))
         .route("/cases/{id}/move", post(pages::case::move_case))
         .route(
             "/search",

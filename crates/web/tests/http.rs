@@ -106,7 +106,13 @@ impl App {
 
     async fn token(&self, user: &str) -> String {
         self.store
-            .create_token(&Actor::system("t"), user, "test", None)
+            .create_token(
+                &Actor::system("t"),
+                user,
+                "test",
+                pelita_store::TokenScope::ReadWrite,
+                None,
+            )
             .await
             .unwrap()
     }
@@ -695,6 +701,34 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
             .0,
         StatusCode::NOT_FOUND
     );
+    // A read-only token reads and searches but does not write.
+    let ro = app
+        .store
+        .create_token(
+            &Actor::system("t"),
+            &u,
+            "ro",
+            pelita_store::TokenScope::Read,
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        api(&app, "GET", "/api/v1/cases", Some(&ro), None).await.0,
+        StatusCode::OK
+    );
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/children",
+        Some(&ro),
+        Some(child.to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("read-only-token"))
+    );
 
     // The OpenAPI document describes every route the API serves.
     let (s, doc, _) = api(&app, "GET", "/api/v1/openapi.json", None, None).await;
@@ -1014,4 +1048,73 @@ async fn pages_render_in_every_language_and_dhivehi_is_right_to_left() {
         .await;
     let (_, _, page) = b.get("/work").await;
     assert!(page.contains("dir=\"rtl\""));
+}
+
+#[tokio::test]
+async fn the_lead_worker_corrects_identity_and_adds_age_evidence_others_cannot() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let school = app.agency("SMP", Sector::Education).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .await
+        .unwrap();
+
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let path = format!("/cases/{case}/identity");
+    // A document says the child is 19; the child declared born in 2011 — the age is disputed
+    // and the youngest claim counts: still treated as a child.
+    let (s, _, _) = b
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("given", "Aminah"),
+                ("given_latin", ""),
+                ("family", "Putri"),
+                ("sex", "female"),
+                ("precision", "exact"),
+                ("birth_date", "2007-01-01"),
+                ("evidence", "document"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("Aminah Putri"));
+    assert!(
+        page.contains("14–19 years"),
+        "disputed ages span every claim"
+    );
+    assert!(page.contains("Treated as a child"));
+    assert!(
+        page.contains("identity.given") && page.contains("identity.age_evidence"),
+        "field-level history"
+    );
+
+    let (s, _, page) = b
+        .post(
+            &path,
+            &[("csrf", &csrf), ("given", "   "), ("sex", "female")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("This field is required."));
+
+    let mut t = Browser::new(&app);
+    t.sign_in("teacher", PASSWORD).await;
+    let csrf = t.csrf().await;
+    let (s, _, _) = t
+        .post(&path, &[("csrf", &csrf), ("given", "X"), ("sex", "male")])
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "a teacher edited the child's identity"
+    );
 }

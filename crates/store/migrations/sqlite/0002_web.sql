@@ -29,6 +29,7 @@ CREATE TABLE access_tokens (
     id         TEXT NOT NULL UNIQUE,
     user_id    TEXT NOT NULL REFERENCES users(id),
     label      TEXT NOT NULL,
+    scope      TEXT NOT NULL,           -- 'read' or 'read_write'
     created_at INTEGER NOT NULL,
     expires_at INTEGER,
     revoked_at INTEGER

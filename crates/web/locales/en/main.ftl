@@ -250,3 +250,7 @@ month-12 = December
 ## Alerts
 alerts-title = Alerts
 alert-break-glass = A colleague opened a restricted section of a case with a justification.
+
+## Editing
+edit-identity = Correct names, sex or age
+add-age-evidence = Add evidence of age (leave empty to keep the age as it is)

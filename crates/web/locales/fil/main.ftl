@@ -253,3 +253,7 @@ month-12 = Disyembre
 ## Alerts
 alerts-title = Mga alerto
 alert-break-glass = Binuksan ng isang kasamahan ang isang restricted na bahagi ng kaso nang may katwiran.
+
+## Editing
+edit-identity = Iwasto ang pangalan, kasarian o edad
+add-age-evidence = Magdagdag ng katibayan ng edad (iwanang blangko para panatilihin ang edad)

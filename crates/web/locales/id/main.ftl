@@ -251,3 +251,7 @@ month-12 = Desember
 ## Alerts
 alerts-title = Peringatan
 alert-break-glass = Seorang rekan membuka bagian terbatas sebuah kasus dengan alasan tertulis.
+
+## Editing
+edit-identity = Perbaiki nama, jenis kelamin, atau usia
+add-age-evidence = Tambahkan bukti usia (kosongkan untuk mempertahankan usia yang ada)

@@ -251,3 +251,7 @@ month-12 = Disember
 ## Alerts
 alerts-title = Amaran
 alert-break-glass = Seorang rakan sekerja membuka bahagian terhad sesuatu kes dengan justifikasi.
+
+## Editing
+edit-identity = Betulkan nama, jantina atau umur
+add-age-evidence = Tambah bukti umur (biarkan kosong untuk mengekalkan umur sedia ada)

@@ -37,6 +37,15 @@ pub struct SectionView {
     pub notes: Vec<NoteView>,
 }
 
+/// The identity form's current values, when the reader may edit them.
+pub struct IdentityEdit {
+    pub given: String,
+    pub given_latin: String,
+    pub family: String,
+    pub family_latin: String,
+    pub sex: &'static str,
+}
+
 pub struct HistoryRow {
     pub when: String,
     pub who: String,
@@ -65,6 +74,7 @@ struct CasePage {
     note_sections: Vec<(&'static str, String)>,
     moves: Vec<(&'static str, String)>,
     can_write: bool,
+    edit: Option<IdentityEdit>,
     history: Vec<HistoryRow>,
     viewers: Option<Vec<HistoryRow>>,
     message: Option<String>,
@@ -334,6 +344,33 @@ async fn render(
         note_sections,
         moves,
         can_write: write,
+        edit: header_identity
+            .as_ref()
+            .filter(|_| write && super::decision(ctx, &meta, Section::Identity) == Decision::Allow)
+            .map(|i| IdentityEdit {
+                given: i.names.given.text.to_string(),
+                given_latin: i
+                    .names
+                    .given
+                    .latin
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+                family: i
+                    .names
+                    .family
+                    .as_ref()
+                    .map(|f| f.text.to_string())
+                    .unwrap_or_default(),
+                family_latin: i
+                    .names
+                    .family
+                    .as_ref()
+                    .and_then(|f| f.latin.as_ref())
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+                sex: i.sex.as_str(),
+            }),
         history,
         viewers,
         message,
@@ -477,6 +514,76 @@ pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>
             let msg = t.get(&error::domain_key(&d));
             render(&ctx, &id, None, Some(msg)).await
         }
+        Err(e) => error::store(&t, e),
+    }
+}
+
+/// Corrects the child's names and sex, and adds age evidence to the log (the log keeps every
+/// claim; disagreeing claims make the age disputed, and the youngest claim then counts).
+pub async fn edit_identity(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<super::register::RegisterForm>,
+) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    let editable = can_write(meta.relationship(&ctx.reader()))
+        && super::decision(&ctx, &meta, Section::Identity) == Decision::Allow;
+    let Some(grant) = editable
+        .then(|| super::grant(&ctx, &meta, Section::Identity, None).ok())
+        .flatten()
+    else {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    };
+    let current = match ctx.store.read_identity(&grant).await {
+        Ok(Readable::Present(i)) => i,
+        Ok(Readable::Erased { .. }) => return error::page(&t, StatusCode::GONE, "erased"),
+        Err(e) => return error::store(&t, e),
+    };
+    let today = ctx.store.now().date_naive();
+    let (names, sex, age) = match super::register::identity_changes(&f, &t, today) {
+        Ok(x) => x,
+        Err(errors) => {
+            let first = errors
+                .into_values()
+                .next()
+                .unwrap_or_else(|| t.get("errors-above"));
+            return render(&ctx, &id, None, Some(first)).await;
+        }
+    };
+    let mut updated = current.clone();
+    updated.names.given = names.given;
+    updated.names.family = names.family;
+    for alias in names.aliases {
+        if !updated.names.aliases.contains(&alias) {
+            updated.names.aliases.push(alias);
+        }
+    }
+    updated.sex = sex;
+    if let Some((birth, kind)) = age {
+        updated.age.evidence.push(pelita_domain::age::AgeEvidence {
+            kind,
+            birth,
+            recorded_by: ctx.user().id.clone(),
+            recorded_on: today,
+            source: String::new(),
+        });
+    }
+    if updated == current {
+        return view::redirect(&format!("/cases/{id}"));
+    }
+    match ctx
+        .store
+        .update_identity(&ctx.reader().actor(), &meta.child_id, updated)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}")),
         Err(e) => error::store(&t, e),
     }
 }

@@ -137,46 +137,52 @@ fn number(raw: &str, field: &'static str, errs: &mut Errors) -> Option<u32> {
     }
 }
 
-/// Turns the form into a registration, or the errors to show beside each field.
-fn parse(
-    f: &RegisterForm,
-    t: &Tr,
-    today: NaiveDate,
-    worker: &str,
-    agency: &str,
-) -> Result<Registration, HashMap<&'static str, String>> {
-    let mut errs = Errors {
-        t,
-        map: HashMap::new(),
-    };
+/// Names and sex from the form.
+fn names(f: &RegisterForm, errs: &mut Errors) -> Option<(PersonNames, Sex)> {
     let given = NameText::parse(&f.given)
         .map_err(|e| errs.domain("given", &e))
         .ok();
-    let given_latin = optional_name(&f.given_latin, "given_latin", &mut errs);
-    let family = optional_name(&f.family, "family", &mut errs);
-    let family_latin = optional_name(&f.family_latin, "family_latin", &mut errs);
-    let alias = optional_name(&f.alias, "alias", &mut errs);
+    let given_latin = optional_name(&f.given_latin, "given_latin", errs);
+    let family = optional_name(&f.family, "family", errs);
+    let family_latin = optional_name(&f.family_latin, "family_latin", errs);
+    let alias = optional_name(&f.alias, "alias", errs);
     let sex = Sex::parse(&f.sex).unwrap_or_else(|| {
         errs.key("sex", "error-invalid");
         Sex::NotRecorded
     });
+    let part = |text: NameText, latin: Option<NameText>| NamePart { text, latin };
+    Some((
+        PersonNames {
+            given: part(given?, given_latin),
+            family: family.map(|f| part(f, family_latin)),
+            other: Vec::new(),
+            aliases: alias.map(NamePart::new).into_iter().collect(),
+        },
+        sex,
+    ))
+}
+
+/// The date of birth with its precision, and where it comes from.
+fn birth(
+    f: &RegisterForm,
+    errs: &mut Errors,
+    today: NaiveDate,
+) -> Option<(BirthDate, EvidenceKind)> {
     let birth = match f.precision.as_str() {
         "exact" => NaiveDate::parse_from_str(f.birth_date.trim(), "%Y-%m-%d")
             .map(|date| BirthDate::Exact { date })
             .map_err(|_| {
-                errs.key(
-                    "birth_date",
-                    if f.birth_date.trim().is_empty() {
-                        "error-required"
-                    } else {
-                        "error-impossible-date"
-                    },
-                )
+                let key = if f.birth_date.trim().is_empty() {
+                    "error-required"
+                } else {
+                    "error-impossible-date"
+                };
+                errs.key("birth_date", key)
             })
             .ok(),
         "month" => match (
-            number(&f.birth_year, "birth_year", &mut errs),
-            number(&f.birth_month, "birth_month", &mut errs),
+            number(&f.birth_year, "birth_year", errs),
+            number(&f.birth_month, "birth_month", errs),
         ) {
             (Some(y), Some(m)) => Some(BirthDate::Month {
                 year: y as i32,
@@ -184,27 +190,27 @@ fn parse(
             }),
             _ => None,
         },
-        "year" => number(&f.birth_year, "birth_year", &mut errs)
-            .map(|y| BirthDate::Year { year: y as i32 }),
-        "estimated" => match (
-            number(&f.est_age, "est_age", &mut errs),
-            number(
-                if f.est_margin.trim().is_empty() {
-                    "1"
-                } else {
-                    &f.est_margin
-                },
-                "est_margin",
-                &mut errs,
-            ),
-        ) {
-            (Some(age), Some(margin)) => Some(BirthDate::Estimated {
-                age,
-                margin,
-                on: today,
-            }),
-            _ => None,
-        },
+        "year" => {
+            number(&f.birth_year, "birth_year", errs).map(|y| BirthDate::Year { year: y as i32 })
+        }
+        "estimated" => {
+            let margin = if f.est_margin.trim().is_empty() {
+                "1"
+            } else {
+                &f.est_margin
+            };
+            match (
+                number(&f.est_age, "est_age", errs),
+                number(margin, "est_margin", errs),
+            ) {
+                (Some(age), Some(margin)) => Some(BirthDate::Estimated {
+                    age,
+                    margin,
+                    on: today,
+                }),
+                _ => None,
+            }
+        }
         "unknown" => Some(BirthDate::Unknown),
         _ => {
             errs.key("precision", "error-invalid");
@@ -232,6 +238,49 @@ fn parse(
             EvidenceKind::Declaration
         }
     };
+    Some((birth?, evidence))
+}
+
+/// Corrected names and sex, and a new piece of age evidence.
+pub(super) type IdentityChanges = (PersonNames, Sex, Option<(BirthDate, EvidenceKind)>);
+
+/// Names and sex, and a new piece of age evidence when a precision is chosen, for editing a
+/// child's identity.
+pub(super) fn identity_changes(
+    f: &RegisterForm,
+    t: &Tr,
+    today: NaiveDate,
+) -> Result<IdentityChanges, HashMap<&'static str, String>> {
+    let mut errs = Errors {
+        t,
+        map: HashMap::new(),
+    };
+    let names = names(f, &mut errs);
+    let age = if f.precision.is_empty() {
+        None
+    } else {
+        birth(f, &mut errs, today)
+    };
+    match names {
+        Some((n, s)) if errs.map.is_empty() => Ok((n, s, age)),
+        _ => Err(errs.map),
+    }
+}
+
+/// Turns the form into a registration, or the errors to show beside each field.
+fn parse(
+    f: &RegisterForm,
+    t: &Tr,
+    today: NaiveDate,
+    worker: &str,
+    agency: &str,
+) -> Result<Registration, HashMap<&'static str, String>> {
+    let mut errs = Errors {
+        t,
+        map: HashMap::new(),
+    };
+    let names = names(f, &mut errs);
+    let birth = birth(f, &mut errs, today);
     let level = PriorityLevel::parse(&f.priority).unwrap_or_else(|| {
         errs.key("priority", "error-invalid");
         PriorityLevel::Medium
@@ -260,19 +309,13 @@ fn parse(
             narrative: None,
         })
     };
+    let (Some((names, sex)), Some((birth, evidence)), Some(priority)) = (names, birth, priority)
+    else {
+        return Err(errs.map);
+    };
     if !errs.map.is_empty() {
         return Err(errs.map);
     }
-    let (Some(given), Some(birth), Some(priority)) = (given, birth, priority) else {
-        return Err(errs.map);
-    };
-    let part = |text: NameText, latin: Option<NameText>| NamePart { text, latin };
-    let names = PersonNames {
-        given: part(given, given_latin),
-        family: family.map(|f| part(f, family_latin)),
-        other: Vec::new(),
-        aliases: alias.map(NamePart::new).into_iter().collect(),
-    };
     Ok(Registration {
         agency_id: agency.to_owned(),
         identity: ChildIdentity {
