@@ -657,6 +657,30 @@ impl Store {
         Ok(())
     }
 
+    /// Clears a user's second factor (a lost phone): they enrol again at their next sign-in.
+    /// Their sessions end.
+    pub async fn reset_second_factor(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::ResetSecondFactor(user_id.to_owned()))
+            .await?;
+        Ok(())
+    }
+
+    /// Changes a user's role; their sessions end so the new role applies at once.
+    pub async fn set_role(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        role: Role,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::SetRole(user_id.to_owned(), role))
+            .await?;
+        Ok(())
+    }
+
     /// Disabling a user ends their sessions and tokens at once.
     pub async fn set_disabled(
         &self,
@@ -968,6 +992,47 @@ impl Write<'_> {
                         "UPDATE users SET language = $1 WHERE id = $2",
                         args![lang.as_str(), user.as_str()],
                     )
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::ResetSecondFactor(user) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE users SET totp_sealed = NULL, totp_last_step = 0 WHERE id = $1",
+                        args![user.as_str()],
+                    )
+                    .await?;
+                if n == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                self.tx
+                    .exec(
+                        "DELETE FROM sessions WHERE user_id = $1",
+                        args![user.as_str()],
+                    )
+                    .await?;
+                self.audit("user.totp_reset", user, json!({})).await?;
+                Ok(Done::Unit)
+            }
+            Command::SetRole(user, role) => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE users SET role = $1 WHERE id = $2",
+                        args![role.as_str(), user.as_str()],
+                    )
+                    .await?;
+                if n == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                self.tx
+                    .exec(
+                        "DELETE FROM sessions WHERE user_id = $1",
+                        args![user.as_str()],
+                    )
+                    .await?;
+                self.audit("user.role", user, json!({ "role": role.as_str() }))
                     .await?;
                 Ok(Done::Unit)
             }

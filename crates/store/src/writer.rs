@@ -71,6 +71,8 @@ pub(crate) enum Command {
         expires_at: Option<i64>,
     },
     RevokeTokens(String),
+    ResetSecondFactor(String),
+    SetRole(String, pelita_domain::role::Role),
     HandedOverBy(String, String),
     AddTeamMember(String, String),
     /// Stops the writer after everything queued before it.

@@ -257,3 +257,7 @@ alert-break-glass = একজন সহকর্মী লিখিত কার
 ## Editing
 edit-identity = নাম, লিঙ্গ বা বয়স সংশোধন করুন
 add-age-evidence = বয়সের প্রমাণ যোগ করুন (বর্তমান বয়স রাখতে ফাঁকা রাখুন)
+account-actions = অ্যাকাউন্ট পরিবর্তন
+account-action = কী করবেন
+change-role = ভূমিকা পরিবর্তন
+reset-second-factor = দ্বিতীয় ধাপ পুনরায় সেট করুন (ফোন হারিয়েছে)

@@ -254,3 +254,7 @@ alert-break-glass = A colleague opened a restricted section of a case with a jus
 ## Editing
 edit-identity = Correct names, sex or age
 add-age-evidence = Add evidence of age (leave empty to keep the age as it is)
+account-actions = Change an account
+account-action = What to do
+change-role = Change the role
+reset-second-factor = Reset the second factor (lost phone)

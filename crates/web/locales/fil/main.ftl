@@ -257,3 +257,7 @@ alert-break-glass = Binuksan ng isang kasamahan ang isang restricted na bahagi n
 ## Editing
 edit-identity = Iwasto ang pangalan, kasarian o edad
 add-age-evidence = Magdagdag ng katibayan ng edad (iwanang blangko para panatilihin ang edad)
+account-actions = Baguhin ang account
+account-action = Gagawin
+change-role = Palitan ang tungkulin
+reset-second-factor = I-reset ang ikalawang hakbang (nawalang telepono)

@@ -255,3 +255,7 @@ alert-break-glass = Seorang rekan membuka bagian terbatas sebuah kasus dengan al
 ## Editing
 edit-identity = Perbaiki nama, jenis kelamin, atau usia
 add-age-evidence = Tambahkan bukti usia (kosongkan untuk mempertahankan usia yang ada)
+account-actions = Ubah akun
+account-action = Tindakan
+change-role = Ubah peran
+reset-second-factor = Atur ulang faktor kedua (ponsel hilang)

@@ -255,3 +255,7 @@ alert-break-glass = Seorang rakan sekerja membuka bahagian terhad sesuatu kes de
 ## Editing
 edit-identity = Betulkan nama, jantina atau umur
 add-age-evidence = Tambah bukti umur (biarkan kosong untuk mengekalkan umur sedia ada)
+account-actions = Ubah akaun
+account-action = Tindakan
+change-role = Tukar peranan
+reset-second-factor = Set semula faktor kedua (telefon hilang)

@@ -146,6 +146,7 @@ pub struct UserForm {
     password: String,
     admin_password: String,
     user_id: String,
+    action: String,
     csrf: String,
 }
 
@@ -224,11 +225,16 @@ pub async fn disable_user(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
         )
         .await;
     }
-    match ctx
-        .store
-        .set_disabled(&ctx.reader().actor(), &f.user_id, true)
-        .await
-    {
+    let actor = ctx.reader().actor();
+    let done = match f.action.as_str() {
+        "reset_second_factor" => ctx.store.reset_second_factor(&actor, &f.user_id).await,
+        "set_role" => match Role::parse(&f.role) {
+            Some(role) => ctx.store.set_role(&actor, &f.user_id, role).await,
+            None => return bad(&ctx, "error-invalid").await,
+        },
+        _ => ctx.store.set_disabled(&actor, &f.user_id, true).await,
+    };
+    match done {
         Ok(()) => render(&ctx, None, None, StatusCode::OK).await,
         Err(e) => crate::error::store(&ctx.t, e),
     }
