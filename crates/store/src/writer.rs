@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Head};
 use crate::crypto::{ChildKey, Keys};
-use crate::db::{Pools, Tx, Val, args};
+use crate::db::{Pools, Tx, args};
 use crate::{
     Actor, Clock, NewAgency, NewUser, Registered, Registration, StoreError, from_micros, micros,
 };
@@ -323,10 +323,17 @@ impl Write<'_> {
         Ok((row.i64(0)?, self.keys.unwrap_child_key(child_id, &wrapped)?))
     }
 
-    async fn index_names(&mut self, seq: i64, identity: &ChildIdentity) -> Result<(), StoreError> {
-        self.tx
-            .exec("DELETE FROM name_index WHERE child_seq = $1", args![seq])
-            .await?;
+    async fn index_names(
+        &mut self,
+        seq: i64,
+        identity: &ChildIdentity,
+        fresh: bool,
+    ) -> Result<(), StoreError> {
+        if !fresh {
+            self.tx
+                .exec("DELETE FROM name_index WHERE child_seq = $1", args![seq])
+                .await?;
+        }
         let mut hashes: Vec<i64> = identity
             .names
             .all_forms()
@@ -335,20 +342,19 @@ impl Write<'_> {
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
-        for chunk in hashes.chunks(200) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-                .collect();
-            let sql = format!(
-                "INSERT INTO name_index (h, child_seq) VALUES {} ON CONFLICT DO NOTHING",
-                values.join(", ")
-            );
-            let args: Vec<Val> = chunk
-                .iter()
-                .flat_map(|&h| [Val::from(h), Val::from(seq)])
-                .collect();
-            self.tx.exec(&sql, args).await?;
-        }
+        // One statement of one shape whatever the number of keys, so it is prepared once.
+        let sql = match self.tx {
+            Tx::Sqlite(_) => {
+                "INSERT INTO name_index (h, child_seq) SELECT value, $2 FROM json_each($1) \
+                 WHERE true ON CONFLICT DO NOTHING"
+            }
+            Tx::Pg(_) => {
+                "INSERT INTO name_index (h, child_seq) \
+                 SELECT (jsonb_array_elements_text($1::jsonb))::bigint, $2 ON CONFLICT DO NOTHING"
+            }
+        };
+        let list = serde_json::to_string(&hashes).expect("numbers serialise");
+        self.tx.exec(sql, args![list, seq]).await?;
         Ok(())
     }
 
@@ -388,7 +394,7 @@ impl Write<'_> {
             .await?
             .ok_or(StoreError::Corrupt)?
             .i64(0)?;
-        self.index_names(seq, &r.identity).await?;
+        self.index_names(seq, &r.identity, true).await?;
 
         let year = from_micros(self.now)
             .format("%Y")
@@ -521,7 +527,7 @@ impl Write<'_> {
                 ],
             )
             .await?;
-        self.index_names(seq, identity).await?;
+        self.index_names(seq, identity, false).await?;
         self.audit(
             "child.update_identity",
             child_id,
