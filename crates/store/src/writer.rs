@@ -148,17 +148,40 @@ async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc:
     }
 }
 
+/// Commits a batch. Commands rarely fail, so the batch first runs without savepoints (each
+/// costs statements and a statement journal); if any command fails, that attempt is rolled back
+/// whole and the batch runs again with a savepoint per command, so the failure stays its own.
 async fn commit(
     pools: &Pools,
     keys: &Keys,
     now: i64,
     batch: &[Job],
 ) -> Result<Vec<Result<Done, StoreError>>, StoreError> {
+    if batch.len() > 1 {
+        if let Ok(Some(results)) = attempt(pools, keys, now, batch, false).await {
+            return Ok(results);
+        }
+    }
+    attempt(pools, keys, now, batch, true)
+        .await
+        .map(|r| r.expect("with savepoints every outcome is kept"))
+}
+
+/// One try at a batch; `None` when a command failed without savepoints to contain it.
+async fn attempt(
+    pools: &Pools,
+    keys: &Keys,
+    now: i64,
+    batch: &[Job],
+    savepoints: bool,
+) -> Result<Option<Vec<Result<Done, StoreError>>>, StoreError> {
     let mut tx = pools.begin().await?;
     let mut head = audit::read_head(&mut tx).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
-        tx.raw("SAVEPOINT job").await?;
+        if savepoints {
+            tx.raw("SAVEPOINT job").await?;
+        }
         let before = head.clone();
         let actor = job
             .actor
@@ -173,9 +196,13 @@ async fn commit(
         };
         match w.apply(&job.command).await {
             Ok(done) => {
-                tx.raw("RELEASE SAVEPOINT job").await?;
+                if savepoints {
+                    tx.raw("RELEASE SAVEPOINT job").await?;
+                }
                 results.push(Ok(done));
             }
+            // Dropping the transaction rolls it back.
+            Err(_) if !savepoints => return Ok(None),
             Err(e) => {
                 tx.raw("ROLLBACK TO SAVEPOINT job").await?;
                 tx.raw("RELEASE SAVEPOINT job").await?;
@@ -186,7 +213,7 @@ async fn commit(
     }
     audit::write_head(&mut tx, &head).await?;
     tx.commit().await?;
-    Ok(results)
+    Ok(Some(results))
 }
 
 /// One command being applied inside the batch transaction.
