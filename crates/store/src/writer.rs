@@ -157,10 +157,10 @@ async fn commit(
     now: i64,
     batch: &[Job],
 ) -> Result<Vec<Result<Done, StoreError>>, StoreError> {
-    if batch.len() > 1 {
-        if let Ok(Some(results)) = attempt(pools, keys, now, batch, false).await {
-            return Ok(results);
-        }
+    if batch.len() > 1
+        && let Ok(Some(results)) = attempt(pools, keys, now, batch, false).await
+    {
+        return Ok(results);
     }
     attempt(pools, keys, now, batch, true)
         .await
