@@ -143,6 +143,12 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     latencies.sort_by(f64::total_cmp);
+
+    // The whole audit chain, as `pelita audit verify` walks it.
+    let start = Instant::now();
+    let audit = store.verify_audit(&|_, _| {}).await?;
+    let audit_per_s = audit.events as f64 / start.elapsed().as_secs_f64();
+    anyhow::ensure!(audit.first_break.is_none(), "the audit chain is broken");
     let report = json!({
         "backend": format!("{:?}", store.kind()),
         "children": args.children,
@@ -153,6 +159,8 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         "search_p50_ms": (percentile(&latencies, 0.5) * 100.0).round() / 100.0,
         "search_p99_ms": (percentile(&latencies, 0.99) * 100.0).round() / 100.0,
         "search_recall_top10": if asked == 0 { 0.0 } else { (found as f64 / asked as f64 * 1000.0).round() / 1000.0 },
+        "audit_events": audit.events,
+        "audit_verify_events_per_s": audit_per_s.round(),
     });
     store.close().await;
     if let Some(dir) = args.out.parent() {
