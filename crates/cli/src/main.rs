@@ -106,6 +106,16 @@ enum Cmd {
         #[command(subcommand)]
         command: TokenCmd,
     },
+    /// Restore a SQLite backup into DIR (stop Pelita first). Erasures recorded in the current
+    /// database are repeated on the restored copy, so a child erased after the backup was made
+    /// stays erased. The current database is kept beside it as pelita.db.before-restore.
+    Restore {
+        #[command(flatten)]
+        common: Common,
+        /// The backup file made by `pelita backup`.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Storage benchmarks: group commit against one transaction per write; name search.
     Bench(bench::Args),
 }
@@ -501,9 +511,81 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             store.close().await;
             println!("Every token of {username} is revoked.");
         }
+        Cmd::Restore { common, from } => restore(&common, &from).await?,
         Cmd::Bench(args) => bench::run(args).await?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn restore(common: &Common, from: &Path) -> anyhow::Result<()> {
+    let settings = Settings::load(common)?;
+    if settings.postgres_url().is_some() {
+        bail!("PostgreSQL deployments restore with pg_restore (see README)");
+    }
+    if !from.is_file() {
+        bail!("{} is not a backup file", from.display());
+    }
+    let db = common.data_dir.join("pelita.db");
+    let erased = if db.exists() {
+        let current = settings.open().await?;
+        let list = current.erasures().await?;
+        current.close().await;
+        list
+    } else {
+        Vec::new()
+    };
+    let staging = common.data_dir.join("pelita.db.restoring");
+    let _ = std::fs::remove_file(&staging);
+    std::fs::copy(from, &staging).with_context(|| format!("copying {}", from.display()))?;
+    let restored = Settings {
+        database: Some(staging.to_string_lossy().into_owned()),
+        ..settings.clone()
+    }
+    .open()
+    .await
+    .context("the backup does not open with this deployment's key")?;
+    let pb = bar(erased.len() as u64, "erasures");
+    let mut repeated = 0;
+    for child in &erased {
+        match restored
+            .erase_child(
+                &Actor::system("restore"),
+                child,
+                "repeated after restoring a backup",
+            )
+            .await
+        {
+            Ok(()) => repeated += 1,
+            Err(pelita_store::StoreError::Erased | pelita_store::StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+        pb.inc(1);
+    }
+    pb.finish_and_clear();
+    let report = restored.verify_audit(&|_, _| {}).await?;
+    restored.close().await;
+    if let Some(b) = report.first_break {
+        bail!("the restored audit chain is broken: {b}; the current database was left in place");
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let path = PathBuf::from(format!("{}{suffix}", db.display()));
+        if path.exists() {
+            std::fs::rename(&path, format!("{}.before-restore{suffix}", db.display()))?;
+        }
+    }
+    // The database moves with its WAL, should closing have left one.
+    for suffix in ["-wal", "-shm", ""] {
+        let from = PathBuf::from(format!("{}{suffix}", staging.display()));
+        if from.exists() {
+            std::fs::rename(&from, format!("{}{suffix}", db.display()))?;
+        }
+    }
+    println!(
+        "Restored {} ({} audit events verified); {repeated} erasure(s) made since the backup were repeated.",
+        from.display(),
+        report.events
+    );
+    Ok(())
 }
 
 /// "30d", "12h", "90m" as a duration.

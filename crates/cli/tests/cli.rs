@@ -304,3 +304,64 @@ fn unknown_cases_and_existing_files_are_refused_with_a_clear_message() {
         text(&o)
     );
 }
+
+#[test]
+fn restoring_an_older_backup_repeats_the_erasures_made_since() {
+    let dir = tempfile::tempdir().unwrap();
+    init_with_children(dir.path(), "12");
+    let d = dir.path().to_str().unwrap();
+    let backup = dir.path().join("before.db");
+    let o = pelita(&["backup", "--data-dir", d, "--to", backup.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let reference = rt.block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(dir.path().join("pelita.db").to_str().unwrap())
+            .await
+            .unwrap();
+        let (id,): (String,) = sqlx::query_as("SELECT id FROM cases ORDER BY reference LIMIT 1")
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+        let store = open(dir.path()).await;
+        let meta = store.case_meta(&id).await.unwrap();
+        store.close().await;
+        meta.reference.to_string()
+    });
+    let o = pelita(&[
+        "erase",
+        "--data-dir",
+        d,
+        "--case",
+        &reference,
+        "--reason",
+        "court order",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = pelita(&[
+        "restore",
+        "--data-dir",
+        d,
+        "--from",
+        backup.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("1 erasure(s)"), "{}", text(&o));
+    rt.block_on(async {
+        let store = open(dir.path()).await;
+        let id = store.case_id_by_reference(&reference).await.unwrap();
+        let meta = store.case_meta(&id).await.unwrap();
+        assert!(
+            store
+                .read_identity(&assigned(&meta, Section::Identity))
+                .await
+                .unwrap()
+                .is_erased(),
+            "the restored backup brought the child back"
+        );
+        store.close().await;
+    });
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(dir.path().join("pelita.db.before-restore").exists());
+}

@@ -138,6 +138,17 @@ impl Store {
         })
     }
 
+    /// The children erased in this deployment (ids only), to repeat after restoring an older
+    /// backup.
+    pub async fn erasures(&self) -> Result<Vec<String>, StoreError> {
+        self.pools
+            .rows("SELECT child_id FROM erasures ORDER BY erased_at", args![])
+            .await?
+            .iter()
+            .map(|r| r.text(0))
+            .collect()
+    }
+
     pub async fn case_id_by_reference(&self, reference: &str) -> Result<String, StoreError> {
         self.pools
             .row(
