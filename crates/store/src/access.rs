@@ -62,6 +62,15 @@ impl Reader {
     }
 }
 
+/// What [`Store::read_sections`] returns: each part only where a grant asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct SectionsRead {
+    pub identity: Option<Readable<ChildIdentity>>,
+    pub circumstances: Option<Readable<Option<Circumstances>>>,
+    /// Notes of every granted section but status.
+    pub notes: Vec<NoteRecord>,
+}
+
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseMeta {
@@ -98,7 +107,7 @@ impl CaseMeta {
     }
 }
 
-const META_COLUMNS: &str = "id, child_id, agency_id, reference, status, priority, assigned_to, \
+const META_COLUMNS: &str = "c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, c.assigned_to, \
      handed_over_by, victim_since, updated_at";
 
 fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
@@ -204,7 +213,7 @@ fn minimal(identity: ChildIdentity) -> ChildIdentity {
 
 impl Store {
     pub async fn case_meta(&self, case_id: &str) -> Result<CaseMeta, StoreError> {
-        let sql = format!("SELECT {META_COLUMNS} FROM cases WHERE id = $1");
+        let sql = format!("SELECT {META_COLUMNS} FROM cases c WHERE c.id = $1");
         let row = self
             .pools
             .row(&sql, args![case_id])
@@ -224,25 +233,79 @@ impl Store {
         Ok(meta)
     }
 
-    /// Records a sensitive read before the data leaves the store: no log, no data.
-    async fn log_access(&self, grant: &Grant) -> Result<(), StoreError> {
-        if !grant.section().is_sensitive() {
+    /// Records sensitive reads before the data leaves the store: no log, no data. All the
+    /// grants of one page go in one write.
+    async fn log_access(&self, grants: &[&Grant]) -> Result<(), StoreError> {
+        let reads: Vec<(String, Section, Option<String>)> = grants
+            .iter()
+            .filter(|g| g.section().is_sensitive())
+            .map(|g| {
+                (
+                    g.case_id().to_owned(),
+                    g.section(),
+                    g.justification().map(str::to_owned),
+                )
+            })
+            .collect();
+        let Some(first) = grants.first() else {
+            return Ok(());
+        };
+        if reads.is_empty() {
             return Ok(());
         }
+        if grants.iter().any(|g| g.reader() != first.reader()) {
+            return Err(StoreError::Conflict("grants of different readers"));
+        }
         let actor = Actor {
-            id: grant.reader().to_owned(),
+            id: first.reader().to_owned(),
             role: Role::CaseWorker,
         };
-        self.submit(
-            &actor,
-            Command::LogAccess {
-                case_id: grant.case_id().to_owned(),
-                section: grant.section(),
-                justification: grant.justification().map(str::to_owned),
-            },
-        )
-        .await?;
+        self.submit(&actor, Command::LogAccess { reads }).await?;
         Ok(())
+    }
+
+    /// Several sections of one case in one go, as a case page shows them: one access-log write,
+    /// one read of the notes. Sections without a grant are not read.
+    pub async fn read_sections(&self, grants: &[Grant]) -> Result<SectionsRead, StoreError> {
+        let Some(first) = grants.first() else {
+            return Ok(SectionsRead::default());
+        };
+        if grants.iter().any(|g| g.case_id() != first.case_id()) {
+            return Err(StoreError::Conflict("grants for different cases"));
+        }
+        let find = |s: Section| grants.iter().find(|g| g.section() == s);
+        let meta = self.case_meta(first.case_id()).await?;
+        self.log_access(&grants.iter().collect::<Vec<_>>()).await?;
+        let identity = match find(Section::Identity) {
+            Some(g) => Some(match self.child(&meta.child_id).await?.identity {
+                Readable::Present(i) if g.minimal() => Readable::Present(minimal(i)),
+                other => other,
+            }),
+            None => None,
+        };
+        let circumstances = match find(Section::Circumstances) {
+            Some(_) => Some(self.circumstances(first.case_id()).await?),
+            None => None,
+        };
+        let with_notes: Vec<Section> = grants
+            .iter()
+            .map(|g| g.section())
+            .filter(|s| *s != Section::Status)
+            .collect();
+        let notes = if with_notes.is_empty() {
+            Vec::new()
+        } else {
+            self.notes(first.case_id())
+                .await?
+                .into_iter()
+                .filter(|n| with_notes.contains(&n.section))
+                .collect()
+        };
+        Ok(SectionsRead {
+            identity,
+            circumstances,
+            notes,
+        })
     }
 
     fn expect(grant: &Grant, section: Section) -> Result<(), StoreError> {
@@ -265,7 +328,7 @@ impl Store {
     ) -> Result<Readable<ChildIdentity>, StoreError> {
         Store::expect(grant, Section::Identity)?;
         let meta = self.case_meta(grant.case_id()).await?;
-        self.log_access(grant).await?;
+        self.log_access(&[grant]).await?;
         let record = self.child(&meta.child_id).await?;
         Ok(match record.identity {
             Readable::Present(i) if grant.minimal() => Readable::Present(minimal(i)),
@@ -278,13 +341,13 @@ impl Store {
         grant: &Grant,
     ) -> Result<Readable<Option<Circumstances>>, StoreError> {
         Store::expect(grant, Section::Circumstances)?;
-        self.log_access(grant).await?;
+        self.log_access(&[grant]).await?;
         self.circumstances(grant.case_id()).await
     }
 
     /// The notes filed under the granted section.
     pub async fn read_notes(&self, grant: &Grant) -> Result<Vec<NoteRecord>, StoreError> {
-        self.log_access(grant).await?;
+        self.log_access(&[grant]).await?;
         Ok(self
             .notes(grant.case_id())
             .await?
@@ -296,20 +359,29 @@ impl Store {
     /// Open cases assigned to `user`, most urgent first, with the children's names.
     pub async fn my_work(&self, user_id: &str, limit: i64) -> Result<Vec<WorkItem>, StoreError> {
         let sql = format!(
-            "SELECT {META_COLUMNS} FROM cases \
-             WHERE (assigned_to = $1 OR id IN (SELECT case_id FROM case_team WHERE user_id = $1)) \
-             AND status NOT IN ('closed', 'transferred') \
-             ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, updated_at DESC \
+            "SELECT {META_COLUMNS}, ch.wrapped_key, ch.identity_sealed, ch.erased_at \
+             FROM cases c JOIN children ch ON ch.id = c.child_id \
+             WHERE (c.assigned_to = $1 OR c.id IN (SELECT case_id FROM case_team WHERE user_id = $1)) \
+             AND c.status NOT IN ('closed', 'transferred') \
+             ORDER BY CASE c.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, c.updated_at DESC \
              LIMIT $2"
         );
-        let rows = self.pools.rows(&sql, args![user_id, limit]).await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let meta = meta_from(r)?;
-            let identity = self.child(&meta.child_id).await?.identity;
-            out.push(WorkItem { meta, identity });
-        }
-        Ok(out)
+        // One query for the list and the names: no query per case.
+        self.pools
+            .rows(&sql, args![user_id, limit])
+            .await?
+            .iter()
+            .map(|r| {
+                let meta = meta_from(r)?;
+                let identity = self.open_identity(
+                    &meta.child_id,
+                    r.opt_bytes(10)?,
+                    r.opt_bytes(11)?,
+                    r.opt_i64(12)?,
+                )?;
+                Ok(WorkItem { meta, identity })
+            })
+            .collect()
     }
 
     pub async fn access_log_for_case(&self, case_id: &str) -> Result<Vec<AccessEntry>, StoreError> {
@@ -765,20 +837,6 @@ impl Store {
         Ok(())
     }
 
-    /// Open cases where `user` is on the team but not the lead.
-    pub async fn team_cases(&self, user_id: &str, limit: i64) -> Result<Vec<CaseMeta>, StoreError> {
-        let sql = format!(
-            "SELECT {META_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM case_team WHERE user_id = $1) \
-             AND status NOT IN ('closed', 'transferred') ORDER BY updated_at DESC LIMIT $2"
-        );
-        self.pools
-            .rows(&sql, args![user_id, limit])
-            .await?
-            .iter()
-            .map(meta_from)
-            .collect()
-    }
-
     /// Marks a case as handed over by a security liaison (who may then see its status).
     pub async fn set_handed_over_by(
         &self,
@@ -803,37 +861,35 @@ impl Write<'_> {
     pub(crate) async fn apply_access(&mut self, command: &Command) -> Result<Done, StoreError> {
         let now = self.now;
         match command {
-            Command::LogAccess {
-                case_id,
-                section,
-                justification,
-            } => {
-                self.tx
-                    .exec(
-                        "INSERT INTO access_log (at, reader, case_id, section, justification) VALUES ($1, $2, $3, $4, $5)",
-                        args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), justification.clone()],
-                    )
-                    .await?;
-                if let Some(j) = justification {
-                    // Break-glass: audited, and every supervisor of the case's agency is told.
-                    let supervisors = self
-                        .tx
-                        .rows(
-                            "SELECT u.id FROM users u JOIN cases c ON c.agency_id = u.agency_id \
-                             WHERE c.id = $1 AND u.role = 'supervisor' AND u.disabled = 0",
-                            args![case_id.as_str()],
+            Command::LogAccess { reads } => {
+                for (case_id, section, justification) in reads {
+                    self.tx
+                        .exec(
+                            "INSERT INTO access_log (at, reader, case_id, section, justification) VALUES ($1, $2, $3, $4, $5)",
+                            args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), justification.clone()],
                         )
                         .await?;
-                    for s in supervisors {
-                        self.tx
-                            .exec(
-                                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, $3, 'break_glass', $4, $5)",
-                                args![crate::writer::new_id(), s.text(0)?, case_id.as_str(), json!({"reader": self.actor.id, "section": section.as_str()}).to_string(), now],
+                    if let Some(j) = justification {
+                        // Break-glass: audited, and every supervisor of the case's agency is told.
+                        let supervisors = self
+                            .tx
+                            .rows(
+                                "SELECT u.id FROM users u JOIN cases c ON c.agency_id = u.agency_id \
+                                 WHERE c.id = $1 AND u.role = 'supervisor' AND u.disabled = 0",
+                                args![case_id.as_str()],
                             )
                             .await?;
+                        for s in supervisors {
+                            self.tx
+                                .exec(
+                                    "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, $3, 'break_glass', $4, $5)",
+                                    args![crate::writer::new_id(), s.text(0)?, case_id.as_str(), json!({"reader": self.actor.id, "section": section.as_str()}).to_string(), now],
+                                )
+                                .await?;
+                        }
+                        let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
+                        self.audit("access.break_glass", case_id, detail).await?;
                     }
-                    let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
-                    self.audit("access.break_glass", case_id, detail).await?;
                 }
                 Ok(Done::Unit)
             }

@@ -29,8 +29,8 @@ use pelita_domain::text::NoteText;
 use tokio::sync::{mpsc, oneshot};
 
 pub use access::{
-    AccessEntry, Alert, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, Session, TokenScope,
-    WorkItem,
+    AccessEntry, Alert, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, SectionsRead, Session,
+    TokenScope, WorkItem,
 };
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use crypto::DeploymentKey;

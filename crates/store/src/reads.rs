@@ -60,6 +60,28 @@ impl Store {
         })
     }
 
+    /// A child's identity from its stored columns: wrapped key, sealed identity, erasure time.
+    pub(crate) fn open_identity(
+        &self,
+        child_id: &str,
+        wrapped: Option<Vec<u8>>,
+        sealed: Option<Vec<u8>>,
+        erased_at: Option<i64>,
+    ) -> Result<Readable<ChildIdentity>, StoreError> {
+        Ok(match (wrapped, sealed) {
+            (Some(w), Some(sealed)) => {
+                let plain = self
+                    .keys
+                    .unwrap_child_key(child_id, &w)?
+                    .open("identity", &sealed)?;
+                Readable::Present(serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt)?)
+            }
+            _ => Readable::Erased {
+                at: from_micros(erased_at.unwrap_or(0)),
+            },
+        })
+    }
+
     pub(crate) async fn child(&self, child_id: &str) -> Result<ChildRecord, StoreError> {
         let row = self
             .pools
@@ -69,19 +91,12 @@ impl Store {
             )
             .await?
             .ok_or(StoreError::NotFound)?;
-        let identity = match (row.opt_bytes(0)?, row.opt_bytes(1)?) {
-            (Some(w), Some(sealed)) => {
-                let key = self.keys.unwrap_child_key(child_id, &w)?;
-                let plain = key.open("identity", &sealed)?;
-                Readable::Present(
-                    serde_json::from_slice::<ChildIdentity>(&plain)
-                        .map_err(|_| StoreError::Corrupt)?,
-                )
-            }
-            _ => Readable::Erased {
-                at: from_micros(row.opt_i64(3)?.unwrap_or(0)),
-            },
-        };
+        let identity = self.open_identity(
+            child_id,
+            row.opt_bytes(0)?,
+            row.opt_bytes(1)?,
+            row.opt_i64(3)?,
+        )?;
         Ok(ChildRecord {
             id: child_id.to_owned(),
             identity,

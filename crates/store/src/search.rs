@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use pelita_domain::identity::ChildIdentity;
 use pelita_domain::matching::{self, KeyKind};
 
 use crate::db::{Val, args};
-use crate::{Store, StoreError};
+use crate::{Readable, Store, StoreError};
 
 /// Rows read per search key: bounds the work for very common names and short prefixes.
 const PER_KEY: i64 = 5_000;
@@ -102,12 +101,11 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let id = r.text(0)?;
-            let (Some(wrapped), Some(sealed)) = (r.opt_bytes(1)?, r.opt_bytes(2)?) else {
+            let Readable::Present(identity) =
+                self.open_identity(&id, r.opt_bytes(1)?, r.opt_bytes(2)?, None)?
+            else {
                 continue;
             };
-            let key = self.keys.unwrap_child_key(&id, &wrapped)?;
-            let identity: ChildIdentity = serde_json::from_slice(&key.open("identity", &sealed)?)
-                .map_err(|_| StoreError::Corrupt)?;
             let score = matching::similarity(query, identity.names.all_forms());
             if score >= THRESHOLD {
                 let today = self.now().date_naive();

@@ -37,10 +37,9 @@ pub(crate) enum Command {
     RemoveVictimStatus(String),
     AddNote(String, Section, NoteText),
     Erase(String, String),
+    /// Sensitive reads of one reader: (case, section, break-glass justification).
     LogAccess {
-        case_id: String,
-        section: Section,
-        justification: Option<String>,
+        reads: Vec<(String, Section, Option<String>)>,
     },
     LoginFailure(String),
     StartSession {

@@ -912,6 +912,18 @@ async fn the_justice_officer_and_the_liaison_see_only_their_sections_on_the_case
             && restricted(&page, "health")
     );
     assert!(!restricted(&page, "justice") && !restricted(&page, "plan"));
+    // One page view logs each sensitive section shown, once: identity, justice, plan.
+    let mut viewed: Vec<String> = app
+        .store
+        .access_log_for_case(&case)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.reader == justice)
+        .map(|e| e.section)
+        .collect();
+    viewed.sort();
+    assert_eq!(viewed, ["identity", "justice", "plan"]);
 
     let mut l = Browser::new(&app);
     l.sign_in("liaison", PASSWORD).await;

@@ -137,95 +137,103 @@ fn identity_lines(t: &Tr, i: &ChildIdentity) -> Vec<(String, String)> {
     lines
 }
 
-async fn section_view(
+/// A section's heading and whether the reader may see it; the grant when they may.
+fn section_access(
     ctx: &Ctx,
     meta: &CaseMeta,
     section: Section,
     why: Option<&str>,
-    authors: &mut HashMap<String, String>,
-    identity: &mut Option<ChildIdentity>,
-) -> Result<SectionView, pelita_store::StoreError> {
-    let t = &ctx.t;
+) -> (SectionView, Option<pelita_domain::policy::Grant>) {
     let mut v = SectionView {
         key: section.as_str(),
-        title: t.get(&format!("section-{}", section.as_str())),
+        title: ctx.t.get(&format!("section-{}", section.as_str())),
         state: "restricted",
         lines: Vec::new(),
         notes: Vec::new(),
     };
     let decision = super::decision(ctx, meta, section);
-    let grant = match (decision, why) {
-        (Decision::Deny, _) => return Ok(v),
-        (Decision::WithJustification, None) => {
-            v.state = "justify";
-            return Ok(v);
+    if decision == Decision::Deny {
+        return (v, None);
+    }
+    match super::grant(ctx, meta, section, why) {
+        Ok(g) => {
+            v.state = "shown";
+            (v, Some(g))
         }
-        _ => match super::grant(ctx, meta, section, why) {
-            Ok(g) => g,
-            Err(_) => {
-                v.state = if decision == Decision::WithJustification {
-                    "justify"
-                } else {
-                    "restricted"
-                };
-                return Ok(v);
+        Err(_) => {
+            if decision == Decision::WithJustification {
+                v.state = "justify";
             }
-        },
-    };
-    v.state = "shown";
-    match section {
-        Section::Status => {}
-        Section::Identity => match ctx.store.read_identity(&grant).await? {
-            Readable::Present(i) => {
-                v.lines = identity_lines(t, &i);
-                *identity = Some(i);
-            }
-            Readable::Erased { .. } => v.lines.push((String::new(), t.get("erased"))),
-        },
-        Section::Circumstances => match ctx.store.read_circumstances(&grant).await? {
-            Readable::Present(Some(c)) => {
-                v.lines.push((
-                    t.get("association"),
-                    t.get(&format!("association-{}", serde_plain(&c.association))),
-                ));
-                if let Some(n) = c.narrative {
-                    v.lines.push((t.get("notes"), n.as_str().to_owned()));
+            (v, None)
+        }
+    }
+}
+
+/// Fills the shown sections from one read of every granted section.
+async fn fill_sections(
+    ctx: &Ctx,
+    views: &mut [SectionView],
+    read: pelita_store::SectionsRead,
+    authors: &mut HashMap<String, String>,
+) -> Option<ChildIdentity> {
+    let t = &ctx.t;
+    let mut header = None;
+    for v in views.iter_mut().filter(|v| v.state == "shown") {
+        match v.key {
+            "identity" => match &read.identity {
+                Some(Readable::Present(i)) => {
+                    v.lines = identity_lines(t, i);
+                    header = Some(i.clone());
                 }
-            }
-            Readable::Present(None) => {}
-            Readable::Erased { .. } => v.lines.push((String::new(), t.get("erased"))),
-        },
-        _ => {}
-    }
-    if section != Section::Status {
-        let guard = Guard::builtin();
-        for n in ctx.store.read_notes(&grant).await? {
-            let text = match n.body {
-                Readable::Present(b) => b.as_str().to_owned(),
-                Readable::Erased { .. } => t.get("erased"),
-            };
-            let warnings = guard
-                .check(&text)
-                .into_iter()
-                .map(|f| {
-                    t.with(
-                        "terminology-warning",
-                        &[
-                            ("term", f.matched),
-                            ("alternatives", f.alternatives.join("; ")),
-                        ],
-                    )
-                })
-                .collect();
-            v.notes.push(NoteView {
-                author: user_name(ctx, authors, &n.author).await,
-                when: t.datetime(n.created_at),
-                text,
-                warnings,
-            });
+                Some(Readable::Erased { .. }) => v.lines.push((String::new(), t.get("erased"))),
+                None => {}
+            },
+            "circumstances" => match &read.circumstances {
+                Some(Readable::Present(Some(c))) => {
+                    v.lines.push((
+                        t.get("association"),
+                        t.get(&format!("association-{}", serde_plain(&c.association))),
+                    ));
+                    if let Some(n) = &c.narrative {
+                        v.lines.push((t.get("notes"), n.as_str().to_owned()));
+                    }
+                }
+                Some(Readable::Erased { .. }) => v.lines.push((String::new(), t.get("erased"))),
+                _ => {}
+            },
+            _ => {}
         }
     }
-    Ok(v)
+    let guard = Guard::builtin();
+    for n in read.notes {
+        let Some(v) = views.iter_mut().find(|v| v.key == n.section.as_str()) else {
+            continue;
+        };
+        let text = match n.body {
+            Readable::Present(b) => b.as_str().to_owned(),
+            Readable::Erased { .. } => t.get("erased"),
+        };
+        let warnings = guard
+            .check(&text)
+            .into_iter()
+            .map(|f| {
+                t.with(
+                    "terminology-warning",
+                    &[
+                        ("term", f.matched),
+                        ("alternatives", f.alternatives.join("; ")),
+                    ],
+                )
+            })
+            .collect();
+        v.notes.push(NoteView {
+            author: user_name(ctx, authors, &n.author).await,
+            when: t.datetime(n.created_at),
+            text,
+            warnings,
+        });
+    }
+    header
 }
 
 fn serde_plain<T: serde::Serialize>(v: &T) -> String {
@@ -256,14 +264,18 @@ async fn render(
     let rel = meta.relationship(&ctx.reader());
     let mut names = HashMap::new();
     let mut sections = Vec::new();
-    let mut header_identity = None;
+    let mut grants = Vec::new();
     for s in Section::ALL {
         let why = opened.filter(|o| o.0 == s).map(|o| o.1);
-        match section_view(ctx, &meta, s, why, &mut names, &mut header_identity).await {
-            Ok(v) => sections.push(v),
-            Err(e) => return error::store(&t, e),
-        }
+        let (view, grant) = section_access(ctx, &meta, s, why);
+        sections.push(view);
+        grants.extend(grant);
     }
+    let read = match ctx.store.read_sections(&grants).await {
+        Ok(r) => r,
+        Err(e) => return error::store(&t, e),
+    };
+    let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
     let assigned = match &meta.assigned_to {
         Some(u) => user_name(ctx, &mut names, u).await,
