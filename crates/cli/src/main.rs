@@ -116,7 +116,8 @@ enum Cmd {
         #[arg(long)]
         from: PathBuf,
     },
-    /// Storage benchmarks: group commit against one transaction per write; name search.
+    /// The benchmark harness: generated deployments of each size on SQLite and PostgreSQL,
+    /// in-process and HTTP figures beside their baselines, written to target/bench/report.json.
     Bench(bench::Args),
 }
 
@@ -392,10 +393,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let settings = Settings::load(&common)?;
             let store = settings.open().await?;
+            let password_hash = hash(generate_password()).await?;
             let agencies = match demo::agencies_of(&store).await? {
                 a if !a.is_empty() => a,
-                _ => demo::setup(&store, &hash(generate_password()).await?).await?,
+                _ => demo::setup(&store, &password_hash).await?,
             };
+            // About 200 children per case worker, as agencies are staffed.
+            let agencies =
+                demo::add_workers(&store, &agencies, children, 200, &password_hash).await?;
             let pb = bar(children, "children");
             demo::populate(&store, &agencies, children, seed, |n| pb.set_position(n)).await?;
             pb.finish();

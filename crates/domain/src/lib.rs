@@ -5,6 +5,7 @@
 pub mod age;
 pub mod agency;
 pub mod case;
+pub mod consent;
 pub mod error;
 pub mod identity;
 pub mod matching;

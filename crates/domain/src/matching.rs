@@ -38,6 +38,9 @@ pub enum KeyKind {
     Variant,
     /// The first [`PREFIX`] characters of a longer token.
     Prefix,
+    /// Two tokens of one name, by their skeletons, in either order: at a million children
+    /// every single given name is shared by thousands, two together by few.
+    Pair,
 }
 
 impl KeyKind {
@@ -46,6 +49,7 @@ impl KeyKind {
             KeyKind::Exact => "e",
             KeyKind::Variant => "v",
             KeyKind::Prefix => "p",
+            KeyKind::Pair => "2",
         }
     }
     /// How much a match of this kind counts when ranking candidates.
@@ -54,6 +58,7 @@ impl KeyKind {
             KeyKind::Exact => 4,
             KeyKind::Variant => 3,
             KeyKind::Prefix => 1,
+            KeyKind::Pair => 3,
         }
     }
 }
@@ -251,6 +256,42 @@ pub fn keys(name: &str) -> Vec<Key> {
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// Most tokens of one name that are paired with each other (a name with more parts is rare, and
+/// pairs grow with the square).
+pub const PAIRED_TOKENS: usize = 6;
+
+/// The pair keys of the tokens of one whole name (all its parts in one script), each with the
+/// positions of its two tokens.
+pub fn pair_keys(tokens: &[String]) -> Vec<(Key, usize, usize)> {
+    let skeletons: Vec<String> = tokens
+        .iter()
+        .take(PAIRED_TOKENS)
+        .map(|t| variant(t))
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..skeletons.len() {
+        for j in i + 1..skeletons.len() {
+            if skeletons[i] == skeletons[j] {
+                continue;
+            }
+            let (a, b) = if skeletons[i] < skeletons[j] {
+                (&skeletons[i], &skeletons[j])
+            } else {
+                (&skeletons[j], &skeletons[i])
+            };
+            out.push((
+                Key {
+                    kind: KeyKind::Pair,
+                    value: format!("{a} {b}"),
+                },
+                i,
+                j,
+            ));
+        }
+    }
+    out
 }
 
 /// Keys to look up for one query token, strongest first. A token shorter than a prefix key

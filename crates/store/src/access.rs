@@ -69,6 +69,8 @@ pub struct SectionsRead {
     pub circumstances: Option<Readable<Option<Circumstances>>>,
     /// Notes of every granted section but status.
     pub notes: Vec<NoteRecord>,
+    /// The consent ledger, with a grant for participation.
+    pub consents: Option<Vec<crate::ConsentRecord>>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -235,7 +237,7 @@ impl Store {
 
     /// Records sensitive reads before the data leaves the store: no log, no data. All the
     /// grants of one page go in one write.
-    async fn log_access(&self, grants: &[&Grant]) -> Result<(), StoreError> {
+    pub(crate) async fn log_access(&self, grants: &[&Grant]) -> Result<(), StoreError> {
         let reads: Vec<(String, Section, Option<String>)> = grants
             .iter()
             .filter(|g| g.section().is_sensitive())
@@ -301,14 +303,19 @@ impl Store {
                 .filter(|n| with_notes.contains(&n.section))
                 .collect()
         };
+        let consents = match find(Section::Participation) {
+            Some(_) => Some(self.consents(first.case_id()).await?),
+            None => None,
+        };
         Ok(SectionsRead {
             identity,
             circumstances,
             notes,
+            consents,
         })
     }
 
-    fn expect(grant: &Grant, section: Section) -> Result<(), StoreError> {
+    pub(crate) fn expect(grant: &Grant, section: Section) -> Result<(), StoreError> {
         if grant.section() == section {
             Ok(())
         } else {

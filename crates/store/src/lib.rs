@@ -9,6 +9,7 @@
 
 mod access;
 mod audit;
+mod consent;
 mod crypto;
 mod db;
 mod migrate;
@@ -33,6 +34,7 @@ pub use access::{
     TokenScope, WorkItem,
 };
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
+pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
 pub use db::Kind;
 pub use search::{MatchHint, NameMatch};
@@ -47,6 +49,8 @@ pub enum StoreError {
     Domain(#[from] DomainError),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("the key is not a Pelita deployment key (expected a line starting pelita-key-1:)")]

@@ -15,6 +15,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         include_str!("../migrations/sqlite/0001_foundation.sql"),
     ),
     (2, "web", include_str!("../migrations/sqlite/0002_web.sql")),
+    (
+        3,
+        "consent",
+        include_str!("../migrations/sqlite/0003_consent.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -26,6 +31,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "web",
         include_str!("../migrations/postgres/0002_web.sql"),
+    ),
+    (
+        3,
+        "consent",
+        include_str!("../migrations/postgres/0003_consent.sql"),
     ),
 ];
 

@@ -45,7 +45,7 @@ pub(crate) fn case_from_row(row: &Row, key: Option<&ChildKey>) -> Result<Case, S
 
 impl Store {
     /// The child's key, or the time of erasure.
-    async fn key_of(&self, child_id: &str) -> Result<Result<ChildKey, i64>, StoreError> {
+    pub(crate) async fn key_of(&self, child_id: &str) -> Result<Result<ChildKey, i64>, StoreError> {
         let row = self
             .pools
             .row(

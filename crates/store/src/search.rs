@@ -10,6 +10,9 @@ use crate::{Readable, Store, StoreError};
 
 /// Rows read per search key: bounds the work for very common names and short prefixes.
 const PER_KEY: i64 = 5_000;
+/// Rows read per single-token key when the query has several tokens, whose pairs find the
+/// children sharing two of them.
+const PER_KEY_PAIRED: i64 = 500;
 /// Candidates decrypted and ranked per search.
 const RANKED: usize = 60;
 /// Below this similarity a candidate is not shown.
@@ -56,8 +59,33 @@ impl Store {
         if tokens.is_empty() {
             return Ok(Vec::new());
         }
-        // Score each candidate by its best match per query token.
+        // Score each candidate by its best match per query token. Pairs of tokens first: they
+        // find the children who share two names with the query, however common each name is.
+        // Single tokens then add candidates, fewer of them when pairs can do the finding.
         let mut best: HashMap<i64, Vec<u32>> = HashMap::new();
+        let pair = KeyKind::Pair.weight();
+        for (key, i, j) in matching::pair_keys(&tokens) {
+            let h = self.keys.index_hash(key.kind.tag(), &key.value);
+            let rows = self
+                .pools
+                .rows(
+                    "SELECT child_seq FROM name_index WHERE h = $1 LIMIT $2",
+                    args![h, PER_KEY],
+                )
+                .await?;
+            for r in rows {
+                let slot = best
+                    .entry(r.i64(0)?)
+                    .or_insert_with(|| vec![0; tokens.len()]);
+                slot[i] = slot[i].max(pair);
+                slot[j] = slot[j].max(pair);
+            }
+        }
+        let per_key = if tokens.len() > 1 {
+            PER_KEY_PAIRED
+        } else {
+            PER_KEY
+        };
         for (t, token) in tokens.iter().enumerate().take(8) {
             for key in matching::query_keys(token) {
                 let h = self.keys.index_hash(key.kind.tag(), &key.value);
@@ -65,7 +93,7 @@ impl Store {
                     .pools
                     .rows(
                         "SELECT child_seq FROM name_index WHERE h = $1 LIMIT $2",
-                        args![h, PER_KEY],
+                        args![h, per_key],
                     )
                     .await?;
                 let w = key.kind.weight() + u32::from(key.kind == KeyKind::Exact);

@@ -36,6 +36,7 @@ pub(crate) enum Command {
     Assign(String, Option<String>),
     RemoveVictimStatus(String),
     AddNote(String, Section, NoteText),
+    RecordConsent(String, Box<pelita_domain::consent::Entry>, Option<NoteText>),
     Erase(String, String),
     /// Sensitive reads of one reader: (case, section, break-glass justification).
     LogAccess {
@@ -107,7 +108,25 @@ impl Job {
 
 pub(crate) fn spawn(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>) -> mpsc::Sender<Job> {
     let (tx, rx) = mpsc::channel(QUEUE);
-    tokio::spawn(run(pools, keys, clock, rx));
+    match pools {
+        // The SQLite writer runs its statements synchronously: it gets a thread of its own
+        // rather than blocking one of the runtime's workers for a whole batch.
+        Pools::Sqlite { .. } => {
+            std::thread::Builder::new()
+                .name("pelita-writer".into())
+                .spawn(move || {
+                    tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("a runtime for the writer thread")
+                        .block_on(run(pools, keys, clock, rx))
+                })
+                .expect("the writer thread starts");
+        }
+        Pools::Pg(_) => {
+            tokio::spawn(run(pools, keys, clock, rx));
+        }
+    }
     tx
 }
 
@@ -264,6 +283,9 @@ impl Write<'_> {
             Command::RemoveVictimStatus(case) => self.remove_victim_status(case).await,
             Command::AddNote(case, section, body) => self.add_note(case, *section, body).await,
             Command::Erase(child, reason) => self.erase(child, reason).await,
+            Command::RecordConsent(case, entry, note) => {
+                self.record_consent(case, entry, note.as_ref()).await
+            }
             Command::Shutdown => Ok(Done::Unit),
             other => self.apply_access(other).await,
         }
@@ -364,13 +386,19 @@ impl Write<'_> {
             .names
             .all_forms()
             .flat_map(matching::keys)
+            .chain(
+                full_names(&identity.names)
+                    .iter()
+                    .flat_map(|n| matching::pair_keys(&matching::tokens(n)))
+                    .map(|(k, _, _)| k),
+            )
             .map(|k| self.keys.index_hash(k.kind.tag(), &k.value))
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
         // One statement of one shape whatever the number of keys, so it is prepared once.
         let sql = match self.tx {
-            Tx::Sqlite(_) => {
+            Tx::Lite(_) => {
                 "INSERT INTO name_index (h, child_seq) SELECT value, $2 FROM json_each($1) \
                  WHERE true ON CONFLICT DO NOTHING"
             }
@@ -564,7 +592,10 @@ impl Write<'_> {
     }
 
     /// Loads a case for change, with its child's key.
-    async fn load_case(&mut self, case_id: &str) -> Result<(Case, String, ChildKey), StoreError> {
+    pub(crate) async fn load_case(
+        &mut self,
+        case_id: &str,
+    ) -> Result<(Case, String, ChildKey), StoreError> {
         let row = self
             .tx
             .row(
@@ -733,6 +764,12 @@ impl Write<'_> {
             .await?;
         self.tx
             .exec(
+                "UPDATE consents SET note_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
                 "INSERT INTO erasures (child_id, erased_at, erased_by) VALUES ($1, $2, $3)",
                 args![child_id, self.now, self.actor.id.as_str()],
             )
@@ -746,6 +783,26 @@ impl Write<'_> {
         )
         .await?;
         Ok(Done::Unit)
+    }
+}
+
+/// The whole name as written and as transliterated (each part's Latin form where it has one),
+/// without aliases: the forms whose tokens pair up.
+fn full_names(n: &pelita_domain::identity::PersonNames) -> Vec<String> {
+    let parts: Vec<&pelita_domain::identity::NamePart> = std::iter::once(&n.given)
+        .chain(n.other.iter())
+        .chain(n.family.iter())
+        .collect();
+    let native: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+    let latin: Vec<&str> = parts
+        .iter()
+        .map(|p| p.latin.as_ref().unwrap_or(&p.text).as_str())
+        .collect();
+    let (native, latin) = (native.join(" "), latin.join(" "));
+    if native == latin {
+        vec![native]
+    } else {
+        vec![native, latin]
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod api;
 mod auth;
+pub use auth::SESSION_COOKIE;
 mod error;
 pub mod i18n;
 mod pages;
@@ -86,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}", get(pages::case::page))
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
+        .route("/cases/{id}/consents", post(pages::consent::record))
         .route("/cases/{id}/identity", post(pages::case::edit_identity))
         .route("/cases/{id}/move", post(pages::case::move_case))
         .route(

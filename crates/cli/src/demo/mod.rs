@@ -324,10 +324,21 @@ pub fn child(
         .iter()
         .find(|p| p.country == *country)
         .expect("pool per country");
-    let (agency, _, worker) = agencies
+    let (agency, _, first) = agencies
         .iter()
         .find(|a| a.1 == *country)
         .unwrap_or(&agencies[0]);
+    // Large deployments have many workers per agency (see `add_workers`); the demo has one.
+    let workers: Vec<&String> = agencies
+        .iter()
+        .filter(|a| &a.0 == agency)
+        .map(|a| &a.2)
+        .collect();
+    let worker = if workers.len() > 1 {
+        workers.choose(rng).expect("non-empty")
+    } else {
+        first
+    };
     let sex = match rng.gen_range(0..100) {
         0..49 => Sex::Female,
         49..98 => Sex::Male,
@@ -401,62 +412,142 @@ pub fn child(
     (registration, status, note)
 }
 
-/// Writes `n` children, keeping up to 64 writes in flight so the writer batches them.
+/// Case workers a caseload apart: adds workers to each agency until a worker holds about
+/// `caseload` of `n` children, as a national deployment staffs its agencies. Returns the
+/// agencies with every worker (one entry per worker).
+pub async fn add_workers(
+    store: &Store,
+    agencies: &[(String, String, String)],
+    n: u64,
+    caseload: u64,
+    password_hash: &str,
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    let total: u32 = COUNTRIES.iter().map(|c| c.1).sum();
+    let codes: Vec<(String, String)> = store
+        .agencies()
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.code))
+        .collect();
+    let mut out = agencies.to_vec();
+    let mut pending = Vec::new();
+    for (id, country, _) in agencies {
+        let weight = COUNTRIES.iter().find(|c| c.0 == country).map_or(0, |c| c.1);
+        let expected = n * u64::from(weight) / u64::from(total);
+        let code = codes
+            .iter()
+            .find(|c| &c.0 == id)
+            .map(|c| c.1.to_lowercase())
+            .unwrap_or_default();
+        for k in 2..=expected.div_ceil(caseload.max(1)) {
+            let username = format!("worker.{code}.{k}");
+            if let Some((u, _)) = store.user_by_username(&username).await? {
+                out.push((id.clone(), country.clone(), u.id));
+                continue;
+            }
+            pending.push((id.clone(), country.clone(), username));
+        }
+    }
+    let actor = Actor::system("generate");
+    let created: Vec<_> =
+        futures_util::stream::iter(pending.into_iter().map(|(id, country, username)| {
+            let (store, actor) = (store.clone(), actor.clone());
+            let password_hash = password_hash.to_owned();
+            async move {
+                let user = store
+                    .create_user(
+                        &actor,
+                        NewUser {
+                            display_name: format!("Case worker {username}"),
+                            username,
+                            role: Role::CaseWorker,
+                            agency_id: Some(id.clone()),
+                            password_hash,
+                        },
+                    )
+                    .await?;
+                anyhow::Ok((id, country, user))
+            }
+        }))
+        .buffered(64)
+        .collect()
+        .await;
+    for c in created {
+        out.push(c?);
+    }
+    Ok(out)
+}
+
+/// The children `populate` writes for a seed, generated lazily (a million registrations do not
+/// need to be in memory at once).
+pub fn plans(
+    agencies: &[(String, String, String)],
+    n: u64,
+    seed: u64,
+    today: NaiveDate,
+) -> impl Iterator<Item = (Registration, CaseStatus, Option<(Section, NoteText)>)> + '_ {
+    let mut rng = StdRng::seed_from_u64(seed);
+    (0..n).map(move |_| child(&mut rng, agencies, today))
+}
+
+/// Writes `n` children, keeping up to 64 writes in flight so the writer batches them; returns
+/// the children's ids in the order `plans` generates them.
 pub async fn populate(
     store: &Store,
     agencies: &[(String, String, String)],
     n: u64,
     seed: u64,
     progress: impl Fn(u64),
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<String>> {
     let today = store.now().date_naive();
-    let mut rng = StdRng::seed_from_u64(seed);
-    let plans: Vec<_> = (0..n).map(|_| child(&mut rng, agencies, today)).collect();
-    let mut stream = futures_util::stream::iter(plans.into_iter().map(|(reg, status, note)| {
-        let store = store.clone();
-        async move {
-            let actor = Actor {
-                id: reg.assigned_to.clone().unwrap_or_default(),
-                role: Role::CaseWorker,
-            };
-            let r = store.register_child(&actor, reg).await?;
-            let steps: &[CaseStatus] = match status {
-                CaseStatus::Assessed | CaseStatus::Closed => &[CaseStatus::Assessed],
-                CaseStatus::Planned => &[CaseStatus::Assessed, CaseStatus::Planned],
-                CaseStatus::InProgress => &[
-                    CaseStatus::Assessed,
-                    CaseStatus::Planned,
-                    CaseStatus::InProgress,
-                ],
-                _ => &[],
-            };
-            for s in steps {
-                store.move_case(&actor, &r.case_id, *s, None).await?;
+    let mut stream =
+        futures_util::stream::iter(plans(agencies, n, seed, today).map(|(reg, status, note)| {
+            let store = store.clone();
+            async move {
+                let actor = Actor {
+                    id: reg.assigned_to.clone().unwrap_or_default(),
+                    role: Role::CaseWorker,
+                };
+                let r = store.register_child(&actor, reg).await?;
+                let steps: &[CaseStatus] = match status {
+                    CaseStatus::Assessed | CaseStatus::Closed => &[CaseStatus::Assessed],
+                    CaseStatus::Planned => &[CaseStatus::Assessed, CaseStatus::Planned],
+                    CaseStatus::InProgress => &[
+                        CaseStatus::Assessed,
+                        CaseStatus::Planned,
+                        CaseStatus::InProgress,
+                    ],
+                    _ => &[],
+                };
+                for s in steps {
+                    store.move_case(&actor, &r.case_id, *s, None).await?;
+                }
+                if status == CaseStatus::Closed {
+                    store
+                        .move_case(
+                            &actor,
+                            &r.case_id,
+                            CaseStatus::Closed,
+                            Some("Reunified with family; follow-up planned".into()),
+                        )
+                        .await?;
+                }
+                if let Some((section, note)) = note {
+                    store.add_note(&actor, &r.case_id, section, note).await?;
+                }
+                anyhow::Ok(r.child_id)
             }
-            if status == CaseStatus::Closed {
-                store
-                    .move_case(
-                        &actor,
-                        &r.case_id,
-                        CaseStatus::Closed,
-                        Some("Reunified with family; follow-up planned".into()),
-                    )
-                    .await?;
-            }
-            if let Some((section, note)) = note {
-                store.add_note(&actor, &r.case_id, section, note).await?;
-            }
-            anyhow::Ok(())
-        }
-    }))
-    .buffered(64);
-    let mut done = 0;
+        }))
+        .buffered(64);
+    let mut ids = Vec::with_capacity(n as usize);
     while let Some(r) = stream.next().await {
-        r?;
-        done += 1;
-        progress(done);
+        ids.push(r?);
+        if ids.len() % 256 == 0 {
+            progress(ids.len() as u64);
+        }
     }
-    Ok(())
+    progress(ids.len() as u64);
+    Ok(ids)
 }
 
 /// The demo agencies of an existing deployment, with their case workers.

@@ -77,6 +77,7 @@ struct CasePage {
     edit: Option<IdentityEdit>,
     history: Vec<HistoryRow>,
     viewers: Option<Vec<HistoryRow>>,
+    consent: Option<super::consent::ConsentView>,
     message: Option<String>,
 }
 
@@ -275,8 +276,34 @@ async fn render(
         Ok(r) => r,
         Err(e) => return error::store(&t, e),
     };
+    let ledger = read.consents.clone();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
+    let consent = match ledger {
+        Some(ledger) => {
+            let mut recorders = Vec::with_capacity(ledger.len());
+            for r in &ledger {
+                recorders.push(user_name(ctx, &mut names, &r.recorded_by).await);
+            }
+            // Without the identity section the age is unknown to this reader: the protective
+            // reading applies.
+            let age = header_identity
+                .as_ref()
+                .map_or(pelita_domain::age::AgeRange::UNKNOWN, |i| {
+                    i.age.age_on(today)
+                });
+            Some(super::consent::view(
+                &t,
+                &ledger,
+                recorders,
+                age,
+                super::consent::rules_for(ctx, &meta.agency_id).await,
+                today,
+                super::decision(ctx, &meta, Section::Participation) == Decision::Allow,
+            ))
+        }
+        None => None,
+    };
     let assigned = match &meta.assigned_to {
         Some(u) => user_name(ctx, &mut names, u).await,
         None => t.get("unassigned"),
@@ -385,6 +412,7 @@ async fn render(
             }),
         history,
         viewers,
+        consent,
         message,
         t,
     };
@@ -416,6 +444,11 @@ fn readable(detail: &str) -> String {
 
 fn micros_to_time(us: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(us).unwrap_or_default()
+}
+
+/// The case page again, with a message about what was refused.
+pub async fn render_with_message(ctx: &Ctx, case_id: &str, message: String) -> Response {
+    render(ctx, case_id, None, Some(message)).await
 }
 
 pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {

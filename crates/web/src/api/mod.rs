@@ -27,7 +27,9 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 
-pub const OPENAPI: &str = include_str!("../openapi.json");
+mod consent;
+
+pub const OPENAPI: &str = include_str!("../../openapi.json");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -38,6 +40,10 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/sections/{section}", get(section))
         .route("/cases/{id}/sections/{section}/open", post(open_section))
         .route("/cases/{id}/notes", post(add_note))
+        .route(
+            "/cases/{id}/consents",
+            get(consent::list).post(consent::record),
+        )
         .route("/children", post(register))
         .route("/search", post(search))
         .fallback(|| async { problem(StatusCode::NOT_FOUND, "not-found", "No such endpoint") })

@@ -1,0 +1,459 @@
+//! The consent ledger's rules. Consent and assent are recorded per purpose, by who gave them,
+//! with dates, expiry and withdrawal; nothing is overwritten, so the whole history stays. Who
+//! must agree depends on the child's age (domain-rules §2.2, after IRC/UNICEF *Caring for Child
+//! Survivors*): the caregiver consents for young children, the child assents from middle
+//! childhood and consents alone in late adolescence. The ages are per jurisdiction.
+//!
+//! When the age is uncertain the protective reading applies: a caregiver's consent is needed
+//! whenever the child could be younger than the age of consent, and the child is asked whenever
+//! the child could be old enough to assent. A child's refusal is never outweighed by a
+//! caregiver's consent: children are heard.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::age::AgeRange;
+use crate::agency::Sector;
+
+/// What the consent is for. Referral consent names the sector the child would be referred to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "purpose", content = "sector")]
+pub enum Purpose {
+    Assessment,
+    Referral(Sector),
+    InformationSharing,
+    Research,
+    Photographs,
+}
+
+impl Purpose {
+    /// A stable key, e.g. `assessment`, `referral:health`.
+    pub fn key(self) -> String {
+        match self {
+            Purpose::Assessment => "assessment".into(),
+            Purpose::Referral(s) => format!("referral:{}", s.as_str()),
+            Purpose::InformationSharing => "information_sharing".into(),
+            Purpose::Research => "research".into(),
+            Purpose::Photographs => "photographs".into(),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Purpose> {
+        Some(match key {
+            "assessment" => Purpose::Assessment,
+            "information_sharing" => Purpose::InformationSharing,
+            "research" => Purpose::Research,
+            "photographs" => Purpose::Photographs,
+            other => Purpose::Referral(Sector::parse(other.strip_prefix("referral:")?)?),
+        })
+    }
+}
+
+/// Who gave or refused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Giver {
+    Child,
+    Caregiver,
+    /// A legal guardian appointed for the child; stands in for a caregiver.
+    Guardian,
+}
+
+impl Giver {
+    pub const ALL: [Giver; 3] = [Giver::Child, Giver::Caregiver, Giver::Guardian];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Giver::Child => "child",
+            Giver::Caregiver => "caregiver",
+            Giver::Guardian => "guardian",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Giver> {
+        Giver::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
+    fn party(self) -> Party {
+        match self {
+            Giver::Child => Party::Child,
+            Giver::Caregiver | Giver::Guardian => Party::Caregiver,
+        }
+    }
+}
+
+/// What one ledger entry says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Given,
+    Refused,
+    /// A consent given earlier is withdrawn from this date on.
+    Withdrawn,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [Decision::Given, Decision::Refused, Decision::Withdrawn];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Given => "given",
+            Decision::Refused => "refused",
+            Decision::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// One entry of the ledger. Entries are only ever added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub purpose: Purpose,
+    pub giver: Giver,
+    pub decision: Decision,
+    /// The day it was given, refused or withdrawn.
+    pub on: NaiveDate,
+    /// A consent lapses after this day.
+    pub expires: Option<NaiveDate>,
+}
+
+/// Ages at which a child assents and consents, per jurisdiction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRules {
+    /// From this age the child's informed assent is sought beside the caregiver's consent.
+    pub assent_from: u32,
+    /// From this age the child gives informed consent; a caregiver's is no longer required.
+    pub consent_from: u32,
+}
+
+impl AgeRules {
+    /// The inter-agency default (domain-rules §2.2): assent from 6, consent from 15.
+    pub const DEFAULT: AgeRules = AgeRules {
+        assent_from: 6,
+        consent_from: 15,
+    };
+
+    /// The rules of a jurisdiction (ISO country code). No country in scope has a statutory
+    /// age for consent to care services that we could confirm, so each uses the inter-agency
+    /// default until one is sourced; a deployment may set its own.
+    pub fn for_jurisdiction(_country: &str) -> AgeRules {
+        AgeRules::DEFAULT
+    }
+
+    pub fn validated(self) -> Result<AgeRules, &'static str> {
+        if self.assent_from > self.consent_from || self.consent_from > 18 {
+            return Err(
+                "the age of assent must not be above the age of consent, nor that above 18",
+            );
+        }
+        Ok(self)
+    }
+}
+
+/// Whose agreement a purpose needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// The child: assent or consent, by age.
+    Child,
+    /// A caregiver or guardian.
+    Caregiver,
+}
+
+/// What the child's own agreement counts as at this age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChildVoice {
+    /// Too young to be asked formally; the child is still informed.
+    NotAsked,
+    Assent,
+    Consent,
+}
+
+/// Who must agree for a child of this age.
+pub fn required(rules: AgeRules, age: AgeRange) -> (Vec<Party>, ChildVoice) {
+    let mut parties = Vec::new();
+    let could_assent = age.max.is_none_or(|m| m >= rules.assent_from);
+    let voice = if !age.could_be_under(rules.consent_from) {
+        ChildVoice::Consent
+    } else if could_assent {
+        ChildVoice::Assent
+    } else {
+        ChildVoice::NotAsked
+    };
+    if voice != ChildVoice::NotAsked {
+        parties.push(Party::Child);
+    }
+    if age.could_be_under(rules.consent_from) {
+        parties.push(Party::Caregiver);
+    }
+    (parties, voice)
+}
+
+/// Where a purpose stands for one party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Standing {
+    Given { on: NaiveDate },
+    Missing,
+    Refused { on: NaiveDate },
+    Withdrawn { on: NaiveDate },
+    Expired { on: NaiveDate },
+}
+
+/// The ledger's answer for a purpose on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Status {
+    pub voice: ChildVoice,
+    pub parties: Vec<(Party, Standing)>,
+}
+
+impl Status {
+    /// True when every party whose agreement is needed has given it and it still holds.
+    pub fn allows(&self) -> bool {
+        self.parties
+            .iter()
+            .all(|(_, s)| matches!(s, Standing::Given { .. }))
+    }
+
+    /// The parties that stand in the way, for the refusal message.
+    pub fn blocking(&self) -> Vec<(Party, Standing)> {
+        self.parties
+            .iter()
+            .filter(|(_, s)| !matches!(s, Standing::Given { .. }))
+            .copied()
+            .collect()
+    }
+}
+
+/// Evaluates the ledger for `purpose` on `today`: for each party that must agree, the latest
+/// entry of that party for that purpose (entries in the order they were recorded) decides.
+pub fn evaluate(
+    rules: AgeRules,
+    age: AgeRange,
+    purpose: Purpose,
+    entries: &[Entry],
+    today: NaiveDate,
+) -> Status {
+    let (needed, voice) = required(rules, age);
+    let parties = needed
+        .into_iter()
+        .map(|party| {
+            let latest = entries
+                .iter()
+                .filter(|e| e.purpose == purpose && e.giver.party() == party && e.on <= today)
+                .max_by_key(|e| e.on);
+            let standing = match latest {
+                None => Standing::Missing,
+                Some(e) => match e.decision {
+                    Decision::Refused => Standing::Refused { on: e.on },
+                    Decision::Withdrawn => Standing::Withdrawn { on: e.on },
+                    Decision::Given => match e.expires {
+                        Some(x) if x < today => Standing::Expired { on: x },
+                        _ => Standing::Given { on: e.on },
+                    },
+                },
+            };
+            (party, standing)
+        })
+        .collect();
+    Status { voice, parties }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn age(min: u32, max: u32) -> AgeRange {
+        AgeRange {
+            min,
+            max: Some(max),
+        }
+    }
+
+    fn entry(giver: Giver, decision: Decision, on: &str) -> Entry {
+        Entry {
+            purpose: Purpose::Assessment,
+            giver,
+            decision,
+            on: d(on),
+            expires: None,
+        }
+    }
+
+    const TODAY: &str = "2026-06-01";
+
+    fn allows(a: AgeRange, entries: &[Entry]) -> bool {
+        evaluate(AgeRules::DEFAULT, a, Purpose::Assessment, entries, d(TODAY)).allows()
+    }
+
+    #[test]
+    fn who_must_agree_follows_the_age_bands() {
+        let r = AgeRules::DEFAULT;
+        assert_eq!(
+            required(r, age(4, 4)),
+            (vec![Party::Caregiver], ChildVoice::NotAsked)
+        );
+        assert_eq!(
+            required(r, age(9, 9)),
+            (vec![Party::Child, Party::Caregiver], ChildVoice::Assent)
+        );
+        assert_eq!(
+            required(r, age(16, 16)),
+            (vec![Party::Child], ChildVoice::Consent)
+        );
+    }
+
+    #[test]
+    fn an_uncertain_age_takes_the_protective_reading() {
+        let r = AgeRules::DEFAULT;
+        // Could be 14 or 16: the caregiver is needed and the child assents.
+        assert_eq!(
+            required(r, age(14, 16)),
+            (vec![Party::Child, Party::Caregiver], ChildVoice::Assent)
+        );
+        // Could be 5 or 7: the child is asked as well.
+        assert_eq!(
+            required(r, age(5, 7)).0,
+            vec![Party::Child, Party::Caregiver]
+        );
+        // Unknown age: both.
+        assert_eq!(
+            required(r, AgeRange::UNKNOWN).0,
+            vec![Party::Child, Party::Caregiver]
+        );
+    }
+
+    #[test]
+    fn a_young_child_needs_the_caregiver_and_the_childs_assent() {
+        let caregiver = entry(Giver::Caregiver, Decision::Given, "2026-05-01");
+        let child = entry(Giver::Child, Decision::Given, "2026-05-01");
+        assert!(!allows(age(10, 10), std::slice::from_ref(&caregiver)));
+        assert!(!allows(age(10, 10), std::slice::from_ref(&child)));
+        assert!(allows(age(10, 10), &[caregiver.clone(), child]));
+        // A guardian stands in for a caregiver.
+        let guardian = entry(Giver::Guardian, Decision::Given, "2026-05-01");
+        assert!(allows(age(3, 3), &[guardian]));
+        assert!(allows(age(3, 3), &[caregiver]));
+    }
+
+    #[test]
+    fn the_childs_refusal_is_not_outweighed_by_a_caregiver() {
+        let entries = [
+            entry(Giver::Caregiver, Decision::Given, "2026-05-01"),
+            entry(Giver::Child, Decision::Refused, "2026-05-02"),
+        ];
+        let s = evaluate(
+            AgeRules::DEFAULT,
+            age(12, 12),
+            Purpose::Assessment,
+            &entries,
+            d(TODAY),
+        );
+        assert!(!s.allows());
+        assert_eq!(
+            s.blocking(),
+            vec![(
+                Party::Child,
+                Standing::Refused {
+                    on: d("2026-05-02")
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn an_older_child_consents_alone() {
+        assert!(allows(
+            age(16, 16),
+            &[entry(Giver::Child, Decision::Given, "2026-05-01")]
+        ));
+        assert!(!allows(
+            age(16, 16),
+            &[entry(Giver::Caregiver, Decision::Given, "2026-05-01")]
+        ));
+    }
+
+    #[test]
+    fn withdrawal_and_expiry_end_a_consent_and_the_latest_entry_decides() {
+        let given = entry(Giver::Child, Decision::Given, "2026-01-01");
+        let withdrawn = entry(Giver::Child, Decision::Withdrawn, "2026-03-01");
+        assert!(!allows(age(16, 16), &[given.clone(), withdrawn.clone()]));
+        // Given again after the withdrawal.
+        let again = entry(Giver::Child, Decision::Given, "2026-04-01");
+        assert!(allows(age(16, 16), &[given.clone(), withdrawn, again]));
+        let lapsed = Entry {
+            expires: Some(d("2026-05-31")),
+            ..given.clone()
+        };
+        let s = evaluate(
+            AgeRules::DEFAULT,
+            age(16, 16),
+            Purpose::Assessment,
+            &[lapsed],
+            d(TODAY),
+        );
+        assert_eq!(
+            s.parties,
+            vec![(
+                Party::Child,
+                Standing::Expired {
+                    on: d("2026-05-31")
+                }
+            )]
+        );
+        // An entry dated in the future does not count yet.
+        let later = entry(Giver::Child, Decision::Given, "2026-07-01");
+        assert!(!allows(age(16, 16), &[later]));
+    }
+
+    #[test]
+    fn consent_is_per_purpose_and_per_sector() {
+        let health = Entry {
+            purpose: Purpose::Referral(Sector::Health),
+            ..entry(Giver::Child, Decision::Given, "2026-05-01")
+        };
+        let status = |p| {
+            evaluate(
+                AgeRules::DEFAULT,
+                age(16, 16),
+                p,
+                std::slice::from_ref(&health),
+                d(TODAY),
+            )
+        };
+        assert!(status(Purpose::Referral(Sector::Health)).allows());
+        assert!(!status(Purpose::Referral(Sector::Justice)).allows());
+        assert!(!status(Purpose::Research).allows());
+    }
+
+    #[test]
+    fn purposes_round_trip_and_rules_are_checked() {
+        for p in [
+            Purpose::Assessment,
+            Purpose::Referral(Sector::Education),
+            Purpose::InformationSharing,
+            Purpose::Research,
+            Purpose::Photographs,
+        ] {
+            assert_eq!(Purpose::parse(&p.key()), Some(p));
+        }
+        assert_eq!(Purpose::parse("referral:nowhere"), None);
+        assert!(
+            AgeRules {
+                assent_from: 16,
+                consent_from: 12
+            }
+            .validated()
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! The consent ledger over the API: `GET` and `POST /api/v1/cases/{id}/consents`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::consent::{self, Standing};
+use pelita_domain::policy::{self, Section};
+use pelita_domain::text::NoteText;
+use pelita_store::{Readable, Reader, StoreError};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
+use crate::AppState;
+use crate::pages::consent::{parse_entry, purposes};
+
+fn standing_json(s: Standing) -> Value {
+    serde_json::to_value(s).unwrap_or(Value::Null)
+}
+
+pub async fn list(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let (meta, g) = match meta_and_grant(&s, &u, &id, Section::Participation, None).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let ledger = match s.store.read_consents(&g).await {
+        Ok(l) => l,
+        Err(e) => return store_problem(e),
+    };
+    let rules = consent::AgeRules::for_jurisdiction(
+        &s.store
+            .agencies()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .find(|a| a.id == meta.agency_id)
+            .map(|a| a.jurisdiction)
+            .unwrap_or_default(),
+    );
+    let mut standing = Vec::new();
+    for p in purposes() {
+        if p != consent::Purpose::Assessment && !ledger.iter().any(|r| r.entry.purpose == p) {
+            continue;
+        }
+        match s.store.consent_status(&id, p, rules).await {
+            Ok(st) => standing.push(json!({
+                "purpose": p.key(),
+                "allows": st.allows(),
+                "child_voice": st.voice,
+                "parties": st.parties.iter().map(|(party, s)| json!({
+                    "party": party, "standing": standing_json(*s)
+                })).collect::<Vec<_>>(),
+            })),
+            Err(e) => return store_problem(e),
+        }
+    }
+    let entries: Vec<Value> = ledger
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "purpose": r.entry.purpose.key(),
+                "giver": r.entry.giver.as_str(),
+                "decision": r.entry.decision.as_str(),
+                "on": r.entry.on.to_string(),
+                "expires": r.entry.expires.map(|d| d.to_string()),
+                "recorded_by": r.recorded_by,
+                "recorded_at": r.recorded_at.to_rfc3339(),
+                "note": match &r.note {
+                    Some(Readable::Present(n)) => json!(n.as_str()),
+                    Some(Readable::Erased { .. }) => json!({"erased": true}),
+                    None => Value::Null,
+                },
+            })
+        })
+        .collect();
+    Json(json!({"rules": rules, "standing": standing, "entries": entries})).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentBody {
+    purpose: String,
+    giver: String,
+    decision: String,
+    on: String,
+    #[serde(default)]
+    expires: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+pub async fn record(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ConsentBody>,
+) -> Response {
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    let rel = meta.relationship(&Reader::from(&u));
+    if policy::decide(u.role, Section::Participation, rel) != policy::Decision::Allow {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not record consent on this case",
+        );
+    }
+    let entry = match parse_entry(
+        &b.purpose,
+        &b.giver,
+        &b.decision,
+        &b.on,
+        b.expires.as_deref().unwrap_or(""),
+    ) {
+        Ok(e) => e,
+        Err(_) => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "purpose, giver, decision and dates (YYYY-MM-DD) must be valid",
+            );
+        }
+    };
+    let note = match b.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        None => None,
+        Some(n) => match NoteText::parse(n) {
+            Ok(n) => Some(n),
+            Err(e) => return domain_problem(&e),
+        },
+    };
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.record_consent(&actor, &id, entry, note).await {
+        Ok(entry) => (StatusCode::CREATED, Json(json!({"id": entry}))).into_response(),
+        Err(StoreError::Conflict(_)) => problem(
+            StatusCode::CONFLICT,
+            "nothing-to-withdraw",
+            "There is no consent from this person for this purpose to withdraw",
+        ),
+        Err(e) => store_problem(e),
+    }
+}

@@ -1,0 +1,269 @@
+//! The consent ledger on the case page: where each purpose stands, every entry, and a form to
+//! add one. Shown inside the participation section, to readers the policy grants it.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use pelita_domain::age::AgeRange;
+use pelita_domain::agency::Sector;
+use pelita_domain::consent::{
+    self, AgeRules, Decision as Choice, Entry, Giver, Party, Purpose, Standing,
+};
+use pelita_domain::policy::{Decision, Section};
+use pelita_domain::text::NoteText;
+use pelita_store::{ConsentRecord, Readable, StoreError};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Form};
+
+/// The purposes a ledger entry may be for. No referral to security services: information
+/// about children is never shared for security or intelligence purposes.
+pub fn purposes() -> Vec<Purpose> {
+    let mut all = vec![Purpose::Assessment];
+    all.extend(
+        Sector::ALL
+            .into_iter()
+            .filter(|s| *s != Sector::Security)
+            .map(Purpose::Referral),
+    );
+    all.extend([
+        Purpose::InformationSharing,
+        Purpose::Research,
+        Purpose::Photographs,
+    ]);
+    all
+}
+
+pub fn purpose_label(t: &Tr, p: Purpose) -> String {
+    match p {
+        Purpose::Referral(s) => t.with(
+            "consent-purpose-referral",
+            &[("sector", t.pick("sector", s.as_str()))],
+        ),
+        other => t.pick("consent-purpose", &other.key()),
+    }
+}
+
+pub struct Row {
+    pub date: String,
+    pub purpose: String,
+    pub giver: String,
+    pub decision: String,
+    pub expires: String,
+    pub recorded_by: String,
+    pub note: String,
+}
+
+pub struct Standings {
+    pub purpose: String,
+    pub allows: bool,
+    pub parts: Vec<String>,
+}
+
+pub struct ConsentView {
+    pub voice: String,
+    pub standing: Vec<Standings>,
+    pub rows: Vec<Row>,
+    pub can_record: bool,
+    pub purposes: Vec<(String, String)>,
+    pub givers: Vec<(&'static str, String)>,
+    pub decisions: Vec<(&'static str, String)>,
+    pub today: String,
+}
+
+fn standing_text(t: &Tr, party: Party, s: Standing) -> String {
+    let who = t.pick(
+        "consent-party",
+        match party {
+            Party::Child => "child",
+            Party::Caregiver => "caregiver",
+        },
+    );
+    let (key, on) = match s {
+        Standing::Given { on } => ("consent-state-given", Some(on)),
+        Standing::Missing => ("consent-state-missing", None),
+        Standing::Refused { on } => ("consent-state-refused", Some(on)),
+        Standing::Withdrawn { on } => ("consent-state-withdrawn", Some(on)),
+        Standing::Expired { on } => ("consent-state-expired", Some(on)),
+    };
+    let mut args = vec![("party", who)];
+    if let Some(d) = on {
+        args.push(("date", t.date(d)));
+    }
+    t.with(key, &args)
+}
+
+/// Builds the view; `names` maps each entry's recorder to a display name, in ledger order.
+pub fn view(
+    t: &Tr,
+    ledger: &[ConsentRecord],
+    names: Vec<String>,
+    age: AgeRange,
+    rules: AgeRules,
+    today: NaiveDate,
+    can_record: bool,
+) -> ConsentView {
+    let entries: Vec<Entry> = ledger.iter().map(|r| r.entry.clone()).collect();
+    let (_, voice) = consent::required(rules, age);
+    let voice = t.pick(
+        "consent-voice",
+        match voice {
+            consent::ChildVoice::NotAsked => "not_asked",
+            consent::ChildVoice::Assent => "assent",
+            consent::ChildVoice::Consent => "consent",
+        },
+    );
+    // Every purpose with an entry, and assessment always: it comes first in the journey.
+    let standing = purposes()
+        .into_iter()
+        .filter(|p| *p == Purpose::Assessment || entries.iter().any(|e| e.purpose == *p))
+        .map(|p| {
+            let s = consent::evaluate(rules, age, p, &entries, today);
+            Standings {
+                purpose: purpose_label(t, p),
+                allows: s.allows(),
+                parts: s
+                    .parties
+                    .iter()
+                    .map(|(party, st)| standing_text(t, *party, *st))
+                    .collect(),
+            }
+        })
+        .collect();
+    let rows = ledger
+        .iter()
+        .zip(names)
+        .map(|(r, by)| Row {
+            date: t.date(r.entry.on),
+            purpose: purpose_label(t, r.entry.purpose),
+            giver: t.pick("consent-giver", r.entry.giver.as_str()),
+            decision: t.pick("consent-decision", r.entry.decision.as_str()),
+            expires: r.entry.expires.map(|d| t.date(d)).unwrap_or_default(),
+            recorded_by: by,
+            note: match &r.note {
+                Some(Readable::Present(n)) => n.as_str().to_owned(),
+                Some(Readable::Erased { .. }) => t.get("erased"),
+                None => String::new(),
+            },
+        })
+        .collect();
+    ConsentView {
+        voice,
+        standing,
+        rows,
+        can_record,
+        purposes: purposes()
+            .into_iter()
+            .map(|p| (p.key(), purpose_label(t, p)))
+            .collect(),
+        givers: Giver::ALL
+            .into_iter()
+            .map(|g| (g.as_str(), t.pick("consent-giver", g.as_str())))
+            .collect(),
+        decisions: Choice::ALL
+            .into_iter()
+            .map(|d| (d.as_str(), t.pick("consent-decision", d.as_str())))
+            .collect(),
+        today: today.to_string(),
+    }
+}
+
+/// The age rules of the jurisdiction of the agency that holds the case.
+pub async fn rules_for(ctx: &Ctx, agency_id: &str) -> AgeRules {
+    let country = ctx
+        .store
+        .agencies()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|a| a.id == agency_id)
+        .map(|a| a.jurisdiction)
+        .unwrap_or_default();
+    AgeRules::for_jurisdiction(&country)
+}
+
+#[derive(Deserialize)]
+pub struct ConsentForm {
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    giver: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    on: String,
+    #[serde(default)]
+    expires: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Parses a ledger entry from its fields; the error is a message key.
+pub fn parse_entry(
+    purpose: &str,
+    giver: &str,
+    decision: &str,
+    on: &str,
+    expires: &str,
+) -> Result<Entry, &'static str> {
+    let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d");
+    Ok(Entry {
+        purpose: Purpose::parse(purpose)
+            .filter(|p| purposes().contains(p))
+            .ok_or("error-invalid")?,
+        giver: Giver::parse(giver).ok_or("error-invalid")?,
+        decision: Choice::parse(decision).ok_or("error-invalid")?,
+        on: date(on).map_err(|_| "error-impossible-date")?,
+        expires: match expires.trim() {
+            "" => None,
+            x => Some(date(x).map_err(|_| "error-impossible-date")?),
+        },
+    })
+}
+
+pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if super::decision(&ctx, &meta, Section::Participation) != Decision::Allow {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let again = |key: &str| {
+        let msg = t.get(key);
+        let ctx = &ctx;
+        let id = id.clone();
+        async move { super::case::render_with_message(ctx, &id, msg).await }
+    };
+    let entry = match parse_entry(&f.purpose, &f.giver, &f.decision, &f.on, &f.expires) {
+        Ok(e) => e,
+        Err(key) => return again(key).await,
+    };
+    let note = match f.note.trim() {
+        "" => None,
+        n => match NoteText::parse(n) {
+            Ok(n) => Some(n),
+            Err(e) => return again(&error::domain_key(&e)).await,
+        },
+    };
+    match ctx
+        .store
+        .record_consent(&ctx.reader().actor(), &id, entry, note)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#section-participation")),
+        Err(StoreError::Domain(d)) => again(&error::domain_key(&d)).await,
+        Err(StoreError::Conflict(_)) => again("error-consent-nothing-to-withdraw").await,
+        Err(e) => error::store(&t, e),
+    }
+}
