@@ -28,6 +28,14 @@ pub enum DomainError {
     ReasonRequired,
     #[error("{field} is not valid")]
     Invalid { field: &'static str },
+    #[error(
+        "the consent ledger does not allow this; a supervisor may override it with a written justification"
+    )]
+    ConsentRequired,
+    #[error(
+        "only a supervisor may override the consent ledger, with a justification of at least 20 characters"
+    )]
+    OverrideNotAllowed,
 }
 
 impl DomainError {
@@ -44,6 +52,8 @@ impl DomainError {
             DomainError::VictimStatusIsPermanent => "victim-status-permanent",
             DomainError::ReasonRequired => "reason-required",
             DomainError::Invalid { .. } => "invalid",
+            DomainError::ConsentRequired => "consent-required",
+            DomainError::OverrideNotAllowed => "override-not-allowed",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod matching;
 pub mod password;
 pub mod policy;
+pub mod referral;
 pub mod role;
 pub mod terminology;
 pub mod text;

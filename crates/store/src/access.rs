@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use pelita_domain::case::{CaseReference, CaseStatus, Circumstances, PriorityLevel, VictimStatus};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames};
-use pelita_domain::policy::{Grant, Relationship, Section};
+use pelita_domain::policy::{self, Decision, Grant, Refusal, Relationship, Section};
 use pelita_domain::role::Role;
 use serde_json::json;
 
@@ -86,6 +86,8 @@ pub struct CaseMeta {
     pub handed_over_by: Option<String>,
     /// Other professionals working on the case.
     pub team: Vec<String>,
+    /// Agencies that accepted a referral of the case, with the sections shared with them.
+    pub shares: Vec<(String, Vec<Section>)>,
     pub victim: VictimStatus,
     pub updated_at: DateTime<Utc>,
 }
@@ -101,11 +103,62 @@ impl CaseMeta {
             Relationship::Supervisor
         } else if same_agency {
             Relationship::SameAgency
+        } else if self.shared_sections(reader).is_some() {
+            Relationship::Referred
         } else if self.handed_over_by.as_deref() == Some(reader.id.as_str()) {
             Relationship::HandedOverBy
         } else {
             Relationship::None
         }
+    }
+}
+
+impl CaseMeta {
+    /// The sections an accepted referral shared with the reader's agency.
+    fn shared_sections(&self, reader: &Reader) -> Option<Vec<Section>> {
+        let agency = reader.agency_id.as_deref()?;
+        let mut found = None::<Vec<Section>>;
+        for (a, sections) in &self.shares {
+            if a == agency {
+                found.get_or_insert_with(Vec::new).extend(sections);
+            }
+        }
+        found
+    }
+
+    /// The one access decision: the policy table for the reader's role and relationship, and
+    /// on a referral only the sections that were shared (status always).
+    pub fn decide(&self, reader: &Reader, section: Section) -> Decision {
+        let rel = self.relationship(reader);
+        if rel == Relationship::Referred
+            && section != Section::Status
+            && !self
+                .shared_sections(reader)
+                .is_some_and(|s| s.contains(&section))
+        {
+            return Decision::Deny;
+        }
+        policy::decide(reader.role, section, rel)
+    }
+
+    /// A grant for `section`, when [`CaseMeta::decide`] allows it.
+    pub fn authorize(
+        &self,
+        reader: &Reader,
+        section: Section,
+        justification: Option<&str>,
+    ) -> Result<Grant, Refusal> {
+        if self.decide(reader, section) == Decision::Deny {
+            return Err(Refusal::Denied);
+        }
+        policy::authorize(
+            &reader.id,
+            reader.role,
+            self.relationship(reader),
+            &self.id,
+            section,
+            justification,
+        )
     }
 }
 
@@ -123,6 +176,7 @@ fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
         assigned_to: r.opt_text(6)?,
         handed_over_by: r.opt_text(7)?,
         team: Vec::new(),
+        shares: Vec::new(),
         victim: match r.opt_i64(8)? {
             Some(us) => VictimStatus::Recognised {
                 since: from_micros(us),
@@ -232,6 +286,24 @@ impl Store {
             .iter()
             .map(|r| r.text(0))
             .collect::<Result<_, _>>()?;
+        meta.shares = self
+            .pools
+            .rows(
+                "SELECT to_agency, sections FROM referrals WHERE case_id = $1 AND status = 'accepted'",
+                args![case_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.text(0)?,
+                    r.text(1)?
+                        .split(',')
+                        .filter_map(Section::parse)
+                        .collect(),
+                ))
+            })
+            .collect::<Result<_, StoreError>>()?;
         Ok(meta)
     }
 

@@ -14,6 +14,7 @@ mod crypto;
 mod db;
 mod migrate;
 mod reads;
+mod referral;
 mod search;
 mod writer;
 
@@ -37,6 +38,7 @@ pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
 pub use db::Kind;
+pub use referral::{NewReferral, ReferralRecord};
 pub use search::{MatchHint, NameMatch};
 
 use crate::crypto::Keys;

@@ -20,6 +20,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "consent",
         include_str!("../migrations/sqlite/0003_consent.sql"),
     ),
+    (
+        4,
+        "referrals",
+        include_str!("../migrations/sqlite/0004_referrals.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -36,6 +41,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         3,
         "consent",
         include_str!("../migrations/postgres/0003_consent.sql"),
+    ),
+    (
+        4,
+        "referrals",
+        include_str!("../migrations/postgres/0004_referrals.sql"),
     ),
 ];
 

@@ -37,6 +37,12 @@ pub(crate) enum Command {
     RemoveVictimStatus(String),
     AddNote(String, Section, NoteText),
     RecordConsent(String, Box<pelita_domain::consent::Entry>, Option<NoteText>),
+    Refer(String, Box<crate::referral::NewReferral>),
+    MoveReferral(
+        String,
+        pelita_domain::referral::ReferralStatus,
+        Option<NoteText>,
+    ),
     Erase(String, String),
     /// Sensitive reads of one reader: (case, section, break-glass justification).
     LogAccess {
@@ -283,6 +289,8 @@ impl Write<'_> {
             Command::RemoveVictimStatus(case) => self.remove_victim_status(case).await,
             Command::AddNote(case, section, body) => self.add_note(case, *section, body).await,
             Command::Erase(child, reason) => self.erase(child, reason).await,
+            Command::Refer(case, r) => self.refer(case, r).await,
+            Command::MoveReferral(id, to, text) => self.move_referral(id, *to, text.as_ref()).await,
             Command::RecordConsent(case, entry, note) => {
                 self.record_consent(case, entry, note.as_ref()).await
             }
@@ -765,6 +773,13 @@ impl Write<'_> {
         self.tx
             .exec(
                 "UPDATE consents SET note_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "UPDATE referrals SET reason_sealed = NULL, override_sealed = NULL, answer_sealed = NULL, \
+                 feedback_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
                 args![child_id],
             )
             .await?;

@@ -88,6 +88,8 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
         .route("/cases/{id}/consents", post(pages::consent::record))
+        .route("/cases/{id}/referrals", post(pages::referral::create))
+        .route("/referrals/{id}/move", post(pages::referral::answer))
         .route("/cases/{id}/identity", post(pages::case::edit_identity))
         .route("/cases/{id}/move", post(pages::case::move_case))
         .route(

@@ -10,11 +10,12 @@ use pelita_domain::agency::Sector;
 use pelita_domain::case::{
     Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
 };
+use pelita_domain::consent::{AgeRules, Decision as ConsentDecision, Entry, Giver, Purpose};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
 use pelita_domain::policy::Section;
 use pelita_domain::role::Role;
 use pelita_domain::text::{NameText, NoteText};
-use pelita_store::{Actor, NewAgency, NewUser, Registration, Store};
+use pelita_store::{Actor, NewAgency, NewReferral, NewUser, Registration, Store};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -616,6 +617,43 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
         }
         if let (true, Some(l)) = (i % 2 == 0, &liaison) {
             store.set_handed_over_by(&actor, &w.meta.id, l).await?;
+        }
+    }
+    // The next cases have consent recorded for assessment and for referral to health
+    // services, and three were referred to the Jakarta health centre: its health worker finds
+    // them under "Referrals to your agency".
+    let lead = Actor {
+        id: lead_worker.to_owned(),
+        role: Role::CaseWorker,
+    };
+    let clinic = agencies
+        .iter()
+        .find(|a| a.code == "PKMJKT")
+        .map(|a| a.id.clone());
+    let agreed_on = store.now().date_naive() - Duration::days(3);
+    for (i, w) in cases.iter().enumerate().skip(25).take(5) {
+        for purpose in [Purpose::Assessment, Purpose::Referral(Sector::Health)] {
+            for giver in [Giver::Child, Giver::Caregiver] {
+                let entry = Entry {
+                    purpose,
+                    giver,
+                    decision: ConsentDecision::Given,
+                    on: agreed_on,
+                    expires: None,
+                };
+                store.record_consent(&lead, &w.meta.id, entry, None).await?;
+            }
+        }
+        if let (true, Some(c)) = (i < 28, &clinic) {
+            let referral = NewReferral {
+                to_agency: c.clone(),
+                sections: vec![Section::Health, Section::Identity],
+                reason: NoteText::parse("Needs a health check and follow-up of an old injury")?,
+                override_justification: None,
+            };
+            store
+                .refer(&lead, &w.meta.id, referral, AgeRules::DEFAULT)
+                .await?;
         }
     }
     Ok(())

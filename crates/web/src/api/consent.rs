@@ -105,8 +105,7 @@ pub async fn record(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    let rel = meta.relationship(&Reader::from(&u));
-    if policy::decide(u.role, Section::Participation, rel) != policy::Decision::Allow {
+    if meta.decide(&Reader::from(&u), Section::Participation) != policy::Decision::Allow {
         return problem(
             StatusCode::FORBIDDEN,
             "forbidden",

@@ -28,6 +28,7 @@ use serde_json::{Value, json};
 use crate::AppState;
 
 mod consent;
+mod referral;
 
 pub const OPENAPI: &str = include_str!("../../openapi.json");
 
@@ -44,6 +45,12 @@ pub fn router() -> Router<AppState> {
             "/cases/{id}/consents",
             get(consent::list).post(consent::record),
         )
+        .route(
+            "/cases/{id}/referrals",
+            get(referral::of_case).post(referral::create),
+        )
+        .route("/referrals", get(referral::inbox))
+        .route("/referrals/{id}/move", post(referral::answer))
         .route("/children", post(register))
         .route("/search", post(search))
         .fallback(|| async { problem(StatusCode::NOT_FOUND, "not-found", "No such endpoint") })
@@ -247,8 +254,7 @@ async fn meta_and_grant(
 ) -> Result<(CaseMeta, policy::Grant), Response> {
     let meta = s.store.case_meta(id).await.map_err(store_problem)?;
     let reader = Reader::from(u);
-    let rel = meta.relationship(&reader);
-    match policy::authorize(&u.id, u.role, rel, id, section, why) {
+    match meta.authorize(&reader, section, why) {
         Ok(g) => Ok((meta, g)),
         Err(Refusal::Denied) => Err(problem(
             StatusCode::FORBIDDEN,
@@ -389,8 +395,7 @@ async fn add_note(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    let rel = meta.relationship(&Reader::from(&u));
-    if policy::decide(u.role, section, rel) != policy::Decision::Allow {
+    if meta.decide(&Reader::from(&u), section) != policy::Decision::Allow {
         return problem(
             StatusCode::FORBIDDEN,
             "forbidden",
@@ -578,8 +583,7 @@ async fn search(
         let Ok(meta) = s.store.case_meta(&case_id).await else {
             continue;
         };
-        let rel = meta.relationship(&reader);
-        let Ok(g) = policy::authorize(&u.id, u.role, rel, &case_id, Section::Identity, None) else {
+        let Ok(g) = meta.authorize(&reader, Section::Identity, None) else {
             continue;
         };
         if let Ok(Readable::Present(i)) = s.store.read_identity(&g).await {

@@ -78,11 +78,13 @@ struct CasePage {
     history: Vec<HistoryRow>,
     viewers: Option<Vec<HistoryRow>>,
     consent: Option<super::consent::ConsentView>,
+    referrals: Vec<super::referral::ReferralView>,
+    referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
 }
 
 /// Who may change a case: the assigned worker and the agency's supervisors.
-fn can_write(rel: Relationship) -> bool {
+pub(crate) fn can_write(rel: Relationship) -> bool {
     matches!(rel, Relationship::Assigned | Relationship::Supervisor)
 }
 
@@ -319,6 +321,24 @@ async fn render(
         .filter(|s| meta.status.can_move_to(*s))
         .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
         .collect();
+    let (mut referrals, mut referral_form) = (Vec::new(), None);
+    if write {
+        let agencies = super::referral::agency_names(ctx).await;
+        for r in ctx
+            .store
+            .referrals_of_case(&meta.id)
+            .await
+            .unwrap_or_default()
+        {
+            referrals.push(super::referral::view(
+                ctx,
+                &r,
+                meta.reference.to_string(),
+                &agencies,
+            ));
+        }
+        referral_form = Some(super::referral::form(ctx, &meta.agency_id, &agencies));
+    }
     let mut history = Vec::new();
     if write {
         for e in ctx
@@ -413,6 +433,8 @@ async fn render(
         history,
         viewers,
         consent,
+        referrals,
+        referral_form,
         message,
         t,
     };

@@ -5,37 +5,30 @@ pub mod audit;
 pub mod case;
 pub mod consent;
 pub mod profile;
+pub mod referral;
 pub mod register;
 pub mod search;
 pub mod work;
 
 use pelita_domain::identity::ChildIdentity;
-use pelita_domain::policy::{self, Decision, Grant, Refusal, Section};
+use pelita_domain::policy::{Decision, Grant, Refusal, Section};
 use pelita_store::{CaseMeta, Readable};
 
 use crate::auth::Ctx;
 
-/// Asks the policy for a grant for the signed-in reader.
+/// Asks the policy for a grant for the signed-in reader (through the case's one access
+/// decision, which adds what referrals shared).
 pub fn grant(
     ctx: &Ctx,
     meta: &CaseMeta,
     section: Section,
     why: Option<&str>,
 ) -> Result<Grant, Refusal> {
-    let reader = ctx.reader();
-    policy::authorize(
-        &reader.id,
-        reader.role,
-        meta.relationship(&reader),
-        &meta.id,
-        section,
-        why,
-    )
+    meta.authorize(&ctx.reader(), section, why)
 }
 
 pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
-    let reader = ctx.reader();
-    policy::decide(reader.role, section, meta.relationship(&reader))
+    meta.decide(&ctx.reader(), section)
 }
 
 /// The child's name as this reader may see it, or None.

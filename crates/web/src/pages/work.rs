@@ -27,6 +27,7 @@ struct WorkPage {
     rows: Vec<Row>,
     count_text: String,
     alerts: Vec<(String, String)>,
+    inbox: Vec<super::referral::ReferralView>,
 }
 
 pub async fn page(ctx: Ctx) -> Response {
@@ -64,11 +65,27 @@ pub async fn page(ctx: Ctx) -> Response {
         .map(|a| (t.datetime(a.created_at), a.case_id.unwrap_or_default()))
         .collect();
     let count_text = t.count("mywork-count", rows.len());
+    // Referrals to my agency, waiting for an answer or in progress: the receiving side's tasks.
+    let mut inbox = Vec::new();
+    if let Some(agency) = ctx.user().agency_id.clone() {
+        let agencies = super::referral::agency_names(&ctx).await;
+        for r in ctx.store.referrals_to(&agency).await.unwrap_or_default() {
+            if !r.may_answer(&ctx.reader()) {
+                continue;
+            }
+            let reference = match ctx.store.case_meta(&r.case_id).await {
+                Ok(m) => m.reference.to_string(),
+                Err(_) => continue,
+            };
+            inbox.push(super::referral::view(&ctx, &r, reference, &agencies));
+        }
+    }
     view::render(WorkPage {
         nav: ctx.nav(),
         t,
         rows,
         count_text,
         alerts,
+        inbox,
     })
 }

@@ -1,0 +1,219 @@
+//! Referrals over the API: a case's referrals and new ones (its lead worker and supervisor),
+//! the receiving agency's inbox, and answers.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::policy::{Relationship, Section};
+use pelita_domain::referral::ReferralStatus;
+use pelita_domain::text::NoteText;
+use pelita_store::{NewReferral, Readable, Reader, ReferralRecord};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{ApiJson, ApiUser, ApiWriter, domain_problem, problem, store_problem};
+use crate::AppState;
+
+fn text(r: &Option<Readable<NoteText>>) -> Value {
+    match r {
+        Some(Readable::Present(n)) => json!(n.as_str()),
+        Some(Readable::Erased { .. }) => json!({"erased": true}),
+        None => Value::Null,
+    }
+}
+
+fn referral_json(r: &ReferralRecord) -> Value {
+    json!({
+        "id": r.id,
+        "case_id": r.case_id,
+        "to_agency": r.to_agency,
+        "sections": r.sections.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "status": r.status.as_str(),
+        "reason": text(&Some(r.reason.clone())),
+        "created_by": r.created_by,
+        "created_at": r.created_at.to_rfc3339(),
+        "consent_overridden_by": r.override_by,
+        "override_justification": text(&r.override_justification),
+        "answered_by": r.answered_by,
+        "answer": text(&r.answer),
+        "feedback": text(&r.feedback),
+    })
+}
+
+fn forbidden() -> Response {
+    problem(
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "Only the case's lead worker and supervisors refer it",
+    )
+}
+
+/// The case's lead worker, team and supervisors manage its referrals.
+async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<String, Response> {
+    let meta = s.store.case_meta(id).await.map_err(store_problem)?;
+    match meta.relationship(reader) {
+        Relationship::Assigned | Relationship::Supervisor => Ok(meta.agency_id),
+        _ => Err(forbidden()),
+    }
+}
+
+pub async fn of_case(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(r) = may_refer(&s, &Reader::from(&u), &id).await {
+        return r;
+    }
+    match s.store.referrals_of_case(&id).await {
+        Ok(list) => Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()}))
+            .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferBody {
+    to_agency: String,
+    sections: Vec<String>,
+    reason: String,
+    #[serde(default)]
+    override_justification: Option<String>,
+}
+
+fn note(raw: Option<&str>) -> Result<Option<NoteText>, Response> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => NoteText::parse(s).map(Some).map_err(|e| domain_problem(&e)),
+    }
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ReferBody>,
+) -> Response {
+    let agency = match may_refer(&s, &Reader::from(&u), &id).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let mut sections = Vec::new();
+    for raw in &b.sections {
+        match Section::parse(raw) {
+            Some(sec) => sections.push(sec),
+            None => {
+                return problem(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid",
+                    "Unknown section",
+                );
+            }
+        }
+    }
+    let reason = match note(Some(&b.reason)) {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            return domain_problem(&pelita_domain::DomainError::Required { field: "reason" });
+        }
+        Err(r) => return r,
+    };
+    let override_justification = match note(b.override_justification.as_deref()) {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let rules = pelita_domain::consent::AgeRules::for_jurisdiction(
+        &s.store
+            .agencies()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .find(|a| a.id == agency)
+            .map(|a| a.jurisdiction)
+            .unwrap_or_default(),
+    );
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    let r = NewReferral {
+        to_agency: b.to_agency,
+        sections,
+        reason,
+        override_justification,
+    };
+    match s.store.refer(&actor, &id, r, rules).await {
+        Ok(rid) => (StatusCode::CREATED, Json(json!({"id": rid}))).into_response(),
+        Err(pelita_store::StoreError::NotFound) => problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "No such case or receiving agency",
+        ),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn inbox(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
+    let reader = Reader::from(&u);
+    let list = match &u.agency_id {
+        Some(a) => match s.store.referrals_to(a).await {
+            Ok(l) => l,
+            Err(e) => return store_problem(e),
+        },
+        None => Vec::new(),
+    };
+    let list: Vec<Value> = list
+        .iter()
+        .filter(|r| r.may_answer(&reader))
+        .map(referral_json)
+        .collect();
+    Json(json!({"referrals": list})).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoveBody {
+    to: String,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+pub async fn answer(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(rid): Path<String>,
+    ApiJson(b): ApiJson<MoveBody>,
+) -> Response {
+    let r = match s.store.referral(&rid).await {
+        Ok(r) => r,
+        Err(e) => return store_problem(e),
+    };
+    if !r.may_answer(&Reader::from(&u)) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only the receiving agency answers a referral",
+        );
+    }
+    let Some(to) = ReferralStatus::parse(&b.to) else {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "Unknown status",
+        );
+    };
+    let text = match note(b.text.as_deref()) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.move_referral(&actor, &rid, to, text).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}

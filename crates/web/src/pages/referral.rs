@@ -1,0 +1,226 @@
+//! Referrals on the pages: the list and the form on the case page (for its lead worker and
+//! supervisor), the receiving agency's tasks on "my work", and the answers.
+
+use std::collections::HashMap;
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pelita_domain::agency::Sector;
+use pelita_domain::policy::Section;
+use pelita_domain::referral::{self, ReferralStatus};
+use pelita_domain::text::NoteText;
+use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Form};
+
+pub struct ReferralView {
+    pub id: String,
+    pub case_id: String,
+    pub reference: String,
+    pub agency: String,
+    pub sections: String,
+    pub status: String,
+    pub status_key: &'static str,
+    pub when: String,
+    pub reason: String,
+    pub answer: String,
+    pub feedback: String,
+    pub overridden: bool,
+    pub override_justification: String,
+    pub can_answer: bool,
+}
+
+/// What the referral form offers.
+pub struct ReferralForm {
+    pub agencies: Vec<(String, String)>,
+    pub sections: Vec<(&'static str, String)>,
+}
+
+fn text(r: &Option<Readable<NoteText>>, t: &Tr) -> String {
+    match r {
+        Some(Readable::Present(n)) => n.as_str().to_owned(),
+        Some(Readable::Erased { .. }) => t.get("erased"),
+        None => String::new(),
+    }
+}
+
+pub async fn agency_names(ctx: &Ctx) -> HashMap<String, (String, Sector)> {
+    ctx.store
+        .agencies()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| (a.id, (a.name, a.sector)))
+        .collect()
+}
+
+pub fn view(
+    ctx: &Ctx,
+    r: &ReferralRecord,
+    reference: String,
+    agencies: &HashMap<String, (String, Sector)>,
+) -> ReferralView {
+    let t = &ctx.t;
+    ReferralView {
+        id: r.id.clone(),
+        case_id: r.case_id.clone(),
+        reference,
+        agency: agencies
+            .get(&r.to_agency)
+            .map(|a| a.0.clone())
+            .unwrap_or_default(),
+        sections: r
+            .sections
+            .iter()
+            .map(|s| t.get(&format!("section-{}", s.as_str())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        status: t.pick("referral-status", r.status.as_str()),
+        status_key: r.status.as_str(),
+        when: t.datetime(r.created_at),
+        reason: match &r.reason {
+            Readable::Present(n) => n.as_str().to_owned(),
+            Readable::Erased { .. } => t.get("erased"),
+        },
+        answer: text(&r.answer, t),
+        feedback: text(&r.feedback, t),
+        overridden: r.override_by.is_some(),
+        override_justification: text(&r.override_justification, t),
+        can_answer: r.may_answer(&ctx.reader()),
+    }
+}
+
+/// The form's choices: every agency but the case's own and security services; every section
+/// a referral can carry.
+pub fn form(
+    ctx: &Ctx,
+    own_agency: &str,
+    agencies: &HashMap<String, (String, Sector)>,
+) -> ReferralForm {
+    let mut list: Vec<(String, String)> = agencies
+        .iter()
+        .filter(|(id, (_, sector))| id.as_str() != own_agency && *sector != Sector::Security)
+        .map(|(id, (name, sector))| {
+            (
+                id.clone(),
+                format!("{name} ({})", ctx.t.pick("sector", sector.as_str())),
+            )
+        })
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    ReferralForm {
+        agencies: list,
+        sections: Section::ALL
+            .into_iter()
+            .filter(|s| referral::shareable(*s))
+            .map(|s| (s.as_str(), ctx.t.get(&format!("section-{}", s.as_str()))))
+            .collect(),
+    }
+}
+
+/// Form fields; `sections` may repeat, so the body is read as pairs.
+fn fields(body: &[(String, String)]) -> (HashMap<&str, &str>, Vec<Section>) {
+    let mut map = HashMap::new();
+    let mut sections = Vec::new();
+    for (k, v) in body {
+        if k == "sections" {
+            sections.extend(Section::parse(v));
+        } else {
+            map.insert(k.as_str(), v.as_str());
+        }
+    }
+    (map, sections)
+}
+
+fn note(raw: Option<&&str>) -> Result<Option<NoteText>, pelita_domain::DomainError> {
+    match raw.map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => NoteText::parse(s).map(Some),
+    }
+}
+
+pub async fn create(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    let t = ctx.t.clone();
+    let (f, sections) = fields(&body);
+    if !ctx.csrf_ok(f.get("csrf").copied().unwrap_or("")) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if !super::case::can_write(meta.relationship(&ctx.reader())) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let reason = match note(f.get("reason")) {
+        Ok(Some(r)) => r,
+        Ok(None) => return again("error-required".into()).await,
+        Err(e) => return again(error::domain_key(&e)).await,
+    };
+    let override_justification = match note(f.get("override")) {
+        Ok(o) => o,
+        Err(e) => return again(error::domain_key(&e)).await,
+    };
+    let r = NewReferral {
+        to_agency: f.get("to_agency").copied().unwrap_or("").to_owned(),
+        sections,
+        reason,
+        override_justification,
+    };
+    let rules = super::consent::rules_for(&ctx, &meta.agency_id).await;
+    match ctx.store.refer(&ctx.reader().actor(), &id, r, rules).await {
+        Ok(_) => view::redirect(&format!("/cases/{id}#referrals")),
+        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
+        Err(StoreError::NotFound) => again("error-invalid".into()).await,
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let r = match ctx.store.referral(&rid).await {
+        Ok(r) => r,
+        Err(e) => return error::store(&t, e),
+    };
+    if !r.may_answer(&ctx.reader()) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let Some(to) = ReferralStatus::parse(&f.to) else {
+        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
+    };
+    let text = match note(Some(&f.text.as_str())) {
+        Ok(n) => n,
+        Err(e) => return error::page(&t, StatusCode::UNPROCESSABLE_ENTITY, &error::domain_key(&e)),
+    };
+    match ctx
+        .store
+        .move_referral(&ctx.reader().actor(), &rid, to, text)
+        .await
+    {
+        Ok(()) => view::redirect("/work#referrals"),
+        Err(e) => error::store(&t, e),
+    }
+}
