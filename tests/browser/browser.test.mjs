@@ -243,3 +243,54 @@ test('the auditor sees the audit and access logs', async () => {
   await shot(page, 'audit');
   await page.context().close();
 });
+
+test('consent, then referral: the health centre accepts and sees only the shared sections', async () => {
+  // The health worker finds the demo's referrals to the health centre and accepts one.
+  const nurse = await newPage();
+  await signIn(nurse, demo.url, 'health.pkmjkt', demo.password);
+  await nurse.goto(`${demo.url}/work`);
+  const inbox = nurse.locator('#referrals li').first();
+  await inbox.waitFor();
+  const href = await inbox.locator('a').first().getAttribute('href');
+  // Before accepting, the case itself stays closed to the health centre.
+  const before = await nurse.request.get(`${demo.url}${href}`);
+  assert.equal(before.status(), 403);
+  await axe(nurse, 'my work with referrals (health)');
+  await inbox.locator('select[name=to]').selectOption('accepted');
+  await inbox.locator('textarea[name=text]').fill('We can see her on Tuesday.');
+  await Promise.all([nurse.waitForNavigation(), inbox.locator('button[type=submit]').click()]);
+  await nurse.goto(`${demo.url}${href}`);
+  const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  assert.equal(await state('health'), 'shown');
+  assert.equal(await state('identity'), 'shown');
+  for (const key of ['plan', 'psychosocial', 'circumstances', 'family', 'participation']) {
+    assert.equal(await state(key), 'restricted', `the health centre sees ${key}, which was not shared`);
+  }
+  await axe(nurse, 'case page (health, referred)');
+  await shot(nurse, 'case-health-referred');
+  await nurse.context().close();
+
+  // The lead worker sees the answer, records the child's assent for research in the ledger,
+  // and a referral to the school without consent is refused with the reason.
+  const lead = await newPage();
+  await signIn(lead, demo.url, 'worker.dsjkt', demo.password);
+  await lead.goto(`${demo.url}${href}`);
+  assert.match(await lead.textContent('#referrals'), /We can see her on Tuesday\./);
+  await lead.locator('#consent details summary').click();
+  await lead.selectOption('#c-purpose', 'research');
+  await lead.selectOption('#c-giver', 'child');
+  await lead.selectOption('#c-decision', 'given');
+  await lead.fill('#c-note', 'Explained with her aunt present; she asked questions.');
+  await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
+  assert.match(await lead.textContent('#consent table'), /Explained with her aunt present/);
+  await lead.locator('#referrals details summary').click();
+  const school = await lead.locator('#r-agency option', { hasText: 'School' }).first().getAttribute('value');
+  await lead.selectOption('#r-agency', school);
+  await lead.check('#referrals input[value=education]');
+  await lead.fill('#r-reason', 'Return to school after the holidays');
+  await Promise.all([lead.waitForNavigation(), lead.locator('#referrals button[type=submit]').click()]);
+  assert.match(await lead.textContent('[role=alert]'), /consent ledger does not allow this referral/);
+  await axe(lead, 'case page (referral refused)');
+  await shot(lead, 'case-referral-refused');
+  await lead.context().close();
+});

@@ -580,7 +580,9 @@ pub const DEMO_PEOPLE: &[(&str, Role, Option<&str>)] = &[
 ];
 
 /// Creates the demo people and links them to Jakarta cases: the psychologist, health worker,
-/// teacher and probation officer join the team of the first cases; the liaison handed over some.
+/// teacher and probation officer join the team of the first 15 cases; the liaison handed over
+/// some; the next five have consent recorded and three of them were referred to the health
+/// centre.
 pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> anyhow::Result<()> {
     let actor = Actor::system("demo");
     let agencies = store.agencies().await?;
@@ -610,7 +612,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
     }
     let cases = store.my_work(lead_worker, 40).await?;
     for (i, w) in cases.iter().enumerate() {
-        if i < 25 {
+        if i < 15 {
             for member in &team {
                 store.add_team_member(&actor, &w.meta.id, member).await?;
             }
@@ -631,7 +633,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
         .find(|a| a.code == "PKMJKT")
         .map(|a| a.id.clone());
     let agreed_on = store.now().date_naive() - Duration::days(3);
-    for (i, w) in cases.iter().enumerate().skip(25).take(5) {
+    for (i, w) in cases.iter().enumerate().skip(15).take(5) {
         for purpose in [Purpose::Assessment, Purpose::Referral(Sector::Health)] {
             for giver in [Giver::Child, Giver::Caregiver] {
                 let entry = Entry {
@@ -644,7 +646,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
                 store.record_consent(&lead, &w.meta.id, entry, None).await?;
             }
         }
-        if let (true, Some(c)) = (i < 28, &clinic) {
+        if let (true, Some(c)) = (i < 18, &clinic) {
             let referral = NewReferral {
                 to_agency: c.clone(),
                 sections: vec![Section::Health, Section::Identity],
