@@ -118,14 +118,36 @@ impl Settings {
         Ok(s)
     }
 
-    pub fn web(&self) -> pelita_web::WebConfig {
-        pelita_web::WebConfig {
+    /// The web settings, with the assessment instruments: Pelita's default and every
+    /// `DATA_DIR/instruments/*.json` (an administrator adds a version without code; a file
+    /// that does not parse stops the start with its name and the reason).
+    pub fn web(&self) -> anyhow::Result<pelita_web::WebConfig> {
+        use pelita_domain::assessment::Instrument;
+        let mut instruments = vec![Instrument::default_instrument()];
+        let dir = self.data_dir.join("instruments");
+        if dir.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f)?;
+                let i = Instrument::parse(&text)
+                    .map_err(|e| anyhow::anyhow!("instrument {}: {e}", f.display()))?;
+                instruments.retain(|x| !(x.id == i.id && x.version == i.version));
+                instruments.push(i);
+            }
+        }
+        Ok(pelita_web::WebConfig {
             second_factor: self.second_factor,
             idle: std::time::Duration::from_secs(self.idle_minutes.clamp(1, 24 * 60) * 60),
             absolute: std::time::Duration::from_secs(self.session_hours.clamp(1, 72) * 3600),
             demo: false,
             tls: self.tls,
-        }
+            instruments,
+            repeat_interview_days: 30,
+        })
     }
 
     pub fn database_url(&self) -> String {

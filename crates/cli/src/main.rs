@@ -272,7 +272,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Serve { common, listen } => {
             let settings = Settings::load(&common)?;
             let listen = listen.unwrap_or_else(|| settings.listen.clone());
-            serve(settings.open().await?, &listen, settings.web()).await?;
+            serve(settings.open().await?, &listen, settings.web()?).await?;
         }
         Cmd::Demo {
             data_dir,
@@ -332,7 +332,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let web = pelita_web::WebConfig {
                 second_factor: false,
                 demo: true,
-                ..Settings::load(&common)?.web()
+                ..Settings::load(&common)?.web()?
             };
             serve(store, &listen, web).await?;
         }

@@ -4,6 +4,7 @@
 
 pub mod age;
 pub mod agency;
+pub mod assessment;
 pub mod case;
 pub mod consent;
 pub mod error;

@@ -71,6 +71,8 @@ pub struct SectionsRead {
     pub notes: Vec<NoteRecord>,
     /// The consent ledger, with a grant for participation.
     pub consents: Option<Vec<crate::ConsentRecord>>,
+    /// Assessments, with a grant for the psychosocial section.
+    pub assessments: Option<Vec<crate::AssessmentRecord>>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -379,11 +381,16 @@ impl Store {
             Some(_) => Some(self.consents(first.case_id()).await?),
             None => None,
         };
+        let assessments = match find(Section::Psychosocial) {
+            Some(_) => Some(self.assessments(first.case_id()).await?),
+            None => None,
+        };
         Ok(SectionsRead {
             identity,
             circumstances,
             notes,
             consents,
+            assessments,
         })
     }
 

@@ -286,30 +286,77 @@ fn verify_sqlite(
         None => (0, GENESIS),
     };
     let total = head_seq.max(0) as u64;
-    let mut walk = Walk::new(keys);
-    let mut stmt = conn.prepare(EVENTS_SQL)?;
-    let mut rows = stmt.query(rusqlite::params![1, i64::MAX])?;
-    while let Some(r) = rows.next()? {
-        let bytes = |i: usize| -> Result<&[u8], StoreError> {
-            match r.get_ref(i)? {
-                rusqlite::types::ValueRef::Text(b) | rusqlite::types::ValueRef::Blob(b) => Ok(b),
-                _ => Err(StoreError::Corrupt),
+    // Two stages on two cores: this thread steps through SQLite copying each chunk of rows
+    // out; a checker thread hashes and walks them in order. An event's hash depends on the
+    // stored previous hash, not on the one just computed, so nothing waits on the other stage.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(4);
+    std::thread::scope(|scope| {
+        let checker = scope.spawn(move || {
+            let mut walk = Walk::new(keys);
+            for chunk in rx {
+                for (seq, at, r) in &chunk.rows {
+                    let f = |i: usize| &chunk.data[r[i].clone()];
+                    if let Some(b) = walk.event(*seq, *at, [f(0), f(1), f(2), f(3)], f(4), f(5)) {
+                        // Dropping the receiver stops the reader.
+                        return (walk, Some(b));
+                    }
+                }
+                progress(walk.checked, total);
             }
-        };
-        let fields = [bytes(2)?, bytes(3)?, bytes(4)?, bytes(5)?];
-        if let Some(b) = walk.event(r.get(0)?, r.get(1)?, fields, bytes(6)?, bytes(7)?) {
-            return Ok(AuditReport {
+            (walk, None)
+        });
+        let read = (|| -> Result<(), StoreError> {
+            let mut stmt = conn.prepare(EVENTS_SQL)?;
+            let mut rows = stmt.query(rusqlite::params![1, i64::MAX])?;
+            let mut chunk = Chunk::default();
+            while let Some(r) = rows.next()? {
+                let mut ranges: [std::ops::Range<usize>; 6] = Default::default();
+                for (k, range) in ranges.iter_mut().enumerate() {
+                    let b = match r.get_ref(k + 2)? {
+                        rusqlite::types::ValueRef::Text(b) | rusqlite::types::ValueRef::Blob(b) => {
+                            b
+                        }
+                        _ => return Err(StoreError::Corrupt),
+                    };
+                    let at = chunk.data.len();
+                    chunk.data.extend_from_slice(b);
+                    *range = at..chunk.data.len();
+                }
+                chunk.rows.push((r.get(0)?, r.get(1)?, ranges));
+                if chunk.rows.len() == CHUNK && tx.send(std::mem::take(&mut chunk)).is_err() {
+                    return Ok(());
+                }
+            }
+            if !chunk.rows.is_empty() {
+                let _ = tx.send(chunk);
+            }
+            Ok(())
+        })();
+        drop(tx);
+        let (walk, found) = checker.join().expect("the checker thread does not panic");
+        read?;
+        Ok(match found {
+            Some(b) => AuditReport {
                 events: walk.checked,
                 first_break: Some(b),
-            });
-        }
-        if walk.checked.is_multiple_of(65_536) {
-            progress(walk.checked, total);
-        }
-    }
-    progress(walk.checked, total);
-    Ok(walk.finish(head_seq, head_hash))
+            },
+            None => {
+                progress(walk.checked, total);
+                walk.finish(head_seq, head_hash)
+            }
+        })
+    })
 }
+
+/// Events copied out of SQLite, a chunk at a time: one buffer, and per event its seq, time and
+/// the ranges of actor, action, subject, detail, previous hash and hash.
+#[derive(Default)]
+struct Chunk {
+    data: Vec<u8>,
+    rows: Vec<(i64, i64, [std::ops::Range<usize>; 6])>,
+}
+
+const CHUNK: usize = 4096;
 
 const EVENTS_SQL: &str = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash \
                           FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2";

@@ -8,6 +8,7 @@
 //! - a database opened with the wrong deployment key is refused before anything is read.
 
 mod access;
+mod assessment;
 mod audit;
 mod consent;
 mod crypto;
@@ -34,6 +35,7 @@ pub use access::{
     AccessEntry, Alert, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, SectionsRead, Session,
     TokenScope, WorkItem,
 };
+pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;

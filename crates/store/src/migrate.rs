@@ -25,6 +25,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "referrals",
         include_str!("../migrations/sqlite/0004_referrals.sql"),
     ),
+    (
+        5,
+        "assessments",
+        include_str!("../migrations/sqlite/0005_assessments.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -46,6 +51,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         4,
         "referrals",
         include_str!("../migrations/postgres/0004_referrals.sql"),
+    ),
+    (
+        5,
+        "assessments",
+        include_str!("../migrations/postgres/0005_assessments.sql"),
     ),
 ];
 

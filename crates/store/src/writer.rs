@@ -38,6 +38,7 @@ pub(crate) enum Command {
     AddNote(String, Section, NoteText),
     RecordConsent(String, Box<pelita_domain::consent::Entry>, Option<NoteText>),
     Refer(String, Box<crate::referral::NewReferral>),
+    RecordAssessment(String, String, u32, Box<crate::assessment::NewAssessment>),
     MoveReferral(
         String,
         pelita_domain::referral::ReferralStatus,
@@ -275,6 +276,63 @@ impl Write<'_> {
     }
 
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
+        let done = self.apply_command(command).await?;
+        // The assigned worker learns when someone else changes their case.
+        let changed = match command {
+            Command::RecordCircumstances(case, _)
+            | Command::MoveCase(case, ..)
+            | Command::SetPriority(case, _)
+            | Command::AddNote(case, ..)
+            | Command::Refer(case, _)
+            | Command::RecordAssessment(case, ..)
+            | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
+            Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
+            _ => None,
+        };
+        if let Some((id, kind)) = changed {
+            self.alert_assigned(id, kind, command).await?;
+        }
+        Ok(done)
+    }
+
+    /// One statement: an alert for the case's assigned worker, unless they made the change.
+    async fn alert_assigned(
+        &mut self,
+        id: &str,
+        kind: &str,
+        command: &Command,
+    ) -> Result<(), StoreError> {
+        let what = match command {
+            Command::RecordCircumstances(..) => "circumstances",
+            Command::MoveCase(..) => "status",
+            Command::SetPriority(..) => "priority",
+            Command::AddNote(..) => "note",
+            Command::Refer(..) => "referral",
+            Command::RecordConsent(..) => "consent",
+            Command::RecordAssessment(..) => "assessment",
+            _ => "referral_answer",
+        };
+        let case = if kind == "referral" {
+            "(SELECT case_id FROM referrals WHERE id = $4)"
+        } else {
+            "$4"
+        };
+        let sql = format!(
+            "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+             SELECT $1, c.assigned_to, c.id, 'changed', $2, $3 FROM cases c \
+             WHERE c.id = {case} AND c.assigned_to IS NOT NULL AND c.assigned_to <> $5"
+        );
+        let detail = json!({"by": self.actor.id, "what": what}).to_string();
+        self.tx
+            .exec(
+                &sql,
+                args![new_id(), detail, self.now, id, self.actor.id.as_str()],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn apply_command(&mut self, command: &Command) -> Result<Done, StoreError> {
         match command {
             Command::CreateAgency(a) => self.create_agency(a).await,
             Command::CreateUser(u) => self.create_user(u).await,
@@ -290,6 +348,9 @@ impl Write<'_> {
             Command::AddNote(case, section, body) => self.add_note(case, *section, body).await,
             Command::Erase(child, reason) => self.erase(child, reason).await,
             Command::Refer(case, r) => self.refer(case, r).await,
+            Command::RecordAssessment(case, instrument, version, a) => {
+                self.record_assessment(case, instrument, *version, a).await
+            }
             Command::MoveReferral(id, to, text) => self.move_referral(id, *to, text.as_ref()).await,
             Command::RecordConsent(case, entry, note) => {
                 self.record_consent(case, entry, note.as_ref()).await
@@ -773,6 +834,12 @@ impl Write<'_> {
         self.tx
             .exec(
                 "UPDATE consents SET note_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "UPDATE assessments SET present_sealed = NULL, answers_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
                 args![child_id],
             )
             .await?;

@@ -62,6 +62,7 @@ pub struct Ctx {
     pub t: Tr,
     pub demo: bool,
     pub store: Store,
+    pub config: std::sync::Arc<crate::WebConfig>,
 }
 
 impl Ctx {
@@ -139,6 +140,7 @@ where
             t,
             demo: state.config.demo,
             store: state.store.clone(),
+            config: state.config.clone(),
         })
     }
 }

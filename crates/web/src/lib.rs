@@ -36,6 +36,10 @@ pub struct WebConfig {
     pub demo: bool,
     /// Served over TLS (directly or behind a proxy): send HSTS.
     pub tls: bool,
+    /// Assessment instruments in use: the default, and any versions the deployment added.
+    pub instruments: Vec<pelita_domain::assessment::Instrument>,
+    /// Warn before another interview of a child within this many days of the last.
+    pub repeat_interview_days: i64,
 }
 
 impl Default for WebConfig {
@@ -46,6 +50,8 @@ impl Default for WebConfig {
             absolute: Duration::from_secs(12 * 3600),
             demo: false,
             tls: false,
+            instruments: vec![pelita_domain::assessment::Instrument::default_instrument()],
+            repeat_interview_days: 30,
         }
     }
 }
@@ -88,6 +94,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
         .route("/cases/{id}/consents", post(pages::consent::record))
+        .route(
+            "/cases/{id}/assessments",
+            get(pages::assessment::form).post(pages::assessment::record),
+        )
         .route("/cases/{id}/referrals", post(pages::referral::create))
         .route("/referrals/{id}/move", post(pages::referral::answer))
         .route("/cases/{id}/identity", post(pages::case::edit_identity))

@@ -1504,4 +1504,91 @@ async fn a_referral_shares_only_consented_sections_with_the_agency_that_accepts_
     n.sign_in("nurse", PASSWORD).await;
     let (_, _, work) = n.get("/work").await;
     assert!(work.contains("Referrals to your agency") && work.contains("Urgent care"));
+    // The lead worker was told when the clinic answered and when the supervisor referred
+    // another of the lead's cases; not about the lead's own changes.
+    let (_, _, work) = b.get("/work").await;
+    assert!(work.contains("nurse changed a case assigned to you: a referral answered."));
+    assert!(work.contains("sup changed a case assigned to you: a referral sent."));
+    assert!(!work.contains("lead changed a case"));
+}
+
+/// An assessment is recorded with the instrument's answers, shown per domain with no overall
+/// score, and the repeat-interview guard warns before another interview too soon.
+#[tokio::test]
+async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a_repeat_interview()
+{
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let path = format!("/cases/{case}/assessments");
+    let (s, _, form) = b.get(&path).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(form.contains("No one has assessed this child yet."));
+    assert!(form.contains("Community acceptance and stigma") && form.contains("no overall score"));
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("on", "2026-11-27"),
+        ("language", "id"),
+        ("assent", "given"),
+        ("present", "Her aunt and an interpreter"),
+        ("a.safe_place", "yes"),
+        ("a.threats", "no"),
+        // Skipped by the answer above: left out, not refused.
+        ("a.threat_source", "group"),
+        ("a.distress", "3"),
+        ("a.coping", "2"),
+        ("a.goal", "To go back to school and become a nurse"),
+    ];
+    let (s, h, _) = b.post(&path, &fields).await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "{h:?}");
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("Assessments by domain"));
+    assert!(
+        page.contains("1 strengths · 0 needs (2/2)"),
+        "safety: the skipped item is not asked"
+    );
+    assert!(page.contains("1 strengths · 1 needs (2/3)"), "wellbeing");
+    // Bad input changes nothing: a refused assent with answers, a future date, a scale of 7.
+    for (bad, message) in [
+        (
+            vec![("assent", "refused"), ("a.safe_place", "yes")],
+            "The child did not agree",
+        ),
+        (
+            vec![("assent", "given"), ("on", "2027-01-01")],
+            "This date is in the future.",
+        ),
+        (
+            vec![("assent", "given"), ("a.distress", "7")],
+            "This value is not valid.",
+        ),
+    ] {
+        let mut f: Vec<(&str, &str)> =
+            vec![("csrf", &csrf), ("on", "2026-11-28"), ("language", "en")];
+        f.extend(bad);
+        let (s, _, page) = b.post(&path, &f).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(page.contains(message), "{message}");
+    }
+    let (_, _, form) = b.get(&path).await;
+    assert!(
+        form.contains("id=\"repeat-warning\""),
+        "an interview yesterday: the guard warns"
+    );
+    assert!(form.contains("(1 so far)"));
+    // A teacher on the team does not assess (no psychosocial section for education).
+    let school = app.agency("SMP", Sector::Education).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .await
+        .unwrap();
+    let mut tb = Browser::new(&app);
+    tb.sign_in("teacher", PASSWORD).await;
+    let (s, _, _) = tb.get(&path).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
 }

@@ -325,3 +325,44 @@ referral-status-declined = প্রত্যাখ্যাত
 referral-status-completed = সম্পন্ন
 error-consent-required = সম্মতির রেজিস্টার এই রেফারালের অনুমতি দেয় না। আগে সম্মতি লিপিবদ্ধ করুন; একজন সুপারভাইজার লিখিত কারণ দেখিয়ে এটি অগ্রাহ্য করতে পারেন।
 error-override-not-allowed = কেবল একজন সুপারভাইজার সম্মতির রেজিস্টার অগ্রাহ্য করতে পারেন, এবং সেজন্য কমপক্ষে ২০ অক্ষরের লিখিত কারণ দিতে হবে।
+
+## Alerts on my cases (issue 5)
+alert-changed = { $who } আপনার দায়িত্বে থাকা একটি কেসে পরিবর্তন করেছেন: { $what }।
+alert-open-case = কেসটি খুলুন
+alert-what-circumstances = পরিস্থিতি লিপিবদ্ধ করা হয়েছে
+alert-what-status = অবস্থা পরিবর্তন করা হয়েছে
+alert-what-priority = অগ্রাধিকার পরিবর্তন করা হয়েছে
+alert-what-note = একটি নোট যোগ করা হয়েছে
+alert-what-referral = একটি রেফারাল পাঠানো হয়েছে
+alert-what-consent = সম্মতির রেজিস্টার
+alert-what-referral_answer = একটি রেফারালের উত্তর দেওয়া হয়েছে
+alert-what-case = কেসটি
+
+## Assessments (issue 5)
+assessment-new = ঘুরে দাঁড়ানোর সক্ষমতা ও প্রয়োজনের নতুন মূল্যায়ন
+assessment-no-score = প্রতিটি ক্ষেত্রে শক্তির দিক ও প্রয়োজন; কোনো সামগ্রিক স্কোর নেই।
+assessment-guard = শিশুর আবার সাক্ষাৎকার নেওয়ার আগে
+assessment-first = এখনো কেউ এই শিশুর মূল্যায়ন করেননি।
+assessment-guard-intro = ইতিমধ্যে লিপিবদ্ধ: শিশুকে আবার জিজ্ঞাসা করার আগে এটি পড়ুন।
+assessment-repeat-warning = শেষ সাক্ষাৎকারটি { $days } দিন আগে নেওয়া হয়েছিল (এ পর্যন্ত মোট { $count }টি)। এত অল্প সময়ের মধ্যে আবার সাক্ষাৎকার নিলে শিশুর ক্ষতি হতে পারে: যতটা সম্ভব লিপিবদ্ধ তথ্য ব্যবহার করুন।
+assessment-date = মূল্যায়নের তারিখ
+assessment-language = ব্যবহৃত ভাষা
+assessment-assent = শিশুর সায়
+assessment-assent-given = শিশু সায় দিয়েছে
+assessment-assent-refused = শিশু সায় দেয়নি (আর কিছুই লিপিবদ্ধ করা হয় না)
+assessment-assent-not_asked = জিজ্ঞাসা করা হয়নি (নিচে কারণ লিখুন)
+assessment-present = কে কে উপস্থিত ছিলেন, এবং পরিবেশ বা স্থান সম্পর্কে যেকোনো তথ্য
+assessment-kind-strength = শক্তির দিক
+assessment-kind-need = প্রয়োজন
+assessment-only-if = কেবল তখনই উত্তর দিন, যদি “{ $question }”-এর উত্তর { $answer } হয়।
+assessment-save = মূল্যায়ন সংরক্ষণ করুন
+assessment-refused-assent = শিশু সায় দেয়নি: কোনো উত্তর লিপিবদ্ধ করা যাবে না।
+assessment-summary = ক্ষেত্রভিত্তিক মূল্যায়ন
+assessment-summary-cell = { $strengths }টি শক্তির দিক · { $needs }টি প্রয়োজন ({ $answered }/{ $asked })
+assessment-domain = ক্ষেত্র
+answer-yes = হ্যাঁ
+answer-no = না
+answer-group = গোষ্ঠীটি
+answer-community = সমাজ
+answer-family = পরিবার
+answer-other = অন্যান্য

@@ -323,3 +323,44 @@ referral-status-declined = ގަބޫލުނުކޮށްފައި
 referral-status-completed = ނިމިފައި
 error-consent-required = ރުހުމުގެ ދަފްތަރުން މި ރެފަރކުރުމުގެ ހުއްދަ ނުލިބެއެވެ. ފުރަތަމަ ރުހުން ރެކޯޑުކުރައްވާށެވެ؛ ލިޔުމުން ސަބަބު ބަޔާންކޮށް، ސުޕަވައިޒަރަކަށް ދަފްތަރު ފަހަނައަޅައި ނިންމިދާނެއެވެ.
 error-override-not-allowed = ރުހުމުގެ ދަފްތަރު ފަހަނައަޅައި ނިންމޭނީ، މަދުވެގެން 20 އަކުރުގެ ސަބަބެއް ލިޔުމާއެކު، ހަމައެކަނި ސުޕަވައިޒަރަކަށެވެ.
+
+## Alerts on my cases (issue 5)
+alert-changed = { $who }، ތިޔަބޭފުޅާއާ ހަވާލުކޮށްފައިވާ ކޭހެއްގައި ބަދަލެއް ގެނެސްފި: { $what }.
+alert-open-case = ކޭސް ހުޅުވާ
+alert-what-circumstances = ކަންހިނގި ގޮތް ރެކޯޑުކޮށްފައި
+alert-what-status = ސްޓޭޓަސް ބަދަލުކޮށްފައި
+alert-what-priority = އިސްކަން ބަދަލުކޮށްފައި
+alert-what-note = ނޯޓެއް އިތުރުކޮށްފައި
+alert-what-referral = ރެފަރކުރުމެއް ފޮނުވާފައި
+alert-what-consent = ރުހުމުގެ ދަފްތަރު
+alert-what-referral_answer = ރެފަރކުރުމަކަށް ޖަވާބު ދީފައި
+alert-what-case = ކޭސް
+
+## Assessments (issue 5)
+assessment-new = އައު އެސެސްކުރުމެއް: ދަތިތަކުން އަރައިގަތުމުގެ ޤާބިލުކަމާއި ބޭނުންތައް
+assessment-no-score = ކޮންމެ ދާއިރާއެއްގައި ވަރުގަދަ ފަރާތްތަކާއި ބޭނުންތައް؛ ޖުމްލަ ސްކޯއެއް ނެތެވެ.
+assessment-guard = ކުއްޖާއާ އަލުން އިންޓަވިއުކުރުމުގެ ކުރިން
+assessment-first = މި ކުއްޖާ އަދި އެއްވެސް މީހަކު އެސެސްކޮށްފައެއް ނުވެއެވެ.
+assessment-guard-intro = ކުރިން ރެކޯޑުކޮށްފައިވާ މަޢުލޫމާތު: ކުއްޖާއާ އަލުން ސުވާލުކުރުމުގެ ކުރިން މިއަށް ބައްލަވާށެވެ.
+assessment-repeat-warning = އެންމެ ފަހުގެ އިންޓަވިއު ކުރެވުނީ { $days } ދުވަސް ކުރިންނެވެ (މިހާތަނަށް { $count } އިންޓަވިއު). މިހާ އަވަހަށް އަނެއްކާވެސް އިންޓަވިއުކުރުމުން ކުއްޖާއަށް ގެއްލުން ލިބިދާނެއެވެ: ކުރެވެނިވި ވަރަކުން ރެކޯޑުކޮށްފައިވާ މަޢުލޫމާތު ބޭނުންކުރައްވާށެވެ.
+assessment-date = އެސެސްކުރި ތާރީޚު
+assessment-language = ބޭނުންކުރި ބަސް
+assessment-assent = ކުއްޖާގެ އެއްބަސްވުން
+assessment-assent-given = ކުއްޖާ އެއްބަސްވި
+assessment-assent-refused = ކުއްޖާ އެއްބަސްނުވި (އެހެން އެއްވެސް އެއްޗެއް ރެކޯޑެއް ނުކުރެވޭ)
+assessment-assent-not_asked = ސުވާލުކޮށްފައި ނުވޭ (ސަބަބު ތިރީގައި ލިޔުއްވާ)
+assessment-present = ހާޟިރުވި މީހުންނާއި، އިންޓަވިއުކުރި ތަނާއި މާޙައުލާ ބެހޭ ކަންތައް
+assessment-kind-strength = ވަރުގަދަ ފަރާތް
+assessment-kind-need = ބޭނުންތެރިކަން
+assessment-only-if = “{ $question }” ގެ ޖަވާބަކީ { $answer } ނަމަ އެކަނި ޖަވާބު ދެއްވާ.
+assessment-save = އެސެސްކުރުން ސޭވްކުރޭ
+assessment-refused-assent = ކުއްޖާ އެއްބަސްނުވި: އެއްވެސް ޖަވާބެއް ރެކޯޑު ނުކުރެވޭނެއެވެ.
+assessment-summary = ދާއިރާތަކުގެ ގޮތުން އެސެސްކުރުންތައް
+assessment-summary-cell = ވަރުގަދަ ފަރާތް { $strengths } · ބޭނުންތެރިކަން { $needs } ({ $answered }/{ $asked })
+assessment-domain = ދާއިރާ
+answer-yes = އާން
+answer-no = ނޫން
+answer-group = ޖަމާއަތް
+answer-community = މުޖްތަމަޢު
+answer-family = ޢާއިލާ
+answer-other = އެހެނިހެން

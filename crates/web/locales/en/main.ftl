@@ -322,3 +322,44 @@ referral-status-declined = Declined
 referral-status-completed = Completed
 error-consent-required = The consent ledger does not allow this referral. Record the consent first; a supervisor may override with a written justification.
 error-override-not-allowed = Only a supervisor may override the consent ledger, with a justification of at least 20 characters.
+
+## Alerts on my cases (issue 5)
+alert-changed = { $who } changed a case assigned to you: { $what }.
+alert-open-case = Open the case
+alert-what-circumstances = circumstances recorded
+alert-what-status = status changed
+alert-what-priority = priority changed
+alert-what-note = a note added
+alert-what-referral = a referral sent
+alert-what-consent = the consent ledger
+alert-what-referral_answer = a referral answered
+alert-what-case = the case
+
+## Assessments (issue 5)
+assessment-new = New resilience and needs assessment
+assessment-no-score = Strengths and needs per domain; no overall score.
+assessment-guard = Before you interview the child again
+assessment-first = No one has assessed this child yet.
+assessment-guard-intro = Already recorded: read it before asking the child again.
+assessment-repeat-warning = The last interview was { $days } days ago ({ $count } so far). Another one this soon can harm the child: use what is recorded where you can.
+assessment-date = Date of the assessment
+assessment-language = Language used
+assessment-assent = The child's assent
+assessment-assent-given = The child agreed
+assessment-assent-refused = The child did not agree (nothing else is recorded)
+assessment-assent-not_asked = Not asked (say why below)
+assessment-present = Who was present, and anything about the setting
+assessment-kind-strength = strength
+assessment-kind-need = need
+assessment-only-if = Answer only if "{ $question }" is { $answer }.
+assessment-save = Save the assessment
+assessment-refused-assent = The child did not agree: no answers can be recorded.
+assessment-summary = Assessments by domain
+assessment-summary-cell = { $strengths } strengths · { $needs } needs ({ $answered }/{ $asked })
+assessment-domain = Domain
+answer-yes = yes
+answer-no = no
+answer-group = the group
+answer-community = the community
+answer-family = the family
+answer-other = other

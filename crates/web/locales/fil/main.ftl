@@ -325,3 +325,44 @@ referral-status-declined = Tinanggihan
 referral-status-completed = Nakumpleto
 error-consent-required = Hindi pinapayagan ng talaan ng pahintulot ang referral na ito. Itala muna ang pahintulot; maaaring mag-override ang isang supervisor nang may nakasulat na katwiran.
 error-override-not-allowed = Ang supervisor lamang ang maaaring mag-override sa talaan ng pahintulot, nang may katwirang hindi bababa sa 20 karakter.
+
+## Alerts on my cases (issue 5)
+alert-changed = Binago ni { $who } ang isang kasong nakatalaga sa iyo: { $what }.
+alert-open-case = Buksan ang kaso
+alert-what-circumstances = naitala ang mga pangyayari
+alert-what-status = binago ang status
+alert-what-priority = binago ang prayoridad
+alert-what-note = may idinagdag na tala
+alert-what-referral = may ipinadalang referral
+alert-what-consent = ang talaan ng pahintulot
+alert-what-referral_answer = may sinagot na referral
+alert-what-case = ang kaso
+
+## Assessments (issue 5)
+assessment-new = Bagong pagtatasa ng katatagan at mga pangangailangan
+assessment-no-score = Mga kalakasan at pangangailangan sa bawat aspeto; walang kabuuang iskor.
+assessment-guard = Bago mo muling kapanayamin ang bata
+assessment-first = Wala pang nakapagsagawa ng pagtatasa sa batang ito.
+assessment-guard-intro = Naitala na: basahin ito bago muling magtanong sa bata.
+assessment-repeat-warning = Ang huling panayam ay { $days } araw na ang nakalipas ({ $count } na hanggang ngayon). Maaaring makasama sa bata ang panibagong panayam nang ganito kaaga: gamitin ang naitala na hangga't maaari.
+assessment-date = Petsa ng pagtatasa
+assessment-language = Wikang ginamit
+assessment-assent = Pagsang-ayon ng bata
+assessment-assent-given = Sumang-ayon ang bata
+assessment-assent-refused = Hindi sumang-ayon ang bata (wala nang ibang itinatala)
+assessment-assent-not_asked = Hindi tinanong (isulat kung bakit sa ibaba)
+assessment-present = Sino ang naroon, at anumang tungkol sa lugar o sitwasyon
+assessment-kind-strength = kalakasan
+assessment-kind-need = pangangailangan
+assessment-only-if = Sagutin lamang kung ang sagot sa “{ $question }” ay { $answer }.
+assessment-save = I-save ang pagtatasa
+assessment-refused-assent = Hindi sumang-ayon ang bata: walang sagot na maaaring itala.
+assessment-summary = Mga pagtatasa ayon sa aspeto
+assessment-summary-cell = { $strengths } kalakasan · { $needs } pangangailangan ({ $answered }/{ $asked })
+assessment-domain = Aspeto
+answer-yes = oo
+answer-no = hindi
+answer-group = ang grupo
+answer-community = ang komunidad
+answer-family = ang pamilya
+answer-other = iba pa

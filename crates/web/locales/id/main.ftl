@@ -323,3 +323,44 @@ referral-status-declined = Ditolak
 referral-status-completed = Selesai
 error-consent-required = Buku catatan persetujuan tidak mengizinkan rujukan ini. Catat persetujuannya terlebih dahulu; supervisor dapat mengesampingkannya dengan alasan tertulis.
 error-override-not-allowed = Hanya supervisor yang dapat mengesampingkan buku catatan persetujuan, dengan alasan tertulis paling sedikit 20 karakter.
+
+## Alerts on my cases (issue 5)
+alert-changed = { $who } mengubah sebuah kasus yang ditugaskan kepada Anda: { $what }.
+alert-open-case = Buka kasus
+alert-what-circumstances = keadaan dicatat
+alert-what-status = status diubah
+alert-what-priority = prioritas diubah
+alert-what-note = catatan ditambahkan
+alert-what-referral = rujukan dikirim
+alert-what-consent = buku catatan persetujuan
+alert-what-referral_answer = rujukan dijawab
+alert-what-case = kasus
+
+## Assessments (issue 5)
+assessment-new = Asesmen ketahanan dan kebutuhan baru
+assessment-no-score = Kekuatan dan kebutuhan per domain; tanpa skor keseluruhan.
+assessment-guard = Sebelum Anda mewawancarai anak lagi
+assessment-first = Belum ada yang melakukan asesmen terhadap anak ini.
+assessment-guard-intro = Sudah dicatat: bacalah ini sebelum bertanya lagi kepada anak.
+assessment-repeat-warning = Wawancara terakhir dilakukan { $days } hari yang lalu ({ $count } kali sejauh ini). Wawancara lagi dalam waktu sedekat ini dapat berdampak buruk bagi anak: sedapat mungkin gunakan apa yang sudah dicatat.
+assessment-date = Tanggal asesmen
+assessment-language = Bahasa yang digunakan
+assessment-assent = Kesediaan anak
+assessment-assent-given = Anak bersedia
+assessment-assent-refused = Anak tidak bersedia (tidak ada hal lain yang dicatat)
+assessment-assent-not_asked = Tidak ditanyakan (jelaskan alasannya di bawah)
+assessment-present = Siapa yang hadir, dan hal lain tentang situasi atau tempatnya
+assessment-kind-strength = kekuatan
+assessment-kind-need = kebutuhan
+assessment-only-if = Jawab hanya jika jawaban untuk “{ $question }” adalah { $answer }.
+assessment-save = Simpan asesmen
+assessment-refused-assent = Anak tidak bersedia: tidak ada jawaban yang dapat dicatat.
+assessment-summary = Asesmen per domain
+assessment-summary-cell = { $strengths } kekuatan · { $needs } kebutuhan ({ $answered }/{ $asked })
+assessment-domain = Domain
+answer-yes = ya
+answer-no = tidak
+answer-group = kelompok tersebut
+answer-community = masyarakat
+answer-family = keluarga
+answer-other = lainnya

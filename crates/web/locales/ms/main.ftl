@@ -323,3 +323,44 @@ referral-status-declined = Ditolak
 referral-status-completed = Selesai
 error-consent-required = Buku rekod persetujuan tidak membenarkan rujukan ini. Rekodkan persetujuan terlebih dahulu; penyelia boleh mengatasinya dengan justifikasi bertulis.
 error-override-not-allowed = Hanya penyelia boleh mengatasi buku rekod persetujuan, dengan justifikasi sekurang-kurangnya 20 aksara.
+
+## Alerts on my cases (issue 5)
+alert-changed = { $who } telah mengubah satu kes yang ditugaskan kepada anda: { $what }.
+alert-open-case = Buka kes
+alert-what-circumstances = keadaan direkodkan
+alert-what-status = status diubah
+alert-what-priority = keutamaan diubah
+alert-what-note = catatan ditambah
+alert-what-referral = rujukan dihantar
+alert-what-consent = buku rekod persetujuan
+alert-what-referral_answer = rujukan dijawab
+alert-what-case = kes
+
+## Assessments (issue 5)
+assessment-new = Penilaian daya tahan dan keperluan baharu
+assessment-no-score = Kekuatan dan keperluan mengikut domain; tiada skor keseluruhan.
+assessment-guard = Sebelum anda menemu bual kanak-kanak itu sekali lagi
+assessment-first = Belum ada sesiapa yang menilai kanak-kanak ini.
+assessment-guard-intro = Sudah direkodkan: baca ini sebelum bertanya kepada kanak-kanak itu sekali lagi.
+assessment-repeat-warning = Temu bual terakhir ialah { $days } hari yang lalu ({ $count } kali setakat ini). Temu bual lagi dalam tempoh sedekat ini boleh memudaratkan kanak-kanak itu: sedapat mungkin, gunakan apa yang telah direkodkan.
+assessment-date = Tarikh penilaian
+assessment-language = Bahasa yang digunakan
+assessment-assent = Kerelaan kanak-kanak
+assessment-assent-given = Kanak-kanak itu bersetuju
+assessment-assent-refused = Kanak-kanak itu tidak bersetuju (tiada apa-apa lagi yang direkodkan)
+assessment-assent-not_asked = Tidak ditanya (nyatakan sebabnya di bawah)
+assessment-present = Siapa yang hadir, dan apa-apa perkara tentang suasana atau tempat
+assessment-kind-strength = kekuatan
+assessment-kind-need = keperluan
+assessment-only-if = Jawab hanya jika jawapan bagi “{ $question }” ialah { $answer }.
+assessment-save = Simpan penilaian
+assessment-refused-assent = Kanak-kanak itu tidak bersetuju: tiada jawapan boleh direkodkan.
+assessment-summary = Penilaian mengikut domain
+assessment-summary-cell = { $strengths } kekuatan · { $needs } keperluan ({ $answered }/{ $asked })
+assessment-domain = Domain
+answer-yes = ya
+answer-no = tidak
+answer-group = kumpulan itu
+answer-community = masyarakat
+answer-family = keluarga
+answer-other = lain-lain

@@ -27,6 +27,7 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 
+mod assessment;
 mod consent;
 mod referral;
 
@@ -48,6 +49,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/cases/{id}/referrals",
             get(referral::of_case).post(referral::create),
+        )
+        .route(
+            "/cases/{id}/assessments",
+            get(assessment::list).post(assessment::record),
         )
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))

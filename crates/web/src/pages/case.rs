@@ -78,6 +78,7 @@ struct CasePage {
     history: Vec<HistoryRow>,
     viewers: Option<Vec<HistoryRow>>,
     consent: Option<super::consent::ConsentView>,
+    assessments: Option<super::assessment::SummaryTable>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
@@ -279,6 +280,7 @@ async fn render(
         Err(e) => return error::store(&t, e),
     };
     let ledger = read.consents.clone();
+    let assessed = read.assessments.clone();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
     let consent = match ledger {
@@ -321,6 +323,22 @@ async fn render(
         .filter(|s| meta.status.can_move_to(*s))
         .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
         .collect();
+    let assessments = match assessed {
+        Some(records) => {
+            let mut assessors = Vec::with_capacity(records.len());
+            for r in &records {
+                assessors.push(user_name(ctx, &mut names, &r.assessor).await);
+            }
+            Some(super::assessment::summaries(
+                &t,
+                &ctx.config,
+                &records,
+                assessors,
+                super::decision(ctx, &meta, Section::Psychosocial) == Decision::Allow,
+            ))
+        }
+        None => None,
+    };
     let (mut referrals, mut referral_form) = (Vec::new(), None);
     if write {
         let agencies = super::referral::agency_names(ctx).await;
@@ -433,6 +451,7 @@ async fn render(
         history,
         viewers,
         consent,
+        assessments,
         referrals,
         referral_form,
         message,

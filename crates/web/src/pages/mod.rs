@@ -1,6 +1,7 @@
 //! Server-rendered pages.
 
 pub mod admin;
+pub mod assessment;
 pub mod audit;
 pub mod case;
 pub mod consent;

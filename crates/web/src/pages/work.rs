@@ -26,7 +26,7 @@ struct WorkPage {
     nav: Nav,
     rows: Vec<Row>,
     count_text: String,
-    alerts: Vec<(String, String)>,
+    alerts: Vec<(String, String, String)>,
     inbox: Vec<super::referral::ReferralView>,
 }
 
@@ -56,14 +56,31 @@ pub async fn page(ctx: Ctx) -> Response {
             victim: w.meta.victim.is_recognised(),
         })
         .collect::<Vec<_>>();
-    let alerts = ctx
-        .store
-        .alerts(&ctx.user().id)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| (t.datetime(a.created_at), a.case_id.unwrap_or_default()))
-        .collect();
+    let mut alerts = Vec::new();
+    for a in ctx.store.alerts(&ctx.user().id).await.unwrap_or_default() {
+        let text = match a.kind.as_str() {
+            "changed" => {
+                let d: serde_json::Value = serde_json::from_str(&a.detail).unwrap_or_default();
+                let who = match d["by"].as_str() {
+                    Some(id) => ctx
+                        .store
+                        .user(id)
+                        .await
+                        .map(|u| u.display_name)
+                        .unwrap_or_else(|_| id.to_owned()),
+                    None => String::new(),
+                };
+                let what = t.pick("alert-what", d["what"].as_str().unwrap_or("case"));
+                t.with("alert-changed", &[("who", who), ("what", what)])
+            }
+            _ => t.get("alert-break-glass"),
+        };
+        alerts.push((
+            t.datetime(a.created_at),
+            text,
+            a.case_id.unwrap_or_default(),
+        ));
+    }
     let count_text = t.count("mywork-count", rows.len());
     // Referrals to my agency, waiting for an answer or in progress: the receiving side's tasks.
     let mut inbox = Vec::new();

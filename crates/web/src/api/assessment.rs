@@ -1,0 +1,142 @@
+//! Assessments over the API: `GET` and `POST /api/v1/cases/{id}/assessments`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::assessment::{self, Answers};
+use pelita_domain::policy::{self, Section};
+use pelita_domain::text::NoteText;
+use pelita_store::{Assent, NewAssessment, Readable, Reader};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
+use crate::AppState;
+
+pub async fn list(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let g = match meta_and_grant(&s, &u, &id, Section::Psychosocial, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    let records = match s.store.read_assessments(&g).await {
+        Ok(r) => r,
+        Err(e) => return store_problem(e),
+    };
+    let list: Vec<_> = records
+        .iter()
+        .map(|r| {
+            let inst = s
+                .config
+                .instruments
+                .iter()
+                .find(|i| i.id == r.instrument && i.version == r.version);
+            let (answers, summary) = match (&r.answers, inst) {
+                (Readable::Present(a), Some(i)) => (json!(a), json!(assessment::summarise(i, a))),
+                (Readable::Present(a), None) => (json!(a), json!(null)),
+                (Readable::Erased { .. }, _) => (json!({"erased": true}), json!(null)),
+            };
+            json!({
+                "id": r.id,
+                "instrument": r.instrument,
+                "version": r.version,
+                "on": r.on.to_string(),
+                "language": r.language,
+                "assent": r.assent.as_str(),
+                "assessor": r.assessor,
+                "present": match &r.present {
+                    Some(Readable::Present(p)) => json!(p.as_str()),
+                    Some(Readable::Erased { .. }) => json!({"erased": true}),
+                    None => json!(null),
+                },
+                "answers": answers,
+                "summary": summary,
+            })
+        })
+        .collect();
+    Json(json!({"assessments": list})).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessBody {
+    on: String,
+    #[serde(default)]
+    language: Option<String>,
+    assent: String,
+    #[serde(default)]
+    present: Option<String>,
+    #[serde(default)]
+    answers: Answers,
+}
+
+pub async fn record(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<AssessBody>,
+) -> Response {
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    if meta.decide(&Reader::from(&u), Section::Psychosocial) != policy::Decision::Allow {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not assess this child",
+        );
+    }
+    let Ok(on) = chrono::NaiveDate::parse_from_str(&b.on, "%Y-%m-%d") else {
+        return domain_problem(&pelita_domain::DomainError::ImpossibleDate);
+    };
+    let Some(assent) = Assent::parse(&b.assent) else {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "Unknown assent",
+        );
+    };
+    let present = match b
+        .present
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        None => None,
+        Some(p) => match NoteText::parse(p) {
+            Ok(n) => Some(n),
+            Err(e) => return domain_problem(&e),
+        },
+    };
+    let language = b
+        .language
+        .filter(|l| crate::i18n::LANGUAGES.iter().any(|x| x.0 == l))
+        .unwrap_or_else(|| "en".into());
+    let inst = s
+        .config
+        .instruments
+        .iter()
+        .filter(|i| i.id == "resilience-needs")
+        .max_by_key(|i| i.version)
+        .unwrap_or(&s.config.instruments[0]);
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    let a = NewAssessment {
+        on,
+        language,
+        assent,
+        present,
+        answers: b.answers,
+    };
+    match s.store.record_assessment(&actor, &id, inst, a).await {
+        Ok(aid) => (StatusCode::CREATED, Json(json!({"id": aid}))).into_response(),
+        Err(e) => store_problem(e),
+    }
+}

@@ -1,0 +1,304 @@
+//! Assessments on the pages: the form (with the repeat-interview guard above it) and the
+//! per-domain summaries in the psychosocial section of the case page.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pelita_domain::assessment::{self, AnswerType, Answers, Instrument, ItemKind, pick};
+use pelita_domain::policy::{Decision, Section};
+use pelita_domain::text::NoteText;
+use pelita_store::{Assent, AssessmentRecord, NewAssessment, Readable, StoreError};
+
+use crate::WebConfig;
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::{LANGUAGES, Tr};
+use crate::view::{self, Form, Nav};
+
+pub struct ItemView {
+    pub key: String,
+    pub text: String,
+    pub kind: &'static str,
+    pub answer: &'static str,
+    pub options: Vec<String>,
+    /// "Answer only if …", for skip logic without JavaScript.
+    pub condition: String,
+}
+
+pub struct DomainView {
+    pub title: String,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Template)]
+#[template(path = "assessment.html")]
+struct FormPage {
+    t: Tr,
+    nav: Nav,
+    id: String,
+    reference: String,
+    title: String,
+    instrument: String,
+    interviews: Vec<(String, String, String)>,
+    warning: Option<String>,
+    languages: Vec<(&'static str, &'static str, bool)>,
+    lang: String,
+    today: String,
+    domains: Vec<DomainView>,
+    message: Option<String>,
+}
+
+/// One domain in one assessment: strengths present, needs present, answered, asked.
+pub type Cell = (usize, usize, usize, usize);
+
+/// A table of per-domain summaries, one column per assessment: the change over time.
+pub struct SummaryTable {
+    pub dates: Vec<String>,
+    /// Domain title, then per assessment (strengths, needs, answered, asked).
+    pub rows: Vec<(String, Vec<Cell>)>,
+    pub assessors: Vec<String>,
+    pub can_assess: bool,
+}
+
+fn instrument<'a>(s: &'a WebConfig, id: &str, version: u32) -> Option<&'a Instrument> {
+    s.instruments
+        .iter()
+        .find(|i| i.id == id && i.version == version)
+}
+
+/// The newest version of the default instrument is what a new assessment uses.
+fn current(s: &WebConfig) -> &Instrument {
+    s.instruments
+        .iter()
+        .filter(|i| i.id == "resilience-needs")
+        .max_by_key(|i| i.version)
+        .unwrap_or(&s.instruments[0])
+}
+
+pub fn summaries(
+    t: &Tr,
+    s: &WebConfig,
+    records: &[AssessmentRecord],
+    assessors: Vec<String>,
+    can_assess: bool,
+) -> SummaryTable {
+    let lang = t.tag;
+    let base = current(s);
+    let mut rows: Vec<(String, Vec<Cell>)> = base
+        .domains
+        .iter()
+        .map(|d| (pick(&d.title, lang).to_owned(), Vec::new()))
+        .collect();
+    for r in records {
+        let answers = match &r.answers {
+            Readable::Present(a) => a.clone(),
+            Readable::Erased { .. } => Answers::new(),
+        };
+        let sums = instrument(s, &r.instrument, r.version)
+            .map(|i| assessment::summarise(i, &answers))
+            .unwrap_or_default();
+        for (row, d) in rows.iter_mut().zip(&base.domains) {
+            let cell = sums
+                .iter()
+                .find(|x| x.domain == d.key)
+                .map_or((0, 0, 0, 0), |x| {
+                    (x.strengths.len(), x.needs.len(), x.answered, x.asked)
+                });
+            row.1.push(cell);
+        }
+    }
+    SummaryTable {
+        dates: records.iter().map(|r| t.date(r.on)).collect(),
+        rows,
+        assessors,
+        can_assess,
+    }
+}
+
+async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
+    let s = &*ctx.config;
+    let t = ctx.t.clone();
+    let meta = match ctx.store.case_meta(case_id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if super::decision(ctx, &meta, Section::Psychosocial) != Decision::Allow {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let today = ctx.store.now().date_naive();
+    let mut interviews = Vec::new();
+    let mut warning = None;
+    let history = ctx.store.interviews(case_id).await.unwrap_or_default();
+    for i in &history {
+        let who = ctx
+            .store
+            .user(&i.assessor)
+            .await
+            .map(|u| u.display_name)
+            .unwrap_or_else(|_| i.assessor.clone());
+        interviews.push((t.date(i.on), who, i.instrument.clone()));
+    }
+    if let Some(last) = history.first() {
+        let days = (today - last.on).num_days();
+        if days < s.repeat_interview_days {
+            warning = Some(t.with(
+                "assessment-repeat-warning",
+                &[
+                    ("days", days.to_string()),
+                    ("count", history.len().to_string()),
+                ],
+            ));
+        }
+    }
+    let lang = t.tag.to_owned();
+    let inst = current(s);
+    let domains = inst
+        .domains
+        .iter()
+        .map(|d| DomainView {
+            title: pick(&d.title, &lang).to_owned(),
+            items: d
+                .items
+                .iter()
+                .map(|i| ItemView {
+                    key: i.key.clone(),
+                    text: pick(&i.text, &lang).to_owned(),
+                    kind: match i.kind {
+                        ItemKind::Strength => "strength",
+                        ItemKind::Need => "need",
+                    },
+                    answer: match i.answer {
+                        AnswerType::Scale => "scale",
+                        AnswerType::Choice => "choice",
+                        AnswerType::YesNo => "yes_no",
+                        AnswerType::Date => "date",
+                        AnswerType::Text => "text",
+                    },
+                    options: i.options.clone(),
+                    condition: i
+                        .show_if
+                        .as_ref()
+                        .and_then(|c| {
+                            inst.domains
+                                .iter()
+                                .flat_map(|d| d.items.iter())
+                                .find(|x| x.key == c.item)
+                                .map(|x| {
+                                    t.with(
+                                        "assessment-only-if",
+                                        &[
+                                            ("question", pick(&x.text, &lang).to_owned()),
+                                            ("answer", t.pick("answer", &c.equals)),
+                                        ],
+                                    )
+                                })
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    view::render(FormPage {
+        nav: ctx.nav(),
+        id: meta.id.clone(),
+        reference: meta.reference.to_string(),
+        title: pick(&inst.title, &lang).to_owned(),
+        instrument: format!("{} v{}", inst.id, inst.version),
+        interviews,
+        warning,
+        languages: LANGUAGES.to_vec(),
+        lang,
+        today: today.to_string(),
+        domains,
+        message,
+        t,
+    })
+}
+
+pub async fn form(ctx: Ctx, Path(id): Path<String>) -> Response {
+    render(&ctx, &id, None).await
+}
+
+pub async fn record(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    let t = ctx.t.clone();
+    let f: BTreeMap<String, String> = body.into_iter().collect();
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    if !ctx.csrf_ok(get("csrf")) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if super::decision(&ctx, &meta, Section::Psychosocial) != Decision::Allow {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let inst = current(&ctx.config);
+    // Without JavaScript every question is on the form; answers to questions that the
+    // answers themselves skip are left out rather than refused.
+    let mut answers: Answers = f
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("a.").map(|k| (k.to_owned(), v.clone())))
+        .collect();
+    let skipped: Vec<String> = inst
+        .domains
+        .iter()
+        .flat_map(|d| d.items.iter())
+        .filter(|i| !assessment::visible(i, &answers))
+        .map(|i| i.key.clone())
+        .collect();
+    answers.retain(|k, _| !skipped.contains(k));
+    let again = |key: String| {
+        let msg = t.get(&key);
+        async { render(&ctx, &id, Some(msg)).await }
+    };
+    let Ok(on) = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d") else {
+        return again("error-impossible-date".into()).await;
+    };
+    let Some(assent) = Assent::parse(get("assent")) else {
+        return again("error-required".into()).await;
+    };
+    let present = match get("present").trim() {
+        "" => None,
+        p => match NoteText::parse(p) {
+            Ok(n) => Some(n),
+            Err(e) => return again(error::domain_key(&e)).await,
+        },
+    };
+    let language = LANGUAGES
+        .iter()
+        .find(|l| l.0 == get("language"))
+        .map_or("en", |l| l.0)
+        .to_owned();
+    let a = NewAssessment {
+        on,
+        language,
+        assent,
+        present,
+        answers,
+    };
+    match ctx
+        .store
+        .record_assessment(&ctx.reader().actor(), &id, inst, a)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#section-psychosocial")),
+        Err(StoreError::Domain(d)) => {
+            let key = match d {
+                pelita_domain::DomainError::Invalid { field: "assent" } => {
+                    "assessment-refused-assent".to_owned()
+                }
+                d => error::domain_key(&d),
+            };
+            again(key).await
+        }
+        Err(e) => error::store(&t, e),
+    }
+}
