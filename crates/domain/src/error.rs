@@ -36,6 +36,14 @@ pub enum DomainError {
         "only a supervisor may override the consent ledger, with a justification of at least 20 characters"
     )]
     OverrideNotAllowed,
+    #[error("only a supervisor may approve this")]
+    SupervisorOnly,
+    #[error("a plan is approved only after an assessment of the child")]
+    AssessmentRequired,
+    #[error(
+        "a plan is approved only with the child's views, or a record of why they could not be given"
+    )]
+    ChildViewsRequired,
 }
 
 impl DomainError {
@@ -54,6 +62,9 @@ impl DomainError {
             DomainError::Invalid { .. } => "invalid",
             DomainError::ConsentRequired => "consent-required",
             DomainError::OverrideNotAllowed => "override-not-allowed",
+            DomainError::SupervisorOnly => "supervisor-only",
+            DomainError::AssessmentRequired => "assessment-required",
+            DomainError::ChildViewsRequired => "child-views-required",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod identity;
 pub mod matching;
 pub mod password;
+pub mod plan;
 pub mod policy;
 pub mod referral;
 pub mod role;

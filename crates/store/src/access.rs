@@ -73,6 +73,8 @@ pub struct SectionsRead {
     pub consents: Option<Vec<crate::ConsentRecord>>,
     /// Assessments, with a grant for the psychosocial section.
     pub assessments: Option<Vec<crate::AssessmentRecord>>,
+    /// The reintegration plan (None inside when there is none yet), with a grant for plan.
+    pub plan: Option<Option<crate::PlanRecord>>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -385,12 +387,17 @@ impl Store {
             Some(_) => Some(self.assessments(first.case_id()).await?),
             None => None,
         };
+        let plan = match find(Section::Plan) {
+            Some(_) => Some(self.plan(first.case_id()).await?),
+            None => None,
+        };
         Ok(SectionsRead {
             identity,
             circumstances,
             notes,
             consents,
             assessments,
+            plan,
         })
     }
 

@@ -14,6 +14,7 @@ mod consent;
 mod crypto;
 mod db;
 mod migrate;
+mod plan;
 mod reads;
 mod referral;
 mod search;
@@ -40,6 +41,7 @@ pub use audit::{AuditEvent, AuditReport, ChainBreak};
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
 pub use db::Kind;
+pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};
 pub use search::{MatchHint, NameMatch};
 

@@ -30,6 +30,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "assessments",
         include_str!("../migrations/sqlite/0005_assessments.sql"),
     ),
+    (
+        6,
+        "plans",
+        include_str!("../migrations/sqlite/0006_plans.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -56,6 +61,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         5,
         "assessments",
         include_str!("../migrations/postgres/0005_assessments.sql"),
+    ),
+    (
+        6,
+        "plans",
+        include_str!("../migrations/postgres/0006_plans.sql"),
     ),
 ];
 

@@ -39,6 +39,8 @@ pub(crate) enum Command {
     RecordConsent(String, Box<pelita_domain::consent::Entry>, Option<NoteText>),
     Refer(String, Box<crate::referral::NewReferral>),
     RecordAssessment(String, String, u32, Box<crate::assessment::NewAssessment>),
+    SavePlan(String, Box<pelita_domain::plan::Plan>),
+    ApprovePlan(String),
     MoveReferral(
         String,
         pelita_domain::referral::ReferralStatus,
@@ -285,6 +287,8 @@ impl Write<'_> {
             | Command::AddNote(case, ..)
             | Command::Refer(case, _)
             | Command::RecordAssessment(case, ..)
+            | Command::SavePlan(case, _)
+            | Command::ApprovePlan(case)
             | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
             Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
             _ => None,
@@ -310,6 +314,8 @@ impl Write<'_> {
             Command::Refer(..) => "referral",
             Command::RecordConsent(..) => "consent",
             Command::RecordAssessment(..) => "assessment",
+            Command::SavePlan(..) => "plan",
+            Command::ApprovePlan(..) => "plan_approved",
             _ => "referral_answer",
         };
         let case = if kind == "referral" {
@@ -348,6 +354,8 @@ impl Write<'_> {
             Command::AddNote(case, section, body) => self.add_note(case, *section, body).await,
             Command::Erase(child, reason) => self.erase(child, reason).await,
             Command::Refer(case, r) => self.refer(case, r).await,
+            Command::SavePlan(case, p) => self.save_plan(case, p).await,
+            Command::ApprovePlan(case) => self.approve_plan(case).await,
             Command::RecordAssessment(case, instrument, version, a) => {
                 self.record_assessment(case, instrument, *version, a).await
             }
@@ -834,6 +842,12 @@ impl Write<'_> {
         self.tx
             .exec(
                 "UPDATE consents SET note_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "UPDATE plans SET plan_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
                 args![child_id],
             )
             .await?;

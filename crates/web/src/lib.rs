@@ -94,6 +94,8 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
         .route("/cases/{id}/consents", post(pages::consent::record))
+        .route("/cases/{id}/plan", post(pages::plan::save))
+        .route("/cases/{id}/plan/approve", post(pages::plan::approve))
         .route(
             "/cases/{id}/assessments",
             get(pages::assessment::form).post(pages::assessment::record),

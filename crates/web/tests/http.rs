@@ -1592,3 +1592,87 @@ async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a
     let (s, _, _) = tb.get(&path).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
+
+/// A plan is approved only by a supervisor, only after an assessment and only with the
+/// child's views (or a record of why they could not be given); a refusal says why and
+/// approves nothing.
+#[tokio::test]
+async fn a_plan_is_approved_only_after_an_assessment_and_with_the_childs_views() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    app.user("sup", Role::Supervisor, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let plan = format!("/cases/{case}/plan");
+    let (s, _, _) = b
+        .post(
+            &plan,
+            &[
+                ("csrf", &csrf),
+                ("goal_domain", "education"),
+                ("goal_kind", "reintegration"),
+                ("goal_text", "Back to school in January"),
+                ("action_text", "Enrol at the junior secondary school"),
+                ("action_agency", &home),
+                ("action_due", "2027-01-05"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (s, _, page) = b.post(&format!("{plan}/approve"), &[("csrf", &csrf)]).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("Only a supervisor may approve this."));
+
+    let mut sup = Browser::new(&app);
+    sup.sign_in("sup", PASSWORD).await;
+    let scsrf = sup.csrf().await;
+    let approve_path = format!("{plan}/approve");
+    let (_, _, page) = sup.post(&approve_path, &[("csrf", &scsrf)]).await;
+    assert!(page.contains("cannot be approved before the child has been assessed"));
+    assert!(page.contains("Draft, awaiting a supervisor"));
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{case}/assessments"),
+            &[
+                ("csrf", &csrf),
+                ("on", "2026-11-27"),
+                ("language", "id"),
+                ("assent", "given"),
+                ("a.in_school", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = sup.post(&approve_path, &[("csrf", &scsrf)]).await;
+    assert!(
+        page.contains("cannot be approved without the child&#39;s views")
+            || page.contains("cannot be approved without the child's views")
+    );
+    b.post(
+        &plan,
+        &[
+            ("csrf", &csrf),
+            ("child_views", "I want to go back to school with my cousin"),
+        ],
+    )
+    .await;
+    let (s, _, _) = sup.post(&approve_path, &[("csrf", &scsrf)]).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains(">Approved<") && page.contains("Enrol at the junior secondary school"));
+    // Changing an approved plan makes it a draft again.
+    b.post(
+        &plan,
+        &[
+            ("csrf", &csrf),
+            ("child_views", "I want to go back to school"),
+            ("review_on", "2027-03-01"),
+        ],
+    )
+    .await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("Draft, awaiting a supervisor"));
+}

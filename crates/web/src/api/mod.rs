@@ -29,6 +29,7 @@ use crate::AppState;
 
 mod assessment;
 mod consent;
+mod plan;
 mod referral;
 
 pub const OPENAPI: &str = include_str!("../../openapi.json");
@@ -54,6 +55,8 @@ pub fn router() -> Router<AppState> {
             "/cases/{id}/assessments",
             get(assessment::list).post(assessment::record),
         )
+        .route("/cases/{id}/plan", get(plan::get_plan).put(plan::put_plan))
+        .route("/cases/{id}/plan/approve", post(plan::approve))
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))
         .route("/children", post(register))

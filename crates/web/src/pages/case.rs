@@ -79,6 +79,7 @@ struct CasePage {
     viewers: Option<Vec<HistoryRow>>,
     consent: Option<super::consent::ConsentView>,
     assessments: Option<super::assessment::SummaryTable>,
+    plan: Option<super::plan::PlanView>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
@@ -281,6 +282,7 @@ async fn render(
     };
     let ledger = read.consents.clone();
     let assessed = read.assessments.clone();
+    let plan_read = read.plan.clone();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
     let consent = match ledger {
@@ -337,6 +339,19 @@ async fn render(
                 super::decision(ctx, &meta, Section::Psychosocial) == Decision::Allow,
             ))
         }
+        None => None,
+    };
+    let plan = match plan_read {
+        Some(record) => Some(
+            super::plan::view(
+                ctx,
+                record,
+                write,
+                rel == Relationship::Supervisor
+                    || (write && ctx.reader().role == pelita_domain::role::Role::Supervisor),
+            )
+            .await,
+        ),
         None => None,
     };
     let (mut referrals, mut referral_form) = (Vec::new(), None);
@@ -452,6 +467,7 @@ async fn render(
         viewers,
         consent,
         assessments,
+        plan,
         referrals,
         referral_form,
         message,

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod audit;
 pub mod case;
 pub mod consent;
+pub mod plan;
 pub mod profile;
 pub mod referral;
 pub mod register;

@@ -1,0 +1,145 @@
+//! The individual reintegration plan: goals per assessment domain, actions with who does
+//! them and by when, the child's and the caregiver's views — or why they could not be
+//! recorded — and a supervisor's approval that the rules guard: no approval without an
+//! assessment, none without the child's views.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::DomainError;
+use crate::role::Role;
+use crate::text::NoteText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    Reintegration,
+    /// Support to disengage from the group: optional, never a condition of care.
+    Disengagement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub text: NoteText,
+    /// The agency responsible (its id) and, when known, the person.
+    pub agency: String,
+    pub person: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// The assessment domain the goal answers (e.g. `education`).
+    pub domain: String,
+    pub kind: GoalKind,
+    pub text: NoteText,
+    pub actions: Vec<Action>,
+}
+
+/// Someone's views on the plan, or why they could not be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "text")]
+pub enum Views {
+    Missing,
+    Recorded(NoteText),
+    NotPossible(NoteText),
+}
+
+impl Views {
+    pub fn from_parts(views: Option<NoteText>, why_not: Option<NoteText>) -> Views {
+        match (views, why_not) {
+            (Some(v), _) => Views::Recorded(v),
+            (None, Some(w)) => Views::NotPossible(w),
+            (None, None) => Views::Missing,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub goals: Vec<Goal>,
+    pub child_views: Views,
+    pub caregiver_views: Views,
+    /// The next review.
+    pub review_on: Option<NaiveDate>,
+}
+
+/// Why an approval is refused, one reason at a time in this order.
+pub fn check_approval(plan: &Plan, approver: Role, assessments: usize) -> Result<(), DomainError> {
+    if approver != Role::Supervisor {
+        return Err(DomainError::SupervisorOnly);
+    }
+    if assessments == 0 {
+        return Err(DomainError::AssessmentRequired);
+    }
+    if plan.child_views == Views::Missing {
+        return Err(DomainError::ChildViewsRequired);
+    }
+    if plan.goals.is_empty() {
+        return Err(DomainError::Required { field: "goals" });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> NoteText {
+        NoteText::parse(s).unwrap()
+    }
+
+    fn plan(child: Views) -> Plan {
+        Plan {
+            goals: vec![Goal {
+                domain: "education".into(),
+                kind: GoalKind::Reintegration,
+                text: n("Back to school in January"),
+                actions: vec![],
+            }],
+            child_views: child,
+            caregiver_views: Views::Missing,
+            review_on: None,
+        }
+    }
+
+    #[test]
+    fn approval_needs_a_supervisor_an_assessment_and_the_childs_views() {
+        let heard = plan(Views::Recorded(n("I want to study to be a nurse")));
+        assert_eq!(check_approval(&heard, Role::Supervisor, 1), Ok(()));
+        assert_eq!(
+            check_approval(&heard, Role::CaseWorker, 1),
+            Err(DomainError::SupervisorOnly)
+        );
+        assert_eq!(
+            check_approval(&heard, Role::Supervisor, 0),
+            Err(DomainError::AssessmentRequired)
+        );
+        assert_eq!(
+            check_approval(&plan(Views::Missing), Role::Supervisor, 2),
+            Err(DomainError::ChildViewsRequired)
+        );
+        // Why the child's views could not be recorded is itself a record (an infant, a child
+        // in hospital); the caregiver's views may be missing.
+        let why = plan(Views::NotPossible(n("Two years old; observed at play")));
+        assert_eq!(check_approval(&why, Role::Supervisor, 1), Ok(()));
+        let empty = Plan {
+            goals: vec![],
+            ..heard
+        };
+        assert!(check_approval(&empty, Role::Supervisor, 1).is_err());
+    }
+}

@@ -1,0 +1,98 @@
+//! The reintegration plan over the API: `GET`/`PUT /api/v1/cases/{id}/plan` and
+//! `POST …/plan/approve`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::plan::Plan;
+use pelita_domain::policy::{self, Relationship, Section};
+use pelita_store::{Readable, Reader};
+use serde_json::json;
+
+use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, store_problem};
+use crate::AppState;
+
+pub async fn get_plan(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let g = match meta_and_grant(&s, &u, &id, Section::Plan, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match s.store.read_plan(&g).await {
+        Ok(None) => problem(StatusCode::NOT_FOUND, "not-found", "No plan yet"),
+        Ok(Some(r)) => Json(json!({
+            "status": if r.approved { "approved" } else { "draft" },
+            "plan": match r.plan {
+                Readable::Present(p) => json!(p),
+                Readable::Erased { .. } => json!({"erased": true}),
+            },
+            "updated_by": r.updated_by,
+            "updated_at": r.updated_at.to_rfc3339(),
+            "approved_by": r.approved_by,
+        }))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn put_plan(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(p): ApiJson<Plan>,
+) -> Response {
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    let reader = Reader::from(&u);
+    if !matches!(
+        meta.relationship(&reader),
+        Relationship::Assigned | Relationship::Supervisor
+    ) || meta.decide(&reader, Section::Plan) != policy::Decision::Allow
+    {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not change this plan",
+        );
+    }
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.save_plan(&actor, &id, p).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn approve(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+) -> Response {
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    if meta.decide(&Reader::from(&u), Section::Plan) != policy::Decision::Allow {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not approve this plan",
+        );
+    }
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.approve_plan(&actor, &id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}

@@ -1,0 +1,298 @@
+//! The reintegration plan on the case page: goals and actions, the child's and the
+//! caregiver's views, review date, and the supervisor's approval.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use pelita_domain::assessment::pick;
+use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
+use pelita_domain::policy::Section;
+use pelita_domain::text::NoteText;
+use pelita_store::{PlanRecord, Readable, StoreError};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Form};
+
+pub struct GoalView {
+    pub domain: String,
+    pub kind: String,
+    pub text: String,
+    pub actions: Vec<String>,
+}
+
+pub struct PlanView {
+    pub exists: bool,
+    pub approved: bool,
+    pub goals: Vec<GoalView>,
+    pub child_views: String,
+    pub caregiver_views: String,
+    pub review_on: String,
+    pub can_edit: bool,
+    pub can_approve: bool,
+    pub domains: Vec<(String, String)>,
+    pub agencies: Vec<(String, String)>,
+    pub child_raw: (String, String),
+    pub caregiver_raw: (String, String),
+    pub review_raw: String,
+}
+
+fn views_text(t: &Tr, v: &Views) -> String {
+    match v {
+        Views::Missing => t.get("plan-views-missing"),
+        Views::Recorded(n) => n.as_str().to_owned(),
+        Views::NotPossible(n) => {
+            t.with("plan-views-not-possible", &[("why", n.as_str().to_owned())])
+        }
+    }
+}
+
+fn raw(v: &Views) -> (String, String) {
+    match v {
+        Views::Recorded(n) => (n.as_str().to_owned(), String::new()),
+        Views::NotPossible(n) => (String::new(), n.as_str().to_owned()),
+        Views::Missing => (String::new(), String::new()),
+    }
+}
+
+pub async fn view(
+    ctx: &Ctx,
+    record: Option<PlanRecord>,
+    can_edit: bool,
+    can_approve: bool,
+) -> PlanView {
+    let t = &ctx.t;
+    let agencies = super::referral::agency_names(ctx).await;
+    let instrument = &ctx.config.instruments[0];
+    let domain_title = |key: &str| {
+        instrument
+            .domains
+            .iter()
+            .find(|d| d.key == key)
+            .map_or(key.to_owned(), |d| pick(&d.title, t.tag).to_owned())
+    };
+    let (plan, approved) = match record {
+        Some(PlanRecord {
+            plan: Readable::Present(p),
+            approved,
+            ..
+        }) => (Some(p), approved),
+        _ => (None, false),
+    };
+    let mut agency_list: Vec<(String, String)> = agencies
+        .iter()
+        .map(|(id, (name, _))| (id.clone(), name.clone()))
+        .collect();
+    agency_list.sort_by(|a, b| a.1.cmp(&b.1));
+    PlanView {
+        exists: plan.is_some(),
+        approved,
+        goals: plan
+            .iter()
+            .flat_map(|p| p.goals.iter())
+            .map(|g| GoalView {
+                domain: domain_title(&g.domain),
+                kind: t.pick(
+                    "plan-kind",
+                    match g.kind {
+                        GoalKind::Reintegration => "reintegration",
+                        GoalKind::Disengagement => "disengagement",
+                    },
+                ),
+                text: g.text.as_str().to_owned(),
+                actions: g
+                    .actions
+                    .iter()
+                    .map(|a| {
+                        let who = agencies
+                            .get(&a.agency)
+                            .map(|x| x.0.clone())
+                            .unwrap_or_default();
+                        let due = a.due.map(|d| t.date(d)).unwrap_or_default();
+                        format!("{} — {who} {due}", a.text.as_str())
+                    })
+                    .collect(),
+            })
+            .collect(),
+        child_views: plan
+            .as_ref()
+            .map(|p| views_text(t, &p.child_views))
+            .unwrap_or_default(),
+        caregiver_views: plan
+            .as_ref()
+            .map(|p| views_text(t, &p.caregiver_views))
+            .unwrap_or_default(),
+        review_on: plan
+            .as_ref()
+            .and_then(|p| p.review_on)
+            .map(|d| t.date(d))
+            .unwrap_or_default(),
+        can_edit,
+        can_approve,
+        domains: instrument
+            .domains
+            .iter()
+            .map(|d| (d.key.clone(), pick(&d.title, t.tag).to_owned()))
+            .collect(),
+        agencies: agency_list,
+        child_raw: plan
+            .as_ref()
+            .map(|p| raw(&p.child_views))
+            .unwrap_or_default(),
+        caregiver_raw: plan
+            .as_ref()
+            .map(|p| raw(&p.caregiver_views))
+            .unwrap_or_default(),
+        review_raw: plan
+            .as_ref()
+            .and_then(|p| p.review_on)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PlanForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    child_views: String,
+    #[serde(default)]
+    child_why_not: String,
+    #[serde(default)]
+    caregiver_views: String,
+    #[serde(default)]
+    caregiver_why_not: String,
+    #[serde(default)]
+    review_on: String,
+    #[serde(default)]
+    goal_domain: String,
+    #[serde(default)]
+    goal_kind: String,
+    #[serde(default)]
+    goal_text: String,
+    #[serde(default)]
+    action_text: String,
+    #[serde(default)]
+    action_agency: String,
+    #[serde(default)]
+    action_due: String,
+}
+
+fn opt_note(s: &str) -> Result<Option<NoteText>, pelita_domain::DomainError> {
+    match s.trim() {
+        "" => Ok(None),
+        x => NoteText::parse(x).map(Some),
+    }
+}
+
+fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
+    match s.trim() {
+        "" => Ok(None),
+        x => NaiveDate::parse_from_str(x, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| "error-impossible-date"),
+    }
+}
+
+/// Saves the views and review date, and adds a goal (with a first action) when one is given.
+pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if !super::case::can_write(meta.relationship(&ctx.reader()))
+        || super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow
+    {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let current = ctx.store.read_plan_for_edit(&id).await.ok().flatten();
+    let mut plan = current.unwrap_or(Plan {
+        goals: Vec::new(),
+        child_views: Views::Missing,
+        caregiver_views: Views::Missing,
+        review_on: None,
+    });
+    let parsed = (|| -> Result<(), String> {
+        let n = |s: &str| opt_note(s).map_err(|e| error::domain_key(&e));
+        plan.child_views = Views::from_parts(n(&f.child_views)?, n(&f.child_why_not)?);
+        plan.caregiver_views = Views::from_parts(n(&f.caregiver_views)?, n(&f.caregiver_why_not)?);
+        plan.review_on = opt_date(&f.review_on).map_err(str::to_owned)?;
+        if let Some(text) = n(&f.goal_text)? {
+            let kind = if f.goal_kind == "disengagement" {
+                GoalKind::Disengagement
+            } else {
+                GoalKind::Reintegration
+            };
+            if !ctx.config.instruments[0]
+                .domains
+                .iter()
+                .any(|d| d.key == f.goal_domain)
+            {
+                return Err("error-invalid".into());
+            }
+            let mut actions = Vec::new();
+            if let Some(a) = n(&f.action_text)? {
+                actions.push(Action {
+                    text: a,
+                    agency: f.action_agency.clone(),
+                    person: None,
+                    due: opt_date(&f.action_due).map_err(str::to_owned)?,
+                    status: ActionStatus::Planned,
+                });
+            }
+            plan.goals.push(Goal {
+                domain: f.goal_domain.clone(),
+                kind,
+                text,
+                actions,
+            });
+        }
+        Ok(())
+    })();
+    if let Err(key) = parsed {
+        return again(key).await;
+    }
+    match ctx.store.save_plan(&ctx.reader().actor(), &id, plan).await {
+        Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ApproveForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm>) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    match ctx.store.approve_plan(&ctx.reader().actor(), &id).await {
+        Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
+        Err(StoreError::Domain(d)) => {
+            super::case::render_with_message(&ctx, &id, t.get(&error::domain_key(&d))).await
+        }
+        Err(StoreError::NotFound) => {
+            super::case::render_with_message(&ctx, &id, t.get("plan-none")).await
+        }
+        Err(e) => error::store(&t, e),
+    }
+}
