@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod case;
 pub mod consent;
 pub mod error;
+pub mod followup;
 pub mod identity;
 pub mod matching;
 pub mod password;

@@ -35,6 +35,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "plans",
         include_str!("../migrations/sqlite/0006_plans.sql"),
     ),
+    (
+        7,
+        "followups",
+        include_str!("../migrations/sqlite/0007_followups.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -66,6 +71,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         6,
         "plans",
         include_str!("../migrations/postgres/0006_plans.sql"),
+    ),
+    (
+        7,
+        "followups",
+        include_str!("../migrations/postgres/0007_followups.sql"),
     ),
 ];
 

@@ -40,6 +40,7 @@ pub(crate) enum Command {
     Refer(String, Box<crate::referral::NewReferral>),
     RecordAssessment(String, String, u32, Box<crate::assessment::NewAssessment>),
     SavePlan(String, Box<pelita_domain::plan::Plan>),
+    RecordFollowUp(String, Box<pelita_domain::followup::Outcome>),
     ApprovePlan(String),
     MoveReferral(
         String,
@@ -355,6 +356,7 @@ impl Write<'_> {
             Command::Erase(child, reason) => self.erase(child, reason).await,
             Command::Refer(case, r) => self.refer(case, r).await,
             Command::SavePlan(case, p) => self.save_plan(case, p).await,
+            Command::RecordFollowUp(id, o) => self.record_followup(id, o).await,
             Command::ApprovePlan(case) => self.approve_plan(case).await,
             Command::RecordAssessment(case, instrument, version, a) => {
                 self.record_assessment(case, instrument, *version, a).await
@@ -738,8 +740,30 @@ impl Write<'_> {
     ) -> Result<Done, StoreError> {
         let (mut case, _, _) = self.load_case(case_id).await?;
         let from = case.status;
+        if to == CaseStatus::Closed {
+            pelita_domain::followup::may_close(self.actor.role)?;
+        }
         case.move_to(to, reason)?;
         self.save_case(case_id, &case).await?;
+        if to == CaseStatus::Closed {
+            let closed_on = from_micros(self.now).date_naive();
+            for due in pelita_domain::followup::schedule(closed_on) {
+                self.tx
+                    .exec(
+                        "INSERT INTO followups (id, case_id, due_on) VALUES ($1, $2, $3)",
+                        args![new_id(), case_id, due.to_string()],
+                    )
+                    .await?;
+            }
+        } else if from == CaseStatus::Closed {
+            // Reopened: the follow-ups not yet done no longer apply.
+            self.tx
+                .exec(
+                    "DELETE FROM followups WHERE case_id = $1 AND done_on IS NULL",
+                    args![case_id],
+                )
+                .await?;
+        }
         self.audit(
             "case.move",
             case_id,
@@ -842,6 +866,12 @@ impl Write<'_> {
         self.tx
             .exec(
                 "UPDATE consents SET note_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+                args![child_id],
+            )
+            .await?;
+        self.tx
+            .exec(
+                "UPDATE followups SET outcome_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
                 args![child_id],
             )
             .await?;

@@ -407,9 +407,28 @@ async fn lifecycle_and_notes(env: &Env) {
         skip,
         Err(StoreError::Domain(DomainError::InvalidTransition { .. }))
     ));
+    // Closure is a supervisor's decision, with a reason; it schedules follow-ups at 3, 6 and
+    // 12 months; reopening cancels those not yet done.
+    let supervisor = Actor {
+        id: "supervisor-1".into(),
+        role: Role::Supervisor,
+    };
+    let by_worker = env
+        .store
+        .move_case(
+            &worker(),
+            &r.case_id,
+            CaseStatus::Closed,
+            Some("done".into()),
+        )
+        .await;
+    assert!(matches!(
+        by_worker,
+        Err(StoreError::Domain(DomainError::SupervisorOnly))
+    ));
     let no_reason = env
         .store
-        .move_case(&worker(), &r.case_id, CaseStatus::Closed, None)
+        .move_case(&supervisor, &r.case_id, CaseStatus::Closed, None)
         .await;
     assert!(matches!(
         no_reason,
@@ -417,17 +436,51 @@ async fn lifecycle_and_notes(env: &Env) {
     ));
     env.store
         .move_case(
-            &worker(),
+            &supervisor,
             &r.case_id,
             CaseStatus::Closed,
             Some("reunified".into()),
         )
         .await
         .unwrap();
+    let due: Vec<_> = env
+        .store
+        .followups(&r.case_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|f| f.due_on)
+        .collect();
+    assert_eq!(due, vec![d(2027, 2, 28), d(2027, 5, 28), d(2027, 11, 28)]);
+    let first = env.store.followups(&r.case_id).await.unwrap()[0].id.clone();
+    let outcome = pelita_domain::followup::Outcome {
+        living_with_family_or_family_based_care: Some(true),
+        in_school_or_training: Some(true),
+        child_view: Some(NoteText::parse("I like my new school").unwrap()),
+        ..Default::default()
+    };
+    env.store
+        .record_followup(&worker(), &first, outcome.clone())
+        .await
+        .unwrap();
+    assert!(
+        env.store
+            .record_followup(&worker(), &first, outcome.clone())
+            .await
+            .is_err(),
+        "a follow-up is recorded once"
+    );
     env.store
         .move_case(&worker(), &r.case_id, CaseStatus::Registered, None)
         .await
         .unwrap();
+    let left = env.store.followups(&r.case_id).await.unwrap();
+    assert_eq!(
+        left.len(),
+        1,
+        "the pending follow-ups went with the reopening"
+    );
+    assert_eq!(left[0].outcome, Some(Readable::Present(outcome)));
     let case = case_of(env, &r.case_id).await;
     assert_eq!(
         (case.case.status, case.case.reopened),

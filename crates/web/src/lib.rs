@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/consents", post(pages::consent::record))
         .route("/cases/{id}/plan", post(pages::plan::save))
         .route("/cases/{id}/plan/approve", post(pages::plan::approve))
+        .route("/followups/{id}", post(pages::plan::record_followup))
         .route(
             "/cases/{id}/assessments",
             get(pages::assessment::form).post(pages::assessment::record),

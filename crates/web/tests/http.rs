@@ -1675,4 +1675,61 @@ async fn a_plan_is_approved_only_after_an_assessment_and_with_the_childs_views()
     .await;
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;
     assert!(page.contains("Draft, awaiting a supervisor"));
+
+    // Closure: the lead worker cannot close; the supervisor closes with a reason, and three
+    // follow-ups appear; the lead worker records the first, with the child's own view.
+    let mv = format!("/cases/{case}/move");
+    for to in ["planned", "in_progress"] {
+        b.post(&mv, &[("csrf", &csrf), ("to", to), ("reason", "")])
+            .await;
+    }
+    let (_, _, page) = b
+        .post(
+            &mv,
+            &[
+                ("csrf", &csrf),
+                ("to", "closed"),
+                ("reason", "Back with her family"),
+            ],
+        )
+        .await;
+    assert!(page.contains("Only a supervisor may approve this."));
+    let (s, _, _) = sup
+        .post(
+            &mv,
+            &[
+                ("csrf", &scsrf),
+                ("to", "closed"),
+                ("reason", "Back with her family"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert_eq!(
+        page.matches("Due 28 ").count(),
+        3,
+        "follow-ups at 3, 6 and 12 months"
+    );
+    let fid = page
+        .split("action=\"/followups/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let (s, _, _) = b
+        .post(
+            &format!("/followups/{fid}"),
+            &[
+                ("csrf", &csrf),
+                ("family", "yes"),
+                ("school", "yes"),
+                ("acceptance", "2"),
+                ("child_view", "I like my new school"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("I like my new school"));
 }

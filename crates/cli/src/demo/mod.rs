@@ -524,9 +524,14 @@ pub async fn populate(
                     store.move_case(&actor, &r.case_id, *s, None).await?;
                 }
                 if status == CaseStatus::Closed {
+                    // Closure is a supervisor's decision.
+                    let supervisor = Actor {
+                        id: "system:demo-supervisor".into(),
+                        role: Role::Supervisor,
+                    };
                     store
                         .move_case(
-                            &actor,
+                            &supervisor,
                             &r.case_id,
                             CaseStatus::Closed,
                             Some("Reunified with family; follow-up planned".into()),

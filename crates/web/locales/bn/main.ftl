@@ -392,3 +392,16 @@ plan-approve = পরিকল্পনা অনুমোদন করুন
 error-supervisor-only = কেবল একজন সুপারভাইজার এটি অনুমোদন করতে পারেন।
 error-assessment-required = শিশুর মূল্যায়ন সম্পন্ন হওয়ার আগে পরিকল্পনাটি অনুমোদন করা যাবে না।
 error-child-views-required = শিশুর মতামত, অথবা কেন তা দেওয়া যায়নি তার লিপিবদ্ধ কারণ ছাড়া পরিকল্পনাটি অনুমোদন করা যাবে না।
+
+## Closure and follow-up (issue 5)
+followup-heading = কেস বন্ধ হওয়ার পর ফলো-আপ
+followup-due = নির্ধারিত তারিখ
+followup-done = সম্পন্ন
+followup-record = পরবর্তী ফলো-আপ লিপিবদ্ধ করুন
+followup-family = পরিবারের সাথে বা পরিবারভিত্তিক যত্নে থাকে
+followup-school = স্কুলে বা প্রশিক্ষণে যায়
+followup-support = স্বাস্থ্যসেবা ও মনোসামাজিক সহায়তা পাওয়ার সুযোগ
+followup-acceptance = সমাজে গ্রহণযোগ্যতা (0 প্রত্যাখ্যাত – 3 পুরোপুরি গৃহীত)
+followup-no-reassociation = গোষ্ঠীটির সাথে নতুন করে কোনো সম্পৃক্ততা নেই
+followup-child-view = শিশুর নিজের মতামত
+followup-save = ফলো-আপ সংরক্ষণ করুন

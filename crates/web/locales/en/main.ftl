@@ -389,3 +389,16 @@ plan-approve = Approve the plan
 error-supervisor-only = Only a supervisor may approve this.
 error-assessment-required = The plan cannot be approved before the child has been assessed.
 error-child-views-required = The plan cannot be approved without the child's views, or a record of why they could not be given.
+
+## Closure and follow-up (issue 5)
+followup-heading = Follow-up after closure
+followup-due = Due
+followup-done = done
+followup-record = Record the next follow-up
+followup-family = Living with family or in family-based care
+followup-school = In school or training
+followup-support = Access to health and psychosocial support
+followup-acceptance = Accepted by the community (0 rejected – 3 fully)
+followup-no-reassociation = No renewed association with the group
+followup-child-view = The child's own view
+followup-save = Save the follow-up

@@ -392,3 +392,16 @@ plan-approve = Aprubahan ang plano
 error-supervisor-only = Ang supervisor lamang ang maaaring mag-apruba nito.
 error-assessment-required = Hindi maaaprubahan ang plano hangga't wala pang pagtatasa sa bata.
 error-child-views-required = Hindi maaaprubahan ang plano nang walang pananaw ng bata, o tala kung bakit hindi ito naibigay.
+
+## Closure and follow-up (issue 5)
+followup-heading = Follow-up pagkatapos maisara ang kaso
+followup-due = Takdang petsa
+followup-done = isinagawa
+followup-record = Itala ang susunod na follow-up
+followup-family = Nakatira kasama ng pamilya o nasa pangangalagang nakabatay sa pamilya
+followup-school = Pumapasok sa paaralan o sa pagsasanay
+followup-support = May access sa mga serbisyong pangkalusugan at psychosocial na suporta
+followup-acceptance = Tinatanggap ng komunidad (0 hindi tinatanggap – 3 lubos)
+followup-no-reassociation = Walang panibagong pagkakaugnay sa grupo
+followup-child-view = Sariling pananaw ng bata
+followup-save = I-save ang follow-up

@@ -390,3 +390,16 @@ plan-approve = Sahkan rencana
 error-supervisor-only = Hanya supervisor yang dapat mengesahkan ini.
 error-assessment-required = Rencana tidak dapat disahkan sebelum asesmen terhadap anak dilakukan.
 error-child-views-required = Rencana tidak dapat disahkan tanpa pandangan anak, atau catatan tentang alasan pandangan tersebut tidak dapat disampaikan.
+
+## Closure and follow-up (issue 5)
+followup-heading = Tindak lanjut setelah kasus ditutup
+followup-due = Dijadwalkan
+followup-done = dilaksanakan
+followup-record = Catat tindak lanjut berikutnya
+followup-family = Tinggal bersama keluarga atau dalam pengasuhan berbasis keluarga
+followup-school = Bersekolah atau mengikuti pelatihan
+followup-support = Akses ke layanan kesehatan dan dukungan psikososial
+followup-acceptance = Diterima oleh masyarakat (0 ditolak – 3 sepenuhnya)
+followup-no-reassociation = Tidak kembali terlibat dengan kelompok tersebut
+followup-child-view = Pandangan anak sendiri
+followup-save = Simpan tindak lanjut

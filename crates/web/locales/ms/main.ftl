@@ -390,3 +390,16 @@ plan-approve = Luluskan pelan
 error-supervisor-only = Hanya penyelia boleh meluluskan ini.
 error-assessment-required = Pelan tidak boleh diluluskan sebelum kanak-kanak itu dinilai.
 error-child-views-required = Pelan tidak boleh diluluskan tanpa pandangan kanak-kanak itu, atau rekod tentang sebab pandangan itu tidak dapat diberikan.
+
+## Closure and follow-up (issue 5)
+followup-heading = Susulan selepas kes ditutup
+followup-due = Dijadualkan
+followup-done = dilaksanakan
+followup-record = Rekodkan susulan seterusnya
+followup-family = Tinggal bersama keluarga atau dalam penjagaan berasaskan keluarga
+followup-school = Bersekolah atau mengikuti latihan
+followup-support = Akses kepada perkhidmatan kesihatan dan sokongan psikososial
+followup-acceptance = Diterima oleh masyarakat (0 ditolak – 3 sepenuhnya)
+followup-no-reassociation = Tidak kembali terlibat dengan kumpulan itu
+followup-child-view = Pandangan kanak-kanak itu sendiri
+followup-save = Simpan susulan

@@ -57,6 +57,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/cases/{id}/plan", get(plan::get_plan).put(plan::put_plan))
         .route("/cases/{id}/plan/approve", post(plan::approve))
+        .route("/cases/{id}/followups", get(plan::followups))
+        .route("/followups/{id}", post(plan::record_followup))
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))
         .route("/children", post(register))

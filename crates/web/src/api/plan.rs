@@ -96,3 +96,64 @@ pub async fn approve(
         Err(e) => store_problem(e),
     }
 }
+
+/// The case's follow-ups after closure (plan section).
+pub async fn followups(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(r) = meta_and_grant(&s, &u, &id, Section::Plan, None).await {
+        return r;
+    }
+    match s.store.followups(&id).await {
+        Ok(list) => Json(json!({"followups": list.iter().map(|f| json!({
+            "id": f.id,
+            "due_on": f.due_on.to_string(),
+            "done_on": f.done_on.map(|d| d.to_string()),
+            "recorded_by": f.recorded_by,
+            "outcome": match &f.outcome {
+                Some(Readable::Present(o)) => json!(o),
+                Some(Readable::Erased { .. }) => json!({"erased": true}),
+                None => json!(null),
+            },
+        })).collect::<Vec<_>>()}))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+/// Records a follow-up's outcome measures (the case's lead worker or a supervisor).
+pub async fn record_followup(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(fid): Path<String>,
+    ApiJson(o): ApiJson<pelita_domain::followup::Outcome>,
+) -> Response {
+    let case_id = match s.store.followup_case(&fid).await {
+        Ok(c) => c,
+        Err(e) => return store_problem(e),
+    };
+    let meta = match s.store.case_meta(&case_id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    if !matches!(
+        meta.relationship(&Reader::from(&u)),
+        Relationship::Assigned | Relationship::Supervisor
+    ) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "You may not record this follow-up",
+        );
+    }
+    let actor = pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    };
+    match s.store.record_followup(&actor, &fid, o).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}

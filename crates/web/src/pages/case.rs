@@ -345,6 +345,7 @@ async fn render(
         Some(record) => Some(
             super::plan::view(
                 ctx,
+                &meta.id,
                 record,
                 write,
                 rel == Relationship::Supervisor

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::assessment::pick;
+use pelita_domain::followup::Outcome;
 use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
 use pelita_domain::policy::Section;
 use pelita_domain::text::NoteText;
@@ -38,6 +39,57 @@ pub struct PlanView {
     pub child_raw: (String, String),
     pub caregiver_raw: (String, String),
     pub review_raw: String,
+    pub followups: Vec<FollowUpView>,
+    /// The follow-up to record next, when the reader may record it.
+    pub next_followup: Option<String>,
+}
+
+pub struct FollowUpView {
+    pub due: String,
+    pub done: String,
+    pub summary: String,
+}
+
+fn yes_no(t: &Tr, v: Option<bool>) -> String {
+    match v {
+        Some(true) => t.get("answer-yes"),
+        Some(false) => t.get("answer-no"),
+        None => "—".into(),
+    }
+}
+
+fn outcome_text(t: &Tr, o: &Outcome) -> String {
+    let mut parts = vec![
+        format!(
+            "{}: {}",
+            t.get("followup-family"),
+            yes_no(t, o.living_with_family_or_family_based_care)
+        ),
+        format!(
+            "{}: {}",
+            t.get("followup-school"),
+            yes_no(t, o.in_school_or_training)
+        ),
+        format!(
+            "{}: {}",
+            t.get("followup-support"),
+            yes_no(t, o.access_to_health_and_psychosocial_support)
+        ),
+        format!(
+            "{}: {}",
+            t.get("followup-acceptance"),
+            o.community_acceptance.map_or("—".into(), |a| a.to_string())
+        ),
+        format!(
+            "{}: {}",
+            t.get("followup-no-reassociation"),
+            yes_no(t, o.no_re_association)
+        ),
+    ];
+    if let Some(v) = &o.child_view {
+        parts.push(format!("{}: {}", t.get("followup-child-view"), v.as_str()));
+    }
+    parts.join(" · ")
 }
 
 fn views_text(t: &Tr, v: &Views) -> String {
@@ -60,6 +112,7 @@ fn raw(v: &Views) -> (String, String) {
 
 pub async fn view(
     ctx: &Ctx,
+    case_id: &str,
     record: Option<PlanRecord>,
     can_edit: bool,
     can_approve: bool,
@@ -87,7 +140,27 @@ pub async fn view(
         .map(|(id, (name, _))| (id.clone(), name.clone()))
         .collect();
     agency_list.sort_by(|a, b| a.1.cmp(&b.1));
+    let records = ctx.store.followups(case_id).await.unwrap_or_default();
+    let next_followup = records
+        .iter()
+        .find(|f| f.done_on.is_none())
+        .filter(|_| can_edit)
+        .map(|f| f.id.clone());
+    let followups = records
+        .iter()
+        .map(|f| FollowUpView {
+            due: t.date(f.due_on),
+            done: f.done_on.map(|d| t.date(d)).unwrap_or_default(),
+            summary: match &f.outcome {
+                Some(Readable::Present(o)) => outcome_text(t, o),
+                Some(Readable::Erased { .. }) => t.get("erased"),
+                None => String::new(),
+            },
+        })
+        .collect();
     PlanView {
+        followups,
+        next_followup,
         exists: plan.is_some(),
         approved,
         goals: plan
@@ -293,6 +366,78 @@ pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm
         Err(StoreError::NotFound) => {
             super::case::render_with_message(&ctx, &id, t.get("plan-none")).await
         }
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FollowUpForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    family: String,
+    #[serde(default)]
+    school: String,
+    #[serde(default)]
+    support: String,
+    #[serde(default)]
+    acceptance: String,
+    #[serde(default)]
+    no_reassociation: String,
+    #[serde(default)]
+    child_view: String,
+}
+
+fn tri(s: &str) -> Option<bool> {
+    match s {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Records a follow-up's outcome measures (the lead worker or a supervisor of the case).
+pub async fn record_followup(
+    ctx: Ctx,
+    Path(fid): Path<String>,
+    Form(f): Form<FollowUpForm>,
+) -> Response {
+    let t = ctx.t.clone();
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let case_id = match ctx.store.followup_case(&fid).await {
+        Ok(c) => c,
+        Err(e) => return error::store(&t, e),
+    };
+    let meta = match ctx.store.case_meta(&case_id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if !super::case::can_write(meta.relationship(&ctx.reader())) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let child_view = match opt_note(&f.child_view) {
+        Ok(v) => v,
+        Err(e) => {
+            return super::case::render_with_message(&ctx, &case_id, t.get(&error::domain_key(&e)))
+                .await;
+        }
+    };
+    let outcome = Outcome {
+        living_with_family_or_family_based_care: tri(&f.family),
+        in_school_or_training: tri(&f.school),
+        access_to_health_and_psychosocial_support: tri(&f.support),
+        community_acceptance: f.acceptance.parse().ok().filter(|a: &u8| *a <= 3),
+        no_re_association: tri(&f.no_reassociation),
+        child_view,
+    };
+    match ctx
+        .store
+        .record_followup(&ctx.reader().actor(), &fid, outcome)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{case_id}#section-plan")),
         Err(e) => error::store(&t, e),
     }
 }
