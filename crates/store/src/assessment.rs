@@ -122,8 +122,7 @@ impl Store {
         &self,
         case_id: &str,
     ) -> Result<Vec<AssessmentRecord>, StoreError> {
-        let meta = self.case_meta(case_id).await?;
-        let key = self.key_of(&meta.child_id).await?;
+        let key = self.case_key(case_id).await?;
         let rows = self
             .pools
             .rows(

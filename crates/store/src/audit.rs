@@ -270,8 +270,7 @@ fn verify_sqlite(
 ) -> Result<AuditReport, StoreError> {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    // One pass over the whole table: mapping the file saves copying every page.
-    conn.execute_batch("PRAGMA mmap_size = 268435456; BEGIN")?;
+    conn.execute_batch("BEGIN")?;
     let head: Option<(i64, Vec<u8>)> = conn
         .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?))

@@ -80,8 +80,7 @@ impl Store {
     }
 
     pub(crate) async fn consents(&self, case_id: &str) -> Result<Vec<ConsentRecord>, StoreError> {
-        let meta = self.case_meta(case_id).await?;
-        let key = self.key_of(&meta.child_id).await?;
+        let key = self.case_key(case_id).await?;
         let rows = self
             .pools
             .rows(

@@ -49,8 +49,7 @@ impl Store {
 
     /// A case's follow-ups, earliest first (the web shows them with the plan section).
     pub async fn followups(&self, case_id: &str) -> Result<Vec<FollowUpRecord>, StoreError> {
-        let meta = self.case_meta(case_id).await?;
-        let key = self.key_of(&meta.child_id).await?;
+        let key = self.case_key(case_id).await?;
         let rows = self
             .pools
             .rows(

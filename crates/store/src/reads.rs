@@ -60,6 +60,27 @@ impl Store {
         })
     }
 
+    /// The key of the child of a case, in one query: what every sealed part of a case is
+    /// opened with.
+    pub(crate) async fn case_key(
+        &self,
+        case_id: &str,
+    ) -> Result<Result<ChildKey, i64>, StoreError> {
+        let row = self
+            .pools
+            .row(
+                "SELECT ch.id, ch.wrapped_key, ch.erased_at FROM cases c \
+                 JOIN children ch ON ch.id = c.child_id WHERE c.id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(match row.opt_bytes(1)? {
+            Some(w) => Ok(self.keys.unwrap_child_key(&row.text(0)?, &w)?),
+            None => Err(row.opt_i64(2)?.unwrap_or(0)),
+        })
+    }
+
     /// A child's identity from its stored columns: wrapped key, sealed identity, erasure time.
     pub(crate) fn open_identity(
         &self,
@@ -188,13 +209,7 @@ impl Store {
     }
 
     pub(crate) async fn notes(&self, case_id: &str) -> Result<Vec<NoteRecord>, StoreError> {
-        let child = self
-            .pools
-            .row("SELECT child_id FROM cases WHERE id = $1", args![case_id])
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .text(0)?;
-        let key = self.key_of(&child).await?;
+        let key = self.case_key(case_id).await?;
         let rows = self
             .pools
             .rows(

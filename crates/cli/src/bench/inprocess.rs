@@ -76,6 +76,7 @@ pub async fn search(
 ) -> anyhow::Result<Value> {
     let mut latencies = Vec::new();
     let (mut found, mut asked) = (0usize, 0usize);
+    let (mut missed_tied, mut missed_ranked, mut missed_absent) = (0usize, 0usize, 0usize);
     let start = Instant::now();
     for (id, names) in children {
         if asked >= queries {
@@ -108,6 +109,21 @@ pub async fn search(
         asked += 1;
         if hits.iter().any(|h| &h.child_id == id) {
             found += 1;
+        } else {
+            // Why it was missed: is the child further down, behind ten others whose names
+            // score at least as high (names the generator repeats), or not found at all?
+            let deep = store.search_names(&query, 500).await?;
+            match deep.iter().position(|h| &h.child_id == id) {
+                Some(rank)
+                    if deep
+                        .get(9)
+                        .is_some_and(|tenth| tenth.score >= deep[rank].score) =>
+                {
+                    missed_tied += 1
+                }
+                Some(_) => missed_ranked += 1,
+                None => missed_absent += 1,
+            }
         }
     }
     let fig = Figure::from_samples(latencies, 0, start.elapsed());
@@ -118,6 +134,9 @@ pub async fn search(
     };
     let mut v = fig.json();
     v["recall_top10"] = json!((recall * 1000.0).round() / 1000.0);
+    v["missed_behind_ten_equal_or_better_names"] = json!(missed_tied);
+    v["missed_ranked_lower"] = json!(missed_ranked);
+    v["missed_not_found"] = json!(missed_absent);
     Ok(v)
 }
 
