@@ -124,10 +124,7 @@ pub async fn record(
         .filter(|i| i.id == "resilience-needs")
         .max_by_key(|i| i.version)
         .unwrap_or(&s.config.instruments[0]);
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     let a = NewAssessment {
         on,
         language,

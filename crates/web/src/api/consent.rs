@@ -135,10 +135,7 @@ pub async fn record(
             Err(e) => return domain_problem(&e),
         },
     };
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     match s.store.record_consent(&actor, &id, entry, note).await {
         Ok(entry) => (StatusCode::CREATED, Json(json!({"id": entry}))).into_response(),
         Err(StoreError::Conflict(_)) => problem(

@@ -110,6 +110,14 @@ fn store_problem(e: StoreError) -> Response {
     }
 }
 
+/// The acting user of an API request, for the store.
+fn actor(u: &User) -> pelita_store::Actor {
+    pelita_store::Actor {
+        id: u.id.clone(),
+        role: u.role,
+    }
+}
+
 /// The user behind a bearer token.
 pub struct ApiUser(User);
 
@@ -417,10 +425,7 @@ async fn add_note(
         Err(e) => return domain_problem(&e),
     };
     let findings = Guard::builtin().check(body.as_str());
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = actor(&u);
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
             StatusCode::CREATED,
@@ -554,10 +559,7 @@ async fn register(
         Ok(r) => r,
         Err(res) => return res,
     };
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = actor(&u);
     match s.store.register_child(&actor, r).await {
         Ok(r) => (
             StatusCode::CREATED,

@@ -61,10 +61,7 @@ pub async fn put_plan(
             "You may not change this plan",
         );
     }
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     match s.store.save_plan(&actor, &id, p).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
@@ -87,10 +84,7 @@ pub async fn approve(
             "You may not approve this plan",
         );
     }
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     match s.store.approve_plan(&actor, &id).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
@@ -148,10 +142,7 @@ pub async fn record_followup(
             "You may not record this follow-up",
         );
     }
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     match s.store.record_followup(&actor, &fid, o).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),

@@ -134,10 +134,7 @@ pub async fn create(
             .map(|a| a.jurisdiction)
             .unwrap_or_default(),
     );
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     let r = NewReferral {
         to_agency: b.to_agency,
         sections,
@@ -208,10 +205,7 @@ pub async fn answer(
         Ok(t) => t,
         Err(r) => return r,
     };
-    let actor = pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    };
+    let actor = super::actor(&u);
     match s.store.move_referral(&actor, &rid, to, text).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),

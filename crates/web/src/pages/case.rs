@@ -551,12 +551,9 @@ pub struct NoteForm {
 
 pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     let Some(section) = Section::parse(&f.section) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
@@ -593,12 +590,9 @@ pub struct MoveForm {
 
 pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     if !can_write(meta.relationship(&ctx.reader())) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
@@ -629,12 +623,9 @@ pub async fn edit_identity(
     Form(f): Form<super::register::RegisterForm>,
 ) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     let editable = can_write(meta.relationship(&ctx.reader()))
         && super::decision(&ctx, &meta, Section::Identity) == Decision::Allow;

@@ -229,12 +229,9 @@ pub fn parse_entry(
 
 pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     if super::decision(&ctx, &meta, Section::Participation) != Decision::Allow {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");

@@ -29,6 +29,21 @@ pub fn grant(
     meta.authorize(&ctx.reader(), section, why)
 }
 
+/// The start of every form that changes a case: the form's CSRF token, then the case.
+pub async fn posted_case(
+    ctx: &Ctx,
+    csrf: &str,
+    case_id: &str,
+) -> Result<CaseMeta, axum::response::Response> {
+    if !ctx.csrf_ok(csrf) {
+        return Err(ctx.csrf_failed());
+    }
+    ctx.store
+        .case_meta(case_id)
+        .await
+        .map_err(|e| crate::error::store(&ctx.t, e))
+}
+
 pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
     meta.decide(&ctx.reader(), section)
 }

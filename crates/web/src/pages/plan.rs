@@ -274,12 +274,9 @@ fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
 /// Saves the views and review date, and adds a goal (with a first action) when one is given.
 pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     if !super::case::can_write(meta.relationship(&ctx.reader()))
         || super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow
@@ -348,12 +345,9 @@ pub struct ApproveForm {
 
 pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm>) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+        Err(r) => return r,
     };
     if super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
