@@ -199,6 +199,14 @@ async fn measure(args: &Args, backend: &str, size: u64) -> anyhow::Result<Value>
             (store, g, ids)
         }
     };
+    if let Some(url) = &database {
+        // As an operator would after a bulk import: without it PostgreSQL's visibility map
+        // is empty and every index-only lookup reads the table too (BENCHMARKS.md).
+        eprintln!("   vacuum analyze");
+        let mut c = sqlx::PgConnection::connect(url).await?;
+        sqlx::raw_sql("VACUUM (ANALYZE)").execute(&mut c).await?;
+        c.close().await?;
+    }
     if args.generate_only {
         store.close().await;
         return Ok(
