@@ -940,6 +940,12 @@ impl Store {
         Ok(())
     }
 
+    /// Marks every alert of the actor as read: they leave "my work" (and stay in the audit).
+    pub async fn mark_alerts_read(&self, actor: &Actor) -> Result<(), StoreError> {
+        self.submit(actor, Command::AlertsRead).await?;
+        Ok(())
+    }
+
     /// Marks a case as handed over by a security liaison (who may then see its status).
     pub async fn set_handed_over_by(
         &self,
@@ -1268,6 +1274,18 @@ impl Write<'_> {
                     return Err(StoreError::NotFound);
                 }
                 self.audit("case.handed_over_by", case_id, json!({"by": user}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Command::AlertsRead => {
+                let n = self
+                    .tx
+                    .exec(
+                        "UPDATE alerts SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+                        args![now, self.actor.id.as_str()],
+                    )
+                    .await?;
+                self.audit("alerts.read", &self.actor.id.clone(), json!({"alerts": n}))
                     .await?;
                 Ok(Done::Unit)
             }

@@ -85,6 +85,8 @@ pub(crate) enum Command {
     SetRole(String, pelita_domain::role::Role),
     HandedOverBy(String, String),
     AddTeamMember(String, String),
+    /// The actor's alerts are read.
+    AlertsRead,
     /// Stops the writer after everything queued before it.
     Shutdown,
 }

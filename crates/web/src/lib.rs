@@ -94,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
         .route("/cases/{id}/consents", post(pages::consent::record))
+        .route("/alerts/read", post(pages::work::alerts_read))
         .route("/cases/{id}/plan", post(pages::plan::save))
         .route("/cases/{id}/plan/approve", post(pages::plan::approve))
         .route("/followups/{id}", post(pages::plan::record_followup))

@@ -1510,6 +1510,12 @@ async fn a_referral_shares_only_consented_sections_with_the_agency_that_accepts_
     assert!(work.contains("nurse changed a case assigned to you: a referral answered."));
     assert!(work.contains("sup changed a case assigned to you: a referral sent."));
     assert!(!work.contains("lead changed a case"));
+    // Read, they leave my work.
+    let csrf = b.csrf().await;
+    let (s, _, _) = b.post("/alerts/read", &[("csrf", &csrf)]).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, work) = b.get("/work").await;
+    assert!(!work.contains("changed a case assigned to you"));
 }
 
 /// An assessment is recorded with the instrument's answers, shown per domain with no overall

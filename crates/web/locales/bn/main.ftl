@@ -405,3 +405,4 @@ followup-acceptance = সমাজে গ্রহণযোগ্যতা (0 �
 followup-no-reassociation = গোষ্ঠীটির সাথে নতুন করে কোনো সম্পৃক্ততা নেই
 followup-child-view = শিশুর নিজের মতামত
 followup-save = ফলো-আপ সংরক্ষণ করুন
+alerts-mark-read = সবগুলো পড়া হয়েছে বলে চিহ্নিত করুন

@@ -403,3 +403,4 @@ followup-acceptance = މުޖްތަމަޢުން ގަބޫލުކުރުން (0 ގަ�
 followup-no-reassociation = ޖަމާއަތާ އަލުން ގުޅިފައެއް ނުވޭ
 followup-child-view = ކުއްޖާގެ އަމިއްލަ ޚިޔާލު
 followup-save = ފޮލޯއަޕް ސޭވްކުރޭ
+alerts-mark-read = ހުރިހާ އެއްޗެއް ކިޔާފައިވާ ކަމަށް ފާހަގަކުރޭ

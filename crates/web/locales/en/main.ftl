@@ -402,3 +402,4 @@ followup-acceptance = Accepted by the community (0 rejected – 3 fully)
 followup-no-reassociation = No renewed association with the group
 followup-child-view = The child's own view
 followup-save = Save the follow-up
+alerts-mark-read = Mark all as read

@@ -405,3 +405,4 @@ followup-acceptance = Tinatanggap ng komunidad (0 hindi tinatanggap – 3 lubos)
 followup-no-reassociation = Walang panibagong pagkakaugnay sa grupo
 followup-child-view = Sariling pananaw ng bata
 followup-save = I-save ang follow-up
+alerts-mark-read = Markahang nabasa na lahat

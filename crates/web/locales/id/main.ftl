@@ -403,3 +403,4 @@ followup-acceptance = Diterima oleh masyarakat (0 ditolak – 3 sepenuhnya)
 followup-no-reassociation = Tidak kembali terlibat dengan kelompok tersebut
 followup-child-view = Pandangan anak sendiri
 followup-save = Simpan tindak lanjut
+alerts-mark-read = Tandai semua sudah dibaca

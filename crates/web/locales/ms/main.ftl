@@ -403,3 +403,4 @@ followup-acceptance = Diterima oleh masyarakat (0 ditolak – 3 sepenuhnya)
 followup-no-reassociation = Tidak kembali terlibat dengan kumpulan itu
 followup-child-view = Pandangan kanak-kanak itu sendiri
 followup-save = Simpan susulan
+alerts-mark-read = Tandakan semua sudah dibaca

@@ -106,3 +106,20 @@ pub async fn page(ctx: Ctx) -> Response {
         inbox,
     })
 }
+
+#[derive(serde::Deserialize)]
+pub struct ReadForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// "Mark as read": the alerts leave my work.
+pub async fn alerts_read(ctx: Ctx, crate::view::Form(f): crate::view::Form<ReadForm>) -> Response {
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    match ctx.store.mark_alerts_read(&ctx.reader().actor()).await {
+        Ok(()) => view::redirect("/work"),
+        Err(e) => crate::error::store(&ctx.t, e),
+    }
+}
