@@ -50,9 +50,12 @@ impl ReferralStatus {
         )
     }
 
+    /// The one state in which the receiving agency reads the shared sections.
+    pub const SHARING: ReferralStatus = ReferralStatus::Accepted;
+
     /// Whether the receiving agency reads the shared sections in this state.
     pub fn shares(self) -> bool {
-        self == ReferralStatus::Accepted
+        self == ReferralStatus::SHARING
     }
 }
 

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use pelita_domain::case::{CaseReference, CaseStatus, Circumstances, PriorityLevel, VictimStatus};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames};
 use pelita_domain::policy::{self, Decision, Grant, Refusal, Relationship, Section};
+use pelita_domain::referral::ReferralStatus;
 use pelita_domain::role::Role;
 use serde_json::json;
 
@@ -293,18 +294,15 @@ impl Store {
         meta.shares = self
             .pools
             .rows(
-                "SELECT to_agency, sections FROM referrals WHERE case_id = $1 AND status = 'accepted'",
-                args![case_id],
+                "SELECT to_agency, sections FROM referrals WHERE case_id = $1 AND status = $2",
+                args![case_id, ReferralStatus::SHARING.as_str()],
             )
             .await?
             .iter()
             .map(|r| {
                 Ok((
                     r.text(0)?,
-                    r.text(1)?
-                        .split(',')
-                        .filter_map(Section::parse)
-                        .collect(),
+                    r.text(1)?.split(',').filter_map(Section::parse).collect(),
                 ))
             })
             .collect::<Result<_, StoreError>>()?;
@@ -370,25 +368,27 @@ impl Store {
             .map(|g| g.section())
             .filter(|s| *s != Section::Status)
             .collect();
+        // Every sealed part of the case opens with the child's key: read it once.
+        let key = self.case_key(first.case_id()).await?;
         let notes = if with_notes.is_empty() {
             Vec::new()
         } else {
-            self.notes(first.case_id())
+            self.notes(first.case_id(), &key)
                 .await?
                 .into_iter()
                 .filter(|n| with_notes.contains(&n.section))
                 .collect()
         };
         let consents = match find(Section::Participation) {
-            Some(_) => Some(self.consents(first.case_id()).await?),
+            Some(_) => Some(self.consents(first.case_id(), &key).await?),
             None => None,
         };
         let assessments = match find(Section::Psychosocial) {
-            Some(_) => Some(self.assessments(first.case_id()).await?),
+            Some(_) => Some(self.assessments(first.case_id(), &key).await?),
             None => None,
         };
         let plan = match find(Section::Plan) {
-            Some(_) => Some(self.plan(first.case_id()).await?),
+            Some(_) => Some(self.plan(first.case_id(), &key).await?),
             None => None,
         };
         Ok(SectionsRead {
@@ -441,8 +441,9 @@ impl Store {
     /// The notes filed under the granted section.
     pub async fn read_notes(&self, grant: &Grant) -> Result<Vec<NoteRecord>, StoreError> {
         self.log_access(&[grant]).await?;
+        let key = self.case_key(grant.case_id()).await?;
         Ok(self
-            .notes(grant.case_id())
+            .notes(grant.case_id(), &key)
             .await?
             .into_iter()
             .filter(|n| n.section == grant.section())
@@ -967,6 +968,26 @@ fn label(hash: &[u8]) -> String {
 }
 
 impl Write<'_> {
+    /// Changes a user's account; `NotFound` when there is no such user. With `end_sessions`
+    /// the user is signed out everywhere (a role, a second factor or access changed).
+    async fn change_user(
+        &mut self,
+        user: &str,
+        sql: &str,
+        args: Vec<crate::db::Val>,
+        end_sessions: bool,
+    ) -> Result<(), StoreError> {
+        if self.tx.exec(sql, args).await? == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if end_sessions {
+            self.tx
+                .exec("DELETE FROM sessions WHERE user_id = $1", args![user])
+                .await?;
+        }
+        Ok(())
+    }
+
     pub(crate) async fn apply_access(&mut self, command: &Command) -> Result<Done, StoreError> {
         let now = self.now;
         match command {
@@ -1161,64 +1182,37 @@ impl Write<'_> {
                 Ok(Done::Unit)
             }
             Command::ResetSecondFactor(user) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE users SET totp_sealed = NULL, totp_last_step = 0 WHERE id = $1",
-                        args![user.as_str()],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                self.tx
-                    .exec(
-                        "DELETE FROM sessions WHERE user_id = $1",
-                        args![user.as_str()],
-                    )
-                    .await?;
+                self.change_user(
+                    user,
+                    "UPDATE users SET totp_sealed = NULL, totp_last_step = 0 WHERE id = $1",
+                    args![user.as_str()],
+                    true,
+                )
+                .await?;
                 self.audit("user.totp_reset", user, json!({})).await?;
                 Ok(Done::Unit)
             }
             Command::SetRole(user, role) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE users SET role = $1 WHERE id = $2",
-                        args![role.as_str(), user.as_str()],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                self.tx
-                    .exec(
-                        "DELETE FROM sessions WHERE user_id = $1",
-                        args![user.as_str()],
-                    )
-                    .await?;
+                self.change_user(
+                    user,
+                    "UPDATE users SET role = $1 WHERE id = $2",
+                    args![role.as_str(), user.as_str()],
+                    true,
+                )
+                .await?;
                 self.audit("user.role", user, json!({ "role": role.as_str() }))
                     .await?;
                 Ok(Done::Unit)
             }
             Command::SetDisabled(user, disabled) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE users SET disabled = $1 WHERE id = $2",
-                        args![i64::from(*disabled), user.as_str()],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(StoreError::NotFound);
-                }
+                self.change_user(
+                    user,
+                    "UPDATE users SET disabled = $1 WHERE id = $2",
+                    args![i64::from(*disabled), user.as_str()],
+                    *disabled,
+                )
+                .await?;
                 if *disabled {
-                    self.tx
-                        .exec(
-                            "DELETE FROM sessions WHERE user_id = $1",
-                            args![user.as_str()],
-                        )
-                        .await?;
                     self.tx
                         .exec("UPDATE access_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL", args![now, user.as_str()])
                         .await?;

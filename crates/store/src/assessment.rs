@@ -115,14 +115,15 @@ impl Store {
     ) -> Result<Vec<AssessmentRecord>, StoreError> {
         Store::expect(grant, Section::Psychosocial)?;
         self.log_access(&[grant]).await?;
-        self.assessments(grant.case_id()).await
+        let key = self.case_key(grant.case_id()).await?;
+        self.assessments(grant.case_id(), &key).await
     }
 
     pub(crate) async fn assessments(
         &self,
         case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
     ) -> Result<Vec<AssessmentRecord>, StoreError> {
-        let key = self.case_key(case_id).await?;
         let rows = self
             .pools
             .rows(
@@ -138,7 +139,7 @@ impl Store {
                 let open = |field: &str,
                             sealed: Option<Vec<u8>>|
                  -> Result<Option<Readable<Vec<u8>>>, StoreError> {
-                    Ok(match (&key, sealed) {
+                    Ok(match (key, sealed) {
                         (_, None) => None,
                         (Ok(k), Some(s)) => Some(Readable::Present(
                             k.open(&format!("assessment/{id}/{field}"), &s)?,

@@ -53,7 +53,22 @@ impl Store {
     pub async fn read_consents(&self, grant: &Grant) -> Result<Vec<ConsentRecord>, StoreError> {
         Store::expect(grant, Section::Participation)?;
         self.log_access(&[grant]).await?;
-        self.consents(grant.case_id()).await
+        let key = self.case_key(grant.case_id()).await?;
+        self.consents(grant.case_id(), &key).await
+    }
+
+    /// The consent and assent ages of the jurisdiction of an agency.
+    pub async fn age_rules(&self, agency_id: &str) -> Result<AgeRules, StoreError> {
+        let country = self
+            .pools
+            .row(
+                "SELECT jurisdiction FROM agencies WHERE id = $1",
+                args![agency_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .text(0)?;
+        Ok(AgeRules::for_jurisdiction(&country))
     }
 
     /// Whether the ledger allows `purpose` today: the check referrals and sharing make. It
@@ -62,25 +77,45 @@ impl Store {
         &self,
         case_id: &str,
         purpose: Purpose,
-        rules: AgeRules,
     ) -> Result<Status, StoreError> {
+        let (_, mut statuses) = self.consent_statuses(case_id, &[purpose]).await?;
+        Ok(statuses.remove(0))
+    }
+
+    /// [`Store::consent_status`] for several purposes, reading the case, the child's age and
+    /// the ledger once; with the age rules of the case's jurisdiction that decided them.
+    pub async fn consent_statuses(
+        &self,
+        case_id: &str,
+        purposes: &[Purpose],
+    ) -> Result<(AgeRules, Vec<Status>), StoreError> {
         let today = self.now().date_naive();
         let meta = self.case_meta(case_id).await?;
+        let rules = self.age_rules(&meta.agency_id).await?;
         let age = match self.child(&meta.child_id).await?.identity {
             Readable::Present(i) => i.age.age_on(today),
             Readable::Erased { .. } => return Err(StoreError::Erased),
         };
+        let key = self.case_key(case_id).await?;
         let entries: Vec<Entry> = self
-            .consents(case_id)
+            .consents(case_id, &key)
             .await?
             .into_iter()
             .map(|r| r.entry)
             .collect();
-        Ok(consent::evaluate(rules, age, purpose, &entries, today))
+        let statuses = purposes
+            .iter()
+            .map(|p| consent::evaluate(rules, age, *p, &entries, today))
+            .collect();
+        Ok((rules, statuses))
     }
 
-    pub(crate) async fn consents(&self, case_id: &str) -> Result<Vec<ConsentRecord>, StoreError> {
-        let key = self.case_key(case_id).await?;
+    /// The ledger of a case, opened with the child's key (read once by the caller).
+    pub(crate) async fn consents(
+        &self,
+        case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
+    ) -> Result<Vec<ConsentRecord>, StoreError> {
         let rows = self
             .pools
             .rows(
@@ -93,7 +128,7 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let id = r.text(0)?;
-                let note = match (&key, r.opt_bytes(8)?) {
+                let note = match (key, r.opt_bytes(8)?) {
                     (_, None) => None,
                     (Ok(k), Some(sealed)) => {
                         let plain = k.open(&format!("consent/{id}"), &sealed)?;

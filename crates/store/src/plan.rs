@@ -41,12 +41,14 @@ impl Store {
     ) -> Result<Option<PlanRecord>, StoreError> {
         Store::expect(grant, pelita_domain::policy::Section::Plan)?;
         self.log_access(&[grant]).await?;
-        self.plan(grant.case_id()).await
+        let key = self.case_key(grant.case_id()).await?;
+        self.plan(grant.case_id(), &key).await
     }
 
     /// The plan's content for the lead worker's edit form (the web checked the policy).
     pub async fn read_plan_for_edit(&self, case_id: &str) -> Result<Option<Plan>, StoreError> {
-        Ok(match self.plan(case_id).await? {
+        let key = self.case_key(case_id).await?;
+        Ok(match self.plan(case_id, &key).await? {
             Some(PlanRecord {
                 plan: Readable::Present(p),
                 ..
@@ -55,25 +57,29 @@ impl Store {
         })
     }
 
-    pub(crate) async fn plan(&self, case_id: &str) -> Result<Option<PlanRecord>, StoreError> {
+    pub(crate) async fn plan(
+        &self,
+        case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
+    ) -> Result<Option<PlanRecord>, StoreError> {
         let Some(r) = self
             .pools
             .row(
-                "SELECT p.status, p.plan_sealed, p.updated_by, p.updated_at, p.approved_by, c.child_id \
-                 FROM plans p JOIN cases c ON c.id = p.case_id WHERE p.case_id = $1",
+                "SELECT status, plan_sealed, updated_by, updated_at, approved_by \
+                 FROM plans WHERE case_id = $1",
                 args![case_id],
             )
             .await?
         else {
             return Ok(None);
         };
-        let plan = match (self.key_of(&r.text(5)?).await?, r.opt_bytes(1)?) {
+        let plan = match (key, r.opt_bytes(1)?) {
             (Ok(k), Some(sealed)) => Readable::Present(
                 serde_json::from_slice(&k.open(&format!("plan/{case_id}"), &sealed)?)
                     .map_err(|_| StoreError::Corrupt)?,
             ),
             (Err(at), _) => Readable::Erased {
-                at: from_micros(at),
+                at: from_micros(*at),
             },
             (Ok(_), None) => return Err(StoreError::Corrupt),
         };

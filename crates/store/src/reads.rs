@@ -208,8 +208,11 @@ impl Store {
             .collect()
     }
 
-    pub(crate) async fn notes(&self, case_id: &str) -> Result<Vec<NoteRecord>, StoreError> {
-        let key = self.case_key(case_id).await?;
+    pub(crate) async fn notes(
+        &self,
+        case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
+    ) -> Result<Vec<NoteRecord>, StoreError> {
         let rows = self
             .pools
             .rows(
@@ -220,7 +223,7 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let id = r.text(0)?;
-                let body = match (&key, r.opt_bytes(2)?) {
+                let body = match (key, r.opt_bytes(2)?) {
                     (Ok(k), Some(sealed)) => {
                         let plain = k.open(&format!("note/{id}"), &sealed)?;
                         let text = String::from_utf8(plain).map_err(|_| StoreError::Corrupt)?;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use pelita_domain::agency::Sector;
-use pelita_domain::consent::{AgeRules, Purpose};
+use pelita_domain::consent::Purpose;
 use pelita_domain::error::DomainError;
 use pelita_domain::policy::Section;
 use pelita_domain::referral::{self, ReferralStatus};
@@ -31,6 +31,8 @@ pub struct NewReferral {
 pub struct ReferralRecord {
     pub id: String,
     pub case_id: String,
+    /// The case's reference, for the receiving agency's list.
+    pub reference: String,
     pub to_agency: String,
     pub sections: Vec<Section>,
     pub status: ReferralStatus,
@@ -57,7 +59,7 @@ impl ReferralRecord {
 
 const COLUMNS: &str = "r.id, r.case_id, r.to_agency, r.sections, r.status, r.reason_sealed, \
      r.created_by, r.created_at, r.override_by, r.override_sealed, r.answered_by, \
-     r.answer_sealed, r.feedback_sealed, ch.id, ch.wrapped_key, ch.erased_at";
+     r.answer_sealed, r.feedback_sealed, ch.id, ch.wrapped_key, ch.erased_at, c.reference";
 
 fn sections_text(sections: &[Section]) -> String {
     sections
@@ -98,6 +100,7 @@ impl Store {
         };
         Ok(ReferralRecord {
             case_id: r.text(1)?,
+            reference: r.text(16)?,
             to_agency: r.text(2)?,
             sections: r.text(3)?.split(',').filter_map(Section::parse).collect(),
             status: ReferralStatus::parse(&r.text(4)?).ok_or(StoreError::Corrupt)?,
@@ -168,7 +171,6 @@ impl Store {
         actor: &Actor,
         case_id: &str,
         r: NewReferral,
-        rules: AgeRules,
     ) -> Result<String, StoreError> {
         let meta = self.case_meta(case_id).await?;
         let to = self
@@ -184,7 +186,7 @@ impl Store {
             return Err(DomainError::Invalid { field: "sections" }.into());
         }
         let ledger = self
-            .consent_status(case_id, Purpose::Referral(to.sector), rules)
+            .consent_status(case_id, Purpose::Referral(to.sector))
             .await?;
         let used = referral::consent_gate(
             &ledger,

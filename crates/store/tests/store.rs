@@ -1200,7 +1200,7 @@ async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
 }
 
 async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
-    use pelita_domain::consent::{AgeRules, Decision, Entry, Giver, Party, Purpose, Standing};
+    use pelita_domain::consent::{Decision, Entry, Giver, Party, Purpose, Standing};
     let agency = env.agency("DSS").await;
     // Born in 2014: 11 or 12 today, so the caregiver consents and the child assents.
     let r = env
@@ -1221,10 +1221,7 @@ async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
         on,
         expires: None,
     };
-    let status = || {
-        env.store
-            .consent_status(&r.case_id, Purpose::Assessment, AgeRules::DEFAULT)
-    };
+    let status = || env.store.consent_status(&r.case_id, Purpose::Assessment);
     assert_eq!(
         status().await.unwrap().blocking(),
         vec![

@@ -42,6 +42,18 @@ pub struct WebConfig {
     pub repeat_interview_days: i64,
 }
 
+impl WebConfig {
+    /// The instrument a new assessment uses, and plans name their domains after: the newest
+    /// version of Pelita's resilience and needs assessment.
+    pub fn current_instrument(&self) -> &pelita_domain::assessment::Instrument {
+        self.instruments
+            .iter()
+            .filter(|i| i.id == "resilience-needs")
+            .max_by_key(|i| i.version)
+            .unwrap_or(&self.instruments[0])
+    }
+}
+
 impl Default for WebConfig {
     fn default() -> WebConfig {
         WebConfig {

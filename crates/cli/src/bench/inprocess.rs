@@ -24,6 +24,19 @@ fn actor() -> Actor {
     }
 }
 
+/// `n` generated registrations, made before the clock starts.
+fn registrations(
+    store: &Store,
+    agencies: &Agencies,
+    rng: &mut StdRng,
+    n: u64,
+) -> Vec<Registration> {
+    let today = store.now().date_naive();
+    (0..n)
+        .map(|_| demo::child(rng, agencies, today).0)
+        .collect()
+}
+
 /// One transaction per write: each registration waits for its own commit before the next.
 pub async fn write_one_txn(
     store: &Store,
@@ -31,10 +44,7 @@ pub async fn write_one_txn(
     rng: &mut StdRng,
     n: u64,
 ) -> anyhow::Result<f64> {
-    let today = store.now().date_naive();
-    let plans: Vec<Registration> = (0..n)
-        .map(|_| demo::child(rng, agencies, today).0)
-        .collect();
+    let plans = registrations(store, agencies, rng, n);
     let start = Instant::now();
     for r in plans {
         store.register_child(&actor(), r).await?;
@@ -49,10 +59,7 @@ pub async fn group_commit(
     rng: &mut StdRng,
     n: u64,
 ) -> anyhow::Result<f64> {
-    let today = store.now().date_naive();
-    let plans: Vec<Registration> = (0..n)
-        .map(|_| demo::child(rng, agencies, today).0)
-        .collect();
+    let plans = registrations(store, agencies, rng, n);
     let start = Instant::now();
     let mut stream = futures_util::stream::iter(plans.into_iter().map(|r| {
         let store = store.clone();

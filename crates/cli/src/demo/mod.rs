@@ -10,7 +10,7 @@ use pelita_domain::agency::Sector;
 use pelita_domain::case::{
     Association, CaseStatus, Channel, Circumstances, GroupKind, Priority, PriorityLevel,
 };
-use pelita_domain::consent::{AgeRules, Decision as ConsentDecision, Entry, Giver, Purpose};
+use pelita_domain::consent::{Decision as ConsentDecision, Entry, Giver, Purpose};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
 use pelita_domain::policy::Section;
 use pelita_domain::role::Role;
@@ -658,9 +658,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
                 reason: NoteText::parse("Needs a health check and follow-up of an old injury")?,
                 override_justification: None,
             };
-            store
-                .refer(&lead, &w.meta.id, referral, AgeRules::DEFAULT)
-                .await?;
+            store.refer(&lead, &w.meta.id, referral).await?;
         }
     }
     Ok(())

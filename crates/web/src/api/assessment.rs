@@ -117,13 +117,7 @@ pub async fn record(
         .language
         .filter(|l| crate::i18n::LANGUAGES.iter().any(|x| x.0 == l))
         .unwrap_or_else(|| "en".into());
-    let inst = s
-        .config
-        .instruments
-        .iter()
-        .filter(|i| i.id == "resilience-needs")
-        .max_by_key(|i| i.version)
-        .unwrap_or(&s.config.instruments[0]);
+    let inst = s.config.current_instrument();
     let actor = super::actor(&u);
     let a = NewAssessment {
         on,

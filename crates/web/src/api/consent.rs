@@ -24,41 +24,39 @@ pub async fn list(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> Response {
-    let (meta, g) = match meta_and_grant(&s, &u, &id, Section::Participation, None).await {
-        Ok(x) => x,
+    let g = match meta_and_grant(&s, &u, &id, Section::Participation, None).await {
+        Ok((_, g)) => g,
         Err(r) => return r,
     };
     let ledger = match s.store.read_consents(&g).await {
         Ok(l) => l,
         Err(e) => return store_problem(e),
     };
-    let rules = consent::AgeRules::for_jurisdiction(
-        &s.store
-            .agencies()
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .find(|a| a.id == meta.agency_id)
-            .map(|a| a.jurisdiction)
-            .unwrap_or_default(),
-    );
-    let mut standing = Vec::new();
-    for p in purposes() {
-        if p != consent::Purpose::Assessment && !ledger.iter().any(|r| r.entry.purpose == p) {
-            continue;
-        }
-        match s.store.consent_status(&id, p, rules).await {
-            Ok(st) => standing.push(json!({
+    // Assessment always (it comes first in the journey), and every purpose with an entry.
+    let wanted: Vec<consent::Purpose> = purposes()
+        .into_iter()
+        .filter(|p| {
+            *p == consent::Purpose::Assessment || ledger.iter().any(|r| r.entry.purpose == *p)
+        })
+        .collect();
+    let (rules, statuses) = match s.store.consent_statuses(&id, &wanted).await {
+        Ok(x) => x,
+        Err(e) => return store_problem(e),
+    };
+    let standing: Vec<Value> = wanted
+        .iter()
+        .zip(statuses)
+        .map(|(p, st)| {
+            json!({
                 "purpose": p.key(),
                 "allows": st.allows(),
                 "child_voice": st.voice,
                 "parties": st.parties.iter().map(|(party, s)| json!({
                     "party": party, "standing": standing_json(*s)
                 })).collect::<Vec<_>>(),
-            })),
-            Err(e) => return store_problem(e),
-        }
-    }
+            })
+        })
+        .collect();
     let entries: Vec<Value> = ledger
         .iter()
         .map(|r| {

@@ -50,10 +50,10 @@ fn forbidden() -> Response {
 }
 
 /// The case's lead worker, team and supervisors manage its referrals.
-async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<String, Response> {
+async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<(), Response> {
     let meta = s.store.case_meta(id).await.map_err(store_problem)?;
     match meta.relationship(reader) {
-        Relationship::Assigned | Relationship::Supervisor => Ok(meta.agency_id),
+        Relationship::Assigned | Relationship::Supervisor => Ok(()),
         _ => Err(forbidden()),
     }
 }
@@ -96,10 +96,9 @@ pub async fn create(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<ReferBody>,
 ) -> Response {
-    let agency = match may_refer(&s, &Reader::from(&u), &id).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    if let Err(r) = may_refer(&s, &Reader::from(&u), &id).await {
+        return r;
+    }
     let mut sections = Vec::new();
     for raw in &b.sections {
         match Section::parse(raw) {
@@ -124,16 +123,6 @@ pub async fn create(
         Ok(o) => o,
         Err(r) => return r,
     };
-    let rules = pelita_domain::consent::AgeRules::for_jurisdiction(
-        &s.store
-            .agencies()
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .find(|a| a.id == agency)
-            .map(|a| a.jurisdiction)
-            .unwrap_or_default(),
-    );
     let actor = super::actor(&u);
     let r = NewReferral {
         to_agency: b.to_agency,
@@ -141,7 +130,7 @@ pub async fn create(
         reason,
         override_justification,
     };
-    match s.store.refer(&actor, &id, r, rules).await {
+    match s.store.refer(&actor, &id, r).await {
         Ok(rid) => (StatusCode::CREATED, Json(json!({"id": rid}))).into_response(),
         Err(pelita_store::StoreError::NotFound) => problem(
             StatusCode::UNPROCESSABLE_ENTITY,

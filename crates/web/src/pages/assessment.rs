@@ -69,15 +69,6 @@ fn instrument<'a>(s: &'a WebConfig, id: &str, version: u32) -> Option<&'a Instru
         .find(|i| i.id == id && i.version == version)
 }
 
-/// The newest version of the default instrument is what a new assessment uses.
-fn current(s: &WebConfig) -> &Instrument {
-    s.instruments
-        .iter()
-        .filter(|i| i.id == "resilience-needs")
-        .max_by_key(|i| i.version)
-        .unwrap_or(&s.instruments[0])
-}
-
 pub fn summaries(
     t: &Tr,
     s: &WebConfig,
@@ -86,7 +77,7 @@ pub fn summaries(
     can_assess: bool,
 ) -> SummaryTable {
     let lang = t.tag;
-    let base = current(s);
+    let base = s.current_instrument();
     let mut rows: Vec<(String, Vec<Cell>)> = base
         .domains
         .iter()
@@ -154,7 +145,7 @@ async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
         }
     }
     let lang = t.tag.to_owned();
-    let inst = current(s);
+    let inst = s.current_instrument();
     let domains = inst
         .domains
         .iter()
@@ -240,7 +231,7 @@ pub async fn record(
     if super::decision(&ctx, &meta, Section::Psychosocial) != Decision::Allow {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let inst = current(&ctx.config);
+    let inst = ctx.config.current_instrument();
     // Without JavaScript every question is on the form; answers to questions that the
     // answers themselves skip are left out rather than refused.
     let mut answers: Answers = f

@@ -303,7 +303,10 @@ async fn render(
                 &ledger,
                 recorders,
                 age,
-                super::consent::rules_for(ctx, &meta.agency_id).await,
+                ctx.store
+                    .age_rules(&meta.agency_id)
+                    .await
+                    .unwrap_or(pelita_domain::consent::AgeRules::DEFAULT),
                 today,
                 super::decision(ctx, &meta, Section::Participation) == Decision::Allow,
             ))
@@ -341,12 +344,19 @@ async fn render(
         }
         None => None,
     };
+    // Agency names for the plan's actions and the referrals, read once.
+    let agencies = if write || plan_read.is_some() {
+        super::referral::agency_names(ctx).await
+    } else {
+        Default::default()
+    };
     let plan = match plan_read {
         Some(record) => Some(
             super::plan::view(
                 ctx,
                 &meta.id,
                 record,
+                &agencies,
                 write,
                 rel == Relationship::Supervisor
                     || (write && ctx.reader().role == pelita_domain::role::Role::Supervisor),
@@ -357,19 +367,13 @@ async fn render(
     };
     let (mut referrals, mut referral_form) = (Vec::new(), None);
     if write {
-        let agencies = super::referral::agency_names(ctx).await;
         for r in ctx
             .store
             .referrals_of_case(&meta.id)
             .await
             .unwrap_or_default()
         {
-            referrals.push(super::referral::view(
-                ctx,
-                &r,
-                meta.reference.to_string(),
-                &agencies,
-            ));
+            referrals.push(super::referral::view(ctx, &r, &agencies));
         }
         referral_form = Some(super::referral::form(ctx, &meta.agency_id, &agencies));
     }

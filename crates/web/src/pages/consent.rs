@@ -172,20 +172,6 @@ pub fn view(
     }
 }
 
-/// The age rules of the jurisdiction of the agency that holds the case.
-pub async fn rules_for(ctx: &Ctx, agency_id: &str) -> AgeRules {
-    let country = ctx
-        .store
-        .agencies()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .find(|a| a.id == agency_id)
-        .map(|a| a.jurisdiction)
-        .unwrap_or_default();
-    AgeRules::for_jurisdiction(&country)
-}
-
 #[derive(Deserialize)]
 pub struct ConsentForm {
     #[serde(default)]

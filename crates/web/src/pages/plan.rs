@@ -1,10 +1,13 @@
 //! The reintegration plan on the case page: goals and actions, the child's and the
 //! caregiver's views, review date, and the supervisor's approval.
 
+use std::collections::HashMap;
+
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
+use pelita_domain::agency::Sector;
 use pelita_domain::assessment::pick;
 use pelita_domain::followup::Outcome;
 use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
@@ -114,12 +117,12 @@ pub async fn view(
     ctx: &Ctx,
     case_id: &str,
     record: Option<PlanRecord>,
+    agencies: &HashMap<String, (String, Sector)>,
     can_edit: bool,
     can_approve: bool,
 ) -> PlanView {
     let t = &ctx.t;
-    let agencies = super::referral::agency_names(ctx).await;
-    let instrument = &ctx.config.instruments[0];
+    let instrument = &ctx.config.current_instrument();
     let domain_title = |key: &str| {
         instrument
             .domains
@@ -302,7 +305,9 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
             } else {
                 GoalKind::Reintegration
             };
-            if !ctx.config.instruments[0]
+            if !ctx
+                .config
+                .current_instrument()
                 .domains
                 .iter()
                 .any(|d| d.key == f.goal_domain)

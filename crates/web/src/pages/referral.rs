@@ -62,14 +62,13 @@ pub async fn agency_names(ctx: &Ctx) -> HashMap<String, (String, Sector)> {
 pub fn view(
     ctx: &Ctx,
     r: &ReferralRecord,
-    reference: String,
     agencies: &HashMap<String, (String, Sector)>,
 ) -> ReferralView {
     let t = &ctx.t;
     ReferralView {
         id: r.id.clone(),
         case_id: r.case_id.clone(),
-        reference,
+        reference: r.reference.clone(),
         agency: agencies
             .get(&r.to_agency)
             .map(|a| a.0.clone())
@@ -177,8 +176,7 @@ pub async fn create(
         reason,
         override_justification,
     };
-    let rules = super::consent::rules_for(&ctx, &meta.agency_id).await;
-    match ctx.store.refer(&ctx.reader().actor(), &id, r, rules).await {
+    match ctx.store.refer(&ctx.reader().actor(), &id, r).await {
         Ok(_) => view::redirect(&format!("/cases/{id}#referrals")),
         Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
         Err(StoreError::NotFound) => again("error-invalid".into()).await,

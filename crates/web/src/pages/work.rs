@@ -90,11 +90,7 @@ pub async fn page(ctx: Ctx) -> Response {
             if !r.may_answer(&ctx.reader()) {
                 continue;
             }
-            let reference = match ctx.store.case_meta(&r.case_id).await {
-                Ok(m) => m.reference.to_string(),
-                Err(_) => continue,
-            };
-            inbox.push(super::referral::view(&ctx, &r, reference, &agencies));
+            inbox.push(super::referral::view(&ctx, &r, &agencies));
         }
     }
     view::render(WorkPage {
