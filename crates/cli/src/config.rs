@@ -23,6 +23,10 @@ const CONFIG_TEMPLATE: &str = "\
 # idle_minutes = 30
 # session_hours = 12
 # tls = false             # true when users reach Pelita over HTTPS (sends HSTS)
+# repeat_interview_days = 30   # warn before interviewing a child again within this many days
+# response_hours_high = 24     # how long a task may wait, by the case's priority
+# response_hours_medium = 72
+# response_hours_low = 168
 ";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -40,6 +44,12 @@ pub struct Settings {
     pub session_hours: u64,
     /// Pelita is reached over HTTPS (directly or through a proxy): send HSTS.
     pub tls: bool,
+    /// Warn before another interview of a child within this many days.
+    pub repeat_interview_days: u32,
+    /// How long a task may wait on a case of each priority, in hours.
+    pub response_hours_high: u32,
+    pub response_hours_medium: u32,
+    pub response_hours_low: u32,
     /// The deployment key itself (`PELITA_KEY`), instead of the key file.
     #[serde(default, skip_serializing)]
     pub key: Option<String>,
@@ -56,6 +66,10 @@ impl Default for Settings {
             idle_minutes: 30,
             session_hours: 12,
             tls: false,
+            repeat_interview_days: 30,
+            response_hours_high: 24,
+            response_hours_medium: 72,
+            response_hours_low: 168,
             key: None,
         }
     }
@@ -146,7 +160,17 @@ impl Settings {
             demo: false,
             tls: self.tls,
             instruments,
-            repeat_interview_days: 30,
+            repeat_interview_days: i64::from(self.repeat_interview_days.clamp(1, 365)),
+            response_times: pelita_domain::task::ResponseTimes::from_hours(
+                self.response_hours_high,
+                self.response_hours_medium,
+                self.response_hours_low,
+            )
+            .map_err(|_| {
+                anyhow::anyhow!(
+                    "response_hours_high ≤ response_hours_medium ≤ response_hours_low, each 1 to 2160 hours"
+                )
+            })?,
         })
     }
 

@@ -44,6 +44,12 @@ pub enum DomainError {
         "a plan is approved only with the child's views, or a record of why they could not be given"
     )]
     ChildViewsRequired,
+    #[error(
+        "decisions on placement, detention, repatriation or separation from a parent need a child-protection lead among the participants"
+    )]
+    ChildProtectionLeadRequired,
+    #[error("a decision is recorded only with the child's views, or why they could not be given")]
+    ChildNotHeard,
 }
 
 impl DomainError {
@@ -65,6 +71,8 @@ impl DomainError {
             DomainError::SupervisorOnly => "supervisor-only",
             DomainError::AssessmentRequired => "assessment-required",
             DomainError::ChildViewsRequired => "child-views-required",
+            DomainError::ChildProtectionLeadRequired => "child-protection-lead-required",
+            DomainError::ChildNotHeard => "child-not-heard",
         }
     }
 }

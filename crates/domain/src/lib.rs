@@ -6,8 +6,10 @@ pub mod age;
 pub mod agency;
 pub mod assessment;
 pub mod case;
+pub mod conference;
 pub mod consent;
 pub mod error;
+pub mod family;
 pub mod followup;
 pub mod identity;
 pub mod matching;
@@ -16,6 +18,7 @@ pub mod plan;
 pub mod policy;
 pub mod referral;
 pub mod role;
+pub mod task;
 pub mod terminology;
 pub mod text;
 

@@ -27,6 +27,28 @@ pub enum ActionStatus {
     Dropped,
 }
 
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionStatus> {
+        ActionStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
@@ -36,6 +58,9 @@ pub struct Action {
     pub person: Option<String>,
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
+    /// A community reintegration activity, when the action is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<crate::family::Activity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

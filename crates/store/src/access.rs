@@ -76,6 +76,10 @@ pub struct SectionsRead {
     pub assessments: Option<Vec<crate::AssessmentRecord>>,
     /// The reintegration plan (None inside when there is none yet), with a grant for plan.
     pub plan: Option<Option<crate::PlanRecord>>,
+    /// Case conferences, latest first, with a grant for plan.
+    pub conferences: Option<Vec<crate::ConferenceRecord>>,
+    /// The household, with a grant for the family section.
+    pub household: Option<Option<crate::HouseholdRecord>>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -391,6 +395,14 @@ impl Store {
             Some(_) => Some(self.plan(first.case_id(), &key).await?),
             None => None,
         };
+        let conferences = match find(Section::Plan) {
+            Some(_) => Some(self.conferences(first.case_id(), &key).await?),
+            None => None,
+        };
+        let household = match find(Section::Family) {
+            Some(_) => Some(self.household(first.case_id(), &key).await?),
+            None => None,
+        };
         Ok(SectionsRead {
             identity,
             circumstances,
@@ -398,6 +410,8 @@ impl Store {
             consents,
             assessments,
             plan,
+            conferences,
+            household,
         })
     }
 

@@ -10,15 +10,18 @@
 mod access;
 mod assessment;
 mod audit;
+mod conference;
 mod consent;
 mod crypto;
 mod db;
+mod family;
 mod followup;
 mod migrate;
 mod plan;
 mod reads;
 mod referral;
 mod search;
+mod task;
 mod writer;
 
 use std::path::Path;
@@ -39,13 +42,16 @@ pub use access::{
 };
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak};
+pub use conference::ConferenceRecord;
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
 pub use db::Kind;
+pub use family::HouseholdRecord;
 pub use followup::FollowUpRecord;
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};
 pub use search::{MatchHint, NameMatch};
+pub use task::{HORIZON_DAYS, TaskItem};
 
 use crate::crypto::Keys;
 use crate::db::{Pools, args};
@@ -73,6 +79,8 @@ pub enum StoreError {
     Erased,
     #[error("{0}")]
     Conflict(&'static str),
+    #[error("not allowed")]
+    Forbidden,
     #[error("the store is shutting down")]
     Closed,
 }
@@ -83,7 +91,10 @@ impl StoreError {
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
-            StoreError::Domain(_) | StoreError::NotFound | StoreError::Conflict(_)
+            StoreError::Domain(_)
+                | StoreError::NotFound
+                | StoreError::Conflict(_)
+                | StoreError::Forbidden
         )
     }
 }

@@ -40,6 +40,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "followups",
         include_str!("../migrations/sqlite/0007_followups.sql"),
     ),
+    (
+        8,
+        "conferences",
+        include_str!("../migrations/sqlite/0008_conferences.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -76,6 +81,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         7,
         "followups",
         include_str!("../migrations/postgres/0007_followups.sql"),
+    ),
+    (
+        8,
+        "conferences",
+        include_str!("../migrations/postgres/0008_conferences.sql"),
     ),
 ];
 

@@ -34,6 +34,24 @@ impl Store {
         Ok(())
     }
 
+    /// Moves one action of the plan (by goal and action position) to a new status. Progress
+    /// on an action does not change what was approved, so the approval stands.
+    pub async fn set_action_status(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        goal: usize,
+        action: usize,
+        status: plan::ActionStatus,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::SetActionStatus(case_id.into(), goal, action, status),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// The case's plan through a grant for the plan section; the read is logged.
     pub async fn read_plan(
         &self,
@@ -123,6 +141,53 @@ impl Write<'_> {
             case_id,
             json!({"goals": p.goals.len(),
                    "actions": p.goals.iter().map(|g| g.actions.len()).sum::<usize>()}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    pub(crate) async fn set_action_status(
+        &mut self,
+        case_id: &str,
+        goal: usize,
+        action: usize,
+        status: plan::ActionStatus,
+    ) -> Result<Done, StoreError> {
+        let (_, _, key) = self.load_case(case_id).await?;
+        let sealed = self
+            .tx
+            .row(
+                "SELECT plan_sealed FROM plans WHERE case_id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .opt_bytes(0)?
+            .ok_or(StoreError::Corrupt)?;
+        let aad = format!("plan/{case_id}");
+        let mut p: Plan =
+            serde_json::from_slice(&key.open(&aad, &sealed)?).map_err(|_| StoreError::Corrupt)?;
+        let a = p
+            .goals
+            .get_mut(goal)
+            .and_then(|g| g.actions.get_mut(action))
+            .ok_or(StoreError::NotFound)?;
+        a.status = status;
+        self.tx
+            .exec(
+                "UPDATE plans SET plan_sealed = $1, updated_by = $2, updated_at = $3 WHERE case_id = $4",
+                args![
+                    key.seal(&aad, &serde_json::to_vec(&p).expect("plans serialise")),
+                    self.actor.id.as_str(),
+                    self.now,
+                    case_id
+                ],
+            )
+            .await?;
+        self.audit(
+            "plan.action",
+            case_id,
+            json!({"goal": goal, "action": action, "status": status}),
         )
         .await?;
         Ok(Done::Unit)

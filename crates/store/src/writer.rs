@@ -42,6 +42,11 @@ pub(crate) enum Command {
     SavePlan(String, Box<pelita_domain::plan::Plan>),
     RecordFollowUp(String, Box<pelita_domain::followup::Outcome>),
     ApprovePlan(String),
+    /// A case conference, with each task's deadline (micros) computed by the caller.
+    RecordConference(String, Box<pelita_domain::conference::Conference>, Vec<i64>),
+    CompleteTask(String),
+    SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
+    SaveHousehold(String, Box<pelita_domain::family::Household>),
     MoveReferral(
         String,
         pelita_domain::referral::ReferralStatus,
@@ -292,6 +297,9 @@ impl Write<'_> {
             | Command::RecordAssessment(case, ..)
             | Command::SavePlan(case, _)
             | Command::ApprovePlan(case)
+            | Command::RecordConference(case, ..)
+            | Command::SaveHousehold(case, _)
+            | Command::SetActionStatus(case, ..)
             | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
             Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
             _ => None,
@@ -319,6 +327,9 @@ impl Write<'_> {
             Command::RecordAssessment(..) => "assessment",
             Command::SavePlan(..) => "plan",
             Command::ApprovePlan(..) => "plan_approved",
+            Command::RecordConference(..) => "conference",
+            Command::SaveHousehold(..) => "family",
+            Command::SetActionStatus(..) => "plan",
             _ => "referral_answer",
         };
         let case = if kind == "referral" {
@@ -360,6 +371,12 @@ impl Write<'_> {
             Command::SavePlan(case, p) => self.save_plan(case, p).await,
             Command::RecordFollowUp(id, o) => self.record_followup(id, o).await,
             Command::ApprovePlan(case) => self.approve_plan(case).await,
+            Command::RecordConference(case, c, due) => self.record_conference(case, c, due).await,
+            Command::CompleteTask(id) => self.complete_task(id).await,
+            Command::SetActionStatus(case, g, a, st) => {
+                self.set_action_status(case, *g, *a, *st).await
+            }
+            Command::SaveHousehold(case, h) => self.save_household(case, h).await,
             Command::RecordAssessment(case, instrument, version, a) => {
                 self.record_assessment(case, instrument, *version, a).await
             }

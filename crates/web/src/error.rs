@@ -54,6 +54,7 @@ pub fn store(t: &Tr, e: StoreError) -> Response {
         StoreError::NotFound => page(t, StatusCode::NOT_FOUND, "error-not-found"),
         StoreError::Erased => page(t, StatusCode::GONE, "erased"),
         StoreError::Conflict(_) => page(t, StatusCode::CONFLICT, "error-invalid"),
+        StoreError::Forbidden => page(t, StatusCode::FORBIDDEN, "error-forbidden"),
         other => {
             tracing::error!(error = %other, "request failed");
             page(t, StatusCode::INTERNAL_SERVER_ERROR, "error-generic")

@@ -40,6 +40,8 @@ pub struct WebConfig {
     pub instruments: Vec<pelita_domain::assessment::Instrument>,
     /// Warn before another interview of a child within this many days of the last.
     pub repeat_interview_days: i64,
+    /// How long tasks may wait, by the case's priority.
+    pub response_times: pelita_domain::task::ResponseTimes,
 }
 
 impl WebConfig {
@@ -64,6 +66,7 @@ impl Default for WebConfig {
             tls: false,
             instruments: vec![pelita_domain::assessment::Instrument::default_instrument()],
             repeat_interview_days: 30,
+            response_times: pelita_domain::task::ResponseTimes::default(),
         }
     }
 }
@@ -110,6 +113,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/plan", post(pages::plan::save))
         .route("/cases/{id}/plan/approve", post(pages::plan::approve))
         .route("/followups/{id}", post(pages::plan::record_followup))
+        .route("/cases/{id}/plan/actions", post(pages::plan::update_action))
+        .route("/cases/{id}/conferences", post(pages::conference::record))
+        .route("/cases/{id}/household", post(pages::family::save))
+        .route("/tasks/{id}/done", post(pages::work::task_done))
         .route(
             "/cases/{id}/assessments",
             get(pages::assessment::form).post(pages::assessment::record),

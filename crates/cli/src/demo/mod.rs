@@ -660,6 +660,105 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
             };
             store.refer(&lead, &w.meta.id, referral).await?;
         }
+        family_and_conference(store, &lead, &w.meta.id, i == 15).await?;
     }
+    Ok(())
+}
+
+/// A household for each of these cases, and on the first a case conference that decided the
+/// care plan, with a dissent and a follow-up task for the lead worker: "my work" shows it.
+async fn family_and_conference(
+    store: &Store,
+    lead: &Actor,
+    case_id: &str,
+    conference: bool,
+) -> anyhow::Result<()> {
+    use pelita_domain::case::PriorityLevel;
+    use pelita_domain::conference::{
+        Conference, Decision, DecisionKind, Dissent, Participant, ParticipantRole,
+    };
+    use pelita_domain::family::{Household, Kinship, Living, Member};
+    use pelita_domain::plan::Views;
+    use pelita_domain::task::{NewTask, ResponseTimes};
+    use pelita_domain::text::NameText;
+    let n = |s: &str| NameText::parse(s);
+    let household = Household {
+        living: Some(Living::WithRelatives),
+        members: vec![
+            Member {
+                name: n("Siti Rahayu")?,
+                kinship: Kinship::AuntOrUncle,
+                caregiver: true,
+                lives_with_child: true,
+                no_contact: false,
+                note: None,
+            },
+            Member {
+                name: n("Dewi")?,
+                kinship: Kinship::Mother,
+                caregiver: false,
+                lives_with_child: false,
+                no_contact: false,
+                note: Some(NoteText::parse(
+                    "In a rehabilitation programme in another province; visits monthly.",
+                )?),
+            },
+        ],
+    };
+    store.save_household(lead, case_id, household).await?;
+    if !conference {
+        return Ok(());
+    }
+    let who = |name: &str, org: Option<&str>, role| -> anyhow::Result<Participant> {
+        Ok(Participant {
+            name: n(name)?,
+            organisation: org.map(n).transpose()?,
+            role,
+        })
+    };
+    let c = Conference {
+        held_on: store.now().date_naive() - Duration::days(1),
+        participants: vec![
+            who(
+                "Sari (case worker)",
+                Some("DSJKT"),
+                ParticipantRole::CaseWorker,
+            )?,
+            who(
+                "Ayu (child-protection lead)",
+                Some("DSJKT"),
+                ParticipantRole::ChildProtectionLead,
+            )?,
+            who("Dr Rahman", Some("PKMJKT"), ParticipantRole::HealthWorker)?,
+            who("Siti Rahayu", None, ParticipantRole::Caregiver)?,
+        ],
+        minutes: NoteText::parse(
+            "Reviewed the first assessment and the aunt's offer of care. The child joined for the \
+             last part and said what she wants.",
+        )?,
+        child_views: Views::Recorded(NoteText::parse(
+            "She wants to stay with her aunt and go back to school after the holidays.",
+        )?),
+        decisions: vec![Decision {
+            kind: DecisionKind::CarePlan,
+            text: NoteText::parse("School re-entry in January with peer support; weekly visits.")?,
+            best_interests: NoteText::parse(
+                "Keeps her in family-based care, restores schooling and friendships.",
+            )?,
+            dissent: vec![Dissent {
+                by: n("Dr Rahman")?,
+                reason: NoteText::parse("Would first complete the health follow-up.")?,
+            }],
+        }],
+        tasks: vec![NewTask {
+            text: NoteText::parse("Meet the school principal about re-entry in January")?,
+            assignee: lead.id.clone(),
+            priority: PriorityLevel::Medium,
+            due_on: None,
+        }],
+    };
+    store
+        .record_conference(lead, case_id, c, &ResponseTimes::default())
+        .await?;
     Ok(())
 }

@@ -28,6 +28,7 @@ use serde_json::{Value, json};
 use crate::AppState;
 
 mod assessment;
+mod conference;
 mod consent;
 mod plan;
 mod referral;
@@ -58,6 +59,17 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/plan", get(plan::get_plan).put(plan::put_plan))
         .route("/cases/{id}/plan/approve", post(plan::approve))
         .route("/cases/{id}/followups", get(plan::followups))
+        .route(
+            "/cases/{id}/conferences",
+            get(conference::list).post(conference::record),
+        )
+        .route(
+            "/cases/{id}/household",
+            get(conference::household).put(conference::put_household),
+        )
+        .route("/cases/{id}/plan/actions", post(conference::action_status))
+        .route("/tasks", get(conference::tasks))
+        .route("/tasks/{id}/done", post(conference::task_done))
         .route("/followups/{id}", post(plan::record_followup))
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))
@@ -99,6 +111,7 @@ fn store_problem(e: StoreError) -> Response {
         StoreError::NotFound => problem(StatusCode::NOT_FOUND, "not-found", "Not found"),
         StoreError::Erased => problem(StatusCode::GONE, "erased", "This child's data was erased"),
         StoreError::Conflict(c) => problem(StatusCode::CONFLICT, "conflict", c),
+        StoreError::Forbidden => problem(StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
         other => {
             tracing::error!(error = %other, "API request failed");
             problem(

@@ -80,6 +80,8 @@ struct CasePage {
     consent: Option<super::consent::ConsentView>,
     assessments: Option<super::assessment::SummaryTable>,
     plan: Option<super::plan::PlanView>,
+    conferences: Option<super::conference::ConferencesView>,
+    household: Option<super::family::HouseholdView>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
@@ -283,6 +285,8 @@ async fn render(
     let ledger = read.consents.clone();
     let assessed = read.assessments.clone();
     let plan_read = read.plan.clone();
+    let conferences_read = read.conferences.clone();
+    let household_read = read.household.clone();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
     let consent = match ledger {
@@ -365,6 +369,21 @@ async fn render(
         ),
         None => None,
     };
+    let conferences = match conferences_read {
+        Some(list) => Some(
+            super::conference::view(
+                ctx,
+                &meta.id,
+                &meta.agency_id,
+                &list,
+                super::conference::may_record(ctx, &meta),
+            )
+            .await,
+        ),
+        None => None,
+    };
+    let household =
+        household_read.map(|h| super::family::view(&t, h, super::family::may_edit(ctx, &meta)));
     let (mut referrals, mut referral_form) = (Vec::new(), None);
     if write {
         for r in ctx
@@ -473,6 +492,8 @@ async fn render(
         consent,
         assessments,
         plan,
+        conferences,
+        household,
         referrals,
         referral_form,
         message,

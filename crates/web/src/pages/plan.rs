@@ -21,11 +21,18 @@ use crate::error;
 use crate::i18n::Tr;
 use crate::view::{self, Form};
 
+pub struct ActionView {
+    pub text: String,
+    pub status: &'static str,
+    pub status_text: String,
+    pub activity: String,
+}
+
 pub struct GoalView {
     pub domain: String,
     pub kind: String,
     pub text: String,
-    pub actions: Vec<String>,
+    pub actions: Vec<ActionView>,
 }
 
 pub struct PlanView {
@@ -38,6 +45,8 @@ pub struct PlanView {
     pub can_edit: bool,
     pub can_approve: bool,
     pub domains: Vec<(String, String)>,
+    pub statuses: Vec<(&'static str, String)>,
+    pub activities: Vec<(&'static str, String)>,
     pub agencies: Vec<(String, String)>,
     pub child_raw: (String, String),
     pub caregiver_raw: (String, String),
@@ -188,7 +197,15 @@ pub async fn view(
                             .map(|x| x.0.clone())
                             .unwrap_or_default();
                         let due = a.due.map(|d| t.date(d)).unwrap_or_default();
-                        format!("{} — {who} {due}", a.text.as_str())
+                        ActionView {
+                            text: format!("{} — {who} {due}", a.text.as_str()),
+                            status: a.status.as_str(),
+                            status_text: t.pick("action-status", a.status.as_str()),
+                            activity: a
+                                .activity
+                                .map(|x| t.pick("activity", x.as_str()))
+                                .unwrap_or_default(),
+                        }
                     })
                     .collect(),
             })
@@ -212,6 +229,14 @@ pub async fn view(
             .domains
             .iter()
             .map(|d| (d.key.clone(), pick(&d.title, t.tag).to_owned()))
+            .collect(),
+        statuses: ActionStatus::ALL
+            .iter()
+            .map(|x| (x.as_str(), t.pick("action-status", x.as_str())))
+            .collect(),
+        activities: pelita_domain::family::Activity::ALL
+            .iter()
+            .map(|x| (x.as_str(), t.pick("activity", x.as_str())))
             .collect(),
         agencies: agency_list,
         child_raw: plan
@@ -256,6 +281,8 @@ pub struct PlanForm {
     action_agency: String,
     #[serde(default)]
     action_due: String,
+    #[serde(default)]
+    action_activity: String,
 }
 
 fn opt_note(s: &str) -> Result<Option<NoteText>, pelita_domain::DomainError> {
@@ -322,6 +349,12 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
                     person: None,
                     due: opt_date(&f.action_due).map_err(str::to_owned)?,
                     status: ActionStatus::Planned,
+                    activity: match f.action_activity.as_str() {
+                        "" => None,
+                        x => {
+                            Some(pelita_domain::family::Activity::parse(x).ok_or("error-invalid")?)
+                        }
+                    },
                 });
             }
             plan.goals.push(Goal {
@@ -338,6 +371,47 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
     }
     match ctx.store.save_plan(&ctx.reader().actor(), &id, plan).await {
         Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ActionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    goal: usize,
+    #[serde(default)]
+    action: usize,
+    #[serde(default)]
+    status: String,
+}
+
+/// Moves one action to a new status (the lead worker or a supervisor); the approval stands.
+pub async fn update_action(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Response {
+    let t = ctx.t.clone();
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !super::case::can_write(meta.relationship(&ctx.reader()))
+        || super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow
+    {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let Some(status) = ActionStatus::parse(&f.status) else {
+        return super::case::render_with_message(&ctx, &id, t.get("error-invalid")).await;
+    };
+    match ctx
+        .store
+        .set_action_status(&ctx.reader().actor(), &id, f.goal, f.action, status)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#plan")),
         Err(e) => error::store(&t, e),
     }
 }

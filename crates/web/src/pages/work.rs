@@ -19,11 +19,51 @@ pub struct Row {
     pub victim: bool,
 }
 
+/// One task in "my work".
+pub struct TaskRow {
+    pub kind: String,
+    pub case_id: String,
+    pub reference: String,
+    pub due: String,
+    pub urgency: &'static str,
+    pub urgency_text: String,
+    pub priority_level: &'static str,
+    pub text: String,
+    /// A stored task the reader can mark done.
+    pub done_id: Option<String>,
+}
+
+pub fn task_rows(
+    t: &Tr,
+    tasks: &[pelita_store::TaskItem],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<TaskRow> {
+    use pelita_domain::task::{TaskKind, Urgency};
+    tasks
+        .iter()
+        .map(|x| {
+            let urgency = Urgency::of(x.due, now);
+            TaskRow {
+                kind: t.pick("task-kind", x.kind.as_str()),
+                case_id: x.case_id.clone(),
+                reference: x.reference.clone(),
+                due: t.datetime(x.due),
+                urgency: urgency.as_str(),
+                urgency_text: t.pick("task-urgency", urgency.as_str()),
+                priority_level: x.priority.as_str(),
+                text: x.text.clone().unwrap_or_default(),
+                done_id: (x.kind == TaskKind::Conference).then(|| x.id.clone()),
+            }
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "work.html")]
 struct WorkPage {
     t: Tr,
     nav: Nav,
+    tasks: Vec<TaskRow>,
     rows: Vec<Row>,
     count_text: String,
     alerts: Vec<(String, String, String)>,
@@ -58,21 +98,22 @@ pub async fn page(ctx: Ctx) -> Response {
         .collect::<Vec<_>>();
     let mut alerts = Vec::new();
     for a in ctx.store.alerts(&ctx.user().id).await.unwrap_or_default() {
+        let d: serde_json::Value = serde_json::from_str(&a.detail).unwrap_or_default();
+        let who = match d["by"].as_str() {
+            Some(id) => ctx
+                .store
+                .user(id)
+                .await
+                .map(|u| u.display_name)
+                .unwrap_or_else(|_| id.to_owned()),
+            None => String::new(),
+        };
         let text = match a.kind.as_str() {
             "changed" => {
-                let d: serde_json::Value = serde_json::from_str(&a.detail).unwrap_or_default();
-                let who = match d["by"].as_str() {
-                    Some(id) => ctx
-                        .store
-                        .user(id)
-                        .await
-                        .map(|u| u.display_name)
-                        .unwrap_or_else(|_| id.to_owned()),
-                    None => String::new(),
-                };
                 let what = t.pick("alert-what", d["what"].as_str().unwrap_or("case"));
                 t.with("alert-changed", &[("who", who), ("what", what)])
             }
+            "task" => t.with("alert-task", &[("who", who)]),
             _ => t.get("alert-break-glass"),
         };
         alerts.push((
@@ -82,6 +123,20 @@ pub async fn page(ctx: Ctx) -> Response {
         ));
     }
     let count_text = t.count("mywork-count", rows.len());
+    let user = ctx.user();
+    let tasks = match ctx
+        .store
+        .my_tasks(
+            &user.id,
+            user.agency_id.as_deref(),
+            answers_referrals(user.role),
+            &ctx.config.response_times,
+        )
+        .await
+    {
+        Ok(list) => task_rows(&t, &list, ctx.store.now()),
+        Err(e) => return crate::error::store(&t, e),
+    };
     // Referrals to my agency, waiting for an answer or in progress: the receiving side's tasks.
     let mut inbox = Vec::new();
     if let Some(agency) = ctx.user().agency_id.clone() {
@@ -96,6 +151,7 @@ pub async fn page(ctx: Ctx) -> Response {
     view::render(WorkPage {
         nav: ctx.nav(),
         t,
+        tasks,
         rows,
         count_text,
         alerts,
@@ -116,6 +172,30 @@ pub async fn alerts_read(ctx: Ctx, crate::view::Form(f): crate::view::Form<ReadF
     }
     match ctx.store.mark_alerts_read(&ctx.reader().actor()).await {
         Ok(()) => view::redirect("/work"),
+        Err(e) => crate::error::store(&ctx.t, e),
+    }
+}
+
+/// Roles that answer referrals to their agency (the receiving side's tasks).
+pub fn answers_referrals(role: pelita_domain::role::Role) -> bool {
+    use pelita_domain::role::Role;
+    !matches!(
+        role,
+        Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
+    )
+}
+
+/// "Done": a conference task leaves my work.
+pub async fn task_done(
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    crate::view::Form(f): crate::view::Form<ReadForm>,
+) -> Response {
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    match ctx.store.complete_task(&ctx.reader().actor(), &id).await {
+        Ok(()) => view::redirect("/work#tasks"),
         Err(e) => crate::error::store(&ctx.t, e),
     }
 }

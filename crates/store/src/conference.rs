@@ -1,0 +1,187 @@
+//! Case conferences: the record (sealed with the child's key) and the follow-up tasks it
+//! assigns, written in one transaction with the audit event.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pelita_domain::conference::Conference;
+use pelita_domain::task::ResponseTimes;
+use serde_json::json;
+
+use crate::db::args;
+use crate::writer::{Command, Done, Write, new_id};
+use crate::{Actor, Readable, Store, StoreError, from_micros};
+
+#[derive(Debug, Clone)]
+pub struct ConferenceRecord {
+    pub id: String,
+    pub held_on: NaiveDate,
+    pub record: Readable<Conference>,
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Records a conference and creates its tasks, each due on its date or, without one, by
+    /// its priority's response time. Refused with the rule's reason (no child-protection lead
+    /// for a placement, no best-interests justification, the child not heard, …) and then
+    /// nothing is saved; a task for an unknown or disabled user is refused as well.
+    pub async fn record_conference(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        c: Conference,
+        times: &ResponseTimes,
+    ) -> Result<String, StoreError> {
+        let now = self.now();
+        c.validate(now.date_naive())?;
+        let due = c
+            .tasks
+            .iter()
+            .map(|t| t.due(times, now).timestamp_micros())
+            .collect();
+        match self
+            .submit(
+                actor,
+                Command::RecordConference(case_id.into(), Box::new(c), due),
+            )
+            .await?
+        {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers RecordConference with an id"),
+        }
+    }
+
+    /// A case's conferences through a grant for the plan section; the read is logged.
+    pub async fn read_conferences(
+        &self,
+        grant: &pelita_domain::policy::Grant,
+    ) -> Result<Vec<ConferenceRecord>, StoreError> {
+        Store::expect(grant, pelita_domain::policy::Section::Plan)?;
+        self.log_access(&[grant]).await?;
+        let key = self.case_key(grant.case_id()).await?;
+        self.conferences(grant.case_id(), &key).await
+    }
+
+    /// Latest first.
+    pub(crate) async fn conferences(
+        &self,
+        case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
+    ) -> Result<Vec<ConferenceRecord>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT id, held_on, record_sealed, recorded_by, recorded_at FROM conferences \
+                 WHERE case_id = $1 ORDER BY held_on DESC, recorded_at DESC",
+                args![case_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let id = r.text(0)?;
+                let record = match key {
+                    Ok(k) => Readable::Present(
+                        serde_json::from_slice(&k.open(&format!("conference/{id}"), &r.bytes(2)?)?)
+                            .map_err(|_| StoreError::Corrupt)?,
+                    ),
+                    Err(at) => Readable::Erased {
+                        at: from_micros(*at),
+                    },
+                };
+                Ok(ConferenceRecord {
+                    held_on: r.text(1)?.parse().map_err(|_| StoreError::Corrupt)?,
+                    record,
+                    recorded_by: r.text(3)?,
+                    recorded_at: from_micros(r.i64(4)?),
+                    id,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Write<'_> {
+    pub(crate) async fn record_conference(
+        &mut self,
+        case_id: &str,
+        c: &Conference,
+        due: &[i64],
+    ) -> Result<Done, StoreError> {
+        let (case, _, key) = self.load_case(case_id).await?;
+        let id = new_id();
+        for t in &c.tasks {
+            let enabled = self
+                .tx
+                .row(
+                    "SELECT 1 FROM users WHERE id = $1 AND disabled = 0",
+                    args![t.assignee.as_str()],
+                )
+                .await?;
+            if enabled.is_none() {
+                return Err(pelita_domain::DomainError::Invalid { field: "assignee" }.into());
+            }
+        }
+        let kinds = c.decision_kinds().join(" ");
+        self.tx
+            .exec(
+                "INSERT INTO conferences (id, case_id, held_on, decision_kinds, record_sealed, \
+                 recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                args![
+                    id.as_str(),
+                    case_id,
+                    c.held_on.to_string(),
+                    kinds.as_str(),
+                    key.seal(
+                        &format!("conference/{id}"),
+                        &serde_json::to_vec(c).expect("conferences serialise")
+                    ),
+                    self.actor.id.as_str(),
+                    self.now
+                ],
+            )
+            .await?;
+        for (t, due_at) in c.tasks.iter().zip(due) {
+            let task_id = new_id();
+            self.tx
+                .exec(
+                    "INSERT INTO tasks (id, case_id, assignee, priority, due_at, text_sealed, source, \
+                     source_id, created_by, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 'conference', $7, $8, $9)",
+                    args![
+                        task_id.as_str(),
+                        case_id,
+                        t.assignee.as_str(),
+                        t.priority.as_str(),
+                        *due_at,
+                        key.seal(&format!("task/{task_id}"), t.text.as_str().as_bytes()),
+                        id.as_str(),
+                        self.actor.id.as_str(),
+                        self.now
+                    ],
+                )
+                .await?;
+            if t.assignee != self.actor.id {
+                self.tx
+                    .exec(
+                        "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+                         VALUES ($1, $2, $3, 'task', $4, $5)",
+                        args![
+                            new_id(),
+                            t.assignee.as_str(),
+                            case_id,
+                            json!({"by": self.actor.id, "reference": case.reference.to_string()})
+                                .to_string(),
+                            self.now
+                        ],
+                    )
+                    .await?;
+            }
+        }
+        self.audit(
+            "conference.record",
+            case_id,
+            json!({"conference": id, "decisions": kinds, "participants": c.participants.len(),
+                   "tasks": c.tasks.len()}),
+        )
+        .await?;
+        Ok(Done::Id(id))
+    }
+}

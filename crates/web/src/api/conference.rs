@@ -1,0 +1,196 @@
+//! Case conferences, tasks and the household over the API:
+//! `GET`/`POST /api/v1/cases/{id}/conferences`, `GET /api/v1/tasks`,
+//! `POST /api/v1/tasks/{id}/done`, `GET`/`PUT /api/v1/cases/{id}/household`,
+//! `POST /api/v1/cases/{id}/plan/actions`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::conference::Conference;
+use pelita_domain::family::Household;
+use pelita_domain::plan::ActionStatus;
+use pelita_domain::policy::{self, Relationship, Section};
+use pelita_domain::task::Urgency;
+use pelita_store::{Readable, Reader};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, store_problem};
+use crate::AppState;
+
+/// The lead worker or a supervisor of the case, with the section allowed: who changes it.
+async fn may_change(
+    s: &AppState,
+    u: &pelita_store::User,
+    id: &str,
+    section: Section,
+) -> Result<(), Response> {
+    let meta = s.store.case_meta(id).await.map_err(store_problem)?;
+    let reader = Reader::from(u);
+    if matches!(
+        meta.relationship(&reader),
+        Relationship::Assigned | Relationship::Supervisor
+    ) && meta.decide(&reader, section) == policy::Decision::Allow
+    {
+        Ok(())
+    } else {
+        Err(problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only the case's lead worker or a supervisor may change this",
+        ))
+    }
+}
+
+pub async fn list(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let g = match meta_and_grant(&s, &u, &id, Section::Plan, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match s.store.read_conferences(&g).await {
+        Ok(list) => Json(json!({"conferences": list.iter().map(|c| json!({
+            "id": c.id,
+            "held_on": c.held_on.to_string(),
+            "record": match &c.record {
+                Readable::Present(r) => json!(r),
+                Readable::Erased { .. } => json!({"erased": true}),
+            },
+            "recorded_by": c.recorded_by,
+            "recorded_at": c.recorded_at.to_rfc3339(),
+        })).collect::<Vec<_>>()}))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn record(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(c): ApiJson<Conference>,
+) -> Response {
+    if let Err(r) = may_change(&s, &u, &id, Section::Plan).await {
+        return r;
+    }
+    match s
+        .store
+        .record_conference(&super::actor(&u), &id, c, &s.config.response_times)
+        .await
+    {
+        Ok(cid) => (StatusCode::CREATED, Json(json!({"id": cid}))).into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
+    let now = s.store.now();
+    match s
+        .store
+        .my_tasks(
+            &u.id,
+            u.agency_id.as_deref(),
+            crate::pages::work::answers_referrals(u.role),
+            &s.config.response_times,
+        )
+        .await
+    {
+        Ok(list) => Json(json!({"tasks": list.iter().map(|t| json!({
+            "kind": t.kind.as_str(),
+            "id": t.id,
+            "case_id": t.case_id,
+            "reference": t.reference,
+            "priority": t.priority.as_str(),
+            "due": t.due.to_rfc3339(),
+            "urgency": Urgency::of(t.due, now).as_str(),
+            "text": t.text,
+        })).collect::<Vec<_>>()}))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn task_done(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+) -> Response {
+    match s.store.complete_task(&super::actor(&u), &id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn household(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let g = match meta_and_grant(&s, &u, &id, Section::Family, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match s.store.read_household(&g).await {
+        Ok(None) => problem(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "No household recorded yet",
+        ),
+        Ok(Some(h)) => Json(json!({
+            "household": match h.household {
+                Readable::Present(h) => json!(h),
+                Readable::Erased { .. } => json!({"erased": true}),
+            },
+            "updated_by": h.updated_by,
+            "updated_at": h.updated_at.to_rfc3339(),
+        }))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+pub async fn put_household(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(h): ApiJson<Household>,
+) -> Response {
+    if let Err(r) = may_change(&s, &u, &id, Section::Family).await {
+        return r;
+    }
+    match s.store.save_household(&super::actor(&u), &id, h).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionChange {
+    goal: usize,
+    action: usize,
+    status: ActionStatus,
+}
+
+pub async fn action_status(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(a): ApiJson<ActionChange>,
+) -> Response {
+    if let Err(r) = may_change(&s, &u, &id, Section::Plan).await {
+        return r;
+    }
+    match s
+        .store
+        .set_action_status(&super::actor(&u), &id, a.goal, a.action, a.status)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}

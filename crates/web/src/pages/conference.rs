@@ -1,0 +1,407 @@
+//! Case conferences on the case page (plan section): the record of each — who took part, the
+//! minutes, the child's views, decisions with their best-interests justification and any
+//! dissent — and the form that records one with its follow-up tasks.
+
+use std::collections::HashMap;
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use pelita_domain::case::PriorityLevel;
+use pelita_domain::conference::{
+    Conference, Decision, DecisionKind, Dissent, Participant, ParticipantRole,
+};
+use pelita_domain::plan::Views;
+use pelita_domain::policy::{Decision as Access, Section};
+use pelita_domain::role::Role;
+use pelita_domain::task::NewTask;
+use pelita_domain::text::{NameText, NoteText};
+use pelita_store::{ConferenceRecord, Readable, StoreError};
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Form};
+
+/// Rows the form offers: enough for a multi-agency meeting; the API takes more.
+pub const PARTICIPANT_ROWS: usize = 8;
+pub const TASK_ROWS: usize = 3;
+
+pub struct DecisionView {
+    pub kind: String,
+    pub text: String,
+    pub best_interests: String,
+    pub dissent: Vec<String>,
+}
+
+pub struct ConferenceItem {
+    pub held_on: String,
+    pub participants: Vec<String>,
+    pub minutes: String,
+    pub child_views: String,
+    pub decisions: Vec<DecisionView>,
+    pub tasks: Vec<String>,
+    pub erased: bool,
+}
+
+pub struct ConferencesView {
+    pub items: Vec<ConferenceItem>,
+    /// The form, for those who may record one: roles, decision kinds, possible assignees.
+    pub form: Option<ConferenceForm>,
+}
+
+pub struct ConferenceForm {
+    pub today: String,
+    pub roles: Vec<(&'static str, String)>,
+    pub kinds: Vec<(&'static str, String)>,
+    pub assignees: Vec<(String, String)>,
+    pub rows: Vec<usize>,
+    pub task_rows: Vec<usize>,
+}
+
+fn views_text(t: &Tr, v: &Views) -> String {
+    match v {
+        Views::Missing => t.get("plan-views-missing"),
+        Views::Recorded(n) => n.as_str().to_owned(),
+        Views::NotPossible(n) => {
+            t.with("plan-views-not-possible", &[("why", n.as_str().to_owned())])
+        }
+    }
+}
+
+fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> ConferenceItem {
+    let Readable::Present(c) = &r.record else {
+        return ConferenceItem {
+            held_on: t.date(r.held_on),
+            participants: vec![],
+            minutes: t.get("erased"),
+            child_views: String::new(),
+            decisions: vec![],
+            tasks: vec![],
+            erased: true,
+        };
+    };
+    ConferenceItem {
+        held_on: t.date(c.held_on),
+        participants: c
+            .participants
+            .iter()
+            .map(|p| {
+                let role = t.pick("conference-role", p.role.as_str());
+                match &p.organisation {
+                    Some(o) => format!("{} ({role}, {o})", p.name),
+                    None => format!("{} ({role})", p.name),
+                }
+            })
+            .collect(),
+        minutes: c.minutes.as_str().to_owned(),
+        child_views: views_text(t, &c.child_views),
+        decisions: c
+            .decisions
+            .iter()
+            .map(|d| DecisionView {
+                kind: t.pick("conference-kind", d.kind.as_str()),
+                text: d.text.as_str().to_owned(),
+                best_interests: d.best_interests.as_str().to_owned(),
+                dissent: d
+                    .dissent
+                    .iter()
+                    .map(|x| format!("{}: {}", x.by, x.reason.as_str()))
+                    .collect(),
+            })
+            .collect(),
+        tasks: c
+            .tasks
+            .iter()
+            .map(|task| {
+                let who = users
+                    .get(&task.assignee)
+                    .cloned()
+                    .unwrap_or_else(|| task.assignee.clone());
+                format!(
+                    "{} — {who} ({})",
+                    task.text.as_str(),
+                    t.get(&format!("priority-{}", task.priority.as_str()))
+                )
+            })
+            .collect(),
+        erased: false,
+    }
+}
+
+/// Who a conference may give a task to: enabled staff of the case's agency and of agencies the
+/// case was referred to (never security, research, audit or administration accounts).
+async fn assignees(ctx: &Ctx, case_id: &str, agency_id: &str) -> Vec<(String, String)> {
+    let mut agencies = vec![agency_id.to_owned()];
+    for r in ctx
+        .store
+        .referrals_of_case(case_id)
+        .await
+        .unwrap_or_default()
+    {
+        agencies.push(r.to_agency);
+    }
+    let mut out: Vec<(String, String)> = ctx
+        .store
+        .users()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|u| {
+            !u.disabled
+                && u.agency_id.as_ref().is_some_and(|a| agencies.contains(a))
+                && !matches!(
+                    u.role,
+                    Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
+                )
+        })
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+pub async fn view(
+    ctx: &Ctx,
+    case_id: &str,
+    agency_id: &str,
+    records: &[ConferenceRecord],
+    can_record: bool,
+) -> ConferencesView {
+    let t = &ctx.t;
+    let users: HashMap<String, String> = ctx
+        .store
+        .users()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let form = if can_record {
+        Some(ConferenceForm {
+            today: ctx.store.now().date_naive().to_string(),
+            roles: ParticipantRole::ALL
+                .iter()
+                .map(|r| (r.as_str(), t.pick("conference-role", r.as_str())))
+                .collect(),
+            kinds: DecisionKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), t.pick("conference-kind", k.as_str())))
+                .collect(),
+            assignees: assignees(ctx, case_id, agency_id).await,
+            rows: (0..PARTICIPANT_ROWS).collect(),
+            task_rows: (0..TASK_ROWS).collect(),
+        })
+    } else {
+        None
+    };
+    ConferencesView {
+        items: records.iter().map(|r| item(t, r, &users)).collect(),
+        form,
+    }
+}
+
+/// The posted form, field by field in order (rows repeat their field names).
+fn all<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    body.iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .collect()
+}
+
+fn one<'a>(body: &'a [(String, String)], name: &str) -> &'a str {
+    all(body, name).first().copied().unwrap_or("")
+}
+
+fn opt_note(s: &str) -> Result<Option<NoteText>, String> {
+    match s {
+        "" => Ok(None),
+        x => NoteText::parse(x)
+            .map(Some)
+            .map_err(|e| error::domain_key(&e)),
+    }
+}
+
+/// The conference the form describes; blank rows are skipped. The message key of the first
+/// problem otherwise.
+fn parse(body: &[(String, String)]) -> Result<Conference, String> {
+    let held_on = NaiveDate::parse_from_str(one(body, "held_on"), "%Y-%m-%d")
+        .map_err(|_| "error-impossible-date".to_owned())?;
+    let mut participants = Vec::new();
+    let (names, orgs, roles) = (all(body, "p_name"), all(body, "p_org"), all(body, "p_role"));
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        let role = roles
+            .get(i)
+            .and_then(|r| ParticipantRole::parse(r))
+            .ok_or("error-invalid")?;
+        let organisation = match orgs.get(i).copied().unwrap_or("") {
+            "" => None,
+            o => Some(NameText::parse(o).map_err(|e| error::domain_key(&e))?),
+        };
+        participants.push(Participant {
+            name: NameText::parse(name).map_err(|e| error::domain_key(&e))?,
+            organisation,
+            role,
+        });
+    }
+    let minutes = opt_note(one(body, "minutes"))?.ok_or("error-conference-minutes")?;
+    let child_views = Views::from_parts(
+        opt_note(one(body, "child_views"))?,
+        opt_note(one(body, "child_why_not"))?,
+    );
+    let mut decisions = Vec::new();
+    if let Some(text) = opt_note(one(body, "decision"))? {
+        let kind = DecisionKind::parse(one(body, "decision_kind")).ok_or("error-invalid")?;
+        let best_interests =
+            opt_note(one(body, "best_interests"))?.ok_or("error-best-interests-required")?;
+        let mut dissent = Vec::new();
+        if let Some(reason) = opt_note(one(body, "dissent"))? {
+            dissent.push(Dissent {
+                by: NameText::parse(one(body, "dissent_by"))
+                    .map_err(|_| "error-invalid-dissent".to_owned())?,
+                reason,
+            });
+        }
+        decisions.push(Decision {
+            kind,
+            text,
+            best_interests,
+            dissent,
+        });
+    }
+    let mut tasks = Vec::new();
+    let (texts, who, prio, due) = (
+        all(body, "t_text"),
+        all(body, "t_assignee"),
+        all(body, "t_priority"),
+        all(body, "t_due"),
+    );
+    for (i, text) in texts.iter().enumerate() {
+        let Some(text) = opt_note(text)? else {
+            continue;
+        };
+        let due_on = match due.get(i).copied().unwrap_or("") {
+            "" => None,
+            d => Some(
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| "error-impossible-date".to_owned())?,
+            ),
+        };
+        tasks.push(NewTask {
+            text,
+            assignee: who.get(i).copied().unwrap_or("").to_owned(),
+            priority: prio
+                .get(i)
+                .and_then(|p| PriorityLevel::parse(p))
+                .ok_or("error-invalid")?,
+            due_on,
+        });
+    }
+    Ok(Conference {
+        held_on,
+        participants,
+        minutes,
+        child_views,
+        decisions,
+        tasks,
+    })
+}
+
+/// Who records conferences: those who may change the case and read its plan section.
+pub fn may_record(ctx: &Ctx, meta: &pelita_store::CaseMeta) -> bool {
+    super::case::can_write(meta.relationship(&ctx.reader()))
+        && super::decision(ctx, meta, Section::Plan) == Access::Allow
+}
+
+pub async fn record(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    let t = ctx.t.clone();
+    let meta = match super::posted_case(&ctx, one(&body, "csrf"), &id).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !may_record(&ctx, &meta) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let c = match parse(&body) {
+        Ok(c) => c,
+        Err(key) => return again(key).await,
+    };
+    match ctx
+        .store
+        .record_conference(&ctx.reader().actor(), &id, c, &ctx.config.response_times)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#conferences")),
+        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn rows_pair_up_by_position_and_blank_rows_are_skipped() {
+        let c = parse(&body(&[
+            ("held_on", "2026-11-20"),
+            ("p_name", "Sari"),
+            ("p_org", "DSS"),
+            ("p_role", "case_worker"),
+            ("p_name", ""),
+            ("p_org", ""),
+            ("p_role", "other"),
+            ("p_name", "Ayu"),
+            ("p_org", ""),
+            ("p_role", "child_protection_lead"),
+            ("minutes", "Met"),
+            ("child_views", "Wants to go home"),
+            ("decision", "Return home"),
+            ("decision_kind", "placement"),
+            ("best_interests", "Family-based care"),
+            ("t_text", "Visit"),
+            ("t_assignee", "u1"),
+            ("t_priority", "high"),
+            ("t_due", ""),
+            ("t_text", ""),
+            ("t_assignee", "u1"),
+            ("t_priority", "low"),
+            ("t_due", ""),
+        ]))
+        .unwrap();
+        assert_eq!(c.participants.len(), 2);
+        assert_eq!(c.participants[1].role, ParticipantRole::ChildProtectionLead);
+        assert_eq!(c.participants[1].organisation, None);
+        assert_eq!(c.decisions[0].kind, DecisionKind::Placement);
+        assert_eq!(c.tasks.len(), 1);
+        assert_eq!(c.tasks[0].priority, PriorityLevel::High);
+    }
+
+    #[test]
+    fn a_decision_without_its_best_interests_is_refused_with_that_reason() {
+        let e = parse(&body(&[
+            ("held_on", "2026-11-20"),
+            ("minutes", "Met"),
+            ("decision", "Return home"),
+            ("decision_kind", "placement"),
+            ("best_interests", "   "),
+        ]));
+        assert_eq!(e.unwrap_err(), "error-best-interests-required");
+    }
+}
