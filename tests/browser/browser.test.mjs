@@ -294,3 +294,147 @@ test('consent, then referral: the health centre accepts and sees only the shared
   await shot(lead, 'case-referral-refused');
   await lead.context().close();
 });
+
+// The whole case-management journey, once in each of the six languages, each step signed in
+// as the role that does it: register → consent → assess → plan → approve → refer → accept →
+// conference → close → follow-up. Selectors use ids and values, never translated text.
+const JOURNEY = [
+  ['en-GB', 'en', 'Amina', 'Wahyuni'],
+  ['id-ID', 'id', 'Sekar', 'Larasati'],
+  ['ms-MY', 'ms', 'Nur Iman', 'Zulkifli'],
+  ['fil-PH', 'fil', 'Maricel', 'Dimaculangan'],
+  ['bn-BD', 'bn', 'তাহমিনা', 'আক্তার'],
+  ['dv-MV', 'dv', 'ޝިފާ', 'އިބްރާހީމް'],
+];
+
+for (const [locale, lang, given, family] of JOURNEY) {
+  test(`the whole journey in ${lang}: register, consent, assess, plan, approve, refer, accept, conference, close, follow up`, async () => {
+    const lead = await newPage(locale);
+    await signIn(lead, demo.url, 'worker.dsjkt', demo.password);
+    assert.equal(await lead.getAttribute('html', 'lang'), lang);
+
+    // Register.
+    await lead.goto(`${demo.url}/register`);
+    await lead.fill('#given', given);
+    await lead.fill('#family', family);
+    await lead.selectOption('#sex', 'female');
+    await lead.selectOption('#precision', 'year');
+    await lead.fill('#birth_year', '2012');
+    await lead.fill('#priority_reason', 'Needs school re-entry and family support');
+    await lead.check('#recruitment');
+    await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save]')]);
+    if (/\/register$/.test(lead.url())) {
+      // A demo child with a similar name: this is a different child.
+      await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save_anyway]')]);
+    }
+    assert.match(lead.url(), /\/cases\/[^/]+$/);
+    const casePath = new URL(lead.url()).pathname;
+
+    // Consent and assent: for the assessment and for a referral to health services.
+    for (const purpose of ['assessment', 'referral:health']) {
+      for (const giver of ['child', 'caregiver']) {
+        await lead.locator('#consent details summary').click();
+        await lead.selectOption('#c-purpose', purpose);
+        await lead.selectOption('#c-giver', giver);
+        await lead.selectOption('#c-decision', 'given');
+        await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
+      }
+    }
+    assert.equal(await lead.locator('#consent table tbody tr').count(), 4);
+
+    // Assess.
+    await lead.goto(`${demo.url}${casePath}/assessments`);
+    await lead.check('input[name=assent][value=given]');
+    await lead.selectOption('#a-in_school', 'no');
+    await Promise.all([lead.waitForNavigation(), lead.click('#assessment-form button[type=submit]')]);
+    assert.equal(new URL(lead.url()).pathname, casePath);
+    assert.ok(await lead.locator('#assessments table').count(), 'the assessment summary shows');
+
+    // Plan: a goal with a community activity, and the child's views.
+    await lead.locator('#plan details.edit summary').first().click();
+    await lead.fill('#p-child', 'I want to go back to school with my friends');
+    await lead.selectOption('#g-domain', 'education');
+    await lead.fill('#g-text', 'Back to school in January');
+    await lead.fill('#g-action', 'Enrol at the junior secondary school');
+    await lead.selectOption('#g-activity', 'school_re_entry');
+    await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/plan"] button[type=submit]').click()]);
+    assert.match(await lead.textContent('#plan'), /Enrol at the junior secondary school/);
+
+    // The supervisor approves.
+    const sup = await newPage(locale);
+    await signIn(sup, demo.url, 'supervisor.dsjkt', demo.password);
+    await sup.goto(`${demo.url}${casePath}`);
+    await Promise.all([sup.waitForNavigation(), sup.locator('form[action$="/plan/approve"] button').click()]);
+    assert.equal(await sup.locator('form[action$="/plan/approve"]').count(), 0, 'approved');
+
+    // Refer to the health centre, sharing health and identity.
+    await lead.goto(`${demo.url}${casePath}`);
+    await lead.locator('#referrals details summary').click();
+    const clinic = await lead.locator('#r-agency option', { hasText: 'Community Health Centre' }).first().getAttribute('value');
+    await lead.selectOption('#r-agency', clinic);
+    await lead.check('#referrals input[value=health]');
+    await lead.check('#referrals input[value=identity]');
+    await lead.fill('#r-reason', 'Health check before school re-entry');
+    await Promise.all([lead.waitForNavigation(), lead.locator('#referrals button[type=submit]').click()]);
+    assert.equal(await lead.locator('[role=alert]').count(), 0, 'the ledger allowed the referral');
+
+    // The health worker accepts it from "my work", and sees only what was shared.
+    const nurse = await newPage(locale);
+    await signIn(nurse, demo.url, 'health.pkmjkt', demo.password);
+    await nurse.goto(`${demo.url}/work`);
+    const item = nurse.locator('#referrals li', { has: nurse.locator(`a[href="${casePath}"]`) });
+    await item.locator('select[name=to]').selectOption('accepted');
+    await item.locator('textarea[name=text]').fill('We can see her on Tuesday.');
+    await Promise.all([nurse.waitForNavigation(), item.locator('button[type=submit]').click()]);
+    await nurse.goto(`${demo.url}${casePath}`);
+    const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+    assert.equal(await state('health'), 'shown');
+    assert.equal(await state('plan'), 'restricted');
+    await nurse.context().close();
+
+    // A case conference with a child-protection lead, a dissent and a follow-up task.
+    await lead.goto(`${demo.url}${casePath}`);
+    await lead.locator('#conferences details summary').click();
+    const rows = [['Sari', 'case_worker'], ['Ayu', 'child_protection_lead'], ['Dr Rahman', 'health_worker']];
+    for (const [i, [name, role]] of rows.entries()) {
+      await lead.fill(`#cf-pn-${i}`, name);
+      await lead.selectOption(`#cf-pr-${i}`, role);
+    }
+    await lead.fill('#cf-minutes', 'Reviewed the plan with the health centre.');
+    await lead.fill('#cf-child', 'She wants to start school in January.');
+    await lead.selectOption('#cf-kind', 'placement');
+    await lead.fill('#cf-decision', 'She stays with her aunt');
+    await lead.fill('#cf-bi', 'Family-based care near her school');
+    await lead.fill('#cf-dissent-by', 'Dr Rahman');
+    await lead.fill('#cf-dissent', 'Would wait for the health check');
+    await lead.fill('#cf-tt-0', 'Meet the school principal');
+    await lead.selectOption('#cf-tp-0', 'high');
+    await Promise.all([lead.waitForNavigation(), lead.locator('#conferences button[type=submit]').click()]);
+    assert.equal(await lead.locator('[role=alert]').count(), 0);
+    assert.match(await lead.textContent('#conferences'), /Family-based care near her school/);
+    assert.match(await lead.textContent('#conferences'), /Would wait for the health check/);
+    await axe(lead, `case page after the conference (${lang})`);
+    await shot(lead, `journey-case-${lang}`);
+
+    // The supervisor closes the case with a reason; three follow-ups are scheduled.
+    await sup.goto(`${demo.url}${casePath}`);
+    await sup.selectOption('#move-to', 'closed');
+    await sup.fill('#move-reason', 'Back in school, living with her aunt');
+    await Promise.all([sup.waitForNavigation(), sup.locator('form[action$="/move"] button').click()]);
+    await sup.context().close();
+
+    // The lead worker records the first follow-up with the child's own view.
+    await lead.goto(`${demo.url}${casePath}`);
+    assert.equal(await lead.locator('ul.followups li').count(), 3);
+    await lead.locator('#plan details:has(form[action^="/followups/"]) summary').click();
+    await lead.selectOption('#f-family', 'yes');
+    await lead.selectOption('#f-school', 'yes');
+    await lead.selectOption('#f-acceptance', '2');
+    await lead.fill('#f-view', 'I like my new school');
+    await Promise.all([lead.waitForNavigation(), lead.locator('form[action^="/followups/"] button').click()]);
+    assert.match(await lead.textContent('ul.followups'), /I like my new school/);
+    await lead.goto(`${demo.url}/work`);
+    await axe(lead, `my work with tasks (${lang})`);
+    await lead.context().close();
+  });
+}
