@@ -50,6 +50,8 @@ pub enum DomainError {
     ChildProtectionLeadRequired,
     #[error("a decision is recorded only with the child's views, or why they could not be given")]
     ChildNotHeard,
+    #[error("the child was interviewed recently; another interview needs a written reason")]
+    RepeatInterviewReasonRequired,
 }
 
 impl DomainError {
@@ -73,6 +75,7 @@ impl DomainError {
             DomainError::ChildViewsRequired => "child-views-required",
             DomainError::ChildProtectionLeadRequired => "child-protection-lead-required",
             DomainError::ChildNotHeard => "child-not-heard",
+            DomainError::RepeatInterviewReasonRequired => "repeat-interview-reason-required",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod family;
 pub mod followup;
 pub mod identity;
+pub mod interview;
 pub mod matching;
 pub mod password;
 pub mod plan;

@@ -68,9 +68,18 @@ pub struct AssessmentRecord {
 #[derive(Debug, Clone)]
 pub struct InterviewRecord {
     pub on: NaiveDate,
-    pub assessor: String,
-    pub instrument: String,
+    pub interviewer: String,
+    pub purpose: pelita_domain::interview::Purpose,
+    /// An assessment (psychosocial) rather than another interview.
+    pub assessment: bool,
 }
+
+/// Every interview of the child, over all the child's cases: assessments and other interviews.
+pub(crate) const CHILD_INTERVIEWS: &str = "SELECT a.assessed_on, a.assessor, 'assessment' FROM assessments a \
+     JOIN cases c ON c.id = a.case_id WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
+     UNION ALL SELECT i.held_on, i.interviewer, i.purpose FROM interviews i \
+     JOIN cases c ON c.id = i.case_id WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
+     ORDER BY 1 DESC";
 
 impl Store {
     /// Records an assessment. Refused: answers that do not fit the instrument, a date in the
@@ -188,21 +197,22 @@ impl Store {
     /// Every interview of the child (across the child's cases), newest first: dates,
     /// assessors and instruments only. For the repeat-interview guard.
     pub async fn interviews(&self, case_id: &str) -> Result<Vec<InterviewRecord>, StoreError> {
+        use pelita_domain::interview::Purpose;
         self.pools
-            .rows(
-                "SELECT a.assessed_on, a.assessor, a.instrument FROM assessments a \
-                 JOIN cases c ON c.id = a.case_id \
-                 WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
-                 ORDER BY a.assessed_on DESC, a.recorded_at DESC",
-                args![case_id],
-            )
+            .rows(CHILD_INTERVIEWS, args![case_id])
             .await?
             .iter()
             .map(|r| {
+                let what = r.text(2)?;
                 Ok(InterviewRecord {
                     on: r.text(0)?.parse().map_err(|_| StoreError::Corrupt)?,
-                    assessor: r.text(1)?,
-                    instrument: r.text(2)?,
+                    interviewer: r.text(1)?,
+                    assessment: what == "assessment",
+                    purpose: if what == "assessment" {
+                        Purpose::Psychosocial
+                    } else {
+                        Purpose::parse(&what).ok_or(StoreError::Corrupt)?
+                    },
                 })
             })
             .collect()

@@ -45,6 +45,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "conferences",
         include_str!("../migrations/sqlite/0008_conferences.sql"),
     ),
+    (
+        9,
+        "interviews",
+        include_str!("../migrations/sqlite/0009_interviews.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -86,6 +91,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         8,
         "conferences",
         include_str!("../migrations/postgres/0008_conferences.sql"),
+    ),
+    (
+        9,
+        "interviews",
+        include_str!("../migrations/postgres/0009_interviews.sql"),
     ),
 ];
 

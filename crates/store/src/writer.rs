@@ -45,6 +45,8 @@ pub(crate) enum Command {
     /// A case conference, with each task's deadline (micros) computed by the caller.
     RecordConference(String, Box<pelita_domain::conference::Conference>, Vec<i64>),
     CompleteTask(String),
+    /// An interview, with the repeat-interview window in days.
+    RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
     SaveHousehold(String, Box<pelita_domain::family::Household>),
     MoveReferral(
@@ -373,6 +375,7 @@ impl Write<'_> {
             Command::ApprovePlan(case) => self.approve_plan(case).await,
             Command::RecordConference(case, c, due) => self.record_conference(case, c, due).await,
             Command::CompleteTask(id) => self.complete_task(id).await,
+            Command::RecordInterview(case, i, days) => self.record_interview(case, i, *days).await,
             Command::SetActionStatus(case, g, a, st) => {
                 self.set_action_status(case, *g, *a, *st).await
             }

@@ -116,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/plan/actions", post(pages::plan::update_action))
         .route("/cases/{id}/conferences", post(pages::conference::record))
         .route("/cases/{id}/household", post(pages::family::save))
+        .route("/cases/{id}/interviews", post(pages::interview::record))
         .route("/tasks/{id}/done", post(pages::work::task_done))
         .route(
             "/cases/{id}/assessments",

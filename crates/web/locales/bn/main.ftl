@@ -514,3 +514,26 @@ plan-action-status = পদক্ষেপের অবস্থা
 plan-action-update = হালনাগাদ করুন
 plan-action-activity = সমাজভিত্তিক কার্যক্রম
 error-caregiver-no-contact = একজন পরিচর্যাকারীকে একই সঙ্গে শিশুর সঙ্গে যোগাযোগে নিষেধ করা যায় না: দুটির একটি সংশোধন করুন।
+
+## Interviews and the repeat-interview guard (issue #5)
+error-repeat-interview-reason-required = সম্প্রতি শিশুর সাক্ষাৎকার নেওয়া হয়েছে। কেন আরেকটি সাক্ষাৎকারের জন্য অপেক্ষা করা যায় না, বা কেন ইতিমধ্যে লিপিবদ্ধ তথ্য দিয়ে তা পূরণ করা যায় না, তা লিখুন।
+interview-heading = এই শিশুর সাক্ষাৎকারসমূহ
+interview-count = { $count ->
+    [one] সব কেস মিলিয়ে শিশুর { $count } বার সাক্ষাৎকার নেওয়া হয়েছে।
+   *[other] সব কেস মিলিয়ে শিশুর { $count } বার সাক্ষাৎকার নেওয়া হয়েছে।
+}
+interview-repeat-warning = শেষ সাক্ষাৎকারটি { $days } দিন আগে নেওয়া হয়েছিল (সব মিলিয়ে { $count }টি)। এত অল্প সময়ের মধ্যে আবার সাক্ষাৎকার নিলে শিশুর ক্ষতি হতে পারে: যতটা সম্ভব লিপিবদ্ধ তথ্য ব্যবহার করুন।
+interview-assessment = মূল্যায়ন
+interview-restricted = (উদ্দেশ্যটি আপনার সাথে শেয়ার করা হয়নি)
+interview-record = একটি সাক্ষাৎকার লিপিবদ্ধ করুন
+interview-date = সাক্ষাৎকারের তারিখ (নেওয়া হয়েছে বা পরিকল্পিত)
+interview-purpose = উদ্দেশ্য
+interview-purpose-psychosocial = মনোসামাজিক
+interview-purpose-health = স্বাস্থ্য
+interview-purpose-education = শিক্ষা
+interview-purpose-family = পরিবারের খোঁজ বা পরিবারের সাথে কাজ
+interview-purpose-justice = পুলিশ, প্রসিকিউশন বা আদালত
+interview-purpose-other = অন্যান্য
+interview-reason = কেন শিশুর আবার সাক্ষাৎকার নেওয়া প্রয়োজন
+interview-reason-hint = এই তারিখের আগে বা পরে { $days } দিনের মধ্যে শিশুর সাক্ষাৎকার নেওয়া হয়ে থাকলে এটি পূরণ করা আবশ্যক।
+interview-save = সাক্ষাৎকার সংরক্ষণ করুন

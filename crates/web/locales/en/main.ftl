@@ -511,3 +511,26 @@ plan-action-status = Status of the action
 plan-action-update = Update
 plan-action-activity = Community activity
 error-caregiver-no-contact = A caregiver cannot also be barred from contact with the child: correct one of the two.
+
+## Interviews and the repeat-interview guard (issue #5)
+error-repeat-interview-reason-required = The child was interviewed recently. Write why another interview cannot wait or be replaced by what is already recorded.
+interview-heading = Interviews of this child
+interview-count = { $count ->
+    [one] The child has been interviewed once, on any case.
+   *[other] The child has been interviewed { $count } times, on any case.
+}
+interview-repeat-warning = The last interview was { $days } days ago ({ $count } in all). Another one this soon can harm the child: use what is recorded where you can.
+interview-assessment = assessment
+interview-restricted = (purpose not shared with you)
+interview-record = Record an interview
+interview-date = Date held or planned
+interview-purpose = Purpose
+interview-purpose-psychosocial = psychosocial
+interview-purpose-health = health
+interview-purpose-education = education
+interview-purpose-family = family tracing or family work
+interview-purpose-justice = police, prosecution or court
+interview-purpose-other = other
+interview-reason = Why the child must be interviewed again
+interview-reason-hint = Needed when the child was interviewed in the { $days } days before or after this date.
+interview-save = Save the interview

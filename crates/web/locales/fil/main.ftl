@@ -514,3 +514,26 @@ plan-action-status = Status ng hakbang
 plan-action-update = I-update
 plan-action-activity = Aktibidad sa komunidad
 error-caregiver-no-contact = Hindi maaaring tagapag-alaga ang isang tao at pinagbabawalan ding makipag-ugnayan sa bata: iwasto ang isa sa dalawa.
+
+## Interviews and the repeat-interview guard (issue #5)
+error-repeat-interview-reason-required = Kamakailan lamang nakapanayam ang bata. Isulat kung bakit hindi maaaring ipagpaliban ang panibagong panayam o palitan ito ng naitala na.
+interview-heading = Mga panayam sa batang ito
+interview-count = { $count ->
+    [one] Nakapanayam na ang bata nang { $count } beses, sa lahat ng kaso.
+   *[other] Nakapanayam na ang bata nang { $count } beses, sa lahat ng kaso.
+}
+interview-repeat-warning = Ang huling panayam ay { $days } araw na ang nakalipas ({ $count } sa kabuuan). Maaaring makasama sa bata ang panibagong panayam nang ganito kaaga: gamitin ang naitala na hangga't maaari.
+interview-assessment = pagtatasa
+interview-restricted = (hindi ibinahagi sa iyo ang layunin)
+interview-record = Magtala ng panayam
+interview-date = Petsa ng pagdaraos o nakaplanong petsa
+interview-purpose = Layunin
+interview-purpose-psychosocial = psychosocial
+interview-purpose-health = kalusugan
+interview-purpose-education = edukasyon
+interview-purpose-family = paghahanap sa pamilya o gawain kasama ang pamilya
+interview-purpose-justice = pulisya, prosekusyon o korte
+interview-purpose-other = iba pa
+interview-reason = Kung bakit kailangang kapanayamin muli ang bata
+interview-reason-hint = Kailangan kapag nakapanayam ang bata sa loob ng { $days } araw bago o pagkatapos ng petsang ito.
+interview-save = I-save ang panayam

@@ -512,3 +512,26 @@ plan-action-status = Status tindakan
 plan-action-update = Perbarui
 plan-action-activity = Kegiatan di masyarakat
 error-caregiver-no-contact = Seorang pengasuh tidak dapat sekaligus dilarang berhubungan dengan anak: perbaiki salah satunya.
+
+## Interviews and the repeat-interview guard (issue #5)
+error-repeat-interview-reason-required = Anak ini baru saja diwawancarai. Tuliskan mengapa wawancara lagi tidak dapat ditunda atau digantikan dengan apa yang sudah dicatat.
+interview-heading = Wawancara dengan anak ini
+interview-count = { $count ->
+    [one] Anak ini sudah diwawancarai satu kali, terhitung di semua kasus.
+   *[other] Anak ini sudah diwawancarai { $count } kali, terhitung di semua kasus.
+}
+interview-repeat-warning = Wawancara terakhir dilakukan { $days } hari yang lalu ({ $count } kali seluruhnya). Wawancara lagi dalam waktu sedekat ini dapat berdampak buruk bagi anak: sedapat mungkin gunakan apa yang sudah dicatat.
+interview-assessment = asesmen
+interview-restricted = (tujuan tidak dibagikan kepada Anda)
+interview-record = Catat wawancara
+interview-date = Tanggal dilaksanakan atau direncanakan
+interview-purpose = Tujuan
+interview-purpose-psychosocial = psikososial
+interview-purpose-health = kesehatan
+interview-purpose-education = pendidikan
+interview-purpose-family = penelusuran keluarga atau pendampingan keluarga
+interview-purpose-justice = kepolisian, kejaksaan, atau pengadilan
+interview-purpose-other = lainnya
+interview-reason = Alasan anak perlu diwawancarai lagi
+interview-reason-hint = Wajib diisi jika anak diwawancarai dalam { $days } hari sebelum atau sesudah tanggal ini.
+interview-save = Simpan wawancara

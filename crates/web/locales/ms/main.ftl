@@ -512,3 +512,26 @@ plan-action-status = Status tindakan
 plan-action-update = Kemas kini
 plan-action-activity = Aktiviti komuniti
 error-caregiver-no-contact = Pengasuh tidak boleh juga dihalang daripada berhubungan dengan kanak-kanak itu: betulkan salah satu daripadanya.
+
+## Interviews and the repeat-interview guard (issue #5)
+error-repeat-interview-reason-required = Kanak-kanak itu telah ditemu bual baru-baru ini. Tulis sebab temu bual lagi tidak boleh ditangguhkan atau digantikan dengan apa yang telah direkodkan.
+interview-heading = Temu bual dengan kanak-kanak ini
+interview-count = { $count ->
+    [one] Kanak-kanak ini telah ditemu bual sekali, dikira bagi semua kes.
+   *[other] Kanak-kanak ini telah ditemu bual { $count } kali, dikira bagi semua kes.
+}
+interview-repeat-warning = Temu bual terakhir ialah { $days } hari yang lalu ({ $count } kali kesemuanya). Temu bual lagi dalam tempoh sedekat ini boleh memudaratkan kanak-kanak itu: sedapat mungkin, gunakan apa yang telah direkodkan.
+interview-assessment = penilaian
+interview-restricted = (tujuan tidak dikongsi dengan anda)
+interview-record = Rekodkan temu bual
+interview-date = Tarikh diadakan atau dirancang
+interview-purpose = Tujuan
+interview-purpose-psychosocial = psikososial
+interview-purpose-health = kesihatan
+interview-purpose-education = pendidikan
+interview-purpose-family = pengesanan keluarga atau kerja bersama keluarga
+interview-purpose-justice = polis, pendakwaan atau mahkamah
+interview-purpose-other = lain-lain
+interview-reason = Sebab kanak-kanak itu perlu ditemu bual sekali lagi
+interview-reason-hint = Diperlukan jika kanak-kanak itu telah ditemu bual dalam tempoh { $days } hari sebelum atau selepas tarikh ini.
+interview-save = Simpan temu bual

@@ -194,3 +194,75 @@ pub async fn action_status(
         Err(e) => store_problem(e),
     }
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewBody {
+    held_on: chrono::NaiveDate,
+    purpose: pelita_domain::interview::Purpose,
+    #[serde(default)]
+    present: Option<pelita_domain::text::NoteText>,
+    #[serde(default)]
+    reason: Option<pelita_domain::text::NoteText>,
+}
+
+/// Every interview of the child (all the child's cases); the purpose only where the caller may
+/// read its section. For anyone who may read the case's status.
+pub async fn interviews(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let meta = match meta_and_grant(&s, &u, &id, Section::Status, None).await {
+        Ok((m, _)) => m,
+        Err(r) => return r,
+    };
+    let reader = Reader::from(&u);
+    match s.store.interviews(&id).await {
+        Ok(list) => Json(json!({"count": list.len(), "interviews": list.iter().map(|i| {
+            let visible = meta.decide(&reader, i.purpose.section()) == policy::Decision::Allow;
+            json!({
+                "on": i.on.to_string(),
+                "interviewer": i.interviewer,
+                "purpose": visible.then(|| if i.assessment { "assessment" } else { i.purpose.as_str() }),
+            })
+        }).collect::<Vec<_>>()}))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+/// Records an interview; within the repeat window a `reason` is required (422
+/// `repeat-interview-reason-required`).
+pub async fn record_interview(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<InterviewBody>,
+) -> Response {
+    let meta = match s.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return store_problem(e),
+    };
+    if meta.decide(&Reader::from(&u), b.purpose.section()) != policy::Decision::Allow {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Your role and relationship to this case do not include this purpose's section",
+        );
+    }
+    let i = pelita_store::NewInterview {
+        held_on: b.held_on,
+        purpose: b.purpose,
+        present: b.present,
+        reason: b.reason,
+    };
+    match s
+        .store
+        .record_interview(&super::actor(&u), &id, i, s.config.repeat_interview_days)
+        .await
+    {
+        Ok(iid) => (StatusCode::CREATED, Json(json!({"id": iid}))).into_response(),
+        Err(e) => store_problem(e),
+    }
+}

@@ -69,6 +69,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/cases/{id}/plan/actions", post(conference::action_status))
         .route("/tasks", get(conference::tasks))
+        .route(
+            "/cases/{id}/interviews",
+            get(conference::interviews).post(conference::record_interview),
+        )
         .route("/tasks/{id}/done", post(conference::task_done))
         .route("/followups/{id}", post(plan::record_followup))
         .route("/referrals", get(referral::inbox))

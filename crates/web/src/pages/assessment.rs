@@ -126,11 +126,21 @@ async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
     for i in &history {
         let who = ctx
             .store
-            .user(&i.assessor)
+            .user(&i.interviewer)
             .await
             .map(|u| u.display_name)
-            .unwrap_or_else(|_| i.assessor.clone());
-        interviews.push((t.date(i.on), who, i.instrument.clone()));
+            .unwrap_or_else(|_| i.interviewer.clone());
+        if super::decision(ctx, &meta, i.purpose.section()) != Decision::Allow {
+            // Counted, but what it was for stays with those who may read that section.
+            interviews.push((t.date(i.on), who, t.get("interview-restricted")));
+            continue;
+        }
+        let what = if i.assessment {
+            t.get("interview-assessment")
+        } else {
+            t.pick("interview-purpose", i.purpose.as_str())
+        };
+        interviews.push((t.date(i.on), who, what));
     }
     if let Some(last) = history.first() {
         let days = (today - last.on).num_days();

@@ -82,6 +82,7 @@ struct CasePage {
     plan: Option<super::plan::PlanView>,
     conferences: Option<super::conference::ConferencesView>,
     household: Option<super::family::HouseholdView>,
+    interviews: Option<super::interview::InterviewsView>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
@@ -382,6 +383,7 @@ async fn render(
         ),
         None => None,
     };
+    let interviews = super::interview::view(ctx, &meta).await;
     let household =
         household_read.map(|h| super::family::view(&t, h, super::family::may_edit(ctx, &meta)));
     let (mut referrals, mut referral_form) = (Vec::new(), None);
@@ -494,6 +496,7 @@ async fn render(
         plan,
         conferences,
         household,
+        interviews,
         referrals,
         referral_form,
         message,

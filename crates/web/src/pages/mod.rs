@@ -7,6 +7,7 @@ pub mod case;
 pub mod conference;
 pub mod consent;
 pub mod family;
+pub mod interview;
 pub mod plan;
 pub mod profile;
 pub mod referral;

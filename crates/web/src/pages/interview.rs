@@ -1,0 +1,146 @@
+//! The repeat-interview guard on the case page: every interview of the child so far (over all
+//! the child's cases), who held it and when — what it was for only to those who may read that
+//! section — and the form to record another, which asks why when the last one was recent.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use pelita_domain::interview::Purpose;
+use pelita_domain::policy::Decision;
+use pelita_domain::text::NoteText;
+use pelita_store::{CaseMeta, NewInterview, StoreError};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::view::{self, Form};
+
+pub struct InterviewsView {
+    pub count_text: String,
+    pub rows: Vec<(String, String, String)>,
+    /// Shown when the last interview is within the deployment's window.
+    pub warning: Option<String>,
+    pub purposes: Vec<(&'static str, String)>,
+    pub today: String,
+    pub window_hint: String,
+}
+
+/// The purposes this reader may record an interview for (and see).
+fn purposes(ctx: &Ctx, meta: &CaseMeta) -> Vec<Purpose> {
+    Purpose::ALL
+        .into_iter()
+        .filter(|p| super::decision(ctx, meta, p.section()) == Decision::Allow)
+        .collect()
+}
+
+pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
+    let t = &ctx.t;
+    let mine = purposes(ctx, meta);
+    if mine.is_empty() {
+        return None;
+    }
+    let history = ctx.store.interviews(&meta.id).await.unwrap_or_default();
+    let mut rows = Vec::with_capacity(history.len());
+    for i in &history {
+        let who = ctx
+            .store
+            .user(&i.interviewer)
+            .await
+            .map(|u| u.display_name)
+            .unwrap_or_else(|_| i.interviewer.clone());
+        let what = if !mine.contains(&i.purpose) {
+            t.get("interview-restricted")
+        } else if i.assessment {
+            t.get("interview-assessment")
+        } else {
+            t.pick("interview-purpose", i.purpose.as_str())
+        };
+        rows.push((t.date(i.on), who, what));
+    }
+    let today = ctx.store.now().date_naive();
+    let window = ctx.config.repeat_interview_days;
+    let dates: Vec<NaiveDate> = history.iter().map(|i| i.on).collect();
+    let warning = pelita_domain::interview::recent(&dates, today, window).map(|(days, count)| {
+        t.with(
+            "interview-repeat-warning",
+            &[("days", days.to_string()), ("count", count.to_string())],
+        )
+    });
+    Some(InterviewsView {
+        count_text: t.count("interview-count", history.len()),
+        rows,
+        warning,
+        purposes: mine
+            .iter()
+            .map(|p| (p.as_str(), t.pick("interview-purpose", p.as_str())))
+            .collect(),
+        today: today.to_string(),
+        window_hint: t.with("interview-reason-hint", &[("days", window.to_string())]),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct InterviewForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    held_on: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    present: String,
+    #[serde(default)]
+    reason: String,
+}
+
+fn opt_note(s: &str) -> Result<Option<NoteText>, String> {
+    match s.trim() {
+        "" => Ok(None),
+        x => NoteText::parse(x)
+            .map(Some)
+            .map_err(|e| error::domain_key(&e)),
+    }
+}
+
+pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewForm>) -> Response {
+    let t = ctx.t.clone();
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let Some(purpose) = Purpose::parse(&f.purpose) else {
+        return again("error-invalid".into()).await;
+    };
+    if !purposes(&ctx, &meta).contains(&purpose) {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let parsed = (|| -> Result<NewInterview, String> {
+        Ok(NewInterview {
+            held_on: NaiveDate::parse_from_str(f.held_on.trim(), "%Y-%m-%d")
+                .map_err(|_| "error-impossible-date".to_owned())?,
+            purpose,
+            present: opt_note(&f.present)?,
+            reason: opt_note(&f.reason)?,
+        })
+    })();
+    let i = match parsed {
+        Ok(i) => i,
+        Err(k) => return again(k).await,
+    };
+    match ctx
+        .store
+        .record_interview(
+            &ctx.reader().actor(),
+            &id,
+            i,
+            ctx.config.repeat_interview_days,
+        )
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#interviews")),
+        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
+        Err(e) => error::store(&t, e),
+    }
+}
