@@ -137,7 +137,7 @@ impl Settings {
     /// that does not parse stops the start with its name and the reason).
     pub fn web(&self) -> anyhow::Result<pelita_web::WebConfig> {
         use pelita_domain::assessment::Instrument;
-        let mut instruments = vec![Instrument::default_instrument()];
+        let mut instruments = Instrument::defaults();
         let dir = self.data_dir.join("instruments");
         if dir.is_dir() {
             let mut files: Vec<_> = std::fs::read_dir(&dir)?

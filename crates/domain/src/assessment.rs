@@ -14,6 +14,8 @@ use crate::error::DomainError;
 
 /// Pelita's default resilience and needs assessment.
 pub const DEFAULT: &str = include_str!("../instruments/resilience-needs.v1.json");
+/// Pelita's default family assessment (family section).
+pub const FAMILY: &str = include_str!("../instruments/family-assessment.v1.json");
 
 /// Text in several languages; English is the fallback.
 pub type Translations = BTreeMap<String, String>;
@@ -81,7 +83,14 @@ pub struct Instrument {
     pub title: Translations,
     #[serde(default)]
     pub source: String,
+    /// The section its answers belong to: psychosocial (the child's assessment) or family.
+    #[serde(default = "psychosocial")]
+    pub section: crate::policy::Section,
     pub domains: Vec<Domain>,
+}
+
+fn psychosocial() -> crate::policy::Section {
+    crate::policy::Section::Psychosocial
 }
 
 impl Instrument {
@@ -92,6 +101,12 @@ impl Instrument {
         let mut seen: Vec<&str> = Vec::new();
         if !i.title.contains_key("en") {
             return Err("the instrument needs an English title".into());
+        }
+        if !matches!(
+            i.section,
+            crate::policy::Section::Psychosocial | crate::policy::Section::Family
+        ) {
+            return Err("an instrument belongs to the psychosocial or the family section".into());
         }
         for d in &i.domains {
             if !d.title.contains_key("en") || d.items.is_empty() {
@@ -126,6 +141,14 @@ impl Instrument {
 
     pub fn default_instrument() -> Instrument {
         Instrument::parse(DEFAULT).expect("the default instrument is valid")
+    }
+
+    /// The instruments Pelita ships: the resilience and needs assessment, the family assessment.
+    pub fn defaults() -> Vec<Instrument> {
+        [DEFAULT, FAMILY]
+            .iter()
+            .map(|j| Instrument::parse(j).expect("the default instruments are valid"))
+            .collect()
     }
 
     fn items(&self) -> impl Iterator<Item = &Item> {

@@ -80,6 +80,8 @@ pub struct SectionsRead {
     pub conferences: Option<Vec<crate::ConferenceRecord>>,
     /// The household, with a grant for the family section.
     pub household: Option<Option<crate::HouseholdRecord>>,
+    /// Family assessments, with a grant for the family section.
+    pub family_assessments: Option<Vec<crate::AssessmentRecord>>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -388,7 +390,17 @@ impl Store {
             None => None,
         };
         let assessments = match find(Section::Psychosocial) {
-            Some(_) => Some(self.assessments(first.case_id(), &key).await?),
+            Some(_) => Some(
+                self.assessments(first.case_id(), &key, Section::Psychosocial)
+                    .await?,
+            ),
+            None => None,
+        };
+        let family_assessments = match find(Section::Family) {
+            Some(_) => Some(
+                self.assessments(first.case_id(), &key, Section::Family)
+                    .await?,
+            ),
             None => None,
         };
         let plan = match find(Section::Plan) {
@@ -412,6 +424,7 @@ impl Store {
             plan,
             conferences,
             household,
+            family_assessments,
         })
     }
 

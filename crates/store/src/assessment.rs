@@ -75,7 +75,7 @@ pub struct InterviewRecord {
 }
 
 /// Every interview of the child, over all the child's cases: assessments and other interviews.
-pub(crate) const CHILD_INTERVIEWS: &str = "SELECT a.assessed_on, a.assessor, 'assessment' FROM assessments a \
+pub(crate) const CHILD_INTERVIEWS: &str = "SELECT a.assessed_on, a.assessor, 'assessment:' || a.section FROM assessments a \
      JOIN cases c ON c.id = a.case_id WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
      UNION ALL SELECT i.held_on, i.interviewer, i.purpose FROM interviews i \
      JOIN cases c ON c.id = i.case_id WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
@@ -107,6 +107,7 @@ impl Store {
                     case_id.into(),
                     instrument.id.clone(),
                     instrument.version,
+                    instrument.section,
                     Box::new(a),
                 ),
             )
@@ -117,29 +118,34 @@ impl Store {
         }
     }
 
-    /// The case's assessments, oldest first, through a grant for the psychosocial section.
+    /// The case's assessments of a section (psychosocial: the child's; family: the family's),
+    /// oldest first, through a grant for that section.
     pub async fn read_assessments(
         &self,
         grant: &Grant,
     ) -> Result<Vec<AssessmentRecord>, StoreError> {
-        Store::expect(grant, Section::Psychosocial)?;
+        if !matches!(grant.section(), Section::Psychosocial | Section::Family) {
+            Store::expect(grant, Section::Psychosocial)?;
+        }
         self.log_access(&[grant]).await?;
         let key = self.case_key(grant.case_id()).await?;
-        self.assessments(grant.case_id(), &key).await
+        self.assessments(grant.case_id(), &key, grant.section())
+            .await
     }
 
     pub(crate) async fn assessments(
         &self,
         case_id: &str,
         key: &Result<crate::crypto::ChildKey, i64>,
+        section: Section,
     ) -> Result<Vec<AssessmentRecord>, StoreError> {
         let rows = self
             .pools
             .rows(
                 "SELECT id, instrument, version, assessed_on, language, assent, assessor, \
-                 recorded_at, present_sealed, answers_sealed FROM assessments WHERE case_id = $1 \
-                 ORDER BY assessed_on, recorded_at",
-                args![case_id],
+                 recorded_at, present_sealed, answers_sealed FROM assessments \
+                 WHERE case_id = $1 AND section = $2 ORDER BY assessed_on, recorded_at",
+                args![case_id, section.as_str()],
             )
             .await?;
         rows.iter()
@@ -204,15 +210,15 @@ impl Store {
             .iter()
             .map(|r| {
                 let what = r.text(2)?;
+                let (assessment, purpose) = match what.strip_prefix("assessment:") {
+                    Some(section) => (true, section),
+                    None => (false, what.as_str()),
+                };
                 Ok(InterviewRecord {
                     on: r.text(0)?.parse().map_err(|_| StoreError::Corrupt)?,
                     interviewer: r.text(1)?,
-                    assessment: what == "assessment",
-                    purpose: if what == "assessment" {
-                        Purpose::Psychosocial
-                    } else {
-                        Purpose::parse(&what).ok_or(StoreError::Corrupt)?
-                    },
+                    assessment,
+                    purpose: Purpose::parse(purpose).ok_or(StoreError::Corrupt)?,
                 })
             })
             .collect()
@@ -225,6 +231,7 @@ impl Write<'_> {
         case_id: &str,
         instrument: &str,
         version: u32,
+        section: Section,
         a: &NewAssessment,
     ) -> Result<Done, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
@@ -233,8 +240,8 @@ impl Write<'_> {
         self.tx
             .exec(
                 "INSERT INTO assessments (id, case_id, instrument, version, assessed_on, language, \
-                 assent, assessor, recorded_at, present_sealed, answers_sealed) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 assent, assessor, recorded_at, present_sealed, answers_sealed, section) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 args![
                     id.as_str(),
                     case_id,
@@ -249,7 +256,8 @@ impl Write<'_> {
                         .as_ref()
                         .map(|p| key
                             .seal(&format!("assessment/{id}/present"), p.as_str().as_bytes())),
-                    key.seal(&format!("assessment/{id}/answers"), &answers)
+                    key.seal(&format!("assessment/{id}/answers"), &answers),
+                    section.as_str()
                 ],
             )
             .await?;

@@ -199,7 +199,7 @@ impl Write<'_> {
             .tx
             .row(
                 "SELECT plan_sealed, (SELECT count(*) FROM assessments WHERE case_id = $1 \
-                 AND assent <> 'refused') FROM plans WHERE case_id = $1",
+                 AND assent <> 'refused' AND section = 'psychosocial') FROM plans WHERE case_id = $1",
                 args![case_id],
             )
             .await?

@@ -38,7 +38,13 @@ pub(crate) enum Command {
     AddNote(String, Section, NoteText),
     RecordConsent(String, Box<pelita_domain::consent::Entry>, Option<NoteText>),
     Refer(String, Box<crate::referral::NewReferral>),
-    RecordAssessment(String, String, u32, Box<crate::assessment::NewAssessment>),
+    RecordAssessment(
+        String,
+        String,
+        u32,
+        pelita_domain::policy::Section,
+        Box<crate::assessment::NewAssessment>,
+    ),
     SavePlan(String, Box<pelita_domain::plan::Plan>),
     RecordFollowUp(String, Box<pelita_domain::followup::Outcome>),
     ApprovePlan(String),
@@ -380,8 +386,9 @@ impl Write<'_> {
                 self.set_action_status(case, *g, *a, *st).await
             }
             Command::SaveHousehold(case, h) => self.save_household(case, h).await,
-            Command::RecordAssessment(case, instrument, version, a) => {
-                self.record_assessment(case, instrument, *version, a).await
+            Command::RecordAssessment(case, instrument, version, section, a) => {
+                self.record_assessment(case, instrument, *version, *section, a)
+                    .await
             }
             Command::MoveReferral(id, to, text) => self.move_referral(id, *to, text.as_ref()).await,
             Command::RecordConsent(case, entry, note) => {

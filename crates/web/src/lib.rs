@@ -48,11 +48,25 @@ impl WebConfig {
     /// The instrument a new assessment uses, and plans name their domains after: the newest
     /// version of Pelita's resilience and needs assessment.
     pub fn current_instrument(&self) -> &pelita_domain::assessment::Instrument {
+        self.newest("resilience-needs")
+            .unwrap_or(&self.instruments[0])
+    }
+
+    /// The newest version of an instrument.
+    pub fn newest(&self, id: &str) -> Option<&pelita_domain::assessment::Instrument> {
         self.instruments
             .iter()
-            .filter(|i| i.id == "resilience-needs")
+            .filter(|i| i.id == id)
             .max_by_key(|i| i.version)
-            .unwrap_or(&self.instruments[0])
+    }
+
+    /// The newest version of the first instrument for a section (the family assessment).
+    pub fn instrument_for(
+        &self,
+        section: pelita_domain::policy::Section,
+    ) -> Option<&pelita_domain::assessment::Instrument> {
+        let id = &self.instruments.iter().find(|i| i.section == section)?.id;
+        self.newest(id)
     }
 }
 
@@ -64,7 +78,7 @@ impl Default for WebConfig {
             absolute: Duration::from_secs(12 * 3600),
             demo: false,
             tls: false,
-            instruments: vec![pelita_domain::assessment::Instrument::default_instrument()],
+            instruments: pelita_domain::assessment::Instrument::defaults(),
             repeat_interview_days: 30,
             response_times: pelita_domain::task::ResponseTimes::default(),
         }

@@ -1586,6 +1586,33 @@ async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a
         "an interview yesterday: the guard warns"
     );
     assert!(form.contains("(1 so far)"));
+    // A reassessment: the change per domain shows as a small chart with its text alternative.
+    assert!(
+        !page.contains("class=\"trend\""),
+        "one assessment: no chart yet"
+    );
+    let (s, _, _) = b
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("on", "2026-11-28"),
+                ("language", "id"),
+                ("assent", "given"),
+                ("a.safe_place", "yes"),
+                ("a.threats", "no"),
+                ("a.distress", "1"),
+                ("a.coping", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("class=\"trend\""));
+    assert!(
+        page.contains("Strengths 1 → 1, needs 0 → 0, from the first assessment to the latest."),
+        "safety stayed the same"
+    );
     // A teacher on the team does not assess (no psychosocial section for education).
     let school = app.agency("SMP", Sector::Education).await;
     let teacher = app.user("teacher", Role::Education, Some(&school)).await;
@@ -2028,4 +2055,85 @@ async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_re
             .iter()
             .any(|i| i["purpose"].is_null())
     );
+}
+
+#[tokio::test]
+async fn the_family_is_assessed_in_the_family_section_and_that_does_not_stand_in_for_the_childs_assessment()
+ {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    app.user("sup", Role::Supervisor, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let (s, _, form) = b
+        .get(&format!(
+            "/cases/{case}/assessments?instrument=family-assessment"
+        ))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(form.contains("Family assessment") && form.contains("Community ties and stigma"));
+    let (s, h, _) = b
+        .post(
+            &format!("/cases/{case}/assessments"),
+            &[
+                ("csrf", &csrf),
+                ("instrument", "family-assessment"),
+                ("on", "2026-11-27"),
+                ("language", "en"),
+                ("assent", "given"),
+                ("a.fam_willing", "yes"),
+                ("a.fam_stigma", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(location(&h).ends_with("#section-family"));
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("Family assessments by domain"));
+    assert!(
+        page.contains("No one has assessed this child yet."),
+        "the child's own table is empty"
+    );
+    // A plan with the child's views cannot be approved on a family assessment alone.
+    b.post(
+        &format!("/cases/{case}/plan"),
+        &[
+            ("csrf", &csrf),
+            ("child_views", "I want to stay with my aunt"),
+            ("goal_domain", "education"),
+            ("goal_kind", "reintegration"),
+            ("goal_text", "Back to school"),
+        ],
+    )
+    .await;
+    let mut sup = Browser::new(&app);
+    sup.sign_in("sup", PASSWORD).await;
+    let scsrf = sup.csrf().await;
+    let (_, _, page) = sup
+        .post(&format!("/cases/{case}/plan/approve"), &[("csrf", &scsrf)])
+        .await;
+    assert!(page.contains("cannot be approved before the child has been assessed"));
+    // Over the API the two are apart as well.
+    let token = app.token(&lead).await;
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{case}/assessments?section=family"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["assessments"][0]["instrument"], "family-assessment");
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{case}/assessments"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["assessments"].as_array().unwrap().len(), 0);
 }

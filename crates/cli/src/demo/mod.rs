@@ -501,14 +501,18 @@ pub async fn populate(
     progress: impl Fn(u64),
 ) -> anyhow::Result<Vec<String>> {
     let today = store.now().date_naive();
-    let mut stream =
-        futures_util::stream::iter(plans(agencies, n, seed, today).map(|(reg, status, note)| {
+    let instrument =
+        std::sync::Arc::new(pelita_domain::assessment::Instrument::default_instrument());
+    let mut stream = futures_util::stream::iter(plans(agencies, n, seed, today).enumerate().map(
+        |(i, (reg, status, note))| {
             let store = store.clone();
+            let instrument = instrument.clone();
             async move {
                 let actor = Actor {
                     id: reg.assigned_to.clone().unwrap_or_default(),
                     role: Role::CaseWorker,
                 };
+                let agency = reg.agency_id.clone();
                 let r = store.register_child(&actor, reg).await?;
                 let steps: &[CaseStatus] = match status {
                     CaseStatus::Assessed | CaseStatus::Closed => &[CaseStatus::Assessed],
@@ -520,18 +524,28 @@ pub async fn populate(
                     ],
                     _ => &[],
                 };
+                // Assessed cases carry their assessment, planned ones an approved plan: the
+                // journey's records exist at every size the benchmarks measure.
+                if !steps.is_empty() {
+                    let a = assessment(i, today);
+                    store
+                        .record_assessment(&actor, &r.case_id, &instrument, a)
+                        .await?;
+                }
                 for s in steps {
                     store.move_case(&actor, &r.case_id, *s, None).await?;
                 }
+                if steps.len() >= 2 {
+                    store
+                        .save_plan(&actor, &r.case_id, plan(i, &agency)?)
+                        .await?;
+                    store.approve_plan(&SUPERVISOR.actor(), &r.case_id).await?;
+                }
                 if status == CaseStatus::Closed {
                     // Closure is a supervisor's decision.
-                    let supervisor = Actor {
-                        id: "system:demo-supervisor".into(),
-                        role: Role::Supervisor,
-                    };
                     store
                         .move_case(
-                            &supervisor,
+                            &SUPERVISOR.actor(),
                             &r.case_id,
                             CaseStatus::Closed,
                             Some("Reunified with family; follow-up planned".into()),
@@ -543,8 +557,9 @@ pub async fn populate(
                 }
                 anyhow::Ok(r.child_id)
             }
-        }))
-        .buffered(64);
+        },
+    ))
+    .buffered(64);
     let mut ids = Vec::with_capacity(n as usize);
     while let Some(r) = stream.next().await {
         ids.push(r?);
@@ -554,6 +569,76 @@ pub async fn populate(
     }
     progress(ids.len() as u64);
     Ok(ids)
+}
+
+/// The supervisor the generator approves plans and closes cases as.
+struct System(&'static str);
+
+impl System {
+    fn actor(&self) -> Actor {
+        Actor {
+            id: self.0.into(),
+            role: Role::Supervisor,
+        }
+    }
+}
+
+const SUPERVISOR: System = System("system:demo-supervisor");
+
+/// A generated assessment, varied by the child's position: strengths and needs differ from
+/// child to child, no answer names anyone.
+fn assessment(i: usize, today: NaiveDate) -> pelita_store::NewAssessment {
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let scale = |k: usize| ((i / k) % 4).to_string();
+    let answers = [
+        ("safe_place", yes(!i.is_multiple_of(5))),
+        ("threats", yes(i.is_multiple_of(7))),
+        ("health_access", scale(3)),
+        ("distress", scale(5)),
+        ("coping", scale(2)),
+        ("in_school", yes(!i.is_multiple_of(3))),
+        ("caregiver", yes(!i.is_multiple_of(4))),
+        ("stigma", scale(7)),
+        ("still_in_contact", yes(i.is_multiple_of(11))),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    pelita_store::NewAssessment {
+        on: today - Duration::days((i % 60) as i64 + 1),
+        language: ["id", "ms", "fil", "bn", "dv", "en"][i % 6].into(),
+        assent: pelita_store::Assent::Given,
+        present: None,
+        answers,
+    }
+}
+
+/// A generated plan: one education goal with an action by the case's agency, the child heard.
+fn plan(i: usize, agency: &str) -> anyhow::Result<pelita_domain::plan::Plan> {
+    use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
+    let n = |s: &str| NoteText::parse(s);
+    Ok(Plan {
+        goals: vec![Goal {
+            domain: "education".into(),
+            kind: GoalKind::Reintegration,
+            text: n("Back to school or training")?,
+            actions: vec![Action {
+                text: n("Enrol at a school near home, with peer support")?,
+                agency: agency.to_owned(),
+                person: None,
+                due: None,
+                status: ActionStatus::Planned,
+                activity: Some(if i.is_multiple_of(2) {
+                    pelita_domain::family::Activity::SchoolReEntry
+                } else {
+                    pelita_domain::family::Activity::VocationalTraining
+                }),
+            }],
+        }],
+        child_views: Views::Recorded(n("Wants to study and be with friends again")?),
+        caregiver_views: Views::Missing,
+        review_on: None,
+    })
 }
 
 /// The demo agencies of an existing deployment, with their case workers.
@@ -622,7 +707,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
                 store.add_team_member(&actor, &w.meta.id, member).await?;
             }
         }
-        if let (true, Some(l)) = (i % 2 == 0, &liaison) {
+        if let (true, Some(l)) = (i.is_multiple_of(2), &liaison) {
             store.set_handed_over_by(&actor, &w.meta.id, l).await?;
         }
     }

@@ -11,3 +11,7 @@ CREATE TABLE interviews (
     recorded_at    INTEGER NOT NULL
 );
 CREATE INDEX interviews_case ON interviews (case_id, held_on);
+
+-- Assessments belong to the psychosocial section (the child's) or the family section (the
+-- family assessment): readers of one do not see the other.
+ALTER TABLE assessments ADD COLUMN section TEXT NOT NULL DEFAULT 'psychosocial';

@@ -14,12 +14,31 @@ use serde_json::json;
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
+#[derive(Deserialize)]
+pub struct Which {
+    /// `family` for the family assessments; the child's (psychosocial) otherwise.
+    #[serde(default)]
+    section: Option<String>,
+}
+
 pub async fn list(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<Which>,
 ) -> Response {
-    let g = match meta_and_grant(&s, &u, &id, Section::Psychosocial, None).await {
+    let section = match q.section.as_deref() {
+        Some("family") => Section::Family,
+        None | Some("psychosocial") => Section::Psychosocial,
+        Some(_) => {
+            return problem(
+                StatusCode::BAD_REQUEST,
+                "invalid",
+                "section is psychosocial or family",
+            );
+        }
+    };
+    let g = match meta_and_grant(&s, &u, &id, section, None).await {
         Ok((_, g)) => g,
         Err(r) => return r,
     };
@@ -72,6 +91,10 @@ pub struct AssessBody {
     present: Option<String>,
     #[serde(default)]
     answers: Answers,
+    /// The instrument's id (its newest version is used); the resilience and needs assessment
+    /// when absent.
+    #[serde(default)]
+    instrument: Option<String>,
 }
 
 pub async fn record(
@@ -84,7 +107,14 @@ pub async fn record(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if meta.decide(&Reader::from(&u), Section::Psychosocial) != policy::Decision::Allow {
+    let inst = match b.instrument.as_deref() {
+        None => s.config.current_instrument(),
+        Some(i) => match s.config.newest(i) {
+            Some(i) => i,
+            None => return problem(StatusCode::NOT_FOUND, "not-found", "No such instrument"),
+        },
+    };
+    if meta.decide(&Reader::from(&u), inst.section) != policy::Decision::Allow {
         return problem(
             StatusCode::FORBIDDEN,
             "forbidden",
@@ -117,7 +147,6 @@ pub async fn record(
         .language
         .filter(|l| crate::i18n::LANGUAGES.iter().any(|x| x.0 == l))
         .unwrap_or_else(|| "en".into());
-    let inst = s.config.current_instrument();
     let actor = super::actor(&u);
     let a = NewAssessment {
         on,

@@ -8,7 +8,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::assessment::{self, AnswerType, Answers, Instrument, ItemKind, pick};
-use pelita_domain::policy::{Decision, Section};
+use pelita_domain::policy::Decision;
 use pelita_domain::text::NoteText;
 use pelita_store::{Assent, AssessmentRecord, NewAssessment, Readable, StoreError};
 
@@ -42,6 +42,7 @@ struct FormPage {
     reference: String,
     title: String,
     instrument: String,
+    instrument_id: String,
     interviews: Vec<(String, String, String)>,
     warning: Option<String>,
     languages: Vec<(&'static str, &'static str, bool)>,
@@ -59,8 +60,19 @@ pub struct SummaryTable {
     pub dates: Vec<String>,
     /// Domain title, then per assessment (strengths, needs, answered, asked).
     pub rows: Vec<(String, Vec<Cell>)>,
+    /// Per domain, with two assessments or more: the change as a small chart (its text
+    /// alternative, and the SVG shapes drawn from numbers only).
+    pub charts: Vec<Option<(String, String)>>,
     pub assessors: Vec<String>,
     pub can_assess: bool,
+    /// Where a new assessment with this table's instrument starts.
+    pub new_href: String,
+}
+
+impl SummaryTable {
+    pub fn has_chart(&self) -> bool {
+        self.charts.iter().any(Option::is_some)
+    }
 }
 
 fn instrument<'a>(s: &'a WebConfig, id: &str, version: u32) -> Option<&'a Instrument> {
@@ -72,12 +84,13 @@ fn instrument<'a>(s: &'a WebConfig, id: &str, version: u32) -> Option<&'a Instru
 pub fn summaries(
     t: &Tr,
     s: &WebConfig,
+    base: &Instrument,
+    case_id: &str,
     records: &[AssessmentRecord],
     assessors: Vec<String>,
     can_assess: bool,
 ) -> SummaryTable {
     let lang = t.tag;
-    let base = s.current_instrument();
     let mut rows: Vec<(String, Vec<Cell>)> = base
         .domains
         .iter()
@@ -101,22 +114,92 @@ pub fn summaries(
             row.1.push(cell);
         }
     }
+    // Oldest first, whatever order the records came in.
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by_key(|i| records[*i].on);
+    let charts = rows
+        .iter()
+        .map(|(_, cells)| {
+            let series: Vec<Cell> = order.iter().map(|i| cells[*i]).collect();
+            chart(t, &series)
+        })
+        .collect();
     SummaryTable {
+        new_href: format!("/cases/{case_id}/assessments?instrument={}", base.id),
         dates: records.iter().map(|r| t.date(r.on)).collect(),
+        charts,
         rows,
         assessors,
         can_assess,
     }
 }
 
-async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
+/// Strengths (solid line) and needs (dashed) over the assessments, oldest first, scaled to the
+/// most questions asked: a glance at the change in one domain. None with fewer than two.
+pub fn chart(t: &Tr, series: &[Cell]) -> Option<(String, String)> {
+    let (first, last) = (series.first()?, series.last()?);
+    if series.len() < 2 {
+        return None;
+    }
+    const W: f64 = 96.0;
+    const H: f64 = 28.0;
+    const PAD: f64 = 3.0;
+    let max = series.iter().map(|c| c.3).max().unwrap_or(1).max(1) as f64;
+    let step = (W - 2.0 * PAD) / (series.len() - 1) as f64;
+    let points = |pick: fn(&Cell) -> usize| -> String {
+        series
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let x = PAD + step * i as f64;
+                let y = H - PAD - pick(c) as f64 / max * (H - 2.0 * PAD);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let svg = format!(
+        "<polyline class=\"strengths\" fill=\"none\" stroke-width=\"2\" points=\"{}\"/>\
+         <polyline class=\"needs\" fill=\"none\" stroke-width=\"2\" stroke-dasharray=\"4 2\" points=\"{}\"/>",
+        points(|c| c.0),
+        points(|c| c.1)
+    );
+    let label = t.with(
+        "assessment-chart",
+        &[
+            ("strengths_from", first.0.to_string()),
+            ("strengths_to", last.0.to_string()),
+            ("needs_from", first.1.to_string()),
+            ("needs_to", last.1.to_string()),
+        ],
+    );
+    Some((label, svg))
+}
+
+/// The instrument a request names (its newest version), or the resilience and needs assessment.
+fn chosen<'a>(s: &'a WebConfig, id: Option<&str>) -> Option<&'a Instrument> {
+    match id.filter(|i| !i.is_empty()) {
+        Some(id) => s.newest(id),
+        None => Some(s.current_instrument()),
+    }
+}
+
+async fn render(
+    ctx: &Ctx,
+    case_id: &str,
+    instrument: Option<&str>,
+    message: Option<String>,
+) -> Response {
     let s = &*ctx.config;
     let t = ctx.t.clone();
     let meta = match ctx.store.case_meta(case_id).await {
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    if super::decision(ctx, &meta, Section::Psychosocial) != Decision::Allow {
+    let Some(inst) = chosen(s, instrument) else {
+        return error::page(&t, StatusCode::NOT_FOUND, "error-not-found");
+    };
+    if super::decision(ctx, &meta, inst.section) != Decision::Allow {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let today = ctx.store.now().date_naive();
@@ -155,7 +238,6 @@ async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
         }
     }
     let lang = t.tag.to_owned();
-    let inst = s.current_instrument();
     let domains = inst
         .domains
         .iter()
@@ -208,6 +290,7 @@ async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
         reference: meta.reference.to_string(),
         title: pick(&inst.title, &lang).to_owned(),
         instrument: format!("{} v{}", inst.id, inst.version),
+        instrument_id: inst.id.clone(),
         interviews,
         warning,
         languages: LANGUAGES.to_vec(),
@@ -219,8 +302,18 @@ async fn render(ctx: &Ctx, case_id: &str, message: Option<String>) -> Response {
     })
 }
 
-pub async fn form(ctx: Ctx, Path(id): Path<String>) -> Response {
-    render(&ctx, &id, None).await
+#[derive(serde::Deserialize)]
+pub struct Which {
+    #[serde(default)]
+    instrument: Option<String>,
+}
+
+pub async fn form(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<Which>,
+) -> Response {
+    render(&ctx, &id, q.instrument.as_deref(), None).await
 }
 
 pub async fn record(
@@ -238,10 +331,12 @@ pub async fn record(
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    if super::decision(&ctx, &meta, Section::Psychosocial) != Decision::Allow {
+    let Some(inst) = chosen(&ctx.config, Some(get("instrument"))) else {
+        return error::page(&t, StatusCode::NOT_FOUND, "error-not-found");
+    };
+    if super::decision(&ctx, &meta, inst.section) != Decision::Allow {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let inst = ctx.config.current_instrument();
     // Without JavaScript every question is on the form; answers to questions that the
     // answers themselves skip are left out rather than refused.
     let mut answers: Answers = f
@@ -258,7 +353,8 @@ pub async fn record(
     answers.retain(|k, _| !skipped.contains(k));
     let again = |key: String| {
         let msg = t.get(&key);
-        async { render(&ctx, &id, Some(msg)).await }
+        let (ctx, id, which) = (&ctx, &id, inst.id.clone());
+        async move { render(ctx, id, Some(&which), Some(msg)).await }
     };
     let Ok(on) = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d") else {
         return again("error-impossible-date".into()).await;
@@ -290,7 +386,7 @@ pub async fn record(
         .record_assessment(&ctx.reader().actor(), &id, inst, a)
         .await
     {
-        Ok(_) => view::redirect(&format!("/cases/{id}#section-psychosocial")),
+        Ok(_) => view::redirect(&format!("/cases/{id}#section-{}", inst.section.as_str())),
         Err(StoreError::Domain(d)) => {
             let key = match d {
                 pelita_domain::DomainError::Invalid { field: "assent" } => {

@@ -79,6 +79,7 @@ struct CasePage {
     viewers: Option<Vec<HistoryRow>>,
     consent: Option<super::consent::ConsentView>,
     assessments: Option<super::assessment::SummaryTable>,
+    family_assessments: Option<super::assessment::SummaryTable>,
     plan: Option<super::plan::PlanView>,
     conferences: Option<super::conference::ConferencesView>,
     household: Option<super::family::HouseholdView>,
@@ -285,6 +286,7 @@ async fn render(
     };
     let ledger = read.consents.clone();
     let assessed = read.assessments.clone();
+    let family_assessed = read.family_assessments.clone();
     let plan_read = read.plan.clone();
     let conferences_read = read.conferences.clone();
     let household_read = read.household.clone();
@@ -333,22 +335,31 @@ async fn render(
         .filter(|s| meta.status.can_move_to(*s))
         .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
         .collect();
-    let assessments = match assessed {
-        Some(records) => {
-            let mut assessors = Vec::with_capacity(records.len());
-            for r in &records {
-                assessors.push(user_name(ctx, &mut names, &r.assessor).await);
-            }
-            Some(super::assessment::summaries(
-                &t,
-                &ctx.config,
-                &records,
-                assessors,
-                super::decision(ctx, &meta, Section::Psychosocial) == Decision::Allow,
-            ))
+    let mut tables = Vec::new();
+    for (records, section) in [
+        (assessed, Section::Psychosocial),
+        (family_assessed, Section::Family),
+    ] {
+        let (Some(records), Some(base)) = (records, ctx.config.instrument_for(section)) else {
+            tables.push(None);
+            continue;
+        };
+        let mut assessors = Vec::with_capacity(records.len());
+        for r in &records {
+            assessors.push(user_name(ctx, &mut names, &r.assessor).await);
         }
-        None => None,
-    };
+        tables.push(Some(super::assessment::summaries(
+            &t,
+            &ctx.config,
+            base,
+            &meta.id,
+            &records,
+            assessors,
+            super::decision(ctx, &meta, section) == Decision::Allow,
+        )));
+    }
+    let family_assessments = tables.pop().flatten();
+    let assessments = tables.pop().flatten();
     // Agency names for the plan's actions and the referrals, read once.
     let agencies = if write || plan_read.is_some() {
         super::referral::agency_names(ctx).await
@@ -496,6 +507,7 @@ async fn render(
         plan,
         conferences,
         household,
+        family_assessments,
         interviews,
         referrals,
         referral_form,
