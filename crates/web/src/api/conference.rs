@@ -10,38 +10,14 @@ use axum::response::{IntoResponse, Response};
 use pelita_domain::conference::Conference;
 use pelita_domain::family::Household;
 use pelita_domain::plan::ActionStatus;
-use pelita_domain::policy::{self, Relationship, Section};
+use pelita_domain::policy::{self, Section};
 use pelita_domain::task::Urgency;
 use pelita_store::{Readable, Reader};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, store_problem};
+use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
 use crate::AppState;
-
-/// The lead worker or a supervisor of the case, with the section allowed: who changes it.
-async fn may_change(
-    s: &AppState,
-    u: &pelita_store::User,
-    id: &str,
-    section: Section,
-) -> Result<(), Response> {
-    let meta = s.store.case_meta(id).await.map_err(store_problem)?;
-    let reader = Reader::from(u);
-    if matches!(
-        meta.relationship(&reader),
-        Relationship::Assigned | Relationship::Supervisor
-    ) && meta.decide(&reader, section) == policy::Decision::Allow
-    {
-        Ok(())
-    } else {
-        Err(problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Only the case's lead worker or a supervisor may change this",
-        ))
-    }
-}
 
 pub async fn list(
     State(s): State<AppState>,

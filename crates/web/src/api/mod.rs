@@ -280,6 +280,30 @@ async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     }
 }
 
+/// The lead worker or a supervisor of the case, with the section allowed: who changes it.
+pub(crate) async fn may_change(
+    s: &AppState,
+    u: &pelita_store::User,
+    id: &str,
+    section: Section,
+) -> Result<(), Response> {
+    let meta = s.store.case_meta(id).await.map_err(store_problem)?;
+    let reader = Reader::from(u);
+    if matches!(
+        meta.relationship(&reader),
+        policy::Relationship::Assigned | policy::Relationship::Supervisor
+    ) && meta.decide(&reader, section) == policy::Decision::Allow
+    {
+        Ok(())
+    } else {
+        Err(problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only the case's lead worker or a supervisor may change this",
+        ))
+    }
+}
+
 async fn meta_and_grant(
     s: &AppState,
     u: &User,

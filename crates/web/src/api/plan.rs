@@ -45,21 +45,8 @@ pub async fn put_plan(
     Path(id): Path<String>,
     ApiJson(p): ApiJson<Plan>,
 ) -> Response {
-    let meta = match s.store.case_meta(&id).await {
-        Ok(m) => m,
-        Err(e) => return store_problem(e),
-    };
-    let reader = Reader::from(&u);
-    if !matches!(
-        meta.relationship(&reader),
-        Relationship::Assigned | Relationship::Supervisor
-    ) || meta.decide(&reader, Section::Plan) != policy::Decision::Allow
-    {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not change this plan",
-        );
+    if let Err(r) = super::may_change(&s, &u, &id, Section::Plan).await {
+        return r;
     }
     let actor = super::actor(&u);
     match s.store.save_plan(&actor, &id, p).await {

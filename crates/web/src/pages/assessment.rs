@@ -203,28 +203,9 @@ async fn render(
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let today = ctx.store.now().date_naive();
-    let mut interviews = Vec::new();
     let mut warning = None;
     let history = ctx.store.interviews(case_id).await.unwrap_or_default();
-    for i in &history {
-        let who = ctx
-            .store
-            .user(&i.interviewer)
-            .await
-            .map(|u| u.display_name)
-            .unwrap_or_else(|_| i.interviewer.clone());
-        if super::decision(ctx, &meta, i.purpose.section()) != Decision::Allow {
-            // Counted, but what it was for stays with those who may read that section.
-            interviews.push((t.date(i.on), who, t.get("interview-restricted")));
-            continue;
-        }
-        let what = if i.assessment {
-            t.get("interview-assessment")
-        } else {
-            t.pick("interview-purpose", i.purpose.as_str())
-        };
-        interviews.push((t.date(i.on), who, what));
-    }
+    let interviews = super::interview::rows(ctx, &meta, &history).await;
     if let Some(last) = history.first() {
         let days = (today - last.on).num_days();
         if days < s.repeat_interview_days {

@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::case::PriorityLevel;
@@ -13,12 +12,13 @@ use pelita_domain::conference::{
     Conference, Decision, DecisionKind, Dissent, Participant, ParticipantRole,
 };
 use pelita_domain::plan::Views;
-use pelita_domain::policy::{Decision as Access, Section};
+use pelita_domain::policy::Section;
 use pelita_domain::role::Role;
 use pelita_domain::task::NewTask;
-use pelita_domain::text::{NameText, NoteText};
+use pelita_domain::text::NameText;
 use pelita_store::{ConferenceRecord, Readable, StoreError};
 
+use super::{opt_note, posted as all};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -60,16 +60,6 @@ pub struct ConferenceForm {
     pub task_rows: Vec<usize>,
 }
 
-fn views_text(t: &Tr, v: &Views) -> String {
-    match v {
-        Views::Missing => t.get("plan-views-missing"),
-        Views::Recorded(n) => n.as_str().to_owned(),
-        Views::NotPossible(n) => {
-            t.with("plan-views-not-possible", &[("why", n.as_str().to_owned())])
-        }
-    }
-}
-
 fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> ConferenceItem {
     let Readable::Present(c) = &r.record else {
         return ConferenceItem {
@@ -96,7 +86,7 @@ fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> Confer
             })
             .collect(),
         minutes: c.minutes.as_str().to_owned(),
-        child_views: views_text(t, &c.child_views),
+        child_views: super::plan::views_text(t, &c.child_views),
         decisions: c
             .decisions
             .iter()
@@ -202,25 +192,8 @@ pub async fn view(
     }
 }
 
-/// The posted form, field by field in order (rows repeat their field names).
-fn all<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
-    body.iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v.trim())
-        .collect()
-}
-
 fn one<'a>(body: &'a [(String, String)], name: &str) -> &'a str {
     all(body, name).first().copied().unwrap_or("")
-}
-
-fn opt_note(s: &str) -> Result<Option<NoteText>, String> {
-    match s {
-        "" => Ok(None),
-        x => NoteText::parse(x)
-            .map(Some)
-            .map_err(|e| error::domain_key(&e)),
-    }
 }
 
 /// The conference the form describes; blank rows are skipped. The message key of the first
@@ -311,10 +284,9 @@ fn parse(body: &[(String, String)]) -> Result<Conference, String> {
     })
 }
 
-/// Who records conferences: those who may change the case and read its plan section.
+/// Who records conferences: those who may change the case's plan section.
 pub fn may_record(ctx: &Ctx, meta: &pelita_store::CaseMeta) -> bool {
-    super::case::can_write(meta.relationship(&ctx.reader()))
-        && super::decision(ctx, meta, Section::Plan) == Access::Allow
+    super::may_change(ctx, meta, Section::Plan)
 }
 
 pub async fn record(
@@ -323,12 +295,8 @@ pub async fn record(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, one(&body, "csrf"), &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !may_record(&ctx, &meta) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    if let Err(r) = super::posted_change(&ctx, one(&body, "csrf"), &id, Section::Plan).await {
+        return r;
     }
     let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
     let c = match parse(&body) {

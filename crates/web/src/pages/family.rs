@@ -2,13 +2,13 @@
 //! who cares for the child, and anyone the child must not be in contact with.
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::family::{Household, Kinship, Living, Member};
-use pelita_domain::policy::{Decision, Section};
+use pelita_domain::policy::Section;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{HouseholdRecord, Readable, StoreError};
 
+use super::posted as all;
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -105,13 +105,6 @@ pub fn view(t: &Tr, record: Option<HouseholdRecord>, can_edit: bool) -> Househol
     }
 }
 
-fn all<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
-    body.iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v.trim())
-        .collect()
-}
-
 /// The household the form describes (rows with a blank name are dropped: that is how a member
 /// is removed), or the message key of the first problem.
 fn parse(body: &[(String, String)]) -> Result<Household, String> {
@@ -160,8 +153,7 @@ fn parse(body: &[(String, String)]) -> Result<Household, String> {
 }
 
 pub fn may_edit(ctx: &Ctx, meta: &pelita_store::CaseMeta) -> bool {
-    super::case::can_write(meta.relationship(&ctx.reader()))
-        && super::decision(ctx, meta, Section::Family) == Decision::Allow
+    super::may_change(ctx, meta, Section::Family)
 }
 
 pub async fn save(
@@ -171,12 +163,8 @@ pub async fn save(
 ) -> Response {
     let t = ctx.t.clone();
     let csrf = all(&body, "csrf").first().copied().unwrap_or("");
-    let meta = match super::posted_case(&ctx, csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !may_edit(&ctx, &meta) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    if let Err(r) = super::posted_change(&ctx, csrf, &id, Section::Family).await {
+        return r;
     }
     let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
     let h = match parse(&body) {

@@ -8,10 +8,10 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::interview::Purpose;
 use pelita_domain::policy::Decision;
-use pelita_domain::text::NoteText;
 use pelita_store::{CaseMeta, NewInterview, StoreError};
 use serde::Deserialize;
 
+use super::opt_note;
 use crate::auth::Ctx;
 use crate::error;
 use crate::view::{self, Form};
@@ -34,22 +34,23 @@ fn purposes(ctx: &Ctx, meta: &CaseMeta) -> Vec<Purpose> {
         .collect()
 }
 
-pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
+/// Each interview as (date, interviewer, what for) — what for only where the reader may read
+/// the section it belongs to: the count is for everyone, the purpose is need-to-know.
+pub async fn rows(
+    ctx: &Ctx,
+    meta: &CaseMeta,
+    history: &[pelita_store::InterviewRecord],
+) -> Vec<(String, String, String)> {
     let t = &ctx.t;
-    let mine = purposes(ctx, meta);
-    if mine.is_empty() {
-        return None;
-    }
-    let history = ctx.store.interviews(&meta.id).await.unwrap_or_default();
     let mut rows = Vec::with_capacity(history.len());
-    for i in &history {
+    for i in history {
         let who = ctx
             .store
             .user(&i.interviewer)
             .await
             .map(|u| u.display_name)
             .unwrap_or_else(|_| i.interviewer.clone());
-        let what = if !mine.contains(&i.purpose) {
+        let what = if super::decision(ctx, meta, i.purpose.section()) != Decision::Allow {
             t.get("interview-restricted")
         } else if i.assessment {
             t.get("interview-assessment")
@@ -58,6 +59,17 @@ pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
         };
         rows.push((t.date(i.on), who, what));
     }
+    rows
+}
+
+pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
+    let t = &ctx.t;
+    let mine = purposes(ctx, meta);
+    if mine.is_empty() {
+        return None;
+    }
+    let history = ctx.store.interviews(&meta.id).await.unwrap_or_default();
+    let rows = rows(ctx, meta, &history).await;
     let today = ctx.store.now().date_naive();
     let window = ctx.config.repeat_interview_days;
     let dates: Vec<NaiveDate> = history.iter().map(|i| i.on).collect();
@@ -92,15 +104,6 @@ pub struct InterviewForm {
     present: String,
     #[serde(default)]
     reason: String,
-}
-
-fn opt_note(s: &str) -> Result<Option<NoteText>, String> {
-    match s.trim() {
-        "" => Ok(None),
-        x => NoteText::parse(x)
-            .map(Some)
-            .map_err(|e| error::domain_key(&e)),
-    }
 }
 
 pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewForm>) -> Response {

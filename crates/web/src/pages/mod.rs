@@ -47,6 +47,49 @@ pub async fn posted_case(
         .map_err(|e| crate::error::store(&ctx.t, e))
 }
 
+/// Who changes a section of a case: its lead worker or a supervisor, with the section allowed.
+pub fn may_change(ctx: &Ctx, meta: &CaseMeta, section: Section) -> bool {
+    case::can_write(meta.relationship(&ctx.reader()))
+        && decision(ctx, meta, section) == Decision::Allow
+}
+
+/// `posted_case`, then `may_change` for the section (403 otherwise).
+pub async fn posted_change(
+    ctx: &Ctx,
+    csrf: &str,
+    case_id: &str,
+    section: Section,
+) -> Result<CaseMeta, axum::response::Response> {
+    let meta = posted_case(ctx, csrf, case_id).await?;
+    if may_change(ctx, &meta, section) {
+        Ok(meta)
+    } else {
+        Err(crate::error::page(
+            &ctx.t,
+            axum::http::StatusCode::FORBIDDEN,
+            "error-forbidden",
+        ))
+    }
+}
+
+/// Every value posted under a name, in order (rows of a form repeat their field names).
+pub fn posted<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    body.iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .collect()
+}
+
+/// Optional free text from a form: blank is none; otherwise the message key of what is wrong.
+pub fn opt_note(s: &str) -> Result<Option<pelita_domain::text::NoteText>, String> {
+    match s.trim() {
+        "" => Ok(None),
+        x => pelita_domain::text::NoteText::parse(x)
+            .map(Some)
+            .map_err(|e| crate::error::domain_key(&e)),
+    }
+}
+
 pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
     meta.decide(&ctx.reader(), section)
 }

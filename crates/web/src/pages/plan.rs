@@ -12,7 +12,6 @@ use pelita_domain::assessment::pick;
 use pelita_domain::followup::Outcome;
 use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
 use pelita_domain::policy::Section;
-use pelita_domain::text::NoteText;
 use pelita_store::{PlanRecord, Readable, StoreError};
 use serde::Deserialize;
 
@@ -104,7 +103,7 @@ fn outcome_text(t: &Tr, o: &Outcome) -> String {
     parts.join(" · ")
 }
 
-fn views_text(t: &Tr, v: &Views) -> String {
+pub fn views_text(t: &Tr, v: &Views) -> String {
     match v {
         Views::Missing => t.get("plan-views-missing"),
         Views::Recorded(n) => n.as_str().to_owned(),
@@ -285,13 +284,6 @@ pub struct PlanForm {
     action_activity: String,
 }
 
-fn opt_note(s: &str) -> Result<Option<NoteText>, pelita_domain::DomainError> {
-    match s.trim() {
-        "" => Ok(None),
-        x => NoteText::parse(x).map(Some),
-    }
-}
-
 fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
     match s.trim() {
         "" => Ok(None),
@@ -304,14 +296,8 @@ fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
 /// Saves the views and review date, and adds a goal (with a first action) when one is given.
 pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
     let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !super::case::can_write(meta.relationship(&ctx.reader()))
-        || super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow
-    {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Section::Plan).await {
+        return r;
     }
     let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
     let current = ctx.store.read_plan_for_edit(&id).await.ok().flatten();
@@ -322,7 +308,7 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
         review_on: None,
     });
     let parsed = (|| -> Result<(), String> {
-        let n = |s: &str| opt_note(s).map_err(|e| error::domain_key(&e));
+        let n = super::opt_note;
         plan.child_views = Views::from_parts(n(&f.child_views)?, n(&f.child_why_not)?);
         plan.caregiver_views = Views::from_parts(n(&f.caregiver_views)?, n(&f.caregiver_why_not)?);
         plan.review_on = opt_date(&f.review_on).map_err(str::to_owned)?;
@@ -394,14 +380,8 @@ pub async fn update_action(
     Form(f): Form<ActionForm>,
 ) -> Response {
     let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !super::case::can_write(meta.relationship(&ctx.reader()))
-        || super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow
-    {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Section::Plan).await {
+        return r;
     }
     let Some(status) = ActionStatus::parse(&f.status) else {
         return super::case::render_with_message(&ctx, &id, t.get("error-invalid")).await;
@@ -490,12 +470,9 @@ pub async fn record_followup(
     if !super::case::can_write(meta.relationship(&ctx.reader())) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let child_view = match opt_note(&f.child_view) {
+    let child_view = match super::opt_note(&f.child_view) {
         Ok(v) => v,
-        Err(e) => {
-            return super::case::render_with_message(&ctx, &case_id, t.get(&error::domain_key(&e)))
-                .await;
-        }
+        Err(key) => return super::case::render_with_message(&ctx, &case_id, t.get(&key)).await,
     };
     let outcome = Outcome {
         living_with_family_or_family_based_care: tri(&f.family),
