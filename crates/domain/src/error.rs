@@ -52,6 +52,10 @@ pub enum DomainError {
     ChildNotHeard,
     #[error("the child was interviewed recently; another interview needs a written reason")]
     RepeatInterviewReasonRequired,
+    #[error(
+        "the child is, or could be, below the minimum age of criminal responsibility: no criminal proceedings"
+    )]
+    BelowMinimumAge,
 }
 
 impl DomainError {
@@ -76,6 +80,7 @@ impl DomainError {
             DomainError::ChildProtectionLeadRequired => "child-protection-lead-required",
             DomainError::ChildNotHeard => "child-not-heard",
             DomainError::RepeatInterviewReasonRequired => "repeat-interview-reason-required",
+            DomainError::BelowMinimumAge => "below-minimum-age",
         }
     }
 }

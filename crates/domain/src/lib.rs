@@ -13,6 +13,7 @@ pub mod family;
 pub mod followup;
 pub mod identity;
 pub mod interview;
+pub mod justice;
 pub mod matching;
 pub mod password;
 pub mod plan;

@@ -542,3 +542,7 @@ assessment-chart-legend = প্রতিটি ক্ষেত্রের ন�
 family-assessment-summary = ক্ষেত্রভিত্তিক পারিবারিক মূল্যায়ন
 family-assessment-first = এখনো এই পরিবারের মূল্যায়ন করা হয়নি।
 family-assessment-new = নতুন পারিবারিক মূল্যায়ন
+tasks-more = { $count ->
+    [one] আরও { $count }টি কম জরুরি কাজ এখানে দেখানো হয়নি।
+   *[other] আরও { $count }টি কম জরুরি কাজ এখানে দেখানো হয়নি।
+}

@@ -539,3 +539,7 @@ assessment-chart-legend = Under each domain: strengths over time (solid line) an
 family-assessment-summary = Family assessments by domain
 family-assessment-first = The family has not been assessed yet.
 family-assessment-new = New family assessment
+tasks-more = { $count ->
+    [one] One more task, less urgent, is not shown here.
+   *[other] { $count } more tasks, less urgent, are not shown here.
+}

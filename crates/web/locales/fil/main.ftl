@@ -542,3 +542,7 @@ assessment-chart-legend = Sa ilalim ng bawat aspeto: ang mga kalakasan sa paglip
 family-assessment-summary = Mga pagtatasa ng pamilya ayon sa aspeto
 family-assessment-first = Wala pang pagtatasa sa pamilyang ito.
 family-assessment-new = Bagong pagtatasa ng pamilya
+tasks-more = { $count ->
+    [one] Isa pang gawain na hindi gaanong apurahan ang hindi ipinapakita rito.
+   *[other] { $count } pang gawain na hindi gaanong apurahan ang hindi ipinapakita rito.
+}

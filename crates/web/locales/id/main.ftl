@@ -540,3 +540,7 @@ assessment-chart-legend = Di bawah setiap domain: kekuatan dari waktu ke waktu (
 family-assessment-summary = Asesmen keluarga per domain
 family-assessment-first = Belum ada asesmen terhadap keluarga ini.
 family-assessment-new = Asesmen keluarga baru
+tasks-more = { $count ->
+    [one] Satu tugas lain yang kurang mendesak tidak ditampilkan di sini.
+   *[other] { $count } tugas lain yang kurang mendesak tidak ditampilkan di sini.
+}

@@ -540,3 +540,7 @@ assessment-chart-legend = Di bawah setiap domain: kekuatan dari semasa ke semasa
 family-assessment-summary = Penilaian keluarga mengikut domain
 family-assessment-first = Keluarga ini belum dinilai.
 family-assessment-new = Penilaian keluarga baharu
+tasks-more = { $count ->
+    [one] Satu lagi tugas yang kurang mendesak tidak dipaparkan di sini.
+   *[other] { $count } lagi tugas yang kurang mendesak tidak dipaparkan di sini.
+}

@@ -19,6 +19,9 @@ pub struct Row {
     pub victim: bool,
 }
 
+/// Tasks drawn on the page; the rest are counted (the API lists them all).
+const TASKS_SHOWN: usize = 50;
+
 /// One task in "my work".
 pub struct TaskRow {
     pub kind: String,
@@ -64,6 +67,7 @@ struct WorkPage {
     t: Tr,
     nav: Nav,
     tasks: Vec<TaskRow>,
+    more_tasks: Option<String>,
     rows: Vec<Row>,
     count_text: String,
     alerts: Vec<(String, String, String)>,
@@ -134,9 +138,13 @@ pub async fn page(ctx: Ctx) -> Response {
         )
         .await
     {
-        Ok(list) => task_rows(&t, &list, ctx.store.now()),
+        Ok(list) => list,
         Err(e) => return crate::error::store(&t, e),
     };
+    // The most urgent first; a long tail is counted, not drawn.
+    let more_tasks = tasks.len().saturating_sub(TASKS_SHOWN);
+    let tasks = task_rows(&t, &tasks[..tasks.len().min(TASKS_SHOWN)], ctx.store.now());
+    let more_tasks = (more_tasks > 0).then(|| t.count("tasks-more", more_tasks));
     // Referrals to my agency, waiting for an answer or in progress: the receiving side's tasks.
     let mut inbox = Vec::new();
     if let Some(agency) = ctx.user().agency_id.clone() {
@@ -152,6 +160,7 @@ pub async fn page(ctx: Ctx) -> Response {
         nav: ctx.nav(),
         t,
         tasks,
+        more_tasks,
         rows,
         count_text,
         alerts,

@@ -1,0 +1,196 @@
+//! Child justice: each jurisdiction's rules as data (one file per jurisdiction in
+//! `crates/domain/jurisdictions/`, every rule with its legal source and how certain it is),
+//! the minimum-age gate and the statutory detention clocks (domain-rules §3, §5, §8).
+
+pub mod clock;
+pub mod macr;
+
+use serde::{Deserialize, Serialize};
+
+pub use clock::{Amount, AtExpiry, ClockRule, Stage};
+
+/// How sure the source is (domain-rules §0): read in the text, mentioned by a reliable
+/// secondary source, or not confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    Verified,
+    Mentioned,
+    Unverified,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Verified => "verified",
+            Certainty::Mentioned => "mentioned",
+            Certainty::Unverified => "unverified",
+        }
+    }
+}
+
+/// A value with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: String,
+    pub certainty: Certainty,
+}
+
+/// What the jurisdiction provides for a child below the minimum age instead of proceedings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pathway {
+    pub text: String,
+    pub source: String,
+    pub certainty: Certainty,
+    /// The longest programme the law allows, when it sets one (Indonesia: 6 months).
+    #[serde(default)]
+    pub max_days: Option<u32>,
+}
+
+/// Diversion as the jurisdiction sets it out; evaluated by the diversion rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diversion {
+    /// Diversion must be attempted for offences punishable by less than this many years.
+    #[serde(default)]
+    pub max_penalty_years_below: Option<u32>,
+    #[serde(default)]
+    pub repeat_offence_excludes: bool,
+    #[serde(default)]
+    pub victim_consent: bool,
+    #[serde(default)]
+    pub offer_within_days: Option<u32>,
+    #[serde(default)]
+    pub breach_action_within_days: Option<u32>,
+    #[serde(default)]
+    pub every_stage: bool,
+    #[serde(default)]
+    pub tiers: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    pub source: String,
+    pub certainty: Certainty,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    pub code: String,
+    pub name: String,
+    /// The IANA time zone deadlines are computed in (a deployment may set its own).
+    pub time_zone: String,
+    #[serde(default)]
+    pub note: String,
+    /// Minimum age of criminal responsibility.
+    pub macr: Sourced<u32>,
+    /// Below this age, criminal responsibility only with maturity or discernment established.
+    #[serde(default)]
+    pub qualified_until: Option<Sourced<u32>>,
+    /// The youngest age at which a child may be detained at all.
+    #[serde(default)]
+    pub detention_min_age: Option<Sourced<u32>>,
+    pub protection_pathway: Pathway,
+    #[serde(default)]
+    pub diversion: Option<Diversion>,
+    pub clocks: Vec<ClockRule>,
+}
+
+const FILES: [&str; 6] = [
+    include_str!("../../jurisdictions/intl.json"),
+    include_str!("../../jurisdictions/bd.json"),
+    include_str!("../../jurisdictions/id.json"),
+    include_str!("../../jurisdictions/my.json"),
+    include_str!("../../jurisdictions/mv.json"),
+    include_str!("../../jurisdictions/ph.json"),
+];
+
+/// The code of the international default.
+pub const INTERNATIONAL: &str = "INTL";
+
+impl Jurisdiction {
+    /// Parses and checks a jurisdiction file: a known time zone, clocks whose extension is in
+    /// the unit of their limit.
+    pub fn parse(json: &str) -> Result<Jurisdiction, String> {
+        let j: Jurisdiction = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        j.tz()?;
+        for c in &j.clocks {
+            c.check()
+                .map_err(|e| format!("{} {:?}: {e}", j.code, c.stage))?;
+        }
+        Ok(j)
+    }
+
+    /// Every jurisdiction Pelita ships: the five countries and the international default.
+    pub fn builtin() -> Vec<Jurisdiction> {
+        FILES
+            .iter()
+            .map(|f| Jurisdiction::parse(f).expect("the shipped jurisdiction files are valid"))
+            .collect()
+    }
+
+    /// A shipped jurisdiction by its code (`ID`, `PH`, …); the international default otherwise.
+    pub fn for_code(code: &str) -> Jurisdiction {
+        let all = Jurisdiction::builtin();
+        let pick = |c: &str| all.iter().find(|j| j.code.eq_ignore_ascii_case(c)).cloned();
+        pick(code)
+            .or_else(|| pick(INTERNATIONAL))
+            .expect("the international default ships")
+    }
+
+    pub fn tz(&self) -> Result<chrono_tz::Tz, String> {
+        self.time_zone
+            .parse()
+            .map_err(|_| format!("unknown time zone {}", self.time_zone))
+    }
+
+    /// The clocks that run while a child is held at this stage.
+    pub fn clocks_for(&self, stage: Stage) -> impl Iterator<Item = &ClockRule> {
+        self.clocks.iter().filter(move |c| c.stage == stage)
+    }
+
+    /// The stages this jurisdiction's register offers: its own, then "sentenced".
+    pub fn stages(&self) -> Vec<Stage> {
+        let mut v: Vec<Stage> = Vec::new();
+        for c in &self.clocks {
+            if !v.contains(&c.stage) {
+                v.push(c.stage);
+            }
+        }
+        v.push(Stage::Sentenced);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_jurisdiction_parses_with_a_source_for_each_rule() {
+        let all = Jurisdiction::builtin();
+        let codes: Vec<&str> = all.iter().map(|j| j.code.as_str()).collect();
+        assert_eq!(codes, ["INTL", "BD", "ID", "MY", "MV", "PH"]);
+        for j in &all {
+            assert!(!j.macr.source.is_empty() && !j.protection_pathway.source.is_empty());
+            assert!(j.clocks.iter().all(|c| !c.source.is_empty()), "{}", j.code);
+            assert!(j.tz().is_ok());
+        }
+        let macr: Vec<u32> = all.iter().map(|j| j.macr.value).collect();
+        assert_eq!(macr, [14, 9, 12, 10, 15, 15], "domain-rules §8.1");
+        assert_eq!(Jurisdiction::for_code("xx").code, "INTL");
+    }
+
+    #[test]
+    fn a_file_with_an_unknown_time_zone_or_a_mixed_extension_is_refused() {
+        let intl = FILES[0];
+        assert!(Jurisdiction::parse(&intl.replace("\"UTC\"", "\"Mars/Olympus\"")).is_err());
+        let id = FILES[2].replace(
+            "\"extension\": {\"days\": 8}",
+            "\"extension\": {\"hours\": 8}",
+        );
+        assert!(Jurisdiction::parse(&id).is_err());
+    }
+}
