@@ -14,23 +14,24 @@ use serde_json::json;
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
-#[derive(Deserialize)]
-pub struct Which {
-    /// `family` for the family assessments; the child's (psychosocial) otherwise.
-    #[serde(default)]
-    section: Option<String>,
-}
-
 pub async fn list(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
-    axum::extract::Query(q): axum::extract::Query<Which>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Response {
-    let section = match q.section.as_deref() {
-        Some("family") => Section::Family,
-        None | Some("psychosocial") => Section::Psychosocial,
-        Some(_) => {
+    // `?section=family` for the family assessments; the child's (psychosocial) otherwise.
+    // Read by hand so that every malformed query gets a problem document.
+    let asked: Vec<&str> = query
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|kv| kv.strip_prefix("section="))
+        .collect();
+    let section = match asked.as_slice() {
+        ["family"] => Section::Family,
+        [] | ["psychosocial"] => Section::Psychosocial,
+        _ => {
             return problem(
                 StatusCode::BAD_REQUEST,
                 "invalid",
