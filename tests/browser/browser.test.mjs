@@ -438,3 +438,65 @@ for (const [locale, lang, given, family] of JOURNEY) {
     await lead.context().close();
   });
 }
+
+test('a child detained in Indonesia: the clock warns, release is required at the limit, the release is recorded', async () => {
+  // Jakarta local time (UTC+7, no daylight saving), n days ago at 00:30.
+  const jakartaDaysAgo = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10) + 'T00:30';
+  const lead = await newPage();
+  await signIn(lead, demo.url, 'worker.dsjkt', demo.password);
+  await lead.goto(`${demo.url}/register`);
+  await lead.fill('#given', 'Rizky');
+  await lead.fill('#family', 'Pratama');
+  await lead.selectOption('#sex', 'male');
+  await lead.selectOption('#precision', 'exact');
+  await lead.fill('#birth_date', '2010-03-04');
+  await lead.selectOption('#evidence', 'document');
+  await lead.fill('#priority_reason', 'Detained by the police');
+  await lead.check('#recruitment');
+  await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save]')]);
+  if (/\/register$/.test(lead.url())) {
+    await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save_anyway]')]);
+  }
+  const casePath = new URL(lead.url()).pathname;
+  const register = async (stage, started) => {
+    await lead.locator('#justice details.edit summary').first().click();
+    await lead.selectOption('#dn-stage', stage);
+    await lead.fill('#dn-start', started);
+    await lead.fill('#dn-order', `SP.Han/${stage}/2026`);
+    await lead.fill('#dn-basis', 'UU SPPA art. 32: 14 or older, offence punishable by 7 years or more');
+    await lead.fill('#dn-alt', 'Return to the parents: the father is in the same network');
+    await lead.fill('#dn-bi', 'Away from the network while the investigation lasts');
+    await lead.fill('#dn-place', 'LPAS Jakarta');
+    await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/detentions"] button').click()]);
+    assert.equal(await lead.locator('[role=alert].error:not(.detention *)').count(), 0, 'the episode was registered');
+  };
+  const release = async () => {
+    const open = lead.locator('article.detention form[action^="/detentions/"]').first();
+    await open.locator('select[name=change]').selectOption('release');
+    await Promise.all([lead.waitForNavigation(), open.locator('button').click()]);
+  };
+
+  // Investigation detention since 00:30 six days ago: the 7th day ends at midnight tonight.
+  await register('investigation', jakartaDaysAgo(6));
+  assert.equal(await lead.locator('article.detention .clock.warning').count(), 1, 'the clock warns');
+  await axe(lead, 'case page with a detention clock');
+  await lead.goto(`${demo.url}/work`);
+  assert.ok(await lead.locator(`#tasks li.task:has(a[href="${casePath}"])`).count() > 0, 'the clock is in my work');
+  await lead.goto(`${demo.url}${casePath}`);
+  await release();
+  assert.equal(await lead.locator('article.detention .clock.ended_in_time').count(), 1);
+
+  // Prosecution detention (5 days) since six days ago: past the limit — release required.
+  await register('prosecution', jakartaDaysAgo(6));
+  assert.equal(await lead.locator('article.detention.release-required').count(), 1);
+  await shot(lead, 'detention-release-required');
+  const sup = await newPage();
+  await signIn(sup, demo.url, 'supervisor.dsjkt', demo.password);
+  await sup.goto(`${demo.url}/work`);
+  assert.ok(await sup.locator(`#tasks li.task.overdue:has(a[href="${casePath}"])`).count() > 0, 'the supervisor is alerted');
+  await sup.context().close();
+  await release();
+  assert.equal(await lead.locator('article.detention.release-required').count(), 0);
+  assert.equal(await lead.locator('article.detention .clock.ended_late').count(), 1, 'the limit was reached before release');
+  await lead.context().close();
+});

@@ -56,6 +56,8 @@ pub enum DomainError {
         "the child is, or could be, below the minimum age of criminal responsibility: no criminal proceedings"
     )]
     BelowMinimumAge,
+    #[error("a diversion assessment comes before formal proceedings")]
+    DiversionFirst,
 }
 
 impl DomainError {
@@ -81,6 +83,7 @@ impl DomainError {
             DomainError::ChildNotHeard => "child-not-heard",
             DomainError::RepeatInterviewReasonRequired => "repeat-interview-reason-required",
             DomainError::BelowMinimumAge => "below-minimum-age",
+            DomainError::DiversionFirst => "diversion-first",
         }
     }
 }

@@ -76,6 +76,8 @@ pub enum TaskKind {
     ReferralAwaited,
     /// A follow-up after closure.
     FollowUp,
+    /// A statutory detention clock near or past its deadline.
+    Detention,
 }
 
 impl TaskKind {
@@ -87,6 +89,7 @@ impl TaskKind {
             TaskKind::ReferralAnswer => "referral_answer",
             TaskKind::ReferralAwaited => "referral_awaited",
             TaskKind::FollowUp => "follow_up",
+            TaskKind::Detention => "detention",
         }
     }
 }

@@ -82,6 +82,8 @@ pub struct SectionsRead {
     pub household: Option<Option<crate::HouseholdRecord>>,
     /// Family assessments, with a grant for the family section.
     pub family_assessments: Option<Vec<crate::AssessmentRecord>>,
+    /// Proceedings and the detention register, with a grant for the justice section.
+    pub justice: Option<(Vec<crate::ProceedingRecord>, Vec<crate::DetentionRecord>)>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -415,6 +417,13 @@ impl Store {
             Some(_) => Some(self.household(first.case_id(), &key).await?),
             None => None,
         };
+        let justice = match find(Section::Justice) {
+            Some(_) => Some((
+                self.proceedings(first.case_id(), &key).await?,
+                self.detentions(first.case_id(), &key).await?,
+            )),
+            None => None,
+        };
         Ok(SectionsRead {
             identity,
             circumstances,
@@ -425,6 +434,7 @@ impl Store {
             conferences,
             household,
             family_assessments,
+            justice,
         })
     }
 

@@ -17,6 +17,7 @@ mod db;
 mod family;
 mod followup;
 mod interview;
+mod justice;
 mod migrate;
 mod plan;
 mod reads;
@@ -50,6 +51,9 @@ pub use db::Kind;
 pub use family::HouseholdRecord;
 pub use followup::FollowUpRecord;
 pub use interview::NewInterview;
+pub use justice::{
+    DetentionChange, DetentionDetails, DetentionRecord, EndReason, JusticeTable, ProceedingRecord,
+};
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};
 pub use search::{MatchHint, NameMatch};

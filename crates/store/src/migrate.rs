@@ -50,6 +50,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "interviews",
         include_str!("../migrations/sqlite/0009_interviews.sql"),
     ),
+    (
+        10,
+        "justice",
+        include_str!("../migrations/sqlite/0010_justice.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -96,6 +101,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         9,
         "interviews",
         include_str!("../migrations/postgres/0009_interviews.sql"),
+    ),
+    (
+        10,
+        "justice",
+        include_str!("../migrations/postgres/0010_justice.sql"),
     ),
 ];
 

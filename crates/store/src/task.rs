@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use pelita_domain::case::PriorityLevel;
+use pelita_domain::justice::clock::State;
 use pelita_domain::task::{self, ResponseTimes, TaskKind};
 use serde_json::json;
 
@@ -26,6 +27,8 @@ pub struct TaskItem {
     pub id: String,
     /// A conference task's text; `None` for derived tasks and erased children.
     pub text: Option<String>,
+    /// For a detention clock: what the law requires at the deadline.
+    pub at_expiry: Option<pelita_domain::justice::AtExpiry>,
 }
 
 fn level(s: &str) -> Result<PriorityLevel, StoreError> {
@@ -43,6 +46,7 @@ impl Store {
         user_id: &str,
         agency_id: Option<&str>,
         answers: bool,
+        supervises: bool,
         times: &ResponseTimes,
     ) -> Result<Vec<TaskItem>, StoreError> {
         let now = self.now();
@@ -77,6 +81,7 @@ impl Store {
                 due: from_micros(r.i64(4)?),
                 id,
                 text,
+                at_expiry: None,
             });
         }
         let mine = "(SELECT id FROM cases WHERE assigned_to = $1 \
@@ -169,6 +174,30 @@ impl Store {
                 out.push(item);
             }
         }
+        // Detention clocks near or past their deadline: for whoever holds the case and, for a
+        // supervisor, every case of the agency. Always high priority: a child is held.
+        for (d, reference, _) in self
+            .open_detentions_for(user_id, if supervises { agency_id } else { None })
+            .await?
+        {
+            let j = pelita_domain::justice::Jurisdiction::for_code(&d.jurisdiction);
+            let Ok(tz) = j.tz() else { continue };
+            for rule in j.clocks_for(d.stage) {
+                let c = rule.evaluate(tz, &d.times(), now);
+                if matches!(c.state, State::Warning | State::Expired) {
+                    out.push(TaskItem {
+                        kind: TaskKind::Detention,
+                        case_id: d.case_id.clone(),
+                        reference: reference.clone(),
+                        priority: PriorityLevel::High,
+                        due: c.due,
+                        id: d.id.clone(),
+                        text: None,
+                        at_expiry: Some(rule.at_expiry),
+                    });
+                }
+            }
+        }
         task::order(&mut out, |t| (t.due, t.priority));
         Ok(out)
     }
@@ -195,6 +224,7 @@ fn derived(
         priority,
         due,
         text: None,
+        at_expiry: None,
     })
 }
 

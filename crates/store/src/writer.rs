@@ -51,6 +51,20 @@ pub(crate) enum Command {
     /// A case conference, with each task's deadline (micros) computed by the caller.
     RecordConference(String, Box<pelita_domain::conference::Conference>, Vec<i64>),
     CompleteTask(String),
+    OpenProceeding(
+        String,
+        Box<pelita_domain::justice::proceeding::NewProceeding>,
+    ),
+    RecordDiversion(
+        String,
+        Box<pelita_domain::justice::proceeding::DiversionAssessment>,
+    ),
+    GoFormal(String),
+    StartDetention(
+        String,
+        Box<pelita_domain::justice::proceeding::NewDetention>,
+    ),
+    ChangeDetention(String, crate::justice::DetentionChange),
     /// An interview, with the repeat-interview window in days.
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
@@ -308,6 +322,8 @@ impl Write<'_> {
             | Command::RecordConference(case, ..)
             | Command::SaveHousehold(case, _)
             | Command::SetActionStatus(case, ..)
+            | Command::OpenProceeding(case, _)
+            | Command::StartDetention(case, _)
             | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
             Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
             _ => None,
@@ -338,6 +354,7 @@ impl Write<'_> {
             Command::RecordConference(..) => "conference",
             Command::SaveHousehold(..) => "family",
             Command::SetActionStatus(..) => "plan",
+            Command::OpenProceeding(..) | Command::StartDetention(..) => "justice",
             _ => "referral_answer",
         };
         let case = if kind == "referral" {
@@ -381,6 +398,11 @@ impl Write<'_> {
             Command::ApprovePlan(case) => self.approve_plan(case).await,
             Command::RecordConference(case, c, due) => self.record_conference(case, c, due).await,
             Command::CompleteTask(id) => self.complete_task(id).await,
+            Command::OpenProceeding(case, p) => self.open_proceeding(case, p).await,
+            Command::RecordDiversion(id, a) => self.record_diversion(id, a).await,
+            Command::GoFormal(id) => self.go_formal(id).await,
+            Command::StartDetention(case, d) => self.start_detention(case, d).await,
+            Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
             Command::RecordInterview(case, i, days) => self.record_interview(case, i, *days).await,
             Command::SetActionStatus(case, g, a, st) => {
                 self.set_action_status(case, *g, *a, *st).await

@@ -176,6 +176,7 @@ both!(
     consent_ledger_keeps_history_and_decides_by_age,
     conferences_tasks_and_households,
     interviews_count_every_contact_and_a_repeat_needs_a_reason,
+    the_detention_register_keeps_the_order_and_its_clocks,
 );
 
 fn admin() -> Actor {
@@ -1361,7 +1362,7 @@ async fn conferences_tasks_and_households(env: &Env) {
         let a = agency.clone();
         async move {
             env.store
-                .my_tasks(&u, Some(&a), true, &times)
+                .my_tasks(&u, Some(&a), true, false, &times)
                 .await
                 .unwrap()
         }
@@ -1575,4 +1576,90 @@ async fn interviews_count_every_contact_and_a_repeat_needs_a_reason(env: &Env) {
         all.iter()
             .all(|i| !i.assessment && i.interviewer == "worker-1")
     );
+}
+
+async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
+    use pelita_domain::justice::Stage;
+    use pelita_domain::justice::proceeding::NewDetention;
+    use pelita_store::{DetentionChange, EndReason};
+    let agency = env.agency("DSS").await; // Indonesia
+    let reg = registration(
+        &agency,
+        identity(
+            "Rizky",
+            None,
+            BirthDate::Exact {
+                date: d(2010, 3, 4),
+            },
+        ),
+    );
+    let case = env
+        .store
+        .register_child(&worker(), reg)
+        .await
+        .unwrap()
+        .case_id;
+    let n = |s: &str| NoteText::parse(s).unwrap();
+    let detention = |stage, days_ago: i64| NewDetention {
+        stage,
+        started_at: today() - chrono::TimeDelta::days(days_ago),
+        order: name("SP.Han/12/XI/2026"),
+        legal_basis: n("UU SPPA art. 32"),
+        alternatives: n("Return to the parents: not safe"),
+        best_interests: n("Away from the network"),
+        place: n("LPAS Jakarta"),
+        separated_from_adults: true,
+        parents_notified: true,
+    };
+    let first = env
+        .store
+        .start_detention(&worker(), &case, detention(Stage::Investigation, 10))
+        .await
+        .unwrap();
+    env.store
+        .change_detention(
+            &worker(),
+            &first,
+            DetentionChange::End(EndReason::Transferred),
+        )
+        .await
+        .unwrap();
+    assert!(
+        env.store
+            .change_detention(&worker(), &first, DetentionChange::Review)
+            .await
+            .is_err(),
+        "an ended episode does not change"
+    );
+    env.store
+        .start_detention(&worker(), &case, detention(Stage::Prosecution, 2))
+        .await
+        .unwrap();
+    // The open episode is a task for the agency's supervisors; the register remembers the
+    // first detention.
+    assert!(
+        env.store
+            .open_detentions_for("someone", None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let open = env
+        .store
+        .open_detentions_for("someone", Some(&agency))
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 1);
+    let (d, _, _) = &open[0];
+    assert_eq!(d.stage, Stage::Prosecution);
+    assert_eq!(d.first_detention_at, today() - chrono::TimeDelta::days(10));
+    let read = env
+        .store
+        .read_sections(&[grant(&case, Section::Justice)])
+        .await
+        .unwrap()
+        .justice
+        .unwrap();
+    assert_eq!(read.1.len(), 2);
+    assert!(matches!(&read.1[0].details, Readable::Present(x) if x.place == "LPAS Jakarta"));
 }

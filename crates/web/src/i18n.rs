@@ -134,6 +134,17 @@ impl Tr {
     pub fn datetime(&self, t: chrono::DateTime<chrono::Utc>) -> String {
         format!("{} {}", self.date(t.date_naive()), t.format("%H:%M UTC"))
     }
+
+    /// A time where it happens (a detention in Jakarta is read in Jakarta time).
+    pub fn local_datetime(&self, t: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+        let local = t.with_timezone(&tz);
+        format!(
+            "{} {} ({})",
+            self.date(local.date_naive()),
+            local.format("%H:%M"),
+            tz.name()
+        )
+    }
 }
 
 #[cfg(test)]

@@ -131,6 +131,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/conferences", post(pages::conference::record))
         .route("/cases/{id}/household", post(pages::family::save))
         .route("/cases/{id}/interviews", post(pages::interview::record))
+        .route("/cases/{id}/proceedings", post(pages::justice::open))
+        .route("/proceedings/{id}", post(pages::justice::proceeding_step))
+        .route("/cases/{id}/detentions", post(pages::justice::detain))
+        .route("/detentions/{id}", post(pages::justice::change))
         .route("/tasks/{id}/done", post(pages::work::task_done))
         .route(
             "/cases/{id}/assessments",

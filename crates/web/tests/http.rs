@@ -2137,3 +2137,204 @@ async fn the_family_is_assessed_in_the_family_section_and_that_does_not_stand_in
     .await;
     assert_eq!(v["assessments"].as_array().unwrap().len(), 0);
 }
+
+#[tokio::test]
+async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_demand_release() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia: MACR 12
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
+    let older = app.child(&home, &lead, "Amina").await; // born 2011: 14 or 15
+    let young = app
+        .store
+        .register_child(
+            &Actor::system("t"),
+            Registration {
+                agency_id: home.clone(),
+                identity: ChildIdentity {
+                    names: PersonNames::simple(NameText::parse("Putri").unwrap(), None),
+                    sex: Sex::Female,
+                    age: Age::with(
+                        BirthDate::Year { year: 2014 },
+                        EvidenceKind::Declaration,
+                        "lead",
+                        now().date_naive(),
+                    ),
+                },
+                priority: Priority::new(PriorityLevel::High, "detained by police").unwrap(),
+                assigned_to: Some(lead.clone()),
+                circumstances: None,
+            },
+        )
+        .await
+        .unwrap()
+        .case_id;
+    // Born in 2014, the child could be 11 at an offence in June 2026: every role is refused,
+    // over the API and in the browser, and the protection pathway is named.
+    let proceeding = |forum: &str, penalty: u32| {
+        json!({"forum": forum, "legal_aid": true, "parents_notified": true,
+               "offence": {"description": "Carried messages", "on": "2026-06-15",
+                           "max_penalty_years": penalty}})
+        .to_string()
+    };
+    for who in [&lead, &sup] {
+        let token = app.token(who).await;
+        let (s, v, _) = api(
+            &app,
+            "POST",
+            &format!("/api/v1/cases/{young}/proceedings"),
+            Some(&token),
+            Some(proceeding("children_court", 5)),
+        )
+        .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(v["code"], "below-minimum-age");
+        assert!(v["pathway"].as_str().unwrap().contains("6 months"));
+    }
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    let (s, _, page) = b
+        .post(
+            &format!("/cases/{young}/proceedings"),
+            &[
+                ("csrf", &csrf),
+                ("forum", "children_court"),
+                ("offence", "Carried messages"),
+                ("offence_on", "2026-06-15"),
+                ("penalty", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("could be, below the minimum age") && page.contains("LPKS"));
+    assert!(page.contains("No proceedings recorded."));
+
+    // The older child: proceedings open (before an adult court: the supervisor is alerted);
+    // formal proceedings wait for the diversion assessment, which must be an attempt here.
+    let token = app.token(&lead).await;
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{older}/proceedings"),
+        Some(&token),
+        Some(proceeding("adult_court", 5)),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let pid = v["id"].as_str().unwrap().to_owned();
+    assert!(
+        app.store
+            .alerts(&sup)
+            .await
+            .unwrap()
+            .iter()
+            .any(|a| a.kind == "forum")
+    );
+    let formal = format!("/api/v1/proceedings/{pid}/formal");
+    let (s, v, _) = api(&app, "POST", &formal, Some(&token), None).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("diversion-first"))
+    );
+    let diversion = |outcome: &str| {
+        json!({"on": "2026-11-20", "outcome": outcome, "note": "Family conference"}).to_string()
+    };
+    let dpath = format!("/api/v1/proceedings/{pid}/diversion");
+    api(
+        &app,
+        "POST",
+        &dpath,
+        Some(&token),
+        Some(diversion("not_eligible")),
+    )
+    .await;
+    let (s, _, _) = api(&app, "POST", &formal, Some(&token), None).await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "under 7 years: the attempt is mandatory"
+    );
+    api(
+        &app,
+        "POST",
+        &dpath,
+        Some(&token),
+        Some(diversion("not_agreed")),
+    )
+    .await;
+    let (s, _, _) = api(&app, "POST", &formal, Some(&token), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+
+    // Investigation detention registered 8 days ago in Jakarta: past the 7-day limit, release
+    // is required — on the case page, and in the supervisor's work; released, it says the
+    // limit was reached first.
+    let started = (now() - chrono::TimeDelta::days(8))
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{older}/detentions"),
+            &[
+                ("csrf", &csrf),
+                ("stage", "investigation"),
+                ("started_at", &started),
+                ("order", "SP.Han/12/XI/2026"),
+                ("legal_basis", "UU SPPA art. 32"),
+                (
+                    "alternatives",
+                    "Return to the parents: the father is in the network",
+                ),
+                (
+                    "best_interests",
+                    "Away from the network while the investigation lasts",
+                ),
+                ("place", "LPAS Jakarta"),
+                ("separated", "yes"),
+                ("parents_notified", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{older}")).await;
+    assert!(page.contains("Release is required by law now"));
+    let mut sv = Browser::new(&app);
+    sv.sign_in("sup", PASSWORD).await;
+    let (_, _, work) = sv.get("/work").await;
+    assert!(work.contains("Detention clock") && work.contains("release required"));
+    let did = page
+        .split("action=\"/detentions/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let (s, _, _) = b
+        .post(
+            &format!("/detentions/{did}"),
+            &[("csrf", &csrf), ("change", "release")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{older}")).await;
+    assert!(!page.contains("Release is required by law now"));
+    assert!(page.contains("limit reached before release"));
+    // The young child cannot be detained either.
+    let (s, _, page) = b
+        .post(
+            &format!("/cases/{young}/detentions"),
+            &[
+                ("csrf", &csrf),
+                ("stage", "investigation"),
+                ("started_at", &started),
+                ("order", "SP.Han/13/XI/2026"),
+                ("legal_basis", "x"),
+                ("alternatives", "x"),
+                ("best_interests", "x"),
+                ("place", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("could be, below the minimum age"));
+}

@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod macr;
+pub mod proceeding;
 
 use serde::{Deserialize, Serialize};
 

@@ -71,6 +71,7 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
             &u.id,
             u.agency_id.as_deref(),
             crate::pages::work::answers_referrals(u.role),
+            u.role == pelita_domain::role::Role::Supervisor,
             &s.config.response_times,
         )
         .await
@@ -84,6 +85,7 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
             "due": t.due.to_rfc3339(),
             "urgency": Urgency::of(t.due, now).as_str(),
             "text": t.text,
+            "at_expiry": t.at_expiry.map(|a| a.as_str()),
         })).collect::<Vec<_>>()}))
         .into_response(),
         Err(e) => store_problem(e),

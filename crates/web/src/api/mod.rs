@@ -30,6 +30,7 @@ use crate::AppState;
 mod assessment;
 mod conference;
 mod consent;
+mod justice;
 mod plan;
 mod referral;
 
@@ -69,6 +70,12 @@ pub fn router() -> Router<AppState> {
         )
         .route("/cases/{id}/plan/actions", post(conference::action_status))
         .route("/tasks", get(conference::tasks))
+        .route("/cases/{id}/justice", get(justice::get))
+        .route("/cases/{id}/proceedings", post(justice::open))
+        .route("/proceedings/{id}/diversion", post(justice::diversion))
+        .route("/proceedings/{id}/formal", post(justice::formal))
+        .route("/cases/{id}/detentions", post(justice::detain))
+        .route("/detentions/{id}/change", post(justice::change))
         .route(
             "/cases/{id}/interviews",
             get(conference::interviews).post(conference::record_interview),
@@ -87,7 +94,7 @@ pub fn problem(status: StatusCode, code: &str, title: &str) -> Response {
     problem_with(status, code, title, json!({}))
 }
 
-fn problem_with(status: StatusCode, code: &str, title: &str, extra: Value) -> Response {
+pub(crate) fn problem_with(status: StatusCode, code: &str, title: &str, extra: Value) -> Response {
     let mut body = json!({
         "type": format!("https://pelita.example/problems/{code}"),
         "title": title,

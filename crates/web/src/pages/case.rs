@@ -84,6 +84,7 @@ struct CasePage {
     conferences: Option<super::conference::ConferencesView>,
     household: Option<super::family::HouseholdView>,
     interviews: Option<super::interview::InterviewsView>,
+    justice: Option<super::justice::JusticeView>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
@@ -287,6 +288,7 @@ async fn render(
     let ledger = read.consents.clone();
     let assessed = read.assessments.clone();
     let family_assessed = read.family_assessments.clone();
+    let justice_read = read.justice.clone();
     let plan_read = read.plan.clone();
     let conferences_read = read.conferences.clone();
     let household_read = read.household.clone();
@@ -395,6 +397,10 @@ async fn render(
         None => None,
     };
     let interviews = super::interview::view(ctx, &meta).await;
+    let justice = match justice_read {
+        Some((p, d)) => Some(super::justice::view(ctx, &meta, &p, &d).await),
+        None => None,
+    };
     let household =
         household_read.map(|h| super::family::view(&t, h, super::family::may_edit(ctx, &meta)));
     let (mut referrals, mut referral_form) = (Vec::new(), None);
@@ -509,6 +515,7 @@ async fn render(
         household,
         family_assessments,
         interviews,
+        justice,
         referrals,
         referral_form,
         message,

@@ -8,6 +8,7 @@ pub mod conference;
 pub mod consent;
 pub mod family;
 pub mod interview;
+pub mod justice;
 pub mod plan;
 pub mod profile;
 pub mod referral;

@@ -54,7 +54,10 @@ pub fn task_rows(
                 urgency: urgency.as_str(),
                 urgency_text: t.pick("task-urgency", urgency.as_str()),
                 priority_level: x.priority.as_str(),
-                text: x.text.clone().unwrap_or_default(),
+                text: match x.at_expiry {
+                    Some(a) => t.pick("detention-expiry", a.as_str()),
+                    None => x.text.clone().unwrap_or_default(),
+                },
                 done_id: (x.kind == TaskKind::Conference).then(|| x.id.clone()),
             }
         })
@@ -118,6 +121,16 @@ pub async fn page(ctx: Ctx) -> Response {
                 t.with("alert-changed", &[("who", who), ("what", what)])
             }
             "task" => t.with("alert-task", &[("who", who)]),
+            "forum" => t.with(
+                "alert-forum",
+                &[
+                    ("who", who),
+                    (
+                        "forum",
+                        t.pick("forum", d["forum"].as_str().unwrap_or("adult_court")),
+                    ),
+                ],
+            ),
             _ => t.get("alert-break-glass"),
         };
         alerts.push((
@@ -134,6 +147,7 @@ pub async fn page(ctx: Ctx) -> Response {
             &user.id,
             user.agency_id.as_deref(),
             answers_referrals(user.role),
+            user.role == pelita_domain::role::Role::Supervisor,
             &ctx.config.response_times,
         )
         .await

@@ -1,0 +1,283 @@
+//! Proceedings on a case and the detention register. Criminal proceedings open only past the
+//! minimum-age gate; a diversion assessment comes before formal proceedings; a detention
+//! episode exists only with an order, its legal basis, the alternatives considered and why
+//! they were rejected, and a best-interests justification (Havana r.20–22; CRC art. 37(b)).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Jurisdiction, Stage};
+use crate::age::Age;
+use crate::error::DomainError;
+use crate::text::{NameText, NoteText};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Forum {
+    ChildrenCourt,
+    AdultCourt,
+    MilitaryOrSpecialCourt,
+}
+
+impl Forum {
+    pub const ALL: [Forum; 3] = [
+        Forum::ChildrenCourt,
+        Forum::AdultCourt,
+        Forum::MilitaryOrSpecialCourt,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Forum::ChildrenCourt => "children_court",
+            Forum::AdultCourt => "adult_court",
+            Forum::MilitaryOrSpecialCourt => "military_or_special_court",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Forum> {
+        Forum::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Anything but a court for children is an alert: child-justice safeguards are
+    /// non-derogable, also for terrorism-related offences.
+    pub fn raises_alert(self) -> bool {
+        self != Forum::ChildrenCourt
+    }
+}
+
+/// What the child is alleged to have done, with the penalty the law sets for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offence {
+    pub description: NoteText,
+    pub on: NaiveDate,
+    /// The statutory maximum penalty, in years of imprisonment, when known.
+    #[serde(default)]
+    pub max_penalty_years: Option<u32>,
+    #[serde(default)]
+    pub repeat: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewProceeding {
+    pub forum: Forum,
+    pub offence: Offence,
+    pub legal_aid: bool,
+    pub parents_notified: bool,
+}
+
+/// Whether the jurisdiction requires diversion to be attempted for this offence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Eligibility {
+    /// Diversion must be attempted (Indonesia: penalty under 7 years, not a repeat offence).
+    pub required: bool,
+    pub source: String,
+}
+
+pub fn diversion_eligibility(j: &Jurisdiction, o: &Offence) -> Option<Eligibility> {
+    let d = j.diversion.as_ref()?;
+    let required = match d.max_penalty_years_below {
+        Some(limit) => {
+            o.max_penalty_years.is_some_and(|p| p < limit)
+                && !(d.repeat_offence_excludes && o.repeat)
+        }
+        None => false,
+    };
+    Some(Eligibility {
+        required,
+        source: d.source.clone(),
+    })
+}
+
+/// The outcome of the diversion assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiversionOutcome {
+    /// A diversion agreement was reached: no formal proceedings while it is kept.
+    Agreed,
+    /// Attempted, and the victim or the child (with the family) did not agree.
+    NotAgreed,
+    /// The offence is not one the law allows to divert.
+    NotEligible,
+}
+
+impl DiversionOutcome {
+    pub fn parse(s: &str) -> Option<DiversionOutcome> {
+        match s {
+            "agreed" => Some(DiversionOutcome::Agreed),
+            "not_agreed" => Some(DiversionOutcome::NotAgreed),
+            "not_eligible" => Some(DiversionOutcome::NotEligible),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiversionAssessment {
+    pub on: NaiveDate,
+    pub outcome: DiversionOutcome,
+    pub note: NoteText,
+}
+
+/// Opening criminal proceedings: only past the minimum-age gate.
+pub fn check_open(
+    j: &Jurisdiction,
+    age: &Age,
+    p: &NewProceeding,
+    today: NaiveDate,
+) -> Result<(), DomainError> {
+    if p.offence.on > today {
+        return Err(DomainError::DateInFuture);
+    }
+    super::macr::gate(j, age, p.offence.on).map(|_| ())
+}
+
+/// Moving to formal proceedings needs a diversion assessment first; where the law makes the
+/// attempt mandatory, "not eligible" is not an answer and an agreement keeps the case out.
+pub fn check_formal(
+    eligibility: Option<&Eligibility>,
+    assessment: Option<&DiversionAssessment>,
+) -> Result<(), DomainError> {
+    let Some(a) = assessment else {
+        return Err(DomainError::DiversionFirst);
+    };
+    match (a.outcome, eligibility.is_some_and(|e| e.required)) {
+        (DiversionOutcome::Agreed, _) => Err(DomainError::DiversionFirst),
+        (DiversionOutcome::NotEligible, true) => Err(DomainError::DiversionFirst),
+        _ => Ok(()),
+    }
+}
+
+/// A detention episode as the register takes it (Havana r.20–21).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewDetention {
+    pub stage: Stage,
+    pub started_at: DateTime<Utc>,
+    /// The order's reference (r.20: no admission without a valid commitment order).
+    pub order: NameText,
+    pub legal_basis: NoteText,
+    /// The alternatives to detention considered, and why each was rejected.
+    pub alternatives: NoteText,
+    pub best_interests: NoteText,
+    pub place: NoteText,
+    pub separated_from_adults: bool,
+    /// r.22: parents or guardian told of the admission, the place, transfers and release.
+    pub parents_notified: bool,
+}
+
+/// A child who could be under the minimum age of criminal responsibility — or under the
+/// jurisdiction's minimum age for detention — is not detained.
+pub fn check_detention(
+    j: &Jurisdiction,
+    age: &Age,
+    d: &NewDetention,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if d.started_at > now {
+        return Err(DomainError::DateInFuture);
+    }
+    let on = d.started_at.date_naive();
+    let min = j
+        .detention_min_age
+        .as_ref()
+        .map_or(j.macr.value, |m| m.value.max(j.macr.value));
+    if age.age_on(on).could_be_under(min) {
+        return Err(DomainError::BelowMinimumAge);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::age::{BirthDate, EvidenceKind};
+
+    fn n(s: &str) -> NoteText {
+        NoteText::parse(s).unwrap()
+    }
+
+    fn offence(years: Option<u32>, repeat: bool) -> Offence {
+        Offence {
+            description: n("Carried messages for the group"),
+            on: "2026-05-01".parse().unwrap(),
+            max_penalty_years: years,
+            repeat,
+        }
+    }
+
+    #[test]
+    fn indonesia_requires_diversion_under_seven_years_unless_repeated() {
+        let id = Jurisdiction::for_code("ID");
+        let e = |y, r| diversion_eligibility(&id, &offence(y, r)).unwrap().required;
+        assert!(e(Some(5), false));
+        assert!(!e(Some(7), false), "7 years or more: not mandatory");
+        assert!(!e(Some(5), true), "a repeat offence");
+        assert!(!e(None, false), "penalty unknown: not presumed");
+        assert!(
+            diversion_eligibility(&Jurisdiction::for_code("MY"), &offence(Some(2), false))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn formal_proceedings_come_only_after_a_diversion_assessment() {
+        let required = Eligibility {
+            required: true,
+            source: "SPPA art. 7".into(),
+        };
+        let a = |outcome| DiversionAssessment {
+            on: "2026-05-03".parse().unwrap(),
+            outcome,
+            note: n("Family conference held"),
+        };
+        assert_eq!(check_formal(None, None), Err(DomainError::DiversionFirst));
+        assert_eq!(
+            check_formal(Some(&required), Some(&a(DiversionOutcome::NotAgreed))),
+            Ok(())
+        );
+        assert_eq!(
+            check_formal(Some(&required), Some(&a(DiversionOutcome::NotEligible))),
+            Err(DomainError::DiversionFirst),
+            "where the attempt is mandatory, it must be made"
+        );
+        assert_eq!(
+            check_formal(Some(&required), Some(&a(DiversionOutcome::Agreed))),
+            Err(DomainError::DiversionFirst),
+            "an agreement keeps the child out of formal proceedings"
+        );
+    }
+
+    #[test]
+    fn indonesia_detains_no_child_who_could_be_under_fourteen() {
+        let id = Jurisdiction::for_code("ID");
+        let age = |year| {
+            Age::with(
+                BirthDate::Year { year },
+                EvidenceKind::Document,
+                "w",
+                "2026-01-01".parse().unwrap(),
+            )
+        };
+        let d = NewDetention {
+            stage: Stage::Investigation,
+            started_at: "2026-06-01T03:00:00Z".parse().unwrap(),
+            order: NameText::parse("SP.Han/12/VI/2026").unwrap(),
+            legal_basis: n("SPPA art. 32"),
+            alternatives: n("Return to parents: the father is in the same network"),
+            best_interests: n("Separated from the network while the investigation lasts"),
+            place: n("LPAS Jakarta"),
+            separated_from_adults: true,
+            parents_notified: true,
+        };
+        let now = "2026-06-01T04:00:00Z".parse().unwrap();
+        // Born in 2012: 13 or 14 in June 2026 — could be 13.
+        assert_eq!(
+            check_detention(&id, &age(2012), &d, now),
+            Err(DomainError::BelowMinimumAge)
+        );
+        assert_eq!(check_detention(&id, &age(2011), &d, now), Ok(()));
+    }
+}

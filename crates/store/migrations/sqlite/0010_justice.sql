@@ -1,0 +1,43 @@
+-- Child justice (issue #6): proceedings behind the minimum-age gate, the diversion assessment
+-- before formal proceedings, and the detention register (Havana r.20–22). What indicators
+-- count (forum, stage, times, separation from adults, parents notified) is in the clear; the
+-- offence, the order, its legal basis, the alternatives and the best-interests reasoning are
+-- sealed with the child's key.
+CREATE TABLE proceedings (
+    id                TEXT PRIMARY KEY,
+    case_id           TEXT NOT NULL REFERENCES cases(id),
+    forum             TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    offence_on        TEXT NOT NULL,
+    max_penalty_years INTEGER,
+    repeat_offence    INTEGER NOT NULL,
+    legal_aid         INTEGER NOT NULL,
+    parents_notified  INTEGER NOT NULL,
+    offence_sealed    BLOB NOT NULL,
+    diversion_outcome TEXT,
+    diversion_sealed  BLOB,
+    opened_by         TEXT NOT NULL,
+    opened_at         INTEGER NOT NULL
+);
+CREATE INDEX proceedings_case ON proceedings (case_id);
+
+CREATE TABLE detentions (
+    id                 TEXT PRIMARY KEY,
+    case_id            TEXT NOT NULL REFERENCES cases(id),
+    jurisdiction       TEXT NOT NULL,
+    stage              TEXT NOT NULL,
+    started_at         INTEGER NOT NULL,
+    first_detention_at INTEGER NOT NULL,
+    separated          INTEGER NOT NULL,
+    parents_notified   INTEGER NOT NULL,
+    record_sealed      BLOB NOT NULL,
+    extended_at        INTEGER,
+    extension_sealed   BLOB,
+    last_review_at     INTEGER,
+    ended_at           INTEGER,
+    end_reason         TEXT,
+    recorded_by        TEXT NOT NULL,
+    recorded_at        INTEGER NOT NULL
+);
+CREATE INDEX detentions_case ON detentions (case_id, started_at);
+CREATE INDEX detentions_open ON detentions (ended_at, case_id);

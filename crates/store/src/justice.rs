@@ -1,0 +1,641 @@
+//! Child justice in the store: proceedings (opened only past the minimum-age gate, formal only
+//! after a diversion assessment) and the detention register with its statutory clocks. The
+//! rules are the domain's (`pelita_domain::justice`), checked in the writer's transaction
+//! against the child's recorded age and the jurisdiction of the agency holding the case.
+
+use chrono::{DateTime, Utc};
+use pelita_domain::DomainError;
+use pelita_domain::identity::ChildIdentity;
+use pelita_domain::justice::proceeding::{
+    self, DiversionAssessment, DiversionOutcome, Forum, NewDetention, NewProceeding, Offence,
+};
+use pelita_domain::justice::{Jurisdiction, Stage};
+use pelita_domain::text::NoteText;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::crypto::ChildKey;
+use crate::db::{Row, args};
+use crate::writer::{Command, Done, Write, new_id};
+use crate::{Actor, Readable, Store, StoreError, from_micros};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProceedingRecord {
+    pub id: String,
+    pub forum: Forum,
+    /// `open`, `diversion` (an agreement is in place) or `formal`.
+    pub status: String,
+    pub offence: Readable<Offence>,
+    pub legal_aid: bool,
+    pub parents_notified: bool,
+    pub diversion: Option<Readable<DiversionAssessment>>,
+    pub opened_by: String,
+    pub opened_at: DateTime<Utc>,
+}
+
+/// What the register keeps sealed about an episode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetentionDetails {
+    pub order: String,
+    pub legal_basis: String,
+    pub alternatives: String,
+    pub best_interests: String,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetentionRecord {
+    pub id: String,
+    pub case_id: String,
+    pub jurisdiction: String,
+    pub stage: Stage,
+    pub started_at: DateTime<Utc>,
+    pub first_detention_at: DateTime<Utc>,
+    pub separated_from_adults: bool,
+    pub parents_notified: bool,
+    pub details: Readable<DetentionDetails>,
+    pub extended_at: Option<DateTime<Utc>>,
+    pub last_review_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub end_reason: Option<String>,
+}
+
+impl DetentionRecord {
+    pub fn times(&self) -> pelita_domain::justice::clock::Times {
+        pelita_domain::justice::clock::Times {
+            episode_start: self.started_at,
+            first_detention: self.first_detention_at,
+            last_review: self.last_review_at,
+            extended: self.extended_at.is_some(),
+            ended: self.ended_at,
+        }
+    }
+}
+
+/// How a detention episode ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    Released,
+    /// Moved to the next stage (a new episode follows) or to another place.
+    Transferred,
+}
+
+impl EndReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndReason::Released => "released",
+            EndReason::Transferred => "transferred",
+        }
+    }
+}
+
+/// A change to an open episode.
+#[derive(Debug, Clone)]
+pub enum DetentionChange {
+    /// An extension, with the order that grants it (or the reasons, where the law says so).
+    Extend(NoteText),
+    /// The legality of the detention was reviewed.
+    Review,
+    End(EndReason),
+}
+
+const PROCEEDING_COLUMNS: &str = "id, forum, status, offence_sealed, legal_aid, parents_notified, \
+     diversion_sealed, opened_by, opened_at";
+const DETENTION_COLUMNS: &str = "id, case_id, jurisdiction, stage, started_at, first_detention_at, \
+     separated, parents_notified, record_sealed, extended_at, last_review_at, ended_at, end_reason";
+
+fn open_json<T: serde::de::DeserializeOwned>(
+    key: &Result<ChildKey, i64>,
+    aad: &str,
+    sealed: Vec<u8>,
+) -> Result<Readable<T>, StoreError> {
+    Ok(match key {
+        Ok(k) => Readable::Present(
+            serde_json::from_slice(&k.open(aad, &sealed)?).map_err(|_| StoreError::Corrupt)?,
+        ),
+        Err(at) => Readable::Erased {
+            at: from_micros(*at),
+        },
+    })
+}
+
+pub(crate) fn detention_from(
+    r: &Row,
+    key: &Result<ChildKey, i64>,
+) -> Result<DetentionRecord, StoreError> {
+    let id = r.text(0)?;
+    let opt_time = |i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(r.opt_i64(i)?.map(from_micros))
+    };
+    Ok(DetentionRecord {
+        details: open_json(key, &format!("detention/{id}"), r.bytes(8)?)?,
+        case_id: r.text(1)?,
+        jurisdiction: r.text(2)?,
+        stage: Stage::parse(&r.text(3)?).ok_or(StoreError::Corrupt)?,
+        started_at: from_micros(r.i64(4)?),
+        first_detention_at: from_micros(r.i64(5)?),
+        separated_from_adults: r.i64(6)? != 0,
+        parents_notified: r.i64(7)? != 0,
+        extended_at: opt_time(9)?,
+        last_review_at: opt_time(10)?,
+        ended_at: opt_time(11)?,
+        end_reason: r.opt_text(12)?,
+        id,
+    })
+}
+
+impl Store {
+    /// The jurisdiction of the agency holding a case.
+    pub async fn jurisdiction_of(&self, case_id: &str) -> Result<Jurisdiction, StoreError> {
+        let code = self
+            .pools
+            .row(
+                "SELECT a.jurisdiction FROM cases c JOIN agencies a ON a.id = c.agency_id \
+                 WHERE c.id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .text(0)?;
+        Ok(Jurisdiction::for_code(&code))
+    }
+
+    /// Opens criminal proceedings. Refused for a child who is or could be below the minimum
+    /// age at the alleged offence, whatever the caller's role.
+    pub async fn open_proceeding(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        p: NewProceeding,
+    ) -> Result<String, StoreError> {
+        match self
+            .submit(actor, Command::OpenProceeding(case_id.into(), Box::new(p)))
+            .await?
+        {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers OpenProceeding with an id"),
+        }
+    }
+
+    pub async fn record_diversion(
+        &self,
+        actor: &Actor,
+        proceeding_id: &str,
+        a: DiversionAssessment,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::RecordDiversion(proceeding_id.into(), Box::new(a)),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Moves proceedings to the formal track: only after a diversion assessment that allows it.
+    pub async fn go_formal(&self, actor: &Actor, proceeding_id: &str) -> Result<(), StoreError> {
+        self.submit(actor, Command::GoFormal(proceeding_id.into()))
+            .await?;
+        Ok(())
+    }
+
+    /// Registers a detention episode. Refused for a child who could be under the minimum age
+    /// of criminal responsibility or of detention.
+    pub async fn start_detention(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        d: NewDetention,
+    ) -> Result<String, StoreError> {
+        match self
+            .submit(actor, Command::StartDetention(case_id.into(), Box::new(d)))
+            .await?
+        {
+            Done::Id(id) => Ok(id),
+            _ => unreachable!("writer answers StartDetention with an id"),
+        }
+    }
+
+    pub async fn change_detention(
+        &self,
+        actor: &Actor,
+        detention_id: &str,
+        c: DetentionChange,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::ChangeDetention(detention_id.into(), c))
+            .await?;
+        Ok(())
+    }
+
+    /// The case a proceeding or a detention belongs to, for the access check.
+    pub async fn justice_case(&self, table: JusticeTable, id: &str) -> Result<String, StoreError> {
+        let sql = match table {
+            JusticeTable::Proceeding => "SELECT case_id FROM proceedings WHERE id = $1",
+            JusticeTable::Detention => "SELECT case_id FROM detentions WHERE id = $1",
+        };
+        self.pools
+            .row(sql, args![id])
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .text(0)
+    }
+
+    pub(crate) async fn proceedings(
+        &self,
+        case_id: &str,
+        key: &Result<ChildKey, i64>,
+    ) -> Result<Vec<ProceedingRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {PROCEEDING_COLUMNS} FROM proceedings WHERE case_id = $1 ORDER BY opened_at"
+        );
+        self.pools
+            .rows(&sql, args![case_id])
+            .await?
+            .iter()
+            .map(|r| {
+                let id = r.text(0)?;
+                Ok(ProceedingRecord {
+                    forum: Forum::parse(&r.text(1)?).ok_or(StoreError::Corrupt)?,
+                    status: r.text(2)?,
+                    offence: open_json(key, &format!("proceeding/{id}/offence"), r.bytes(3)?)?,
+                    legal_aid: r.i64(4)? != 0,
+                    parents_notified: r.i64(5)? != 0,
+                    diversion: r
+                        .opt_bytes(6)?
+                        .map(|s| open_json(key, &format!("proceeding/{id}/diversion"), s))
+                        .transpose()?,
+                    opened_by: r.text(7)?,
+                    opened_at: from_micros(r.i64(8)?),
+                    id,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) async fn detentions(
+        &self,
+        case_id: &str,
+        key: &Result<ChildKey, i64>,
+    ) -> Result<Vec<DetentionRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {DETENTION_COLUMNS} FROM detentions WHERE case_id = $1 ORDER BY started_at"
+        );
+        self.pools
+            .rows(&sql, args![case_id])
+            .await?
+            .iter()
+            .map(|r| detention_from(r, key))
+            .collect()
+    }
+
+    /// Open detention episodes of the cases a user holds (assigned or on the team) and, for a
+    /// supervisor, of every case of the agency: their clocks are the user's tasks. Times only:
+    /// the sealed details are not opened.
+    pub async fn open_detentions_for(
+        &self,
+        user_id: &str,
+        supervisor_of: Option<&str>,
+    ) -> Result<Vec<(DetentionRecord, String, pelita_domain::case::PriorityLevel)>, StoreError>
+    {
+        let cols = DETENTION_COLUMNS
+            .split(", ")
+            .map(|c| format!("d.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {cols}, c.reference, c.priority FROM detentions d JOIN cases c ON c.id = d.case_id \
+             WHERE d.ended_at IS NULL AND (c.assigned_to = $1 \
+             OR c.id IN (SELECT case_id FROM case_team WHERE user_id = $1) OR c.agency_id = $2)"
+        );
+        self.pools
+            .rows(&sql, args![user_id, supervisor_of.unwrap_or("")])
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    detention_from_times(r)?,
+                    r.text(13)?,
+                    pelita_domain::case::PriorityLevel::parse(&r.text(14)?)
+                        .ok_or(StoreError::Corrupt)?,
+                ))
+            })
+            .collect()
+    }
+}
+
+/// An episode's times and flags, without opening its sealed record (left as erased-at-0: the
+/// caller never shows it).
+fn detention_from_times(r: &Row) -> Result<DetentionRecord, StoreError> {
+    let opt_time = |i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(r.opt_i64(i)?.map(from_micros))
+    };
+    Ok(DetentionRecord {
+        id: r.text(0)?,
+        case_id: r.text(1)?,
+        jurisdiction: r.text(2)?,
+        stage: Stage::parse(&r.text(3)?).ok_or(StoreError::Corrupt)?,
+        started_at: from_micros(r.i64(4)?),
+        first_detention_at: from_micros(r.i64(5)?),
+        separated_from_adults: r.i64(6)? != 0,
+        parents_notified: r.i64(7)? != 0,
+        details: Readable::Erased { at: from_micros(0) },
+        extended_at: opt_time(9)?,
+        last_review_at: opt_time(10)?,
+        ended_at: opt_time(11)?,
+        end_reason: r.opt_text(12)?,
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum JusticeTable {
+    Proceeding,
+    Detention,
+}
+
+impl Write<'_> {
+    /// The case's child key, the child's recorded age, and the case's jurisdiction.
+    async fn justice_context(
+        &mut self,
+        case_id: &str,
+    ) -> Result<(ChildKey, pelita_domain::age::Age, Jurisdiction), StoreError> {
+        let (_, child_id, key) = self.load_case(case_id).await?;
+        let row = self
+            .tx
+            .row(
+                "SELECT ch.identity_sealed, a.jurisdiction FROM children ch, cases c \
+                 JOIN agencies a ON a.id = c.agency_id WHERE ch.id = $1 AND c.id = $2",
+                args![child_id.as_str(), case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let identity: ChildIdentity =
+            serde_json::from_slice(&key.open("identity", &row.bytes(0)?)?)
+                .map_err(|_| StoreError::Corrupt)?;
+        Ok((key, identity.age, Jurisdiction::for_code(&row.text(1)?)))
+    }
+
+    pub(crate) async fn open_proceeding(
+        &mut self,
+        case_id: &str,
+        p: &NewProceeding,
+    ) -> Result<Done, StoreError> {
+        let (key, age, j) = self.justice_context(case_id).await?;
+        proceeding::check_open(&j, &age, p, from_micros(self.now).date_naive())?;
+        let id = new_id();
+        self.tx
+            .exec(
+                "INSERT INTO proceedings (id, case_id, forum, status, offence_on, max_penalty_years, \
+                 repeat_offence, legal_aid, parents_notified, offence_sealed, opened_by, opened_at) \
+                 VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)",
+                args![
+                    id.as_str(),
+                    case_id,
+                    p.forum.as_str(),
+                    p.offence.on.to_string(),
+                    p.offence.max_penalty_years.map(i64::from),
+                    i64::from(p.offence.repeat),
+                    i64::from(p.legal_aid),
+                    i64::from(p.parents_notified),
+                    key.seal(
+                        &format!("proceeding/{id}/offence"),
+                        &serde_json::to_vec(&p.offence).expect("offences serialise")
+                    ),
+                    self.actor.id.as_str(),
+                    self.now
+                ],
+            )
+            .await?;
+        if p.forum.raises_alert() {
+            // Anything but a court for children: the case's supervisors learn at once.
+            self.tx
+                .exec(
+                    "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+                     SELECT $1 || u.id, u.id, c.id, 'forum', $2, $3 FROM cases c \
+                     JOIN users u ON u.agency_id = c.agency_id \
+                     WHERE c.id = $4 AND u.role = 'supervisor' AND u.disabled = 0",
+                    args![
+                        id.as_str(),
+                        json!({"by": self.actor.id, "forum": p.forum.as_str()}).to_string(),
+                        self.now,
+                        case_id
+                    ],
+                )
+                .await?;
+        }
+        self.audit(
+            "proceeding.open",
+            case_id,
+            json!({"proceeding": id, "forum": p.forum.as_str(), "jurisdiction": j.code,
+                   "legal_aid": p.legal_aid, "parents_notified": p.parents_notified}),
+        )
+        .await?;
+        Ok(Done::Id(id))
+    }
+
+    async fn proceeding_row(&mut self, id: &str) -> Result<(String, Row), StoreError> {
+        let row = self
+            .tx
+            .row(
+                "SELECT case_id, status, offence_sealed, diversion_sealed FROM proceedings WHERE id = $1",
+                args![id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok((row.text(0)?, row))
+    }
+
+    pub(crate) async fn record_diversion(
+        &mut self,
+        id: &str,
+        a: &DiversionAssessment,
+    ) -> Result<Done, StoreError> {
+        let (case_id, row) = self.proceeding_row(id).await?;
+        if row.text(1)? == "formal" {
+            return Err(StoreError::Conflict("the proceedings are already formal"));
+        }
+        let (_, _, key) = self.load_case(&case_id).await?;
+        let status = if a.outcome == DiversionOutcome::Agreed {
+            "diversion"
+        } else {
+            "open"
+        };
+        let outcome = match a.outcome {
+            DiversionOutcome::Agreed => "agreed",
+            DiversionOutcome::NotAgreed => "not_agreed",
+            DiversionOutcome::NotEligible => "not_eligible",
+        };
+        self.tx
+            .exec(
+                "UPDATE proceedings SET status = $1, diversion_outcome = $2, diversion_sealed = $3 \
+                 WHERE id = $4",
+                args![
+                    status,
+                    outcome,
+                    key.seal(
+                        &format!("proceeding/{id}/diversion"),
+                        &serde_json::to_vec(a).expect("assessments serialise")
+                    ),
+                    id
+                ],
+            )
+            .await?;
+        self.audit(
+            "proceeding.diversion",
+            &case_id,
+            json!({"proceeding": id, "outcome": outcome}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    pub(crate) async fn go_formal(&mut self, id: &str) -> Result<Done, StoreError> {
+        let (case_id, row) = self.proceeding_row(id).await?;
+        let (key, _, j) = self.justice_context(&case_id).await?;
+        let offence: Offence =
+            serde_json::from_slice(&key.open(&format!("proceeding/{id}/offence"), &row.bytes(2)?)?)
+                .map_err(|_| StoreError::Corrupt)?;
+        let assessment: Option<DiversionAssessment> = row
+            .opt_bytes(3)?
+            .map(|s| key.open(&format!("proceeding/{id}/diversion"), &s))
+            .transpose()?
+            .map(|p| serde_json::from_slice(&p).map_err(|_| StoreError::Corrupt))
+            .transpose()?;
+        let eligibility = proceeding::diversion_eligibility(&j, &offence);
+        proceeding::check_formal(eligibility.as_ref(), assessment.as_ref())?;
+        self.tx
+            .exec(
+                "UPDATE proceedings SET status = 'formal' WHERE id = $1",
+                args![id],
+            )
+            .await?;
+        self.audit("proceeding.formal", &case_id, json!({"proceeding": id}))
+            .await?;
+        Ok(Done::Unit)
+    }
+
+    pub(crate) async fn start_detention(
+        &mut self,
+        case_id: &str,
+        d: &NewDetention,
+    ) -> Result<Done, StoreError> {
+        let (key, age, j) = self.justice_context(case_id).await?;
+        proceeding::check_detention(&j, &age, d, from_micros(self.now))?;
+        let started = d.started_at.timestamp_micros();
+        let first = self
+            .tx
+            .row(
+                "SELECT min(started_at) FROM detentions WHERE case_id = $1",
+                args![case_id],
+            )
+            .await?
+            .and_then(|r| r.opt_i64(0).ok().flatten())
+            .map_or(started, |f| f.min(started));
+        let id = new_id();
+        let details = DetentionDetails {
+            order: d.order.to_string(),
+            legal_basis: d.legal_basis.as_str().to_owned(),
+            alternatives: d.alternatives.as_str().to_owned(),
+            best_interests: d.best_interests.as_str().to_owned(),
+            place: d.place.as_str().to_owned(),
+        };
+        self.tx
+            .exec(
+                "INSERT INTO detentions (id, case_id, jurisdiction, stage, started_at, \
+                 first_detention_at, separated, parents_notified, record_sealed, recorded_by, \
+                 recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                args![
+                    id.as_str(),
+                    case_id,
+                    j.code.as_str(),
+                    d.stage.as_str(),
+                    started,
+                    first,
+                    i64::from(d.separated_from_adults),
+                    i64::from(d.parents_notified),
+                    key.seal(
+                        &format!("detention/{id}"),
+                        &serde_json::to_vec(&details).expect("details serialise")
+                    ),
+                    self.actor.id.as_str(),
+                    self.now
+                ],
+            )
+            .await?;
+        self.audit(
+            "detention.start",
+            case_id,
+            json!({"detention": id, "stage": d.stage.as_str(), "jurisdiction": j.code,
+                   "separated_from_adults": d.separated_from_adults,
+                   "parents_notified": d.parents_notified}),
+        )
+        .await?;
+        Ok(Done::Id(id))
+    }
+
+    pub(crate) async fn change_detention(
+        &mut self,
+        id: &str,
+        c: &DetentionChange,
+    ) -> Result<Done, StoreError> {
+        let row = self
+            .tx
+            .row(
+                "SELECT case_id, ended_at, extended_at, jurisdiction, stage FROM detentions WHERE id = $1",
+                args![id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let case_id = row.text(0)?;
+        if row.opt_i64(1)?.is_some() {
+            return Err(StoreError::Conflict("this detention episode has ended"));
+        }
+        let what = match c {
+            DetentionChange::Extend(order) => {
+                if row.opt_i64(2)?.is_some() {
+                    return Err(StoreError::Conflict("this episode was already extended"));
+                }
+                let j = Jurisdiction::for_code(&row.text(3)?);
+                let stage = Stage::parse(&row.text(4)?).ok_or(StoreError::Corrupt)?;
+                if !j.clocks_for(stage).any(|r| r.extension.is_some()) {
+                    return Err(DomainError::Invalid { field: "extension" }.into());
+                }
+                let (_, _, key) = self.load_case(&case_id).await?;
+                self.tx
+                    .exec(
+                        "UPDATE detentions SET extended_at = $1, extension_sealed = $2 WHERE id = $3",
+                        args![
+                            self.now,
+                            key.seal(&format!("detention/{id}/extension"), order.as_str().as_bytes()),
+                            id
+                        ],
+                    )
+                    .await?;
+                "extend"
+            }
+            DetentionChange::Review => {
+                self.tx
+                    .exec(
+                        "UPDATE detentions SET last_review_at = $1 WHERE id = $2",
+                        args![self.now, id],
+                    )
+                    .await?;
+                "review"
+            }
+            DetentionChange::End(reason) => {
+                self.tx
+                    .exec(
+                        "UPDATE detentions SET ended_at = $1, end_reason = $2 WHERE id = $3",
+                        args![self.now, reason.as_str(), id],
+                    )
+                    .await?;
+                reason.as_str()
+            }
+        };
+        self.audit(
+            "detention.change",
+            &case_id,
+            json!({"detention": id, "change": what}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+}

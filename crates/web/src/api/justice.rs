@@ -1,0 +1,231 @@
+//! Child justice over the API: `GET /api/v1/cases/{id}/justice`, `POST …/proceedings`,
+//! `POST /api/v1/proceedings/{id}/diversion`, `POST /api/v1/proceedings/{id}/formal`,
+//! `POST …/detentions`, `POST /api/v1/detentions/{id}/change`. Every write needs the justice
+//! section allowed; the minimum-age gate and the diversion-first rule hold for every role.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::DomainError;
+use pelita_domain::justice::proceeding::{DiversionAssessment, NewDetention, NewProceeding};
+use pelita_domain::policy::{self, Section};
+use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, Reader, StoreError};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, problem_with, store_problem};
+use crate::AppState;
+
+async fn may_write(s: &AppState, u: &pelita_store::User, case_id: &str) -> Result<(), Response> {
+    let meta = s.store.case_meta(case_id).await.map_err(store_problem)?;
+    if meta.decide(&Reader::from(u), Section::Justice) == policy::Decision::Allow {
+        Ok(())
+    } else {
+        Err(problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Your role and relationship to this case do not include the justice section",
+        ))
+    }
+}
+
+/// A refusal; below the minimum age it names the protection pathway instead.
+async fn refused(s: &AppState, case_id: &str, e: StoreError) -> Response {
+    if let StoreError::Domain(DomainError::BelowMinimumAge) = e {
+        let j = s
+            .store
+            .jurisdiction_of(case_id)
+            .await
+            .unwrap_or_else(|_| pelita_domain::justice::Jurisdiction::for_code("INTL"));
+        return problem_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "below-minimum-age",
+            &DomainError::BelowMinimumAge.to_string(),
+            json!({"macr": j.macr.value, "pathway": j.protection_pathway.text,
+                   "source": j.protection_pathway.source}),
+        );
+    }
+    store_problem(e)
+}
+
+pub async fn get(
+    State(s): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> Response {
+    let g = match meta_and_grant(&s, &u, &id, Section::Justice, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    let sections = match s.store.read_sections(&[g]).await {
+        Ok(r) => r,
+        Err(e) => return store_problem(e),
+    };
+    let (proceedings, detentions) = sections.justice.unwrap_or_default();
+    let j = match s.store.jurisdiction_of(&id).await {
+        Ok(j) => j,
+        Err(e) => return store_problem(e),
+    };
+    let tz = j.tz().unwrap_or(chrono_tz::UTC);
+    let now = s.store.now();
+    Json(json!({
+        "jurisdiction": {"code": j.code, "name": j.name, "time_zone": j.time_zone,
+                         "macr": j.macr, "qualified_until": j.qualified_until,
+                         "detention_min_age": j.detention_min_age,
+                         "protection_pathway": j.protection_pathway},
+        "proceedings": proceedings.iter().map(|p| json!({
+            "id": p.id, "forum": p.forum.as_str(), "status": p.status,
+            "offence": match &p.offence { Readable::Present(o) => json!(o), Readable::Erased { .. } => json!({"erased": true}) },
+            "legal_aid": p.legal_aid, "parents_notified": p.parents_notified,
+            "diversion": match &p.diversion {
+                Some(Readable::Present(a)) => json!(a),
+                Some(Readable::Erased { .. }) => json!({"erased": true}),
+                None => json!(null),
+            },
+            "opened_at": p.opened_at.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+        "detentions": detentions.iter().map(|d| {
+            let clocks: Vec<Value> = j.clocks_for(d.stage).map(|rule| {
+                let c = rule.evaluate(tz, &d.times(), now);
+                json!({"rule": rule.rule, "due": c.due.to_rfc3339(), "state": c.state.as_str(),
+                       "at_expiry": rule.at_expiry.as_str(), "source": rule.source,
+                       "certainty": rule.certainty.as_str()})
+            }).collect();
+            json!({
+                "id": d.id, "stage": d.stage.as_str(), "started_at": d.started_at.to_rfc3339(),
+                "separated_from_adults": d.separated_from_adults, "parents_notified": d.parents_notified,
+                "details": match &d.details { Readable::Present(x) => json!(x), Readable::Erased { .. } => json!({"erased": true}) },
+                "extended_at": d.extended_at.map(|t| t.to_rfc3339()),
+                "last_review_at": d.last_review_at.map(|t| t.to_rfc3339()),
+                "ended_at": d.ended_at.map(|t| t.to_rfc3339()), "end_reason": d.end_reason,
+                "clocks": clocks,
+            })
+        }).collect::<Vec<_>>(),
+    }))
+    .into_response()
+}
+
+pub async fn open(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(p): ApiJson<NewProceeding>,
+) -> Response {
+    if let Err(r) = may_write(&s, &u, &id).await {
+        return r;
+    }
+    match s.store.open_proceeding(&super::actor(&u), &id, p).await {
+        Ok(pid) => (StatusCode::CREATED, Json(json!({"id": pid}))).into_response(),
+        Err(e) => refused(&s, &id, e).await,
+    }
+}
+
+async fn case_of(
+    s: &AppState,
+    u: &pelita_store::User,
+    table: JusticeTable,
+    id: &str,
+) -> Result<String, Response> {
+    let case_id = s
+        .store
+        .justice_case(table, id)
+        .await
+        .map_err(store_problem)?;
+    may_write(s, u, &case_id).await?;
+    Ok(case_id)
+}
+
+pub async fn diversion(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(pid): Path<String>,
+    ApiJson(a): ApiJson<DiversionAssessment>,
+) -> Response {
+    let case_id = match case_of(&s, &u, JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    match s.store.record_diversion(&super::actor(&u), &pid, a).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &case_id, e).await,
+    }
+}
+
+pub async fn formal(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(pid): Path<String>,
+) -> Response {
+    let case_id = match case_of(&s, &u, JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    match s.store.go_formal(&super::actor(&u), &pid).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &case_id, e).await,
+    }
+}
+
+pub async fn detain(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(d): ApiJson<NewDetention>,
+) -> Response {
+    if let Err(r) = may_write(&s, &u, &id).await {
+        return r;
+    }
+    match s.store.start_detention(&super::actor(&u), &id, d).await {
+        Ok(did) => (StatusCode::CREATED, Json(json!({"id": did}))).into_response(),
+        Err(e) => refused(&s, &id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    change: String,
+    #[serde(default)]
+    order: Option<pelita_domain::text::NoteText>,
+}
+
+pub async fn change(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(did): Path<String>,
+    ApiJson(c): ApiJson<Change>,
+) -> Response {
+    let case_id = match case_of(&s, &u, JusticeTable::Detention, &did).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let change = match (c.change.as_str(), c.order) {
+        ("extend", Some(o)) => DetentionChange::Extend(o),
+        ("extend", None) => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "required",
+                "An extension needs its order",
+            );
+        }
+        ("review", _) => DetentionChange::Review,
+        ("release", _) => DetentionChange::End(EndReason::Released),
+        ("transfer", _) => DetentionChange::End(EndReason::Transferred),
+        _ => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "change is extend, review, release or transfer",
+            );
+        }
+    };
+    match s
+        .store
+        .change_detention(&super::actor(&u), &did, change)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &case_id, e).await,
+    }
+}

@@ -1,0 +1,509 @@
+//! The justice section of the case page: the jurisdiction's rules with their sources,
+//! proceedings (opened only past the minimum-age gate; the diversion assessment before formal
+//! proceedings) and the detention register with its statutory clocks.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use pelita_domain::justice::clock::State;
+use pelita_domain::justice::proceeding::{
+    self, DiversionAssessment, DiversionOutcome, Forum, NewDetention, NewProceeding, Offence,
+};
+use pelita_domain::justice::{Jurisdiction, Stage};
+use pelita_domain::policy::{Decision, Section};
+use pelita_domain::text::{NameText, NoteText};
+use pelita_store::{
+    CaseMeta, DetentionChange, DetentionRecord, EndReason, JusticeTable, ProceedingRecord,
+    Readable, StoreError,
+};
+use serde::Deserialize;
+
+use crate::auth::Ctx;
+use crate::error;
+use crate::i18n::Tr;
+use crate::view::{self, Form};
+
+pub struct ClockView {
+    pub label: String,
+    pub due: String,
+    pub state: &'static str,
+    pub state_text: String,
+    pub source: String,
+}
+
+pub struct DetentionView {
+    pub id: String,
+    pub stage: String,
+    pub started: String,
+    pub details: Vec<(String, String)>,
+    pub clocks: Vec<ClockView>,
+    pub open: bool,
+    pub ended: String,
+    /// A clock ran out on a limit after which the law requires release.
+    pub release_required: bool,
+    pub can_extend: bool,
+}
+
+pub struct ProceedingView {
+    pub id: String,
+    pub forum: String,
+    pub forum_alert: bool,
+    pub status: String,
+    pub status_key: String,
+    pub offence: String,
+    pub facts: Vec<String>,
+    pub diversion: Option<String>,
+    pub eligibility: Option<String>,
+}
+
+pub struct JusticeView {
+    pub jurisdiction: String,
+    pub rules: Vec<String>,
+    pub proceedings: Vec<ProceedingView>,
+    pub detentions: Vec<DetentionView>,
+    pub can_edit: bool,
+    pub forums: Vec<(&'static str, String)>,
+    pub stages: Vec<(&'static str, String)>,
+    pub now_local: String,
+    pub today: String,
+}
+
+fn yes_no(t: &Tr, b: bool) -> String {
+    t.get(if b { "answer-yes" } else { "answer-no" })
+}
+
+fn certainty(t: &Tr, source: &str, c: pelita_domain::justice::Certainty) -> String {
+    format!("{source} ({})", t.pick("certainty", c.as_str()))
+}
+
+fn proceeding_view(t: &Tr, j: &Jurisdiction, p: &ProceedingRecord) -> ProceedingView {
+    let (offence, facts, eligibility) = match &p.offence {
+        Readable::Present(o) => {
+            let mut facts = vec![format!("{}: {}", t.get("justice-offence-on"), t.date(o.on))];
+            if let Some(y) = o.max_penalty_years {
+                facts.push(t.with("justice-penalty-years", &[("years", y.to_string())]));
+            }
+            if o.repeat {
+                facts.push(t.get("justice-repeat"));
+            }
+            let eligibility = proceeding::diversion_eligibility(j, o).map(|e| {
+                t.with(
+                    if e.required {
+                        "justice-diversion-required"
+                    } else {
+                        "justice-diversion-possible"
+                    },
+                    &[("source", e.source)],
+                )
+            });
+            (o.description.as_str().to_owned(), facts, eligibility)
+        }
+        Readable::Erased { .. } => (t.get("erased"), vec![], None),
+    };
+    let mut facts = facts;
+    facts.push(format!(
+        "{}: {}",
+        t.get("justice-legal-aid"),
+        yes_no(t, p.legal_aid)
+    ));
+    facts.push(format!(
+        "{}: {}",
+        t.get("justice-parents-notified"),
+        yes_no(t, p.parents_notified)
+    ));
+    ProceedingView {
+        id: p.id.clone(),
+        forum: t.pick("forum", p.forum.as_str()),
+        forum_alert: p.forum.raises_alert(),
+        status: t.pick("proceeding-status", &p.status),
+        status_key: p.status.clone(),
+        offence,
+        facts,
+        diversion: p.diversion.as_ref().map(|d| match d {
+            Readable::Present(a) => format!(
+                "{} — {}: {}",
+                t.date(a.on),
+                t.pick(
+                    "diversion-outcome",
+                    match a.outcome {
+                        DiversionOutcome::Agreed => "agreed",
+                        DiversionOutcome::NotAgreed => "not_agreed",
+                        DiversionOutcome::NotEligible => "not_eligible",
+                    }
+                ),
+                a.note.as_str()
+            ),
+            Readable::Erased { .. } => t.get("erased"),
+        }),
+        eligibility,
+    }
+}
+
+fn detention_view(t: &Tr, d: &DetentionRecord, now: chrono::DateTime<Utc>) -> DetentionView {
+    let j = Jurisdiction::for_code(&d.jurisdiction);
+    let tz = j.tz().unwrap_or(chrono_tz::UTC);
+    let mut release_required = false;
+    let clocks = j
+        .clocks_for(d.stage)
+        .map(|rule| {
+            let c = rule.evaluate(tz, &d.times(), now);
+            if c.state == State::Expired
+                && rule.at_expiry == pelita_domain::justice::AtExpiry::ReleaseRequired
+            {
+                release_required = true;
+            }
+            ClockView {
+                label: t.pick("clock-rule", &rule.rule),
+                due: t.local_datetime(c.due, tz),
+                state: c.state.as_str(),
+                state_text: match c.state {
+                    State::Expired => t.pick("detention-expiry", rule.at_expiry.as_str()),
+                    other => t.pick("clock-state", other.as_str()),
+                },
+                source: certainty(t, &rule.source, rule.certainty),
+            }
+        })
+        .collect();
+    let details = match &d.details {
+        Readable::Present(x) => vec![
+            (t.get("detention-order"), x.order.clone()),
+            (t.get("detention-legal-basis"), x.legal_basis.clone()),
+            (t.get("detention-alternatives"), x.alternatives.clone()),
+            (t.get("detention-best-interests"), x.best_interests.clone()),
+            (t.get("detention-place"), x.place.clone()),
+            (
+                t.get("detention-separated"),
+                yes_no(t, d.separated_from_adults),
+            ),
+            (
+                t.get("justice-parents-notified"),
+                yes_no(t, d.parents_notified),
+            ),
+        ],
+        Readable::Erased { .. } => vec![(t.get("erased"), String::new())],
+    };
+    DetentionView {
+        id: d.id.clone(),
+        stage: t.pick("stage", d.stage.as_str()),
+        started: t.local_datetime(d.started_at, tz),
+        details,
+        clocks,
+        open: d.ended_at.is_none(),
+        ended: d
+            .ended_at
+            .map(|e| {
+                format!(
+                    "{} — {}",
+                    t.local_datetime(e, tz),
+                    t.pick(
+                        "detention-end",
+                        d.end_reason.as_deref().unwrap_or("released")
+                    )
+                )
+            })
+            .unwrap_or_default(),
+        release_required,
+        can_extend: d.extended_at.is_none() && j.clocks_for(d.stage).any(|r| r.extension.is_some()),
+    }
+}
+
+pub fn may_edit(ctx: &Ctx, meta: &CaseMeta) -> bool {
+    super::decision(ctx, meta, Section::Justice) == Decision::Allow
+}
+
+pub async fn view(
+    ctx: &Ctx,
+    meta: &CaseMeta,
+    proceedings: &[ProceedingRecord],
+    detentions: &[DetentionRecord],
+) -> JusticeView {
+    let t = &ctx.t;
+    let j = ctx
+        .store
+        .jurisdiction_of(&meta.id)
+        .await
+        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    let tz = j.tz().unwrap_or(chrono_tz::UTC);
+    let now = ctx.store.now();
+    let mut rules = vec![t.with(
+        "justice-macr",
+        &[
+            ("age", j.macr.value.to_string()),
+            ("source", certainty(t, &j.macr.source, j.macr.certainty)),
+        ],
+    )];
+    if let Some(q) = &j.qualified_until {
+        rules.push(t.with(
+            "justice-qualified",
+            &[
+                ("age", q.value.to_string()),
+                ("source", certainty(t, &q.source, q.certainty)),
+            ],
+        ));
+    }
+    if let Some(m) = &j.detention_min_age {
+        rules.push(t.with(
+            "justice-detention-age",
+            &[
+                ("age", m.value.to_string()),
+                ("source", certainty(t, &m.source, m.certainty)),
+            ],
+        ));
+    }
+    JusticeView {
+        jurisdiction: format!("{} — {}", j.name, tz.name()),
+        rules,
+        proceedings: proceedings
+            .iter()
+            .map(|p| proceeding_view(t, &j, p))
+            .collect(),
+        detentions: detentions
+            .iter()
+            .rev()
+            .map(|d| detention_view(t, d, now))
+            .collect(),
+        can_edit: may_edit(ctx, meta),
+        forums: Forum::ALL
+            .iter()
+            .map(|f| (f.as_str(), t.pick("forum", f.as_str())))
+            .collect(),
+        stages: j
+            .stages()
+            .into_iter()
+            .map(|s| (s.as_str(), t.pick("stage", s.as_str())))
+            .collect(),
+        now_local: now.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string(),
+        today: now.with_timezone(&tz).date_naive().to_string(),
+    }
+}
+
+/// The pathway the jurisdiction offers a child below the minimum age, as the refusal says it.
+async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
+    let j = ctx
+        .store
+        .jurisdiction_of(case_id)
+        .await
+        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    format!(
+        "{} {}",
+        ctx.t.get("error-below-minimum-age"),
+        ctx.t.with(
+            "justice-pathway",
+            &[
+                ("pathway", j.protection_pathway.text.clone()),
+                ("source", j.protection_pathway.source.clone()),
+            ],
+        )
+    )
+}
+
+async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError) -> Response {
+    match e {
+        StoreError::Domain(pelita_domain::DomainError::BelowMinimumAge) => {
+            let m = below_macr_message(ctx, case_id).await;
+            super::case::render_with_message(ctx, case_id, m).await
+        }
+        StoreError::Domain(d) => {
+            super::case::render_with_message(ctx, case_id, ctx.t.get(&error::domain_key(&d))).await
+        }
+        other => error::store(&ctx.t, other),
+    }
+}
+
+fn posted(body: &[(String, String)], name: &str) -> String {
+    super::posted(body, name)
+        .first()
+        .copied()
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn note(body: &[(String, String)], name: &str) -> Result<NoteText, String> {
+    super::opt_note(&posted(body, name))?.ok_or_else(|| "error-required".to_owned())
+}
+
+async fn start(ctx: &Ctx, body: &[(String, String)], id: &str) -> Result<CaseMeta, Response> {
+    let meta = super::posted_case(ctx, &posted(body, "csrf"), id).await?;
+    if may_edit(ctx, &meta) {
+        Ok(meta)
+    } else {
+        Err(error::page(
+            &ctx.t,
+            StatusCode::FORBIDDEN,
+            "error-forbidden",
+        ))
+    }
+}
+
+pub async fn open(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let parsed = (|| -> Result<NewProceeding, String> {
+        Ok(NewProceeding {
+            forum: Forum::parse(&posted(&body, "forum")).ok_or("error-invalid")?,
+            offence: Offence {
+                description: note(&body, "offence")?,
+                on: NaiveDate::parse_from_str(&posted(&body, "offence_on"), "%Y-%m-%d")
+                    .map_err(|_| "error-impossible-date".to_owned())?,
+                max_penalty_years: match posted(&body, "penalty").as_str() {
+                    "" => None,
+                    y => Some(y.parse().map_err(|_| "error-invalid".to_owned())?),
+                },
+                repeat: posted(&body, "repeat") == "yes",
+            },
+            legal_aid: posted(&body, "legal_aid") == "yes",
+            parents_notified: posted(&body, "parents_notified") == "yes",
+        })
+    })();
+    let p = match parsed {
+        Ok(p) => p,
+        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+    };
+    match ctx
+        .store
+        .open_proceeding(&ctx.reader().actor(), &id, p)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+/// Diversion assessment, or the move to formal proceedings, on one proceeding.
+pub async fn proceeding_step(
+    ctx: Ctx,
+    Path(pid): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(e) => return error::store(&ctx.t, e),
+    };
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let actor = ctx.reader().actor();
+    let done = if posted(&body, "step") == "formal" {
+        ctx.store.go_formal(&actor, &pid).await
+    } else {
+        let parsed = (|| -> Result<DiversionAssessment, String> {
+            Ok(DiversionAssessment {
+                on: NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
+                    .map_err(|_| "error-impossible-date".to_owned())?,
+                outcome: DiversionOutcome::parse(&posted(&body, "outcome"))
+                    .ok_or("error-invalid")?,
+                note: note(&body, "note")?,
+            })
+        })();
+        match parsed {
+            Ok(a) => ctx.store.record_diversion(&actor, &pid, a).await,
+            Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+        }
+    };
+    match done {
+        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+pub async fn detain(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let j = ctx
+        .store
+        .jurisdiction_of(&id)
+        .await
+        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    let tz = j.tz().unwrap_or(chrono_tz::UTC);
+    let parsed = (|| -> Result<NewDetention, String> {
+        // The time as the register states it, where the child is held.
+        let local = NaiveDateTime::parse_from_str(&posted(&body, "started_at"), "%Y-%m-%dT%H:%M")
+            .map_err(|_| "error-impossible-date".to_owned())?;
+        let started_at = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .ok_or("error-impossible-date")?
+            .with_timezone(&Utc);
+        Ok(NewDetention {
+            stage: Stage::parse(&posted(&body, "stage")).ok_or("error-invalid")?,
+            started_at,
+            order: NameText::parse(&posted(&body, "order")).map_err(|e| error::domain_key(&e))?,
+            legal_basis: note(&body, "legal_basis")?,
+            alternatives: note(&body, "alternatives")?,
+            best_interests: note(&body, "best_interests")?,
+            place: note(&body, "place")?,
+            separated_from_adults: posted(&body, "separated") == "yes",
+            parents_notified: posted(&body, "parents_notified") == "yes",
+        })
+    })();
+    let d = match parsed {
+        Ok(d) => d,
+        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+    };
+    match ctx
+        .store
+        .start_detention(&ctx.reader().actor(), &id, d)
+        .await
+    {
+        Ok(_) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    change: String,
+    #[serde(default)]
+    order: String,
+}
+
+pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+    let id = match ctx.store.justice_case(JusticeTable::Detention, &did).await {
+        Ok(c) => c,
+        Err(e) => return error::store(&ctx.t, e),
+    };
+    let body = vec![("csrf".to_owned(), f.csrf.clone())];
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let c = match f.change.as_str() {
+        "extend" => match super::opt_note(&f.order) {
+            Ok(Some(o)) => DetentionChange::Extend(o),
+            Ok(None) => {
+                return super::case::render_with_message(
+                    &ctx,
+                    &id,
+                    ctx.t.get("error-extension-order"),
+                )
+                .await;
+            }
+            Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+        },
+        "review" => DetentionChange::Review,
+        "release" => DetentionChange::End(EndReason::Released),
+        "transfer" => DetentionChange::End(EndReason::Transferred),
+        _ => return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await,
+    };
+    match ctx
+        .store
+        .change_detention(&ctx.reader().actor(), &did, c)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
