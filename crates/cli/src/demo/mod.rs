@@ -747,6 +747,49 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
         }
         family_and_conference(store, &lead, &w.meta.id, i == 15).await?;
     }
+    // One Jakarta child in investigation detention for six days: the clock warns on the case
+    // page and in "my work" (the first child old enough; the gate refuses the others).
+    for w in cases.iter().skip(20) {
+        if detained(store, &lead, &w.meta.id).await.is_ok() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+async fn detained(store: &Store, lead: &Actor, case_id: &str) -> anyhow::Result<()> {
+    use pelita_domain::justice::Stage;
+    use pelita_domain::justice::proceeding::{Forum, NewDetention, NewProceeding, Offence};
+    let n = |s: &str| NoteText::parse(s);
+    let started = store.now() - Duration::days(6);
+    let detention = NewDetention {
+        stage: Stage::Investigation,
+        started_at: started,
+        order: pelita_domain::text::NameText::parse("SP.Han/07/DEMO")?,
+        legal_basis: n("UU SPPA art. 32: 14 or older, offence punishable by 7 years or more")?,
+        alternatives: n(
+            "Return to the parents was considered: the father is in the same network.",
+        )?,
+        best_interests: n(
+            "Held apart from the network and from adults while the investigation lasts.",
+        )?,
+        place: n("LPAS Jakarta (demo)")?,
+        separated_from_adults: true,
+        parents_notified: true,
+    };
+    store.start_detention(lead, case_id, detention).await?;
+    let proceeding = NewProceeding {
+        forum: Forum::ChildrenCourt,
+        offence: Offence {
+            description: n("Alleged to have carried messages for the group that recruited him.")?,
+            on: started.date_naive(),
+            max_penalty_years: Some(8),
+            repeat: false,
+        },
+        legal_aid: true,
+        parents_notified: true,
+    };
+    store.open_proceeding(lead, case_id, proceeding).await?;
     Ok(())
 }
 
