@@ -123,25 +123,9 @@ pub(crate) fn detention_from(
     r: &Row,
     key: &Result<ChildKey, i64>,
 ) -> Result<DetentionRecord, StoreError> {
-    let id = r.text(0)?;
-    let opt_time = |i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(r.opt_i64(i)?.map(from_micros))
-    };
-    Ok(DetentionRecord {
-        details: open_json(key, &format!("detention/{id}"), r.bytes(8)?)?,
-        case_id: r.text(1)?,
-        jurisdiction: r.text(2)?,
-        stage: Stage::parse(&r.text(3)?).ok_or(StoreError::Corrupt)?,
-        started_at: from_micros(r.i64(4)?),
-        first_detention_at: from_micros(r.i64(5)?),
-        separated_from_adults: r.i64(6)? != 0,
-        parents_notified: r.i64(7)? != 0,
-        extended_at: opt_time(9)?,
-        last_review_at: opt_time(10)?,
-        ended_at: opt_time(11)?,
-        end_reason: r.opt_text(12)?,
-        id,
-    })
+    let mut d = detention_from_times(r)?;
+    d.details = open_json(key, &format!("detention/{}", d.id), r.bytes(8)?)?;
+    Ok(d)
 }
 
 impl Store {

@@ -208,6 +208,14 @@ fn detention_view(t: &Tr, d: &DetentionRecord, now: chrono::DateTime<Utc>) -> De
     }
 }
 
+/// The case's jurisdiction; the international default when the case cannot be read.
+async fn jurisdiction(ctx: &Ctx, case_id: &str) -> Jurisdiction {
+    ctx.store
+        .jurisdiction_of(case_id)
+        .await
+        .unwrap_or_else(|_| Jurisdiction::for_code(pelita_domain::justice::INTERNATIONAL))
+}
+
 pub fn may_edit(ctx: &Ctx, meta: &CaseMeta) -> bool {
     super::decision(ctx, meta, Section::Justice) == Decision::Allow
 }
@@ -219,11 +227,7 @@ pub async fn view(
     detentions: &[DetentionRecord],
 ) -> JusticeView {
     let t = &ctx.t;
-    let j = ctx
-        .store
-        .jurisdiction_of(&meta.id)
-        .await
-        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    let j = jurisdiction(ctx, &meta.id).await;
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = ctx.store.now();
     let mut rules = vec![t.with(
@@ -280,11 +284,7 @@ pub async fn view(
 
 /// The pathway the jurisdiction offers a child below the minimum age, as the refusal says it.
 async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
-    let j = ctx
-        .store
-        .jurisdiction_of(case_id)
-        .await
-        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    let j = jurisdiction(ctx, case_id).await;
     format!(
         "{} {}",
         ctx.t.get("error-below-minimum-age"),
@@ -420,11 +420,7 @@ pub async fn detain(
     if let Err(r) = start(&ctx, &body, &id).await {
         return r;
     }
-    let j = ctx
-        .store
-        .jurisdiction_of(&id)
-        .await
-        .unwrap_or_else(|_| Jurisdiction::for_code("INTL"));
+    let j = jurisdiction(&ctx, &id).await;
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let parsed = (|| -> Result<NewDetention, String> {
         // The time as the register states it, where the child is held.
