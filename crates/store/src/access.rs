@@ -418,10 +418,13 @@ impl Store {
             None => None,
         };
         let justice = match find(Section::Justice) {
-            Some(_) => Some((
-                self.proceedings(first.case_id(), &key).await?,
-                self.detentions(first.case_id(), &key).await?,
-            )),
+            Some(_) => {
+                let jkey = self.justice_key(first.case_id(), &key).await?;
+                Some((
+                    self.proceedings(first.case_id(), &jkey).await?,
+                    self.detentions(first.case_id(), &jkey).await?,
+                ))
+            }
             None => None,
         };
         Ok(SectionsRead {

@@ -144,6 +144,49 @@ impl Store {
         Ok(Jurisdiction::for_code(&code))
     }
 
+    /// The key of a case's justice records: `Err(at)` when they were expunged (or the child
+    /// erased) at `at`, `Err(0)` when the case has none.
+    pub(crate) async fn justice_key(
+        &self,
+        case_id: &str,
+        child: &Result<ChildKey, i64>,
+    ) -> Result<Result<ChildKey, i64>, StoreError> {
+        if let Err(at) = child {
+            return Ok(Err(*at));
+        }
+        let row = self
+            .pools
+            .row(
+                "SELECT wrapped_key, expunged_at FROM justice_keys WHERE case_id = $1",
+                args![case_id],
+            )
+            .await?;
+        Ok(match row {
+            None => Err(0),
+            Some(r) => match r.opt_bytes(0)? {
+                Some(w) => Ok(self
+                    .keys
+                    .unwrap_child_key(&format!("justice/{case_id}"), &w)?),
+                None => Err(r.opt_i64(1)?.unwrap_or(0)),
+            },
+        })
+    }
+
+    /// Expunges the case's justice records on a court order: the justice key is destroyed
+    /// (crypto-erasure), proceedings, detention episodes and justice notes are deleted and, on
+    /// SQLite, overwritten. Audited with counts only.
+    pub async fn expunge_justice(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        order: NoteText,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::ExpungeJustice(case_id.into(), order))
+            .await?;
+        self.pools.truncate_wal();
+        Ok(())
+    }
+
     /// Opens criminal proceedings. Refused for a child who is or could be below the minimum
     /// age at the alleged offence, whatever the caller's role.
     pub async fn open_proceeding(
@@ -336,7 +379,75 @@ pub enum JusticeTable {
 }
 
 impl Write<'_> {
-    /// The case's child key, the child's recorded age, and the case's jurisdiction.
+    /// The key of the case's justice records, made on first use (and again after an
+    /// expungement: what follows is a new record).
+    async fn justice_key(&mut self, case_id: &str) -> Result<ChildKey, StoreError> {
+        let aad = format!("justice/{case_id}");
+        let row = self
+            .tx
+            .row(
+                "SELECT wrapped_key FROM justice_keys WHERE case_id = $1",
+                args![case_id],
+            )
+            .await?;
+        if let Some(w) = row.as_ref().map(|r| r.opt_bytes(0)).transpose()?.flatten() {
+            return self.keys.unwrap_child_key(&aad, &w);
+        }
+        let (key, wrapped) = self.keys.new_child_key(&aad);
+        let sql = if row.is_some() {
+            "UPDATE justice_keys SET wrapped_key = $2 WHERE case_id = $1"
+        } else {
+            "INSERT INTO justice_keys (case_id, wrapped_key) VALUES ($1, $2)"
+        };
+        self.tx.exec(sql, args![case_id, wrapped]).await?;
+        Ok(key)
+    }
+
+    pub(crate) async fn expunge_justice(
+        &mut self,
+        case_id: &str,
+        order: &NoteText,
+    ) -> Result<Done, StoreError> {
+        self.load_case(case_id).await?;
+        let mut counts = serde_json::Map::new();
+        for (table, sql) in [
+            ("detentions", "DELETE FROM detentions WHERE case_id = $1"),
+            ("proceedings", "DELETE FROM proceedings WHERE case_id = $1"),
+            (
+                "notes",
+                "DELETE FROM case_notes WHERE case_id = $1 AND section = 'justice'",
+            ),
+        ] {
+            let n = self.tx.exec(sql, args![case_id]).await?;
+            counts.insert(table.into(), json!(n));
+        }
+        let updated = self
+            .tx
+            .exec(
+                "UPDATE justice_keys SET wrapped_key = NULL, expunged_at = $1, expunged_by = $2 \
+                 WHERE case_id = $3",
+                args![self.now, self.actor.id.as_str(), case_id],
+            )
+            .await?;
+        if updated == 0 {
+            self.tx
+                .exec(
+                    "INSERT INTO justice_keys (case_id, expunged_at, expunged_by) VALUES ($1, $2, $3)",
+                    args![case_id, self.now, self.actor.id.as_str()],
+                )
+                .await?;
+        }
+        counts.insert("order_chars".into(), json!(order.as_str().chars().count()));
+        self.audit(
+            "justice.expunge",
+            case_id,
+            serde_json::Value::Object(counts),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    /// The case's justice key, the child's recorded age, and the case's jurisdiction.
     async fn justice_context(
         &mut self,
         case_id: &str,
@@ -354,7 +465,8 @@ impl Write<'_> {
         let identity: ChildIdentity =
             serde_json::from_slice(&key.open("identity", &row.bytes(0)?)?)
                 .map_err(|_| StoreError::Corrupt)?;
-        Ok((key, identity.age, Jurisdiction::for_code(&row.text(1)?)))
+        let justice = self.justice_key(case_id).await?;
+        Ok((justice, identity.age, Jurisdiction::for_code(&row.text(1)?)))
     }
 
     pub(crate) async fn open_proceeding(
@@ -436,7 +548,7 @@ impl Write<'_> {
         if row.text(1)? == "formal" {
             return Err(StoreError::Conflict("the proceedings are already formal"));
         }
-        let (_, _, key) = self.load_case(&case_id).await?;
+        let key = self.justice_key(&case_id).await?;
         let status = if a.outcome == DiversionOutcome::Agreed {
             "diversion"
         } else {
@@ -582,7 +694,7 @@ impl Write<'_> {
                 if !j.clocks_for(stage).any(|r| r.extension.is_some()) {
                     return Err(DomainError::Invalid { field: "extension" }.into());
                 }
-                let (_, _, key) = self.load_case(&case_id).await?;
+                let key = self.justice_key(&case_id).await?;
                 self.tx
                     .exec(
                         "UPDATE detentions SET extended_at = $1, extension_sealed = $2 WHERE id = $3",

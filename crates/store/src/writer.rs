@@ -65,6 +65,8 @@ pub(crate) enum Command {
         Box<pelita_domain::justice::proceeding::NewDetention>,
     ),
     ChangeDetention(String, crate::justice::DetentionChange),
+    /// Expunge a case's justice records, on the court order given.
+    ExpungeJustice(String, NoteText),
     /// An interview, with the repeat-interview window in days.
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
@@ -403,6 +405,7 @@ impl Write<'_> {
             Command::GoFormal(id) => self.go_formal(id).await,
             Command::StartDetention(case, d) => self.start_detention(case, d).await,
             Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
+            Command::ExpungeJustice(case, order) => self.expunge_justice(case, order).await,
             Command::RecordInterview(case, i, days) => self.record_interview(case, i, *days).await,
             Command::SetActionStatus(case, g, a, st) => {
                 self.set_action_status(case, *g, *a, *st).await
@@ -945,6 +948,24 @@ impl Write<'_> {
                 args![child_id],
             )
             .await?;
+        // Later parts of a case: sealed columns emptied (NOT NULL ones to zero bytes), the
+        // justice key destroyed. The child's key is gone already; this leaves no ciphertext.
+        let empty: Vec<u8> = Vec::new();
+        for sql in [
+            "UPDATE conferences SET record_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE tasks SET text_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE households SET household_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE proceedings SET offence_sealed = $2, diversion_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE detentions SET record_sealed = $2, extension_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+        ] {
+            self.tx.exec(sql, args![child_id, empty.clone()]).await?;
+        }
+        for sql in [
+            "UPDATE interviews SET present_sealed = NULL, reason_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE justice_keys SET wrapped_key = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+        ] {
+            self.tx.exec(sql, args![child_id]).await?;
+        }
         self.tx
             .exec(
                 "INSERT INTO erasures (child_id, erased_at, erased_by) VALUES ($1, $2, $3)",

@@ -1662,4 +1662,61 @@ async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
         .unwrap();
     assert_eq!(read.1.len(), 2);
     assert!(matches!(&read.1[0].details, Readable::Present(x) if x.place == "LPAS Jakarta"));
+
+    // Expungement on a court order: nothing of the justice records can be read again, and on
+    // SQLite not one byte of their ciphertext is left in the database or its WAL.
+    env.store
+        .add_note(
+            &worker(),
+            &case,
+            Section::Justice,
+            n("Hearing set for Monday"),
+        )
+        .await
+        .unwrap();
+    let sealed: Vec<Vec<u8>> = if env.pg.is_none() {
+        let mut conn = sqlx::SqliteConnection::connect(&env.url).await.unwrap();
+        let rows: Vec<(Vec<u8>,)> = sqlx::query_as(
+            "SELECT record_sealed FROM detentions UNION ALL SELECT body_sealed FROM case_notes \
+             WHERE section = 'justice'",
+        )
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+        conn.close().await.unwrap();
+        rows.into_iter().map(|r| r.0).collect()
+    } else {
+        Vec::new()
+    };
+    env.store
+        .expunge_justice(&admin(), &case, n("Court order 44/Pid.Sus-Anak/2026"))
+        .await
+        .unwrap();
+    let after = env
+        .store
+        .read_sections(&[grant(&case, Section::Justice)])
+        .await
+        .unwrap();
+    assert_eq!(after.justice.map(|(p, d)| (p.len(), d.len())), Some((0, 0)));
+    assert!(after.notes.is_empty(), "justice notes are gone");
+    if env.pg.is_none() {
+        let bytes = sqlite_bytes(env);
+        assert_eq!(sealed.len(), 3);
+        for s in &sealed {
+            assert!(
+                !bytes
+                    .windows(s.len().min(48))
+                    .any(|w| w == &s[..s.len().min(48)]),
+                "expunged ciphertext still in the file"
+            );
+        }
+    }
+    assert!(
+        env.store
+            .audit_events(5)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.action == "justice.expunge")
+    );
 }

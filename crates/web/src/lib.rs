@@ -135,6 +135,7 @@ pub fn router(state: AppState) -> Router {
         .route("/proceedings/{id}", post(pages::justice::proceeding_step))
         .route("/cases/{id}/detentions", post(pages::justice::detain))
         .route("/detentions/{id}", post(pages::justice::change))
+        .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))
         .route("/tasks/{id}/done", post(pages::work::task_done))
         .route(
             "/cases/{id}/assessments",

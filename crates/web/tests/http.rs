@@ -2319,6 +2319,36 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
     let (_, _, page) = b.get(&format!("/cases/{older}")).await;
     assert!(!page.contains("Release is required by law now"));
     assert!(page.contains("limit reached before release"));
+    // Expungement: not by the case worker; the supervisor does it on a court order, and the
+    // justice records are gone from the page and the API.
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{older}/justice/expunge"),
+        Some(&token),
+        Some(json!({"order": "Court order 44/2026"}).to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{older}/justice/expunge"),
+        Some(&app.token(&sup).await),
+        Some(json!({"order": "Court order 44/2026"}).to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{older}/justice"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["proceedings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["detentions"].as_array().map(Vec::len), Some(0));
     // The young child cannot be detained either.
     let (s, _, page) = b
         .post(

@@ -41,3 +41,12 @@ CREATE TABLE detentions (
 );
 CREATE INDEX detentions_case ON detentions (case_id, started_at);
 CREATE INDEX detentions_open ON detentions (ended_at, case_id);
+
+-- The key of a case's justice records, apart from the child's key: expungement destroys it
+-- (crypto-erasure) without touching the rest of the case.
+CREATE TABLE justice_keys (
+    case_id      TEXT PRIMARY KEY REFERENCES cases(id),
+    wrapped_key  BLOB,
+    expunged_at  INTEGER,
+    expunged_by  TEXT
+);

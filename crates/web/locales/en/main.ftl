@@ -634,3 +634,7 @@ stage-appeal = appeal
 stage-cassation = cassation
 stage-pretrial = pre-trial detention
 stage-sentenced = sentenced
+justice-expunge = Expunge the justice records
+justice-expunge-hint = On a court order only. The key of this section is destroyed: proceedings, detention episodes and justice notes can never be read again, by anyone. The rest of the case stays.
+justice-court-order = Court order (reference and date)
+error-court-order = Expungement needs the court order.

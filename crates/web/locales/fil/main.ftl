@@ -637,3 +637,7 @@ stage-appeal = apela
 stage-cassation = kasasyon
 stage-pretrial = detensyon bago ang paglilitis
 stage-sentenced = nahatulan na
+justice-expunge = Burahin ang mga rekord ng hustisya
+justice-expunge-hint = Sa utos lamang ng hukuman. Sisirain ang susi ng bahaging ito: hindi na mababasa ninuman ang mga paglilitis, panahon ng pagkakakulong at mga tala ng hustisya. Mananatili ang ibang bahagi ng kaso.
+justice-court-order = Utos ng hukuman (numero at petsa)
+error-court-order = Kailangan ang utos ng hukuman para sa pagbura.

@@ -635,3 +635,7 @@ stage-appeal = banding
 stage-cassation = kasasi
 stage-pretrial = penahanan sebelum persidangan
 stage-sentenced = telah dijatuhi pidana
+justice-expunge = Hapus permanen catatan peradilan
+justice-expunge-hint = Hanya berdasarkan penetapan pengadilan. Kunci bagian ini dimusnahkan: proses perkara, masa penahanan, dan catatan peradilan tidak dapat dibaca lagi oleh siapa pun. Bagian lain dari kasus tetap ada.
+justice-court-order = Penetapan pengadilan (nomor dan tanggal)
+error-court-order = Penghapusan permanen memerlukan penetapan pengadilan.

@@ -635,3 +635,7 @@ stage-appeal = rayuan
 stage-cassation = kasasi
 stage-pretrial = reman sebelum perbicaraan
 stage-sentenced = telah dijatuhi hukuman
+justice-expunge = Hapuskan rekod keadilan
+justice-expunge-hint = Hanya atas perintah mahkamah. Kunci bahagian ini dimusnahkan: prosiding, tempoh tahanan dan catatan keadilan tidak boleh dibaca lagi oleh sesiapa pun. Bahagian lain kes kekal.
+justice-court-order = Perintah mahkamah (rujukan dan tarikh)
+error-court-order = Penghapusan memerlukan perintah mahkamah.

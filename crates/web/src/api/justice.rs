@@ -229,3 +229,37 @@ pub async fn change(
         Err(e) => refused(&s, &case_id, e).await,
     }
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expunge {
+    order: pelita_domain::text::NoteText,
+}
+
+/// Expunges the case's justice records on a court order (a supervisor or a justice officer).
+pub async fn expunge(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Expunge>,
+) -> Response {
+    use pelita_domain::role::Role;
+    if let Err(r) = may_write(&s, &u, &id).await {
+        return r;
+    }
+    if !matches!(u.role, Role::Supervisor | Role::Justice) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only a supervisor or a justice officer expunges, on a court order",
+        );
+    }
+    match s
+        .store
+        .expunge_justice(&super::actor(&u), &id, b.order)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &id, e).await,
+    }
+}

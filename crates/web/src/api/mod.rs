@@ -76,6 +76,7 @@ pub fn router() -> Router<AppState> {
         .route("/proceedings/{id}/formal", post(justice::formal))
         .route("/cases/{id}/detentions", post(justice::detain))
         .route("/detentions/{id}/change", post(justice::change))
+        .route("/cases/{id}/justice/expunge", post(justice::expunge))
         .route(
             "/cases/{id}/interviews",
             get(conference::interviews).post(conference::record_interview),

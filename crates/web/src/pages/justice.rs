@@ -63,6 +63,8 @@ pub struct JusticeView {
     pub proceedings: Vec<ProceedingView>,
     pub detentions: Vec<DetentionView>,
     pub can_edit: bool,
+    /// Supervisors and justice officers expunge, on a court order.
+    pub can_expunge: bool,
     pub forums: Vec<(&'static str, String)>,
     pub stages: Vec<(&'static str, String)>,
     pub now_local: String,
@@ -216,6 +218,12 @@ async fn jurisdiction(ctx: &Ctx, case_id: &str) -> Jurisdiction {
         .unwrap_or_else(|_| Jurisdiction::for_code(pelita_domain::justice::INTERNATIONAL))
 }
 
+/// Expungement is for a supervisor or a justice officer who may read the section.
+pub fn may_expunge(ctx: &Ctx, meta: &CaseMeta) -> bool {
+    use pelita_domain::role::Role;
+    may_edit(ctx, meta) && matches!(ctx.reader().role, Role::Supervisor | Role::Justice)
+}
+
 pub fn may_edit(ctx: &Ctx, meta: &CaseMeta) -> bool {
     super::decision(ctx, meta, Section::Justice) == Decision::Allow
 }
@@ -268,6 +276,7 @@ pub async fn view(
             .map(|d| detention_view(t, d, now))
             .collect(),
         can_edit: may_edit(ctx, meta),
+        can_expunge: may_expunge(ctx, meta) && !(proceedings.is_empty() && detentions.is_empty()),
         forums: Forum::ALL
             .iter()
             .map(|f| (f.as_str(), t.pick("forum", f.as_str())))
@@ -497,6 +506,33 @@ pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>
     match ctx
         .store
         .change_detention(&ctx.reader().actor(), &did, c)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+/// Expunges the justice records on a court order: the section's key is destroyed.
+pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !may_expunge(&ctx, &meta) {
+        return error::page(&ctx.t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let order = match super::opt_note(&f.order) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            return super::case::render_with_message(&ctx, &id, ctx.t.get("error-court-order"))
+                .await;
+        }
+        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+    };
+    match ctx
+        .store
+        .expunge_justice(&ctx.reader().actor(), &id, order)
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
