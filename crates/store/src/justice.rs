@@ -414,6 +414,10 @@ impl Write<'_> {
             ("detentions", "DELETE FROM detentions WHERE case_id = $1"),
             ("proceedings", "DELETE FROM proceedings WHERE case_id = $1"),
             (
+                "family_contacts",
+                "DELETE FROM family_contacts WHERE case_id = $1",
+            ),
+            (
                 "notes",
                 "DELETE FROM case_notes WHERE case_id = $1 AND section = 'justice'",
             ),
@@ -730,6 +734,171 @@ impl Write<'_> {
             "detention.change",
             &case_id,
             json!({"detention": id, "change": what}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+}
+
+/// How a detained child kept in touch with the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactKind {
+    Visit,
+    Call,
+    Letter,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 3] = [ContactKind::Visit, ContactKind::Call, ContactKind::Letter];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Visit => "visit",
+            ContactKind::Call => "call",
+            ContactKind::Letter => "letter",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ContactKind> {
+        ContactKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl Store {
+    /// Records a family contact (not in the future).
+    pub async fn record_family_contact(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        on: chrono::NaiveDate,
+        kind: ContactKind,
+    ) -> Result<(), StoreError> {
+        if on > self.now().date_naive() {
+            return Err(DomainError::DateInFuture.into());
+        }
+        self.submit(
+            actor,
+            Command::RecordFamilyContact(case_id.into(), on, kind),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A case's family contacts, latest first: (date, kind).
+    pub async fn family_contacts(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<(chrono::NaiveDate, String)>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT contact_on, kind FROM family_contacts WHERE case_id = $1 \
+                 ORDER BY contact_on DESC LIMIT 100",
+                args![case_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.text(0)?.parse().map_err(|_| StoreError::Corrupt)?,
+                    r.text(1)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The child-justice indicators over an agency's cases, or over the deployment: computed
+    /// from stages, times, separation, contact dates and diversion outcomes, never from sealed
+    /// content.
+    pub async fn justice_indicators(
+        &self,
+        agency: Option<&str>,
+    ) -> Result<pelita_domain::justice::indicators::Indicators, StoreError> {
+        use pelita_domain::justice::indicators::{self, EpisodeFacts, ProceedingFacts};
+        let scope = "($1 = '' OR c.agency_id = $1)";
+        let a = agency.unwrap_or("");
+        let episodes = self
+            .pools
+            .rows(
+                &format!(
+                    "SELECT d.case_id, d.jurisdiction, d.stage, d.started_at, d.first_detention_at, \
+                     d.last_review_at, d.extended_at, d.ended_at, d.separated, \
+                     (SELECT max(f.contact_on) FROM family_contacts f WHERE f.case_id = d.case_id) \
+                     FROM detentions d JOIN cases c ON c.id = d.case_id WHERE {scope}"
+                ),
+                args![a],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(EpisodeFacts {
+                    case_id: r.text(0)?,
+                    jurisdiction: r.text(1)?,
+                    stage: Stage::parse(&r.text(2)?).ok_or(StoreError::Corrupt)?,
+                    times: pelita_domain::justice::clock::Times {
+                        episode_start: from_micros(r.i64(3)?),
+                        first_detention: from_micros(r.i64(4)?),
+                        last_review: r.opt_i64(5)?.map(from_micros),
+                        extended: r.opt_i64(6)?.is_some(),
+                        ended: r.opt_i64(7)?.map(from_micros),
+                    },
+                    separated_from_adults: r.i64(8)? != 0,
+                    last_family_contact: r
+                        .opt_text(9)?
+                        .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+                        .map(pelita_domain::task::end_of),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let proceedings = self
+            .pools
+            .rows(
+                &format!(
+                    "SELECT p.case_id, p.status FROM proceedings p JOIN cases c ON c.id = p.case_id \
+                     WHERE {scope}"
+                ),
+                args![a],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let status = r.text(1)?;
+                Ok(ProceedingFacts {
+                    case_id: r.text(0)?,
+                    diverted: status == "diversion",
+                    formal: status == "formal",
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(indicators::compute(&episodes, &proceedings, self.now()))
+    }
+}
+
+impl Write<'_> {
+    pub(crate) async fn record_family_contact(
+        &mut self,
+        case_id: &str,
+        on: chrono::NaiveDate,
+        kind: ContactKind,
+    ) -> Result<Done, StoreError> {
+        self.load_case(case_id).await?;
+        self.tx
+            .exec(
+                "INSERT INTO family_contacts (id, case_id, contact_on, kind, recorded_by, recorded_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                args![
+                    new_id(),
+                    case_id,
+                    on.to_string(),
+                    kind.as_str(),
+                    self.actor.id.as_str(),
+                    self.now
+                ],
+            )
+            .await?;
+        self.audit(
+            "justice.family_contact",
+            case_id,
+            json!({"on": on.to_string(), "kind": kind.as_str()}),
         )
         .await?;
         Ok(Done::Unit)

@@ -52,7 +52,8 @@ pub use family::HouseholdRecord;
 pub use followup::FollowUpRecord;
 pub use interview::NewInterview;
 pub use justice::{
-    DetentionChange, DetentionDetails, DetentionRecord, EndReason, JusticeTable, ProceedingRecord,
+    ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason, JusticeTable,
+    ProceedingRecord,
 };
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};

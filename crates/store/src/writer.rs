@@ -67,6 +67,7 @@ pub(crate) enum Command {
     ChangeDetention(String, crate::justice::DetentionChange),
     /// Expunge a case's justice records, on the court order given.
     ExpungeJustice(String, NoteText),
+    RecordFamilyContact(String, chrono::NaiveDate, crate::justice::ContactKind),
     /// An interview, with the repeat-interview window in days.
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
@@ -406,6 +407,9 @@ impl Write<'_> {
             Command::StartDetention(case, d) => self.start_detention(case, d).await,
             Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
             Command::ExpungeJustice(case, order) => self.expunge_justice(case, order).await,
+            Command::RecordFamilyContact(case, on, kind) => {
+                self.record_family_contact(case, *on, *kind).await
+            }
             Command::RecordInterview(case, i, days) => self.record_interview(case, i, *days).await,
             Command::SetActionStatus(case, g, a, st) => {
                 self.set_action_status(case, *g, *a, *st).await

@@ -1650,9 +1650,12 @@ async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
         .await
         .unwrap();
     assert_eq!(open.len(), 1);
-    let (d, _, _) = &open[0];
-    assert_eq!(d.stage, Stage::Prosecution);
-    assert_eq!(d.first_detention_at, today() - chrono::TimeDelta::days(10));
+    let (episode, _, _) = &open[0];
+    assert_eq!(episode.stage, Stage::Prosecution);
+    assert_eq!(
+        episode.first_detention_at,
+        today() - chrono::TimeDelta::days(10)
+    );
     let read = env
         .store
         .read_sections(&[grant(&case, Section::Justice)])
@@ -1662,6 +1665,40 @@ async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
         .unwrap();
     assert_eq!(read.1.len(), 2);
     assert!(matches!(&read.1[0].details, Readable::Present(x) if x.place == "LPAS Jakarta"));
+
+    // The indicators, from the register's facts: one child detained (pre-sentence), family
+    // contact this week, and one of two episodes past its limit before it ended.
+    use pelita_store::ContactKind;
+    assert!(
+        env.store
+            .record_family_contact(&worker(), &case, d(2026, 12, 25), ContactKind::Visit)
+            .await
+            .is_err(),
+        "not in the future"
+    );
+    env.store
+        .record_family_contact(&worker(), &case, d(2026, 11, 27), ContactKind::Visit)
+        .await
+        .unwrap();
+    let i = env.store.justice_indicators(Some(&agency)).await.unwrap();
+    assert_eq!(
+        (
+            i.children_in_detention,
+            i.children_in_pre_sentence_detention
+        ),
+        (1, 1)
+    );
+    assert_eq!(i.pct_family_contact_3_months, Some(100.0));
+    assert_eq!(i.pct_limit_reached_without_release, Some(50.0));
+    assert_eq!(i.pct_not_separated_from_adults, Some(0.0));
+    assert_eq!(
+        env.store
+            .justice_indicators(Some("elsewhere"))
+            .await
+            .unwrap()
+            .children_in_detention,
+        0
+    );
 
     // Expungement on a court order: nothing of the justice records can be read again, and on
     // SQLite not one byte of their ciphertext is left in the database or its WAL.

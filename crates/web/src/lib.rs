@@ -136,6 +136,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/detentions", post(pages::justice::detain))
         .route("/detentions/{id}", post(pages::justice::change))
         .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))
+        .route(
+            "/cases/{id}/family-contacts",
+            post(pages::justice::family_contact),
+        )
         .route("/tasks/{id}/done", post(pages::work::task_done))
         .route(
             "/cases/{id}/assessments",

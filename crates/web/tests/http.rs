@@ -2319,6 +2319,37 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
     let (_, _, page) = b.get(&format!("/cases/{older}")).await;
     assert!(!page.contains("Release is required by law now"));
     assert!(page.contains("limit reached before release"));
+    // Family contact while detained, and the indicators: aggregates for the supervisor and
+    // researchers, nothing for a case worker.
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{older}/family-contacts"),
+            &[("csrf", &csrf), ("on", "2026-11-27"), ("kind", "visit")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let researcher = app.user("researcher", Role::Researcher, None).await;
+    let (s, v, _) = api(
+        &app,
+        "GET",
+        "/api/v1/indicators/justice",
+        Some(&app.token(&researcher).await),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["children_in_detention"], 0, "released above");
+    assert_eq!(v["pct_limit_reached_without_release"], 100.0);
+    let (s, _, _) = api(
+        &app,
+        "GET",
+        "/api/v1/indicators/justice",
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
     // Expungement: not by the case worker; the supervisor does it on a court order, and the
     // justice records are gone from the page and the API.
     let (s, _, _) = api(

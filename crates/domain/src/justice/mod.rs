@@ -3,6 +3,7 @@
 //! the minimum-age gate and the statutory detention clocks (domain-rules §3, §5, §8).
 
 pub mod clock;
+pub mod indicators;
 pub mod macr;
 pub mod proceeding;
 

@@ -50,3 +50,15 @@ CREATE TABLE justice_keys (
     expunged_at  INTEGER,
     expunged_by  TEXT
 );
+
+-- Family contact of a child deprived of liberty (Havana r.60: visits in principle weekly, not
+-- less than monthly; r.61: calls or letters at least twice a week). Dates and kinds only.
+CREATE TABLE family_contacts (
+    id          TEXT PRIMARY KEY,
+    case_id     TEXT NOT NULL REFERENCES cases(id),
+    contact_on  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL
+);
+CREATE INDEX family_contacts_case ON family_contacts (case_id, contact_on);

@@ -263,3 +263,60 @@ pub async fn expunge(
         Err(e) => refused(&s, &id, e).await,
     }
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    on: chrono::NaiveDate,
+    kind: String,
+}
+
+pub async fn family_contact(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(c): ApiJson<Contact>,
+) -> Response {
+    if let Err(r) = may_write(&s, &u, &id).await {
+        return r;
+    }
+    let Some(kind) = pelita_store::ContactKind::parse(&c.kind) else {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "kind is visit, call or letter",
+        );
+    };
+    match s
+        .store
+        .record_family_contact(&super::actor(&u), &id, c.on, kind)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &id, e).await,
+    }
+}
+
+/// The child-justice indicators: a supervisor sees the agency's, researchers, auditors and
+/// administrators the deployment's. Aggregates only.
+pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
+    use pelita_domain::role::Role;
+    let scope = match u.role {
+        Role::Supervisor => match u.agency_id.as_deref() {
+            Some(a) => Some(a),
+            None => return problem(StatusCode::FORBIDDEN, "forbidden", "No agency"),
+        },
+        Role::Researcher | Role::Auditor | Role::Administrator => None,
+        _ => {
+            return problem(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Indicators are for supervisors, researchers, auditors and administrators",
+            );
+        }
+    };
+    match s.store.justice_indicators(scope).await {
+        Ok(i) => Json(json!(i)).into_response(),
+        Err(e) => store_problem(e),
+    }
+}

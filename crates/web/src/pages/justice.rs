@@ -69,6 +69,8 @@ pub struct JusticeView {
     pub stages: Vec<(&'static str, String)>,
     pub now_local: String,
     pub today: String,
+    /// Family contact while detained (Havana r.60), latest first.
+    pub contacts: Vec<String>,
 }
 
 fn yes_no(t: &Tr, b: bool) -> String {
@@ -285,6 +287,14 @@ pub async fn view(
             .stages()
             .into_iter()
             .map(|s| (s.as_str(), t.pick("stage", s.as_str())))
+            .collect(),
+        contacts: ctx
+            .store
+            .family_contacts(&meta.id)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(on, kind)| format!("{} — {}", t.date(on), t.pick("contact", &kind)))
             .collect(),
         now_local: now.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string(),
         today: now.with_timezone(&tz).date_naive().to_string(),
@@ -533,6 +543,32 @@ pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>
     match ctx
         .store
         .expunge_justice(&ctx.reader().actor(), &id, order)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+/// Records a family contact of a detained child.
+pub async fn family_contact(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let Ok(on) = NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d") else {
+        return super::case::render_with_message(&ctx, &id, ctx.t.get("error-impossible-date"))
+            .await;
+    };
+    let Some(kind) = pelita_store::ContactKind::parse(&posted(&body, "kind")) else {
+        return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await;
+    };
+    match ctx
+        .store
+        .record_family_contact(&ctx.reader().actor(), &id, on, kind)
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
