@@ -91,7 +91,7 @@ pub fn compute(
     let mean = (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64);
     let median = (!days.is_empty()).then(|| {
         let m = days.len() / 2;
-        if days.len() % 2 == 0 {
+        if days.len().is_multiple_of(2) {
             (days[m - 1] + days[m]) / 2.0
         } else {
             days[m]
