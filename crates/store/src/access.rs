@@ -82,7 +82,8 @@ pub struct SectionsRead {
     pub household: Option<Option<crate::HouseholdRecord>>,
     /// Family assessments, with a grant for the family section.
     pub family_assessments: Option<Vec<crate::AssessmentRecord>>,
-    /// Proceedings and the detention register, with a grant for the justice section.
+    /// Proceedings and the detention register, with a grant for the justice section; `None`
+    /// also while the records are sealed and no court order opened them.
     pub justice: Option<(Vec<crate::ProceedingRecord>, Vec<crate::DetentionRecord>)>,
 }
 
@@ -418,6 +419,15 @@ impl Store {
             None => None,
         };
         let justice = match find(Section::Justice) {
+            // Sealed records (case closed, or the child 18) open only against a court order.
+            Some(_)
+                if !self
+                    .justice_seal(first.case_id())
+                    .await?
+                    .readable(self.now()) =>
+            {
+                None
+            }
             Some(_) => {
                 let jkey = self.justice_key(first.case_id(), &key).await?;
                 Some((

@@ -904,3 +904,173 @@ impl Write<'_> {
         Ok(Done::Unit)
     }
 }
+
+/// What a social inquiry report for the court may say (Beijing r.16): summaries, never the
+/// narratives, raw answers or notes of the sections the reader cannot open.
+#[derive(Debug, Clone)]
+pub struct SocialInquiry {
+    pub reference: String,
+    pub victim_since: Option<DateTime<Utc>>,
+    pub circumstances: Option<pelita_domain::case::Circumstances>,
+    /// The child's latest assessment (the web reduces it to per-domain summaries).
+    pub assessment: Option<crate::AssessmentRecord>,
+    pub plan: Option<(bool, pelita_domain::plan::Plan)>,
+    pub living: Option<pelita_domain::family::Living>,
+    pub caregivers: usize,
+    pub interviews: usize,
+    pub detentions: Vec<DetentionRecord>,
+    pub proceedings: Vec<ProceedingRecord>,
+}
+
+impl Store {
+    /// The material of a social inquiry report, through a grant for the justice section: the
+    /// one path by which a justice reader learns of the assessment and the plan, as summaries
+    /// (the narrative is dropped here). The read is logged as a justice read.
+    pub async fn social_inquiry(
+        &self,
+        grant: &pelita_domain::policy::Grant,
+    ) -> Result<SocialInquiry, StoreError> {
+        use pelita_domain::policy::Section;
+        Store::expect(grant, Section::Justice)?;
+        let case_id = grant.case_id();
+        if !self.justice_seal(case_id).await?.readable(self.now()) {
+            return Err(StoreError::Conflict("the justice records are sealed"));
+        }
+        self.log_access(&[grant]).await?;
+        let meta = self.case_meta(case_id).await?;
+        let key = self.case_key(case_id).await?;
+        let circumstances = match self.circumstances(case_id).await? {
+            Readable::Present(Some(mut c)) => {
+                c.narrative = None;
+                Some(c)
+            }
+            _ => None,
+        };
+        let assessment = self
+            .assessments(case_id, &key, Section::Psychosocial)
+            .await?
+            .pop();
+        let plan = match self.plan(case_id, &key).await? {
+            Some(crate::PlanRecord {
+                plan: Readable::Present(p),
+                approved,
+                ..
+            }) => Some((approved, p)),
+            _ => None,
+        };
+        let (living, caregivers) = match self.household(case_id, &key).await? {
+            Some(crate::HouseholdRecord {
+                household: Readable::Present(h),
+                ..
+            }) => (h.living, h.caregivers().count()),
+            _ => (None, 0),
+        };
+        let jkey = self.justice_key(case_id, &key).await?;
+        Ok(SocialInquiry {
+            reference: meta.reference.to_string(),
+            victim_since: match meta.victim {
+                pelita_domain::case::VictimStatus::Recognised { since } => Some(since),
+                pelita_domain::case::VictimStatus::NotRecorded => None,
+            },
+            circumstances,
+            assessment,
+            plan,
+            living,
+            caregivers,
+            interviews: self.interviews(case_id).await?.len(),
+            detentions: self.detentions(case_id, &jkey).await?,
+            proceedings: self.proceedings(case_id, &jkey).await?,
+        })
+    }
+}
+
+/// How long a court order opens sealed justice records.
+pub const OPENING_DAYS: i64 = 30;
+
+/// Whether a case's justice records are sealed now, and until when a court order opened them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SealState {
+    pub sealed: bool,
+    pub opened_until: Option<DateTime<Utc>>,
+}
+
+impl SealState {
+    /// Readable: not sealed, or opened by a court order still in force.
+    pub fn readable(&self, now: DateTime<Utc>) -> bool {
+        !self.sealed || self.opened_until.is_some_and(|u| u > now)
+    }
+}
+
+impl Store {
+    /// Justice records are sealed when the case is closed or the child is certainly 18 or
+    /// older; a court order recorded in Pelita opens them for [`OPENING_DAYS`].
+    pub async fn justice_seal(&self, case_id: &str) -> Result<SealState, StoreError> {
+        let meta = self.case_meta(case_id).await?;
+        let adult = match self.child(&meta.child_id).await?.identity {
+            Readable::Present(i) => !i.age.is_child_on(self.now().date_naive()),
+            Readable::Erased { .. } => false,
+        };
+        let sealed = meta.status == pelita_domain::case::CaseStatus::Closed || adult;
+        let opened_until = self
+            .pools
+            .row(
+                "SELECT max(until_at) FROM justice_openings WHERE case_id = $1",
+                args![case_id],
+            )
+            .await?
+            .and_then(|r| r.opt_i64(0).ok().flatten())
+            .map(from_micros);
+        Ok(SealState {
+            sealed,
+            opened_until,
+        })
+    }
+
+    /// Records the court order that opens sealed justice records for 30 days; audited.
+    pub async fn open_sealed_justice(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        order: NoteText,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, Command::OpenSealedJustice(case_id.into(), order))
+            .await?;
+        Ok(())
+    }
+}
+
+impl Write<'_> {
+    pub(crate) async fn open_sealed_justice(
+        &mut self,
+        case_id: &str,
+        order: &NoteText,
+    ) -> Result<Done, StoreError> {
+        let (_, _, key) = self.load_case(case_id).await?;
+        let id = new_id();
+        let until = self.now
+            + chrono::TimeDelta::days(OPENING_DAYS)
+                .num_microseconds()
+                .unwrap_or(0);
+        self.tx
+            .exec(
+                "INSERT INTO justice_openings (id, case_id, order_sealed, opened_by, opened_at, until_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                args![
+                    id.as_str(),
+                    case_id,
+                    key.seal(&format!("justice-opening/{id}"), order.as_str().as_bytes()),
+                    self.actor.id.as_str(),
+                    self.now,
+                    until
+                ],
+            )
+            .await?;
+        self.audit(
+            "justice.open_sealed",
+            case_id,
+            json!({"opening": id, "days": OPENING_DAYS}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+}

@@ -53,7 +53,7 @@ pub use followup::FollowUpRecord;
 pub use interview::NewInterview;
 pub use justice::{
     ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason, JusticeTable,
-    ProceedingRecord,
+    ProceedingRecord, SocialInquiry,
 };
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};

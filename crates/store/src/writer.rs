@@ -68,6 +68,7 @@ pub(crate) enum Command {
     /// Expunge a case's justice records, on the court order given.
     ExpungeJustice(String, NoteText),
     RecordFamilyContact(String, chrono::NaiveDate, crate::justice::ContactKind),
+    OpenSealedJustice(String, NoteText),
     /// An interview, with the repeat-interview window in days.
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
@@ -407,6 +408,7 @@ impl Write<'_> {
             Command::StartDetention(case, d) => self.start_detention(case, d).await,
             Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
             Command::ExpungeJustice(case, order) => self.expunge_justice(case, order).await,
+            Command::OpenSealedJustice(case, order) => self.open_sealed_justice(case, order).await,
             Command::RecordFamilyContact(case, on, kind) => {
                 self.record_family_contact(case, *on, *kind).await
             }

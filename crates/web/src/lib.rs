@@ -136,6 +136,11 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/detentions", post(pages::justice::detain))
         .route("/detentions/{id}", post(pages::justice::change))
         .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))
+        .route("/cases/{id}/report", get(pages::report::page))
+        .route(
+            "/cases/{id}/justice/open",
+            post(pages::justice::open_sealed),
+        )
         .route(
             "/cases/{id}/family-contacts",
             post(pages::justice::family_contact),

@@ -2399,3 +2399,158 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("could be, below the minimum age"));
 }
+
+#[tokio::test]
+async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries_only() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let bapas = app.agency("BAPAS", Sector::Justice).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let officer = app.user("officer", Role::Justice, Some(&bapas)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &officer)
+        .await
+        .unwrap();
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let csrf = b.csrf().await;
+    b.post(
+        &format!("/cases/{case}/assessments"),
+        &[
+            ("csrf", &csrf),
+            ("on", "2026-11-27"),
+            ("language", "en"),
+            ("assent", "given"),
+            ("a.in_school", "no"),
+            ("a.goal", "To become a nurse — private words of the child"),
+        ],
+    )
+    .await;
+    b.post(
+        &format!("/cases/{case}/plan"),
+        &[
+            ("csrf", &csrf),
+            ("child_views", "I want to go back to school"),
+            ("goal_domain", "education"),
+            ("goal_kind", "reintegration"),
+            (
+                "goal_text",
+                "Back to school, away from the radicalised youth group",
+            ),
+            ("action_text", "Enrol"),
+            ("action_agency", &home),
+            ("action_activity", "school_re_entry"),
+        ],
+    )
+    .await;
+    // The probation officer (no psychosocial section) reads the report: victim first, the
+    // assessment as summaries, the plan, and the guard's warning on the stigmatising word —
+    // never the child's own words from the assessment.
+    let mut o = Browser::new(&app);
+    o.sign_in("officer", PASSWORD).await;
+    let (s, _, report) = o.get(&format!("/cases/{case}/report")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(report.contains("recognised as a victim since"));
+    assert!(
+        report.contains("What the child wants for the next year, in their words"),
+        "a strength, named by its item"
+    );
+    assert!(report.contains("school re-entry"));
+    assert!(report.contains("terminology guard found wording"));
+    assert!(!report.contains("private words of the child"));
+    let (s, _, _) = o.get(&format!("/cases/{case}/assessments")).await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "the assessment itself stays closed to justice"
+    );
+    // Those who may not read the justice section do not get the report.
+    let school = app.agency("SMP", Sector::Education).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .await
+        .unwrap();
+    let mut tb = Browser::new(&app);
+    tb.sign_in("teacher", PASSWORD).await;
+    let (s, _, _) = tb.get(&format!("/cases/{case}/report")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn justice_records_are_sealed_at_closure_and_open_only_on_a_court_order() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let token = app.token(&lead).await;
+    let body = json!({"forum": "children_court", "legal_aid": true, "parents_notified": true,
+                      "offence": {"description": "Carried messages for the group",
+                                  "on": "2026-06-15", "max_penalty_years": 8}})
+    .to_string();
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{case}/proceedings"),
+        Some(&token),
+        Some(body),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let url = format!("/api/v1/cases/{case}/justice");
+    let (_, v, _) = api(&app, "GET", &url, Some(&token), None).await;
+    assert_eq!(
+        (
+            v["sealed"].as_bool(),
+            v["proceedings"].as_array().map(Vec::len)
+        ),
+        (Some(false), Some(1))
+    );
+    app.store
+        .move_case(
+            &Actor {
+                id: sup.clone(),
+                role: Role::Supervisor,
+            },
+            &case,
+            pelita_domain::case::CaseStatus::Closed,
+            Some("Back with her family".into()),
+        )
+        .await
+        .unwrap();
+    // Closed: sealed, for the lead worker too; the page says so and shows nothing of it.
+    let (_, v, _) = api(&app, "GET", &url, Some(&token), None).await;
+    assert_eq!(
+        (
+            v["sealed"].as_bool(),
+            v["proceedings"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(0))
+    );
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("id=\"justice-sealed\"") && !page.contains("Carried messages"));
+    let (s, _, _) = b.get(&format!("/cases/{case}/report")).await;
+    assert_ne!(s, StatusCode::OK, "no report from sealed records");
+    // The lead worker cannot open them; the supervisor records the court order, and they open.
+    let open = format!("/api/v1/cases/{case}/justice/open");
+    let order = json!({"order": "Court order 51/2026 for the appeal hearing"}).to_string();
+    let (s, _, _) = api(&app, "POST", &open, Some(&token), Some(order.clone())).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &open,
+        Some(&app.token(&sup).await),
+        Some(order),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, v, _) = api(&app, "GET", &url, Some(&token), None).await;
+    assert_eq!(v["proceedings"].as_array().map(Vec::len), Some(1));
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("Opened by a court order until"));
+}

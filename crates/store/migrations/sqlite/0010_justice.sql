@@ -62,3 +62,15 @@ CREATE TABLE family_contacts (
     recorded_at INTEGER NOT NULL
 );
 CREATE INDEX family_contacts_case ON family_contacts (case_id, contact_on);
+
+-- Sealed justice records (the case closed, or the child is 18) open only against a court
+-- order recorded here, for 30 days (Havana r.19; GC24 on records).
+CREATE TABLE justice_openings (
+    id           TEXT PRIMARY KEY,
+    case_id      TEXT NOT NULL REFERENCES cases(id),
+    order_sealed BLOB NOT NULL,
+    opened_by    TEXT NOT NULL,
+    opened_at    INTEGER NOT NULL,
+    until_at     INTEGER NOT NULL
+);
+CREATE INDEX justice_openings_case ON justice_openings (case_id, until_at);

@@ -645,3 +645,24 @@ contact-record = Record the contact
 contact-visit = visit
 contact-call = call
 contact-letter = letter
+report-open = Social inquiry report
+report-title = Social inquiry report — { $reference }
+report-prepared = Prepared on { $date } by { $who }, from the records in Pelita.
+report-print-hint = Print or save as PDF from the browser (Ctrl+P).
+report-guard = The terminology guard found wording that stigmatises children. Change it in the plan before this report goes to the court:
+report-child-victim = The child as a victim of recruitment and exploitation
+report-victim = The child has been recognised as a victim since { $since }. Children associated with terrorist and armed groups are victims first; child-justice safeguards apply in full.
+report-victim-not-recorded = Circumstances of recruitment or association are not recorded yet.
+report-weigh = The child's victimisation must be weighed in these proceedings; alternatives to proceedings and to deprivation of liberty come first.
+report-assessment = Strengths and needs (latest assessment)
+report-strengths = Strengths and protective factors
+report-needs = Needs
+report-caregivers = { $count ->
+    [one] One caregiver is recorded.
+   *[other] { $count } caregivers are recorded.
+}
+report-detention = { $stage } from { $from }, { $days } days
+report-footer = This report holds summaries only: no interview notes, no answers word for word, no narrative. It is confidential and may not be used in later adult proceedings (Beijing Rules r.21).
+justice-sealed = These justice records are sealed: the case is closed or the child is 18. They open only against a court order recorded here.
+justice-open-sealed = Record the court order that opens them
+justice-opened-until = Opened by a court order until { $until }.

@@ -648,3 +648,24 @@ contact-record = Itala ang pakikipag-ugnayan
 contact-visit = dalaw
 contact-call = tawag
 contact-letter = sulat
+report-open = Social case study report
+report-title = Social case study report — { $reference }
+report-prepared = Inihanda noong { $date } ni { $who }, mula sa mga talaan sa Pelita.
+report-print-hint = I-print o i-save bilang PDF mula sa browser (Ctrl+P).
+report-guard = Nakakita ang pansuri ng terminolohiya ng mga salitang nagdudulot ng stigma sa mga bata. Palitan ang mga ito sa plano bago isumite sa hukuman ang ulat na ito:
+report-child-victim = Ang bata bilang biktima ng pangangalap at pagsasamantala
+report-victim = Kinikilala ang bata bilang biktima mula noong { $since }. Ang mga batang may kaugnayan sa mga teroristang grupo at armadong grupo ay mga biktima una sa lahat; umiiral nang buo ang mga proteksyon ng hustisya para sa mga bata.
+report-victim-not-recorded = Hindi pa naitatala ang mga pangyayari ng pangangalap o pagkakaugnay.
+report-weigh = Dapat isaalang-alang sa paglilitis na ito ang pagiging biktima ng bata; dapat unahin ang mga alternatibo sa paglilitis at sa pagkakait ng kalayaan.
+report-assessment = Mga kalakasan at pangangailangan (pinakahuling pagtatasa)
+report-strengths = Mga kalakasan at mga salik na nagbibigay-proteksyon
+report-needs = Mga pangangailangan
+report-caregivers = { $count ->
+    [one] May { $count } tagapag-alagang nakatala.
+   *[other] May { $count } tagapag-alagang nakatala.
+}
+report-detention = { $stage } mula { $from }, { $days } araw
+report-footer = Mga buod lamang ang nilalaman ng ulat na ito: walang tala ng panayam, walang eksaktong sipi ng mga sagot, walang salaysay. Kumpidensyal ito at hindi maaaring gamitin sa anumang paglilitis sa hinaharap kapag nasa hustong gulang na ang bata (Beijing Rules r.21).
+justice-sealed = Selyado ang mga rekord ng hustisyang ito: sarado na ang kaso o 18 na ang bata. Mabubuksan lamang ang mga ito sa utos ng hukuman na itinala rito.
+justice-open-sealed = Itala ang utos ng hukuman na nagbubukas sa mga ito
+justice-opened-until = Binuksan ng utos ng hukuman hanggang { $until }.

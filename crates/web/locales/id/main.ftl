@@ -646,3 +646,24 @@ contact-record = Catat kontak
 contact-visit = kunjungan
 contact-call = telepon
 contact-letter = surat
+report-open = Laporan penelitian kemasyarakatan (litmas)
+report-title = Laporan penelitian kemasyarakatan (litmas) — { $reference }
+report-prepared = Disusun pada { $date } oleh { $who }, berdasarkan catatan dalam Pelita.
+report-print-hint = Cetak atau simpan sebagai PDF dari peramban (Ctrl+P).
+report-guard = Pemeriksa istilah menemukan kata-kata yang menstigmatisasi anak. Ubah kata-kata tersebut dalam rencana sebelum laporan ini disampaikan kepada pengadilan:
+report-child-victim = Anak sebagai korban perekrutan dan eksploitasi
+report-victim = Anak telah diakui sebagai korban sejak { $since }. Anak yang terkait dengan kelompok teroris dan kelompok bersenjata pertama-tama adalah korban; jaminan perlindungan dalam sistem peradilan pidana anak berlaku sepenuhnya.
+report-victim-not-recorded = Keadaan perekrutan atau keterkaitan belum dicatat.
+report-weigh = Kenyataan bahwa anak telah menjadi korban wajib dipertimbangkan dalam proses perkara ini; alternatif terhadap proses perkara dan terhadap perampasan kemerdekaan harus diutamakan.
+report-assessment = Kekuatan dan kebutuhan (asesmen terbaru)
+report-strengths = Kekuatan dan faktor pelindung
+report-needs = Kebutuhan
+report-caregivers = { $count ->
+    [one] Satu pengasuh tercatat.
+   *[other] { $count } pengasuh tercatat.
+}
+report-detention = { $stage } sejak { $from }, { $days } hari
+report-footer = Laporan ini hanya memuat ringkasan: tanpa catatan wawancara, tanpa jawaban kata demi kata, tanpa narasi. Laporan ini bersifat rahasia dan tidak boleh digunakan dalam proses perkara orang dewasa di kemudian hari (Beijing Rules r.21).
+justice-sealed = Catatan peradilan ini disegel: kasus telah ditutup atau anak telah berusia 18 tahun. Catatan hanya dapat dibuka berdasarkan penetapan pengadilan yang dicatat di sini.
+justice-open-sealed = Catat penetapan pengadilan yang membukanya
+justice-opened-until = Dibuka berdasarkan penetapan pengadilan sampai { $until }.

@@ -646,3 +646,24 @@ contact-record = Rekodkan hubungan
 contact-visit = lawatan
 contact-call = panggilan
 contact-letter = surat
+report-open = Laporan akhlak (laporan siasatan sosial)
+report-title = Laporan akhlak — { $reference }
+report-prepared = Disediakan pada { $date } oleh { $who }, berdasarkan rekod dalam Pelita.
+report-print-hint = Cetak atau simpan sebagai PDF daripada pelayar (Ctrl+P).
+report-guard = Semakan istilah menemui perkataan yang menstigmakan kanak-kanak. Ubah perkataan itu dalam pelan sebelum laporan ini dikemukakan kepada mahkamah:
+report-child-victim = Kanak-kanak sebagai mangsa perekrutan dan eksploitasi
+report-victim = Kanak-kanak ini telah diiktiraf sebagai mangsa sejak { $since }. Kanak-kanak yang berkaitan dengan kumpulan pengganas dan kumpulan bersenjata adalah mangsa, pertama sekali; perlindungan keadilan kanak-kanak terpakai sepenuhnya.
+report-victim-not-recorded = Keadaan perekrutan atau kaitan belum direkodkan.
+report-weigh = Hakikat bahawa kanak-kanak ini telah menjadi mangsa mesti diambil kira dalam prosiding ini; alternatif kepada prosiding dan kepada perlucutan kebebasan hendaklah diutamakan.
+report-assessment = Kekuatan dan keperluan (penilaian terkini)
+report-strengths = Kekuatan dan faktor pelindung
+report-needs = Keperluan
+report-caregivers = { $count ->
+    [one] Seorang pengasuh telah direkodkan.
+   *[other] { $count } orang pengasuh telah direkodkan.
+}
+report-detention = { $stage } sejak { $from }, { $days } hari
+report-footer = Laporan ini hanya mengandungi ringkasan: tiada catatan temu bual, tiada jawapan kata demi kata, tiada naratif. Laporan ini sulit dan tidak boleh digunakan dalam prosiding orang dewasa pada kemudian hari (Beijing Rules r.21).
+justice-sealed = Rekod keadilan ini dimeterai: kes telah ditutup atau kanak-kanak itu telah berumur 18 tahun. Rekod hanya dibuka atas perintah mahkamah yang direkodkan di sini.
+justice-open-sealed = Rekodkan perintah mahkamah yang membukanya
+justice-opened-until = Dibuka atas perintah mahkamah sehingga { $until }.

@@ -62,6 +62,7 @@ pub async fn get(
         Ok(r) => r,
         Err(e) => return store_problem(e),
     };
+    let sealed = sections.justice.is_none();
     let (proceedings, detentions) = sections.justice.unwrap_or_default();
     let j = match s.store.jurisdiction_of(&id).await {
         Ok(j) => j,
@@ -70,6 +71,7 @@ pub async fn get(
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = s.store.now();
     Json(json!({
+        "sealed": sealed,
         "jurisdiction": {"code": j.code, "name": j.name, "time_zone": j.time_zone,
                          "macr": j.macr, "qualified_until": j.qualified_until,
                          "detention_min_age": j.detention_min_age,
@@ -318,5 +320,34 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
     match s.store.justice_indicators(scope).await {
         Ok(i) => Json(json!(i)).into_response(),
         Err(e) => store_problem(e),
+    }
+}
+
+/// Records the court order that opens sealed justice records for 30 days (a supervisor or a
+/// justice officer).
+pub async fn open_sealed(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Expunge>,
+) -> Response {
+    use pelita_domain::role::Role;
+    if let Err(r) = may_write(&s, &u, &id).await {
+        return r;
+    }
+    if !matches!(u.role, Role::Supervisor | Role::Justice) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only a supervisor or a justice officer records the court order",
+        );
+    }
+    match s
+        .store
+        .open_sealed_justice(&super::actor(&u), &id, b.order)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &id, e).await,
     }
 }

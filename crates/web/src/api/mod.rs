@@ -77,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/detentions", post(justice::detain))
         .route("/detentions/{id}/change", post(justice::change))
         .route("/cases/{id}/justice/expunge", post(justice::expunge))
+        .route("/cases/{id}/justice/open", post(justice::open_sealed))
         .route("/cases/{id}/family-contacts", post(justice::family_contact))
         .route("/indicators/justice", get(justice::indicators))
         .route(

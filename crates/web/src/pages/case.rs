@@ -397,9 +397,13 @@ async fn render(
         None => None,
     };
     let interviews = super::interview::view(ctx, &meta).await;
-    let justice = match justice_read {
-        Some((p, d)) => Some(super::justice::view(ctx, &meta, &p, &d).await),
-        None => None,
+    // A justice reader sees the section even while it is sealed (the notice and the order).
+    let justice = if justice_read.is_some()
+        || super::decision(ctx, &meta, Section::Justice) == Decision::Allow
+    {
+        Some(super::justice::view(ctx, &meta, justice_read.as_ref()).await)
+    } else {
+        None
     };
     let household =
         household_read.map(|h| super::family::view(&t, h, super::family::may_edit(ctx, &meta)));

@@ -71,6 +71,11 @@ pub struct JusticeView {
     pub today: String,
     /// Family contact while detained (Havana r.60), latest first.
     pub contacts: Vec<String>,
+    /// Sealed (the case closed, or the child 18) and not opened by a court order: nothing of
+    /// the records is shown; a supervisor or a justice officer may record the order.
+    pub sealed: bool,
+    /// Opened by a court order, until this time.
+    pub opened_until: Option<String>,
 }
 
 fn yes_no(t: &Tr, b: bool) -> String {
@@ -233,10 +238,16 @@ pub fn may_edit(ctx: &Ctx, meta: &CaseMeta) -> bool {
 pub async fn view(
     ctx: &Ctx,
     meta: &CaseMeta,
-    proceedings: &[ProceedingRecord],
-    detentions: &[DetentionRecord],
+    read: Option<&(Vec<ProceedingRecord>, Vec<DetentionRecord>)>,
 ) -> JusticeView {
     let t = &ctx.t;
+    let seal = ctx.store.justice_seal(&meta.id).await.ok();
+    let empty = (Vec::new(), Vec::new());
+    let (proceedings, detentions) = match read {
+        Some((p, d)) => (p.as_slice(), d.as_slice()),
+        None => (empty.0.as_slice(), empty.1.as_slice()),
+    };
+    let sealed = read.is_none();
     let j = jurisdiction(ctx, &meta.id).await;
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = ctx.store.now();
@@ -277,8 +288,14 @@ pub async fn view(
             .rev()
             .map(|d| detention_view(t, d, now))
             .collect(),
-        can_edit: may_edit(ctx, meta),
-        can_expunge: may_expunge(ctx, meta) && !(proceedings.is_empty() && detentions.is_empty()),
+        can_edit: may_edit(ctx, meta) && !sealed,
+        can_expunge: may_expunge(ctx, meta)
+            && (sealed || !(proceedings.is_empty() && detentions.is_empty())),
+        sealed,
+        opened_until: seal
+            .and_then(|s| s.sealed.then_some(s.opened_until).flatten())
+            .filter(|u| *u > ctx.store.now())
+            .map(|u| t.datetime(u)),
         forums: Forum::ALL
             .iter()
             .map(|f| (f.as_str(), t.pick("forum", f.as_str())))
@@ -569,6 +586,34 @@ pub async fn family_contact(
     match ctx
         .store
         .record_family_contact(&ctx.reader().actor(), &id, on, kind)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
+        Err(e) => refusal(&ctx, &id, e).await,
+    }
+}
+
+/// Records the court order that opens sealed justice records (a supervisor or a justice
+/// officer), for 30 days.
+pub async fn open_sealed(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !may_expunge(&ctx, &meta) {
+        return error::page(&ctx.t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let order = match super::opt_note(&f.order) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            return super::case::render_with_message(&ctx, &id, ctx.t.get("error-court-order"))
+                .await;
+        }
+        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
+    };
+    match ctx
+        .store
+        .open_sealed_justice(&ctx.reader().actor(), &id, order)
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}#justice")),

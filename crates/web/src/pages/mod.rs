@@ -13,6 +13,7 @@ pub mod plan;
 pub mod profile;
 pub mod referral;
 pub mod register;
+pub mod report;
 pub mod search;
 pub mod work;
 
