@@ -238,32 +238,45 @@ pub struct Expunge {
     order: pelita_domain::text::NoteText,
 }
 
-/// Expunges the case's justice records on a court order (a supervisor or a justice officer).
-pub async fn expunge(
-    State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
-    Path(id): Path<String>,
-    ApiJson(b): ApiJson<Expunge>,
+/// A court order on the justice records (a supervisor or a justice officer): expunge, or open
+/// sealed records for 30 days.
+async fn court_order(
+    s: &AppState,
+    u: &pelita_store::User,
+    id: &str,
+    order: pelita_domain::text::NoteText,
+    expunge: bool,
 ) -> Response {
     use pelita_domain::role::Role;
-    if let Err(r) = may_write(&s, &u, &id).await {
+    if let Err(r) = may_write(s, u, id).await {
         return r;
     }
     if !matches!(u.role, Role::Supervisor | Role::Justice) {
         return problem(
             StatusCode::FORBIDDEN,
             "forbidden",
-            "Only a supervisor or a justice officer expunges, on a court order",
+            "Only a supervisor or a justice officer records a court order on justice records",
         );
     }
-    match s
-        .store
-        .expunge_justice(&super::actor(&u), &id, b.order)
-        .await
-    {
+    let actor = super::actor(u);
+    let done = if expunge {
+        s.store.expunge_justice(&actor, id, order).await
+    } else {
+        s.store.open_sealed_justice(&actor, id, order).await
+    };
+    match done {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => refused(&s, &id, e).await,
+        Err(e) => refused(s, id, e).await,
     }
+}
+
+pub async fn expunge(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Expunge>,
+) -> Response {
+    court_order(&s, &u, &id, b.order, true).await
 }
 
 #[derive(Deserialize)]
@@ -323,31 +336,11 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
     }
 }
 
-/// Records the court order that opens sealed justice records for 30 days (a supervisor or a
-/// justice officer).
 pub async fn open_sealed(
     State(s): State<AppState>,
     ApiWriter(u): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<Expunge>,
 ) -> Response {
-    use pelita_domain::role::Role;
-    if let Err(r) = may_write(&s, &u, &id).await {
-        return r;
-    }
-    if !matches!(u.role, Role::Supervisor | Role::Justice) {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Only a supervisor or a justice officer records the court order",
-        );
-    }
-    match s
-        .store
-        .open_sealed_justice(&super::actor(&u), &id, b.order)
-        .await
-    {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => refused(&s, &id, e).await,
-    }
+    court_order(&s, &u, &id, b.order, false).await
 }

@@ -540,8 +540,17 @@ pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>
     }
 }
 
-/// Expunges the justice records on a court order: the section's key is destroyed.
-pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+/// What a court order recorded in Pelita does to a case's justice records.
+#[derive(Clone, Copy)]
+enum CourtOrder {
+    /// Destroys the section's key and the records.
+    Expunge,
+    /// Opens sealed records for 30 days.
+    OpenSealed,
+}
+
+/// A court order on the justice records, by a supervisor or a justice officer.
+async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> Response {
     let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
         Ok(m) => m,
         Err(r) => return r,
@@ -557,14 +566,20 @@ pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>
         }
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    match ctx
-        .store
-        .expunge_justice(&ctx.reader().actor(), &id, order)
-        .await
-    {
+    let actor = ctx.reader().actor();
+    let done = match what {
+        CourtOrder::Expunge => ctx.store.expunge_justice(&actor, &id, order).await,
+        CourtOrder::OpenSealed => ctx.store.open_sealed_justice(&actor, &id, order).await,
+    };
+    match done {
         Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
         Err(e) => refusal(&ctx, &id, e).await,
     }
+}
+
+/// Expunges the justice records on a court order: the section's key is destroyed.
+pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+    court_order(ctx, id, f, CourtOrder::Expunge).await
 }
 
 /// Records a family contact of a detained child.
@@ -593,30 +608,7 @@ pub async fn family_contact(
     }
 }
 
-/// Records the court order that opens sealed justice records (a supervisor or a justice
-/// officer), for 30 days.
+/// Records the court order that opens sealed justice records, for 30 days.
 pub async fn open_sealed(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !may_expunge(&ctx, &meta) {
-        return error::page(&ctx.t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let order = match super::opt_note(&f.order) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            return super::case::render_with_message(&ctx, &id, ctx.t.get("error-court-order"))
-                .await;
-        }
-        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-    };
-    match ctx
-        .store
-        .open_sealed_justice(&ctx.reader().actor(), &id, order)
-        .await
-    {
-        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+    court_order(ctx, id, f, CourtOrder::OpenSealed).await
 }
