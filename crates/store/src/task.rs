@@ -180,7 +180,7 @@ impl Store {
             .open_detentions_for(user_id, if supervises { agency_id } else { None })
             .await?
         {
-            let j = pelita_domain::justice::Jurisdiction::for_code(&d.jurisdiction);
+            let j = self.jurisdiction(&d.jurisdiction).await?;
             let Ok(tz) = j.tz() else { continue };
             for rule in j.clocks_for(d.stage) {
                 let c = rule.evaluate(tz, &d.times(), now);

@@ -69,6 +69,8 @@ pub(crate) enum Command {
     ExpungeJustice(String, NoteText),
     RecordFamilyContact(String, chrono::NaiveDate, crate::justice::ContactKind),
     OpenSealedJustice(String, NoteText),
+    /// A jurisdiction's rule value overridden: (code, key, value, reason).
+    OverrideRule(String, pelita_domain::justice::OverrideKey, String, String),
     /// An interview, with the repeat-interview window in days.
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
@@ -409,6 +411,9 @@ impl Write<'_> {
             Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
             Command::ExpungeJustice(case, order) => self.expunge_justice(case, order).await,
             Command::OpenSealedJustice(case, order) => self.open_sealed_justice(case, order).await,
+            Command::OverrideRule(code, key, value, reason) => {
+                self.override_rule(code, *key, value, reason).await
+            }
             Command::RecordFamilyContact(case, on, kind) => {
                 self.record_family_contact(case, *on, *kind).await
             }

@@ -166,6 +166,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/users", post(pages::admin::create_user))
         .route("/admin/users/disable", post(pages::admin::disable_user))
         .route("/admin/agencies", post(pages::admin::create_agency))
+        .route("/admin/jurisdictions", post(pages::admin::override_rule))
         .route("/audit", get(pages::audit::page))
         .nest("/api/v1", api::router())
         .fallback(error::not_found)

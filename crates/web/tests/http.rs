@@ -2554,3 +2554,78 @@ async fn justice_records_are_sealed_at_closure_and_open_only_on_a_court_order() 
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;
     assert!(page.contains("Opened by a court order until"));
 }
+
+#[tokio::test]
+async fn an_administrator_overrides_a_rule_value_with_a_reason_and_the_gate_follows_it() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia: MACR 12
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    app.user("admin", Role::Administrator, None).await;
+    let case = app.child(&home, &lead, "Amina").await; // born 2011
+    let mut a = Browser::new(&app);
+    a.sign_in("admin", PASSWORD).await;
+    let csrf = a.csrf().await;
+    let form = |reason: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("code", "ID".to_owned()),
+            ("key", "macr".to_owned()),
+            ("value", "16".to_owned()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let short = form("law changed");
+    let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _, page) = a.post("/admin/jurisdictions", &short).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("at least 20 characters"));
+    let why = "Test of a statutory change: MACR raised to 16 on 1 November 2026";
+    let good = form(why);
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _, page) = a.post("/admin/jurisdictions", &good).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains(why) && page.contains("set by this deployment&#39;s administrator"));
+    // The gate now refuses the 14-to-15-year-old, over the API, naming no other rule.
+    let token = app.token(&lead).await;
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{case}/proceedings"),
+        Some(&token),
+        Some(
+            json!({"forum": "children_court", "legal_aid": true, "parents_notified": true,
+                   "offence": {"description": "x", "on": "2026-06-15"}})
+            .to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (s, v["macr"].as_u64()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some(16))
+    );
+    // Only administrators override; the change is audited.
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let lcsrf = b.csrf().await;
+    let (s, _, _) = b
+        .post(
+            "/admin/jurisdictions",
+            &[
+                ("csrf", &lcsrf),
+                ("code", "ID"),
+                ("key", "macr"),
+                ("value", "9"),
+                ("reason", why),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(
+        app.store
+            .audit_events(5)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.action == "jurisdiction.override")
+    );
+}

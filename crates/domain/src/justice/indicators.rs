@@ -64,7 +64,10 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
+/// `rules` are the deployment's jurisdictions (with overrides); an episode of another
+/// jurisdiction uses the shipped file.
 pub fn compute(
+    rules: &[Jurisdiction],
     episodes: &[EpisodeFacts],
     proceedings: &[ProceedingFacts],
     now: DateTime<Utc>,
@@ -113,7 +116,11 @@ pub fn compute(
     let reached = episodes
         .iter()
         .filter(|e| {
-            let j = Jurisdiction::for_code(&e.jurisdiction);
+            let j = rules
+                .iter()
+                .find(|j| j.code == e.jurisdiction)
+                .cloned()
+                .unwrap_or_else(|| Jurisdiction::for_code(&e.jurisdiction));
             let Ok(tz) = j.tz() else { return false };
             j.clocks_for(e.stage)
                 .filter(|r| r.at_expiry == AtExpiry::ReleaseRequired)
@@ -242,7 +249,7 @@ mod tests {
                 formal: false,
             },
         ];
-        let i = compute(&episodes, &proceedings, now);
+        let i = compute(&[], &episodes, &proceedings, now);
         assert_eq!(i.children_in_detention, 2, "A and C");
         assert_eq!(i.children_in_pre_sentence_detention, 1, "A");
         assert_eq!(i.pre_sentence_days_mean, Some(7.0), "A 10 days, B 4 days");
@@ -257,7 +264,7 @@ mod tests {
             Some(third),
             "A of three episodes"
         );
-        let none = compute(&[], &[], now);
+        let none = compute(&[], &[], &[], now);
         assert_eq!(none.children_in_detention, 0);
         assert_eq!(
             none.pct_limit_reached_without_release, None,

@@ -9,6 +9,8 @@ pub mod proceeding;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::DomainError;
+
 pub use clock::{Amount, AtExpiry, ClockRule, Stage};
 
 /// How sure the source is (domain-rules §0): read in the text, mentioned by a reliable
@@ -19,6 +21,8 @@ pub enum Certainty {
     Verified,
     Mentioned,
     Unverified,
+    /// Set by the deployment's administrator, with a reason (shown beside the value).
+    Override,
 }
 
 impl Certainty {
@@ -27,6 +31,7 @@ impl Certainty {
             Certainty::Verified => "verified",
             Certainty::Mentioned => "mentioned",
             Certainty::Unverified => "unverified",
+            Certainty::Override => "override",
         }
     }
 }
@@ -109,6 +114,42 @@ const FILES: [&str; 6] = [
     include_str!("../../jurisdictions/ph.json"),
 ];
 
+/// What an administrator may override, with a reason: the numbers a law change moves, and the
+/// time zone the deployment works in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverrideKey {
+    Macr,
+    QualifiedUntil,
+    DetentionMinAge,
+    TimeZone,
+}
+
+impl OverrideKey {
+    pub const ALL: [OverrideKey; 4] = [
+        OverrideKey::Macr,
+        OverrideKey::QualifiedUntil,
+        OverrideKey::DetentionMinAge,
+        OverrideKey::TimeZone,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverrideKey::Macr => "macr",
+            OverrideKey::QualifiedUntil => "qualified_until",
+            OverrideKey::DetentionMinAge => "detention_min_age",
+            OverrideKey::TimeZone => "time_zone",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OverrideKey> {
+        OverrideKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Shortest reason an override is accepted with.
+pub const OVERRIDE_REASON_MIN: usize = 20;
+
 /// The code of the international default.
 pub const INTERNATIONAL: &str = "INTL";
 
@@ -148,6 +189,39 @@ impl Jurisdiction {
             .map_err(|_| format!("unknown time zone {}", self.time_zone))
     }
 
+    /// Applies an administrator's override: the value replaces the file's, and the source says
+    /// who changed it, when and why. Refused: an age outside 0–18, an unknown time zone, a
+    /// reason shorter than [`OVERRIDE_REASON_MIN`] characters.
+    pub fn apply(&mut self, key: OverrideKey, value: &str, why: &str) -> Result<(), DomainError> {
+        if why.trim().chars().count() < OVERRIDE_REASON_MIN {
+            return Err(DomainError::ReasonRequired);
+        }
+        let source = why.trim().to_owned();
+        let age = || -> Result<Sourced<u32>, DomainError> {
+            match value.trim().parse::<u32>() {
+                Ok(v) if v <= 18 => Ok(Sourced {
+                    value: v,
+                    source: source.clone(),
+                    certainty: Certainty::Override,
+                }),
+                _ => Err(DomainError::Invalid { field: "value" }),
+            }
+        };
+        match key {
+            OverrideKey::Macr => self.macr = age()?,
+            OverrideKey::QualifiedUntil => self.qualified_until = Some(age()?),
+            OverrideKey::DetentionMinAge => self.detention_min_age = Some(age()?),
+            OverrideKey::TimeZone => {
+                value
+                    .trim()
+                    .parse::<chrono_tz::Tz>()
+                    .map_err(|_| DomainError::Invalid { field: "value" })?;
+                self.time_zone = value.trim().to_owned();
+            }
+        }
+        Ok(())
+    }
+
     /// The clocks that run while a child is held at this stage.
     pub fn clocks_for(&self, stage: Stage) -> impl Iterator<Item = &ClockRule> {
         self.clocks.iter().filter(move |c| c.stage == stage)
@@ -183,6 +257,33 @@ mod tests {
         let macr: Vec<u32> = all.iter().map(|j| j.macr.value).collect();
         assert_eq!(macr, [14, 9, 12, 10, 15, 15], "domain-rules §8.1");
         assert_eq!(Jurisdiction::for_code("xx").code, "INTL");
+    }
+
+    #[test]
+    fn an_override_needs_a_reason_and_a_plausible_value_and_says_so_beside_the_value() {
+        let mut mv = Jurisdiction::for_code("MV");
+        let why = "Juvenile Justice (Amendment) Act 2026, s.3, in force 1 March 2026";
+        assert_eq!(
+            mv.apply(OverrideKey::Macr, "12", "law changed"),
+            Err(DomainError::ReasonRequired)
+        );
+        assert!(mv.apply(OverrideKey::Macr, "40", why).is_err());
+        assert!(
+            mv.apply(OverrideKey::TimeZone, "Mars/Olympus", why)
+                .is_err()
+        );
+        mv.apply(OverrideKey::Macr, "12", why).unwrap();
+        assert_eq!(mv.macr.value, 12);
+        assert_eq!(mv.macr.certainty, Certainty::Override);
+        assert_eq!(mv.macr.source, why);
+        let mut id = Jurisdiction::for_code("ID");
+        id.apply(
+            OverrideKey::TimeZone,
+            "Asia/Makassar",
+            "Deployment in Makassar, Sulawesi (WITA)",
+        )
+        .unwrap();
+        assert_eq!(id.tz().unwrap(), chrono_tz::Asia::Makassar);
     }
 
     #[test]

@@ -74,3 +74,15 @@ CREATE TABLE justice_openings (
     until_at     INTEGER NOT NULL
 );
 CREATE INDEX justice_openings_case ON justice_openings (case_id, until_at);
+
+-- An administrator's overrides of a jurisdiction's rule values (a law changed; the deployment's
+-- time zone), each with its reason, shown beside the value and audited.
+CREATE TABLE jurisdiction_overrides (
+    code    TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    reason  TEXT NOT NULL,
+    set_by  TEXT NOT NULL,
+    set_at  INTEGER NOT NULL,
+    PRIMARY KEY (code, key)
+);

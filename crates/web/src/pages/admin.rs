@@ -25,6 +25,9 @@ pub struct UserRow {
     pub disabled: bool,
 }
 
+/// A jurisdiction on the page: code, name, and each rule value with its source.
+type JurisdictionRow = (String, String, Vec<(String, String)>);
+
 #[derive(Template)]
 #[template(path = "admin.html")]
 struct AdminPage {
@@ -36,6 +39,9 @@ struct AdminPage {
     sectors: Vec<(&'static str, String)>,
     message: Option<String>,
     error: Option<String>,
+    /// Each jurisdiction: (code, name, its rule values with their sources).
+    jurisdictions: Vec<JurisdictionRow>,
+    override_keys: Vec<(&'static str, String)>,
 }
 
 async fn render(
@@ -90,7 +96,43 @@ async fn render(
         .into_iter()
         .map(|s| (s.as_str(), t.get(&format!("sector-{}", s.as_str()))))
         .collect();
+    let jurisdictions = ctx
+        .store
+        .jurisdictions()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|j| {
+            let src = |v: String, source: &str, c: pelita_domain::justice::Certainty| {
+                format!("{v} — {source} ({})", t.pick("certainty", c.as_str()))
+            };
+            let mut rules = vec![(
+                t.get("override-key-macr"),
+                src(j.macr.value.to_string(), &j.macr.source, j.macr.certainty),
+            )];
+            if let Some(q) = &j.qualified_until {
+                rules.push((
+                    t.get("override-key-qualified_until"),
+                    src(q.value.to_string(), &q.source, q.certainty),
+                ));
+            }
+            if let Some(m) = &j.detention_min_age {
+                rules.push((
+                    t.get("override-key-detention_min_age"),
+                    src(m.value.to_string(), &m.source, m.certainty),
+                ));
+            }
+            rules.push((t.get("override-key-time_zone"), j.time_zone.clone()));
+            (j.code, j.name, rules)
+        })
+        .collect();
+    let override_keys = pelita_domain::justice::OverrideKey::ALL
+        .iter()
+        .map(|k| (k.as_str(), t.get(&format!("override-key-{}", k.as_str()))))
+        .collect();
     let mut res = view::render(AdminPage {
+        jurisdictions,
+        override_keys,
         t,
         nav: ctx.nav(),
         users,
@@ -301,6 +343,57 @@ pub async fn create_agency(ctx: Ctx, Form(f): Form<AgencyForm>) -> Response {
             )
             .await
         }
+        Err(e) => crate::error::store(&ctx.t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct OverrideForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Overrides a jurisdiction's rule value with a reason (audited, shown beside the value).
+pub async fn override_rule(ctx: Ctx, Form(f): Form<OverrideForm>) -> Response {
+    if let Some(r) = forbidden(&ctx) {
+        return r;
+    }
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
+    let refused = |key: &str| {
+        let msg = ctx.t.get(key);
+        async { render(&ctx, None, Some(msg), StatusCode::UNPROCESSABLE_ENTITY).await }
+    };
+    let Some(key) = pelita_domain::justice::OverrideKey::parse(&f.key) else {
+        return refused("error-invalid").await;
+    };
+    match ctx
+        .store
+        .override_rule(&ctx.reader().actor(), &f.code, key, &f.value, &f.reason)
+        .await
+    {
+        Ok(()) => {
+            render(
+                &ctx,
+                Some(ctx.t.get("override-saved")),
+                None,
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(pelita_store::StoreError::Domain(pelita_domain::DomainError::ReasonRequired)) => {
+            refused("error-override-reason").await
+        }
+        Err(pelita_store::StoreError::Domain(d)) => refused(&crate::error::domain_key(&d)).await,
         Err(e) => crate::error::store(&ctx.t, e),
     }
 }

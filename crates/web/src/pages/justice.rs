@@ -149,8 +149,12 @@ fn proceeding_view(t: &Tr, j: &Jurisdiction, p: &ProceedingRecord) -> Proceeding
     }
 }
 
-fn detention_view(t: &Tr, d: &DetentionRecord, now: chrono::DateTime<Utc>) -> DetentionView {
-    let j = Jurisdiction::for_code(&d.jurisdiction);
+fn detention_view(
+    t: &Tr,
+    j: &Jurisdiction,
+    d: &DetentionRecord,
+    now: chrono::DateTime<Utc>,
+) -> DetentionView {
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let mut release_required = false;
     let clocks = j
@@ -286,7 +290,7 @@ pub async fn view(
         detentions: detentions
             .iter()
             .rev()
-            .map(|d| detention_view(t, d, now))
+            .map(|d| detention_view(t, &j, d, now))
             .collect(),
         can_edit: may_edit(ctx, meta) && !sealed,
         can_expunge: may_expunge(ctx, meta)
