@@ -351,6 +351,14 @@ async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError) -> Response {
     }
 }
 
+/// After a justice write: back to the section, or the refusal with its reason.
+async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>) -> Response {
+    match r {
+        Ok(_) => view::redirect(&format!("/cases/{case_id}#justice")),
+        Err(e) => refusal(ctx, case_id, e).await,
+    }
+}
+
 fn posted(body: &[(String, String)], name: &str) -> String {
     super::posted(body, name)
         .first()
@@ -405,14 +413,11 @@ pub async fn open(
         Ok(p) => p,
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    match ctx
+    let r = ctx
         .store
         .open_proceeding(&ctx.reader().actor(), &id, p)
-        .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+        .await;
+    done(&ctx, &id, r).await
 }
 
 /// Diversion assessment, or the move to formal proceedings, on one proceeding.
@@ -446,10 +451,7 @@ pub async fn proceeding_step(
             Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
         }
     };
-    match done {
-        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+    self::done(&ctx, &id, done).await
 }
 
 pub async fn detain(
@@ -487,14 +489,11 @@ pub async fn detain(
         Ok(d) => d,
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    match ctx
+    let r = ctx
         .store
         .start_detention(&ctx.reader().actor(), &id, d)
-        .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+        .await;
+    done(&ctx, &id, r).await
 }
 
 #[derive(Deserialize)]
@@ -534,14 +533,11 @@ pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>
         "transfer" => DetentionChange::End(EndReason::Transferred),
         _ => return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await,
     };
-    match ctx
+    let r = ctx
         .store
         .change_detention(&ctx.reader().actor(), &did, c)
-        .await
-    {
-        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+        .await;
+    done(&ctx, &id, r).await
 }
 
 /// What a court order recorded in Pelita does to a case's justice records.
@@ -575,10 +571,7 @@ async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> R
         CourtOrder::Expunge => ctx.store.expunge_justice(&actor, &id, order).await,
         CourtOrder::OpenSealed => ctx.store.open_sealed_justice(&actor, &id, order).await,
     };
-    match done {
-        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+    self::done(&ctx, &id, done).await
 }
 
 /// Expunges the justice records on a court order: the section's key is destroyed.
@@ -602,14 +595,11 @@ pub async fn family_contact(
     let Some(kind) = pelita_store::ContactKind::parse(&posted(&body, "kind")) else {
         return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await;
     };
-    match ctx
+    let r = ctx
         .store
         .record_family_contact(&ctx.reader().actor(), &id, on, kind)
-        .await
-    {
-        Ok(()) => view::redirect(&format!("/cases/{id}#justice")),
-        Err(e) => refusal(&ctx, &id, e).await,
-    }
+        .await;
+    done(&ctx, &id, r).await
 }
 
 /// Records the court order that opens sealed justice records, for 30 days.
