@@ -78,6 +78,8 @@ pub enum TaskKind {
     FollowUp,
     /// A statutory detention clock near or past its deadline.
     Detention,
+    /// A breached diversion agreement the law requires action on.
+    DiversionBreach,
 }
 
 impl TaskKind {
@@ -90,6 +92,7 @@ impl TaskKind {
             TaskKind::ReferralAwaited => "referral_awaited",
             TaskKind::FollowUp => "follow_up",
             TaskKind::Detention => "detention",
+            TaskKind::DiversionBreach => "diversion_breach",
         }
     }
 }

@@ -31,6 +31,18 @@ pub struct ProceedingRecord {
     pub diversion: Option<Readable<DiversionAssessment>>,
     pub opened_by: String,
     pub opened_at: DateTime<Utc>,
+    pub agreement: Option<Readable<proceeding::Agreement>>,
+    pub completed_on: Option<chrono::NaiveDate>,
+    pub breach_on: Option<chrono::NaiveDate>,
+    /// When the law requires action on the breach.
+    pub breach_action_due: Option<chrono::NaiveDate>,
+}
+
+/// What became of a diversion agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgreementEvent {
+    Completed,
+    Breached,
 }
 
 /// What the register keeps sealed about an episode.
@@ -100,9 +112,15 @@ pub enum DetentionChange {
 }
 
 const PROCEEDING_COLUMNS: &str = "id, forum, status, offence_sealed, legal_aid, parents_notified, \
-     diversion_sealed, opened_by, opened_at";
+     diversion_sealed, opened_by, opened_at, agreement_sealed, completed_on, breach_on, \
+     breach_action_due";
 const DETENTION_COLUMNS: &str = "id, case_id, jurisdiction, stage, started_at, first_detention_at, \
      separated, parents_notified, record_sealed, extended_at, last_review_at, ended_at, end_reason";
+
+fn date(s: Option<String>) -> Result<Option<chrono::NaiveDate>, StoreError> {
+    s.map(|d| d.parse().map_err(|_| StoreError::Corrupt))
+        .transpose()
+}
 
 fn open_json<T: serde::de::DeserializeOwned>(
     key: &Result<ChildKey, i64>,
@@ -264,6 +282,41 @@ impl Store {
         Ok(())
     }
 
+    /// Records the diversion agreement of proceedings whose assessment reached one.
+    pub async fn set_agreement(
+        &self,
+        actor: &Actor,
+        proceeding_id: &str,
+        a: proceeding::Agreement,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            actor,
+            Command::SetAgreement(proceeding_id.into(), Box::new(a)),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The agreement was kept to the end, or breached on a date (the law's time to act runs
+    /// from then).
+    pub async fn agreement_event(
+        &self,
+        actor: &Actor,
+        proceeding_id: &str,
+        event: AgreementEvent,
+        on: chrono::NaiveDate,
+    ) -> Result<(), StoreError> {
+        if on > self.now().date_naive() {
+            return Err(DomainError::DateInFuture.into());
+        }
+        self.submit(
+            actor,
+            Command::AgreementEvent(proceeding_id.into(), event, on),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Moves proceedings to the formal track: only after a diversion assessment that allows it.
     pub async fn go_formal(&self, actor: &Actor, proceeding_id: &str) -> Result<(), StoreError> {
         self.submit(actor, Command::GoFormal(proceeding_id.into()))
@@ -338,6 +391,13 @@ impl Store {
                         .transpose()?,
                     opened_by: r.text(7)?,
                     opened_at: from_micros(r.i64(8)?),
+                    agreement: r
+                        .opt_bytes(9)?
+                        .map(|s| open_json(key, &format!("proceeding/{id}/agreement"), s))
+                        .transpose()?,
+                    completed_on: date(r.opt_text(10)?)?,
+                    breach_on: date(r.opt_text(11)?)?,
+                    breach_action_due: date(r.opt_text(12)?)?,
                     id,
                 })
             })
@@ -590,7 +650,8 @@ impl Write<'_> {
         let row = self
             .tx
             .row(
-                "SELECT case_id, status, offence_sealed, diversion_sealed FROM proceedings WHERE id = $1",
+                "SELECT case_id, status, offence_sealed, diversion_sealed, breach_on FROM proceedings \
+                 WHERE id = $1",
                 args![id],
             )
             .await?
@@ -642,6 +703,81 @@ impl Write<'_> {
         Ok(Done::Unit)
     }
 
+    pub(crate) async fn set_agreement(
+        &mut self,
+        id: &str,
+        a: &proceeding::Agreement,
+    ) -> Result<Done, StoreError> {
+        let (case_id, row) = self.proceeding_row(id).await?;
+        if row.text(1)? != "diversion" {
+            return Err(StoreError::Conflict(
+                "an agreement follows a diversion assessment that reached one",
+            ));
+        }
+        let key = self.justice_key(&case_id).await?;
+        self.tx
+            .exec(
+                "UPDATE proceedings SET agreement_sealed = $1, agreement_until = $2 WHERE id = $3",
+                args![
+                    key.seal(
+                        &format!("proceeding/{id}/agreement"),
+                        &serde_json::to_vec(a).expect("agreements serialise")
+                    ),
+                    a.until.to_string(),
+                    id
+                ],
+            )
+            .await?;
+        self.audit(
+            "proceeding.agreement",
+            &case_id,
+            json!({"proceeding": id, "until": a.until.to_string()}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
+    pub(crate) async fn agreement_event(
+        &mut self,
+        id: &str,
+        event: AgreementEvent,
+        on: chrono::NaiveDate,
+    ) -> Result<Done, StoreError> {
+        let (case_id, row) = self.proceeding_row(id).await?;
+        if row.text(1)? != "diversion" || row.opt_text(4)?.is_some() {
+            return Err(StoreError::Conflict("no agreement in force"));
+        }
+        let what = match event {
+            AgreementEvent::Completed => {
+                self.tx
+                    .exec(
+                        "UPDATE proceedings SET status = 'diverted', completed_on = $1 WHERE id = $2",
+                        args![on.to_string(), id],
+                    )
+                    .await?;
+                "completed"
+            }
+            AgreementEvent::Breached => {
+                let (_, _, j) = self.justice_context(&case_id).await?;
+                let due = proceeding::breach_action_due(&j, on).map(|d| d.to_string());
+                self.tx
+                    .exec(
+                        "UPDATE proceedings SET breach_on = $1, breach_action_due = $2 WHERE id = $3",
+                        args![on.to_string(), due, id],
+                    )
+                    .await?;
+                "breached"
+            }
+        };
+        self.audit(
+            "proceeding.agreement_event",
+            &case_id,
+            json!({"proceeding": id, "event": what, "on": on.to_string()}),
+        )
+        .await?;
+        Ok(Done::Unit)
+    }
+
     pub(crate) async fn go_formal(&mut self, id: &str) -> Result<Done, StoreError> {
         let (case_id, row) = self.proceeding_row(id).await?;
         let (key, _, j) = self.justice_context(&case_id).await?;
@@ -655,7 +791,8 @@ impl Write<'_> {
             .map(|p| serde_json::from_slice(&p).map_err(|_| StoreError::Corrupt))
             .transpose()?;
         let eligibility = proceeding::diversion_eligibility(&j, &offence);
-        proceeding::check_formal(eligibility.as_ref(), assessment.as_ref())?;
+        let breached = row.opt_text(4)?.is_some();
+        proceeding::check_formal(eligibility.as_ref(), assessment.as_ref(), breached)?;
         self.tx
             .exec(
                 "UPDATE proceedings SET status = 'formal' WHERE id = $1",
@@ -919,7 +1056,7 @@ impl Store {
                 let status = r.text(1)?;
                 Ok(ProceedingFacts {
                     case_id: r.text(0)?,
-                    diverted: status == "diversion",
+                    diverted: status == "diversion" || status == "diverted",
                     formal: status == "formal",
                 })
             })

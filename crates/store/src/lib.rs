@@ -52,8 +52,8 @@ pub use family::HouseholdRecord;
 pub use followup::FollowUpRecord;
 pub use interview::NewInterview;
 pub use justice::{
-    ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason, JusticeTable,
-    ProceedingRecord, SocialInquiry,
+    AgreementEvent, ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason,
+    JusticeTable, ProceedingRecord, SocialInquiry,
 };
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};

@@ -174,6 +174,33 @@ impl Store {
                 out.push(item);
             }
         }
+        // Breached diversion agreements: the law's time to act runs from the breach.
+        for r in self
+            .pools
+            .rows(
+                &format!(
+                    "SELECT c.id, c.reference, c.priority, p.breach_action_due, p.breach_on, p.id \
+                     FROM {mine} m JOIN cases c ON c.id = m.id JOIN proceedings p ON p.case_id = c.id \
+                     WHERE p.status = 'diversion' AND p.breach_on IS NOT NULL"
+                ),
+                args![user_id],
+            )
+            .await?
+        {
+            let day = r
+                .opt_text(3)?
+                .unwrap_or(r.text(4)?)
+                .parse()
+                .map_err(|_| StoreError::Corrupt)?;
+            let mut item = derived(
+                TaskKind::DiversionBreach,
+                &r,
+                PriorityLevel::High,
+                task::end_of(day),
+            )?;
+            item.id = r.text(5)?;
+            out.push(item);
+        }
         // Detention clocks near or past their deadline: for whoever holds the case and, for a
         // supervisor, every case of the agency. Always high priority: a child is held.
         for (d, reference, _) in self

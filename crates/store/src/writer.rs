@@ -60,6 +60,8 @@ pub(crate) enum Command {
         Box<pelita_domain::justice::proceeding::DiversionAssessment>,
     ),
     GoFormal(String),
+    SetAgreement(String, Box<pelita_domain::justice::proceeding::Agreement>),
+    AgreementEvent(String, crate::justice::AgreementEvent, chrono::NaiveDate),
     StartDetention(
         String,
         Box<pelita_domain::justice::proceeding::NewDetention>,
@@ -407,6 +409,8 @@ impl Write<'_> {
             Command::OpenProceeding(case, p) => self.open_proceeding(case, p).await,
             Command::RecordDiversion(id, a) => self.record_diversion(id, a).await,
             Command::GoFormal(id) => self.go_formal(id).await,
+            Command::SetAgreement(id, a) => self.set_agreement(id, a).await,
+            Command::AgreementEvent(id, e, on) => self.agreement_event(id, *e, *on).await,
             Command::StartDetention(case, d) => self.start_detention(case, d).await,
             Command::ChangeDetention(id, c) => self.change_detention(id, c).await,
             Command::ExpungeJustice(case, order) => self.expunge_justice(case, order).await,

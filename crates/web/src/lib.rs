@@ -133,6 +133,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/interviews", post(pages::interview::record))
         .route("/cases/{id}/proceedings", post(pages::justice::open))
         .route("/proceedings/{id}", post(pages::justice::proceeding_step))
+        .route(
+            "/proceedings/{id}/agreement",
+            post(pages::justice::agreement),
+        )
         .route("/cases/{id}/detentions", post(pages::justice::detain))
         .route("/detentions/{id}", post(pages::justice::change))
         .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))

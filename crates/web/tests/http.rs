@@ -2629,3 +2629,96 @@ async fn an_administrator_overrides_a_rule_value_with_a_reason_and_the_gate_foll
             .any(|e| e.action == "jurisdiction.override")
     );
 }
+
+#[tokio::test]
+async fn a_breached_diversion_agreement_is_a_task_due_within_the_legal_time_and_lets_proceedings_resume()
+ {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    let token = app.token(&lead).await;
+    let call = |method: &'static str, path: String, body: Option<Value>| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            api(
+                app,
+                method,
+                &path,
+                Some(&token),
+                body.map(|b| b.to_string()),
+            )
+            .await
+        }
+    };
+    let (_, v, _) = call(
+        "POST",
+        format!("/api/v1/cases/{case}/proceedings"),
+        Some(
+            json!({"forum": "children_court", "legal_aid": true, "parents_notified": true,
+                    "offence": {"description": "Carried messages", "on": "2026-06-15",
+                                "max_penalty_years": 5}}),
+        ),
+    )
+    .await;
+    let pid = v["id"].as_str().unwrap().to_owned();
+    call(
+        "POST",
+        format!("/api/v1/proceedings/{pid}/diversion"),
+        Some(json!({"on": "2026-11-01", "outcome": "agreed", "note": "Family conference"})),
+    )
+    .await;
+    let formal = format!("/api/v1/proceedings/{pid}/formal");
+    let (s, _, _) = call("POST", formal.clone(), None).await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the agreement keeps her out"
+    );
+    let (s, _, _) = call(
+        "POST",
+        format!("/api/v1/proceedings/{pid}/agreement"),
+        Some(
+            json!({"conditions": "School every day; weekly meeting with the community counsellor",
+                    "monitor": "Probation officer, BAPAS Jakarta", "until": "2027-02-01"}),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _, _) = call(
+        "POST",
+        format!("/api/v1/proceedings/{pid}/agreement/event"),
+        Some(json!({"event": "breached", "on": "2026-11-27"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    // SPPA art. 14(4): act within 7 days of the breach.
+    let (_, v, _) = call("GET", "/api/v1/tasks".into(), None).await;
+    let breach = v["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "diversion_breach")
+        .cloned()
+        .unwrap();
+    assert!(breach["due"].as_str().unwrap().starts_with("2026-12-04"));
+    let mut b = Browser::new(&app);
+    b.sign_in("lead", PASSWORD).await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("action is required by 4 December 2026 (UU SPPA"));
+    let (s, _, _) = call("POST", formal, None).await;
+    assert_eq!(
+        s,
+        StatusCode::NO_CONTENT,
+        "the breach lets the proceedings resume"
+    );
+    let (_, v, _) = call("GET", "/api/v1/tasks".into(), None).await;
+    assert!(
+        !v["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["kind"] == "diversion_breach")
+    );
+}

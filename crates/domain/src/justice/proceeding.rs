@@ -121,6 +121,22 @@ pub struct DiversionAssessment {
     pub note: NoteText,
 }
 
+/// A diversion agreement: its conditions, who monitors them, and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub conditions: NoteText,
+    pub monitor: NoteText,
+    pub until: NaiveDate,
+}
+
+/// When the responsible official must act on a breach of the agreement (Indonesia: within 7
+/// days, SPPA art. 14(4)); none where the jurisdiction sets no time.
+pub fn breach_action_due(j: &Jurisdiction, breach_on: NaiveDate) -> Option<NaiveDate> {
+    let days = j.diversion.as_ref()?.breach_action_within_days?;
+    breach_on.checked_add_days(chrono::Days::new(u64::from(days)))
+}
+
 /// Opening criminal proceedings: only past the minimum-age gate.
 pub fn check_open(
     j: &Jurisdiction,
@@ -139,11 +155,14 @@ pub fn check_open(
 pub fn check_formal(
     eligibility: Option<&Eligibility>,
     assessment: Option<&DiversionAssessment>,
+    breached: bool,
 ) -> Result<(), DomainError> {
     let Some(a) = assessment else {
         return Err(DomainError::DiversionFirst);
     };
     match (a.outcome, eligibility.is_some_and(|e| e.required)) {
+        // A kept agreement keeps the child out; a breach lets the proceedings resume.
+        (DiversionOutcome::Agreed, _) if breached => Ok(()),
         (DiversionOutcome::Agreed, _) => Err(DomainError::DiversionFirst),
         (DiversionOutcome::NotEligible, true) => Err(DomainError::DiversionFirst),
         _ => Ok(()),
@@ -233,20 +252,45 @@ mod tests {
             outcome,
             note: n("Family conference held"),
         };
-        assert_eq!(check_formal(None, None), Err(DomainError::DiversionFirst));
         assert_eq!(
-            check_formal(Some(&required), Some(&a(DiversionOutcome::NotAgreed))),
+            check_formal(None, None, false),
+            Err(DomainError::DiversionFirst)
+        );
+        assert_eq!(
+            check_formal(
+                Some(&required),
+                Some(&a(DiversionOutcome::NotAgreed)),
+                false
+            ),
             Ok(())
         );
         assert_eq!(
-            check_formal(Some(&required), Some(&a(DiversionOutcome::NotEligible))),
+            check_formal(
+                Some(&required),
+                Some(&a(DiversionOutcome::NotEligible)),
+                false
+            ),
             Err(DomainError::DiversionFirst),
             "where the attempt is mandatory, it must be made"
         );
         assert_eq!(
-            check_formal(Some(&required), Some(&a(DiversionOutcome::Agreed))),
+            check_formal(Some(&required), Some(&a(DiversionOutcome::Agreed)), false),
             Err(DomainError::DiversionFirst),
             "an agreement keeps the child out of formal proceedings"
+        );
+        assert_eq!(
+            check_formal(Some(&required), Some(&a(DiversionOutcome::Agreed)), true),
+            Ok(()),
+            "a breach lets them resume"
+        );
+        let id = Jurisdiction::for_code("ID");
+        assert_eq!(
+            breach_action_due(&id, "2026-11-20".parse().unwrap()),
+            Some("2026-11-27".parse().unwrap())
+        );
+        assert_eq!(
+            breach_action_due(&Jurisdiction::for_code("MY"), "2026-11-20".parse().unwrap()),
+            None
         );
     }
 

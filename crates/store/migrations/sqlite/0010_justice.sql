@@ -86,3 +86,10 @@ CREATE TABLE jurisdiction_overrides (
     set_at  INTEGER NOT NULL,
     PRIMARY KEY (code, key)
 );
+
+-- A diversion agreement (conditions, who monitors, until when) and what became of it.
+ALTER TABLE proceedings ADD COLUMN agreement_sealed BLOB;
+ALTER TABLE proceedings ADD COLUMN agreement_until TEXT;
+ALTER TABLE proceedings ADD COLUMN completed_on TEXT;
+ALTER TABLE proceedings ADD COLUMN breach_on TEXT;
+ALTER TABLE proceedings ADD COLUMN breach_action_due TEXT;

@@ -86,6 +86,14 @@ pub async fn get(
                 None => json!(null),
             },
             "opened_at": p.opened_at.to_rfc3339(),
+            "agreement": match &p.agreement {
+                Some(Readable::Present(a)) => json!(a),
+                Some(Readable::Erased { .. }) => json!({"erased": true}),
+                None => json!(null),
+            },
+            "completed_on": p.completed_on.map(|d| d.to_string()),
+            "breach_on": p.breach_on.map(|d| d.to_string()),
+            "breach_action_due": p.breach_action_due.map(|d| d.to_string()),
         })).collect::<Vec<_>>(),
         "detentions": detentions.iter().map(|d| {
             let clocks: Vec<Value> = j.clocks_for(d.stage).map(|rule| {
@@ -343,4 +351,58 @@ pub async fn open_sealed(
     ApiJson(b): ApiJson<Expunge>,
 ) -> Response {
     court_order(&s, &u, &id, b.order, false).await
+}
+
+pub async fn agreement(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(pid): Path<String>,
+    ApiJson(a): ApiJson<pelita_domain::justice::proceeding::Agreement>,
+) -> Response {
+    let case_id = match case_of(&s, &u, JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    match s.store.set_agreement(&super::actor(&u), &pid, a).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &case_id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementEventBody {
+    event: String,
+    on: chrono::NaiveDate,
+}
+
+pub async fn agreement_event(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(pid): Path<String>,
+    ApiJson(b): ApiJson<AgreementEventBody>,
+) -> Response {
+    let case_id = match case_of(&s, &u, JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let event = match b.event.as_str() {
+        "completed" => pelita_store::AgreementEvent::Completed,
+        "breached" => pelita_store::AgreementEvent::Breached,
+        _ => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "event is completed or breached",
+            );
+        }
+    };
+    match s
+        .store
+        .agreement_event(&super::actor(&u), &pid, event, b.on)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&s, &case_id, e).await,
+    }
 }

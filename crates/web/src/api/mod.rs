@@ -74,6 +74,11 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/proceedings", post(justice::open))
         .route("/proceedings/{id}/diversion", post(justice::diversion))
         .route("/proceedings/{id}/formal", post(justice::formal))
+        .route("/proceedings/{id}/agreement", post(justice::agreement))
+        .route(
+            "/proceedings/{id}/agreement/event",
+            post(justice::agreement_event),
+        )
         .route("/cases/{id}/detentions", post(justice::detain))
         .route("/detentions/{id}/change", post(justice::change))
         .route("/cases/{id}/justice/expunge", post(justice::expunge))

@@ -55,6 +55,14 @@ pub struct ProceedingView {
     pub facts: Vec<String>,
     pub diversion: Option<String>,
     pub eligibility: Option<String>,
+    /// The agreement's conditions, monitor and end, when one is recorded.
+    pub agreement: Option<String>,
+    /// What became of it (completed, or breached with the time to act).
+    pub outcome: Option<String>,
+    /// An agreement can be recorded (the assessment reached one, none yet).
+    pub can_agree: bool,
+    /// The agreement is in force: kept to the end, or breached.
+    pub in_force: bool,
 }
 
 pub struct JusticeView {
@@ -146,6 +154,40 @@ fn proceeding_view(t: &Tr, j: &Jurisdiction, p: &ProceedingRecord) -> Proceeding
             Readable::Erased { .. } => t.get("erased"),
         }),
         eligibility,
+        agreement: p.agreement.as_ref().map(|a| match a {
+            Readable::Present(a) => t.with(
+                "agreement-summary",
+                &[
+                    ("conditions", a.conditions.as_str().to_owned()),
+                    ("monitor", a.monitor.as_str().to_owned()),
+                    ("until", t.date(a.until)),
+                ],
+            ),
+            Readable::Erased { .. } => t.get("erased"),
+        }),
+        outcome: match (p.completed_on, p.breach_on) {
+            (Some(on), _) => Some(t.with("agreement-completed-on", &[("on", t.date(on))])),
+            (None, Some(on)) => Some(match p.breach_action_due {
+                Some(due) => t.with(
+                    "agreement-breached-due",
+                    &[
+                        ("on", t.date(on)),
+                        ("due", t.date(due)),
+                        (
+                            "source",
+                            j.diversion
+                                .as_ref()
+                                .map(|d| d.source.clone())
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                ),
+                None => t.with("agreement-breached-on", &[("on", t.date(on))]),
+            }),
+            (None, None) => None,
+        },
+        can_agree: p.status == "diversion" && p.agreement.is_none(),
+        in_force: p.status == "diversion" && p.agreement.is_some() && p.breach_on.is_none(),
     }
 }
 
@@ -605,4 +647,55 @@ pub async fn family_contact(
 /// Records the court order that opens sealed justice records, for 30 days.
 pub async fn open_sealed(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
     court_order(ctx, id, f, CourtOrder::OpenSealed).await
+}
+
+/// The diversion agreement, and what became of it.
+pub async fn agreement(
+    ctx: Ctx,
+    Path(pid): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
+        Ok(c) => c,
+        Err(e) => return error::store(&ctx.t, e),
+    };
+    if let Err(r) = start(&ctx, &body, &id).await {
+        return r;
+    }
+    let actor = ctx.reader().actor();
+    let date = |name: &str| NaiveDate::parse_from_str(&posted(&body, name), "%Y-%m-%d");
+    let r = match posted(&body, "event").as_str() {
+        "" => {
+            let parsed = (|| -> Result<proceeding::Agreement, String> {
+                Ok(proceeding::Agreement {
+                    conditions: note(&body, "conditions")?,
+                    monitor: note(&body, "monitor")?,
+                    until: date("until").map_err(|_| "error-impossible-date".to_owned())?,
+                })
+            })();
+            match parsed {
+                Ok(a) => ctx.store.set_agreement(&actor, &pid, a).await,
+                Err(k) => {
+                    return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await;
+                }
+            }
+        }
+        event => {
+            let Ok(on) = date("on") else {
+                return super::case::render_with_message(
+                    &ctx,
+                    &id,
+                    ctx.t.get("error-impossible-date"),
+                )
+                .await;
+            };
+            let e = if event == "breached" {
+                pelita_store::AgreementEvent::Breached
+            } else {
+                pelita_store::AgreementEvent::Completed
+            };
+            ctx.store.agreement_event(&actor, &pid, e, on).await
+        }
+    };
+    done(&ctx, &id, r).await
 }
