@@ -74,12 +74,21 @@ pub struct Diversion {
     pub breach_action_within_days: Option<u32>,
     #[serde(default)]
     pub every_stage: bool,
+    /// Who diverts, by the offence's maximum penalty (the Philippines): the first tier whose
+    /// limit the penalty does not exceed.
     #[serde(default)]
-    pub tiers: Option<String>,
+    pub tiers: Vec<Tier>,
     #[serde(default)]
     pub text: Option<String>,
     pub source: String,
     pub certainty: Certainty,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub up_to_years: u32,
+    pub by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -72,6 +72,11 @@ pub struct NewProceeding {
 pub struct Eligibility {
     /// Diversion must be attempted (Indonesia: penalty under 7 years, not a repeat offence).
     pub required: bool,
+    /// Who may divert at this penalty (the Philippines' tiers); `None` where the law does not
+    /// split it, or the penalty is above every tier or unknown.
+    pub by: Option<String>,
+    /// The offence is above every tier: the law allows no diversion.
+    pub excluded: bool,
     pub source: String,
 }
 
@@ -84,8 +89,16 @@ pub fn diversion_eligibility(j: &Jurisdiction, o: &Offence) -> Option<Eligibilit
         }
         None => false,
     };
+    let tier = o
+        .max_penalty_years
+        .and_then(|p| d.tiers.iter().find(|t| p <= t.up_to_years));
+    let excluded = !d.tiers.is_empty()
+        && o.max_penalty_years
+            .is_some_and(|p| d.tiers.iter().all(|t| p > t.up_to_years));
     Some(Eligibility {
         required,
+        by: tier.map(|t| t.by.clone()),
+        excluded,
         source: d.source.clone(),
     })
 }
@@ -239,12 +252,21 @@ mod tests {
             diversion_eligibility(&Jurisdiction::for_code("MY"), &offence(Some(2), false))
                 .is_none()
         );
+        // The Philippines, by penalty tier: police or barangay up to 6 years, the court up to
+        // 12, none above.
+        let ph = Jurisdiction::for_code("PH");
+        let by = |y| diversion_eligibility(&ph, &offence(Some(y), false)).unwrap();
+        assert!(by(6).by.unwrap().contains("barangay"));
+        assert_eq!(by(10).by.as_deref(), Some("the court"));
+        assert!(by(14).excluded && by(14).by.is_none());
     }
 
     #[test]
     fn formal_proceedings_come_only_after_a_diversion_assessment() {
         let required = Eligibility {
             required: true,
+            by: None,
+            excluded: false,
             source: "SPPA art. 7".into(),
         };
         let a = |outcome| DiversionAssessment {

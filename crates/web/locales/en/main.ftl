@@ -693,3 +693,5 @@ agreement-event-breached = breached
 agreement-completed-on = Completed on { $on }.
 agreement-breached-on = Breached on { $on }: the proceedings may resume.
 agreement-breached-due = Breached on { $on }: action is required by { $due } ({ $source }); the proceedings may resume.
+justice-diversion-excluded = The law allows no diversion at this penalty. Source: { $source }.
+justice-diversion-by = Diversion by { $by }.

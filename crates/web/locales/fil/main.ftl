@@ -696,3 +696,5 @@ agreement-event-breached = hindi natupad
 agreement-completed-on = Natupad noong { $on }.
 agreement-breached-on = Hindi natupad noong { $on }: maaaring ipagpatuloy ang paglilitis.
 agreement-breached-due = Hindi natupad noong { $on }: kailangang kumilos hanggang { $due } ({ $source }); maaaring ipagpatuloy ang paglilitis.
+justice-diversion-excluded = Hindi pinapayagan ng batas ang diversion sa parusang ito. Pinagmulan: { $source }.
+justice-diversion-by = Diversion sa pamamagitan ng { $by }.

@@ -694,3 +694,5 @@ agreement-event-breached = tidak dilaksanakan
 agreement-completed-on = Selesai dilaksanakan pada { $on }.
 agreement-breached-on = Kesepakatan tidak dilaksanakan pada { $on }: proses peradilan dapat dilanjutkan.
 agreement-breached-due = Kesepakatan tidak dilaksanakan pada { $on }: tindakan wajib diambil paling lambat { $due } ({ $source }); proses peradilan dapat dilanjutkan.
+justice-diversion-excluded = Undang-undang tidak memungkinkan diversi untuk ancaman pidana ini. Sumber: { $source }.
+justice-diversion-by = Diversi oleh { $by }.

@@ -694,3 +694,5 @@ agreement-event-breached = tidak dipatuhi
 agreement-completed-on = Selesai dilaksanakan pada { $on }.
 agreement-breached-on = Tidak dipatuhi pada { $on }: prosiding boleh disambung semula.
 agreement-breached-due = Tidak dipatuhi pada { $on }: tindakan perlu diambil selewat-lewatnya { $due } ({ $source }); prosiding boleh disambung semula.
+justice-diversion-excluded = Undang-undang tidak membenarkan diversi bagi hukuman ini. Sumber: { $source }.
+justice-diversion-by = Diversi oleh { $by }.

@@ -105,14 +105,19 @@ fn proceeding_view(t: &Tr, j: &Jurisdiction, p: &ProceedingRecord) -> Proceeding
                 facts.push(t.get("justice-repeat"));
             }
             let eligibility = proceeding::diversion_eligibility(j, o).map(|e| {
-                t.with(
-                    if e.required {
-                        "justice-diversion-required"
-                    } else {
-                        "justice-diversion-possible"
-                    },
-                    &[("source", e.source)],
-                )
+                let key = if e.required {
+                    "justice-diversion-required"
+                } else if e.excluded {
+                    "justice-diversion-excluded"
+                } else {
+                    "justice-diversion-possible"
+                };
+                let mut line = t.with(key, &[("source", e.source)]);
+                if let Some(by) = e.by {
+                    line.push(' ');
+                    line.push_str(&t.with("justice-diversion-by", &[("by", by)]));
+                }
+                line
             });
             (o.description.as_str().to_owned(), facts, eligibility)
         }
