@@ -80,6 +80,9 @@ pub enum TaskKind {
     Detention,
     /// A breached diversion agreement the law requires action on.
     DiversionBreach,
+    /// Proceedings without a diversion assessment, where the law sets the time to offer it
+    /// (Indonesia: within 7 days).
+    DiversionOffer,
 }
 
 impl TaskKind {
@@ -93,6 +96,7 @@ impl TaskKind {
             TaskKind::FollowUp => "follow_up",
             TaskKind::Detention => "detention",
             TaskKind::DiversionBreach => "diversion_breach",
+            TaskKind::DiversionOffer => "diversion_offer",
         }
     }
 }

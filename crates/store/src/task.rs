@@ -174,6 +174,30 @@ impl Store {
                 out.push(item);
             }
         }
+        // Proceedings still without a diversion assessment, where the law says how soon it must
+        // be offered (Indonesia: 7 × 24 hours from the start).
+        for r in self
+            .pools
+            .rows(
+                &format!(
+                    "SELECT c.id, c.reference, c.priority, p.opened_at, p.id, a.jurisdiction \
+                     FROM {mine} m JOIN cases c ON c.id = m.id JOIN proceedings p ON p.case_id = c.id \
+                     JOIN agencies a ON a.id = c.agency_id \
+                     WHERE p.status = 'open' AND p.diversion_outcome IS NULL"
+                ),
+                args![user_id],
+            )
+            .await?
+        {
+            let j = self.jurisdiction(&r.text(5)?).await?;
+            let Some(days) = j.diversion.as_ref().and_then(|d| d.offer_within_days) else {
+                continue;
+            };
+            let due = from_micros(r.i64(3)?) + TimeDelta::days(i64::from(days));
+            let mut item = derived(TaskKind::DiversionOffer, &r, PriorityLevel::High, due)?;
+            item.id = r.text(4)?;
+            out.push(item);
+        }
         // Breached diversion agreements: the law's time to act runs from the breach.
         for r in self
             .pools

@@ -2663,6 +2663,21 @@ async fn a_breached_diversion_agreement_is_a_task_due_within_the_legal_time_and_
     )
     .await;
     let pid = v["id"].as_str().unwrap().to_owned();
+    // Indonesia: diversion is offered within 7 days of the start — a task until it is.
+    let (_, v, _) = call("GET", "/api/v1/tasks".into(), None).await;
+    let offer = v["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "diversion_offer")
+        .cloned()
+        .unwrap();
+    assert!(
+        offer["due"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-12-05T09:00")
+    );
     call(
         "POST",
         format!("/api/v1/proceedings/{pid}/diversion"),
@@ -2703,6 +2718,14 @@ async fn a_breached_diversion_agreement_is_a_task_due_within_the_legal_time_and_
         .cloned()
         .unwrap();
     assert!(breach["due"].as_str().unwrap().starts_with("2026-12-04"));
+    assert!(
+        !v["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["kind"] == "diversion_offer"),
+        "offered: no longer a task"
+    );
     let mut b = Browser::new(&app);
     b.sign_in("lead", PASSWORD).await;
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;

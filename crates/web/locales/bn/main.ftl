@@ -698,3 +698,4 @@ agreement-breached-on = { $on } তারিখে শর্ত পালিত 
 agreement-breached-due = { $on } তারিখে শর্ত পালিত হয়নি: { $due } তারিখের মধ্যে ব্যবস্থা নিতে হবে ({ $source }); কার্যধারা পুনরায় শুরু হতে পারে।
 justice-diversion-excluded = এই শাস্তির ক্ষেত্রে আইন বিকল্প পন্থার (ডাইভারশন) অনুমতি দেয় না। সূত্র: { $source }।
 justice-diversion-by = বিকল্প পন্থা পরিচালনা করবে: { $by }।
+task-kind-diversion_offer = বিকল্প পন্থার (ডাইভারশন) প্রস্তাব দিন

@@ -696,3 +696,4 @@ agreement-breached-on = { $on } ގައި ފުރިހަމަ ނުކުރެވުނު: 
 agreement-breached-due = { $on } ގައި ފުރިހަމަ ނުކުރެވުނު: { $due } ގެ ނިޔަލަށް ފިޔަވަޅު އެޅުން ލާޒިމެވެ ({ $source })؛ ޝަރީޢަތުގެ މަރުޙަލާ އަލުން ކުރިއަށް ގެންދެވިދާނެއެވެ.
 justice-diversion-excluded = މި އަދަބަށް ޤާނޫނުން ޑައިވާޝަން ހުއްދަނުކުރޭ. މަޞްދަރު: { $source }.
 justice-diversion-by = ޑައިވާޝަން ހިންގާނީ: { $by }.
+task-kind-diversion_offer = ޑައިވާޝަން ހުށަހަޅާ

@@ -695,3 +695,4 @@ agreement-breached-on = Breached on { $on }: the proceedings may resume.
 agreement-breached-due = Breached on { $on }: action is required by { $due } ({ $source }); the proceedings may resume.
 justice-diversion-excluded = The law allows no diversion at this penalty. Source: { $source }.
 justice-diversion-by = Diversion by { $by }.
+task-kind-diversion_offer = Offer diversion

@@ -698,3 +698,4 @@ agreement-breached-on = Hindi natupad noong { $on }: maaaring ipagpatuloy ang pa
 agreement-breached-due = Hindi natupad noong { $on }: kailangang kumilos hanggang { $due } ({ $source }); maaaring ipagpatuloy ang paglilitis.
 justice-diversion-excluded = Hindi pinapayagan ng batas ang diversion sa parusang ito. Pinagmulan: { $source }.
 justice-diversion-by = Diversion sa pamamagitan ng { $by }.
+task-kind-diversion_offer = Mag-alok ng diversion

@@ -696,3 +696,4 @@ agreement-breached-on = Kesepakatan tidak dilaksanakan pada { $on }: proses pera
 agreement-breached-due = Kesepakatan tidak dilaksanakan pada { $on }: tindakan wajib diambil paling lambat { $due } ({ $source }); proses peradilan dapat dilanjutkan.
 justice-diversion-excluded = Undang-undang tidak memungkinkan diversi untuk ancaman pidana ini. Sumber: { $source }.
 justice-diversion-by = Diversi oleh { $by }.
+task-kind-diversion_offer = Tawarkan diversi

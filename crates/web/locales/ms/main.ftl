@@ -696,3 +696,4 @@ agreement-breached-on = Tidak dipatuhi pada { $on }: prosiding boleh disambung s
 agreement-breached-due = Tidak dipatuhi pada { $on }: tindakan perlu diambil selewat-lewatnya { $due } ({ $source }); prosiding boleh disambung semula.
 justice-diversion-excluded = Undang-undang tidak membenarkan diversi bagi hukuman ini. Sumber: { $source }.
 justice-diversion-by = Diversi oleh { $by }.
+task-kind-diversion_offer = Tawarkan diversi
