@@ -49,6 +49,15 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
+
+    /// Roles that work with children: they answer referrals to their agency and take tasks
+    /// from case conferences. Security services, research, audit and administration do not.
+    pub fn works_with_children(self) -> bool {
+        !matches!(
+            self,
+            Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
+        )
+    }
 }
 
 impl std::fmt::Display for Role {
@@ -60,6 +69,25 @@ impl std::fmt::Display for Role {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn security_research_audit_and_administration_do_no_casework() {
+        let casework: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.works_with_children())
+            .collect();
+        assert_eq!(
+            casework,
+            [
+                Role::CaseWorker,
+                Role::Supervisor,
+                Role::Psychologist,
+                Role::Health,
+                Role::Education,
+                Role::Justice
+            ]
+        );
+    }
 
     #[test]
     fn role_names_round_trip() {

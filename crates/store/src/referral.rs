@@ -8,7 +8,6 @@ use pelita_domain::consent::Purpose;
 use pelita_domain::error::DomainError;
 use pelita_domain::policy::Section;
 use pelita_domain::referral::{self, ReferralStatus};
-use pelita_domain::role::Role;
 use pelita_domain::text::NoteText;
 use serde_json::json;
 
@@ -50,10 +49,7 @@ impl ReferralRecord {
     /// Staff of the receiving agency answer and complete it; security services never.
     pub fn may_answer(&self, reader: &Reader) -> bool {
         reader.agency_id.as_deref() == Some(self.to_agency.as_str())
-            && !matches!(
-                reader.role,
-                Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
-            )
+            && reader.role.works_with_children()
     }
 }
 

@@ -70,7 +70,7 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
         .my_tasks(
             &u.id,
             u.agency_id.as_deref(),
-            crate::pages::work::answers_referrals(u.role),
+            u.role.works_with_children(),
             u.role == pelita_domain::role::Role::Supervisor,
             &s.config.response_times,
         )

@@ -13,7 +13,6 @@ use pelita_domain::conference::{
 };
 use pelita_domain::plan::Views;
 use pelita_domain::policy::Section;
-use pelita_domain::role::Role;
 use pelita_domain::task::NewTask;
 use pelita_domain::text::NameText;
 use pelita_store::{ConferenceRecord, Readable, StoreError};
@@ -141,10 +140,7 @@ async fn assignees(ctx: &Ctx, case_id: &str, agency_id: &str) -> Vec<(String, St
         .filter(|u| {
             !u.disabled
                 && u.agency_id.as_ref().is_some_and(|a| agencies.contains(a))
-                && !matches!(
-                    u.role,
-                    Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
-                )
+                && u.role.works_with_children()
         })
         .map(|u| (u.id, u.display_name))
         .collect();

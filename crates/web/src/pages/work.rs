@@ -146,7 +146,7 @@ pub async fn page(ctx: Ctx) -> Response {
         .my_tasks(
             &user.id,
             user.agency_id.as_deref(),
-            answers_referrals(user.role),
+            user.role.works_with_children(),
             user.role == pelita_domain::role::Role::Supervisor,
             &ctx.config.response_times,
         )
@@ -197,15 +197,6 @@ pub async fn alerts_read(ctx: Ctx, crate::view::Form(f): crate::view::Form<ReadF
         Ok(()) => view::redirect("/work"),
         Err(e) => crate::error::store(&ctx.t, e),
     }
-}
-
-/// Roles that answer referrals to their agency (the receiving side's tasks).
-pub fn answers_referrals(role: pelita_domain::role::Role) -> bool {
-    use pelita_domain::role::Role;
-    !matches!(
-        role,
-        Role::SecurityLiaison | Role::Researcher | Role::Auditor | Role::Administrator
-    )
 }
 
 /// "Done": a conference task leaves my work.
