@@ -85,6 +85,8 @@ pub struct SectionsRead {
     /// Proceedings and the detention register, with a grant for the justice section; `None`
     /// also while the records are sealed and no court order opened them.
     pub justice: Option<(Vec<crate::ProceedingRecord>, Vec<crate::DetentionRecord>)>,
+    /// Whether the justice records are sealed, with a grant for the justice section.
+    pub justice_seal: Option<crate::SealState>,
 }
 
 /// A case's non-personal facts: what the policy needs to decide, and what lists show.
@@ -418,24 +420,20 @@ impl Store {
             Some(_) => Some(self.household(first.case_id(), &key).await?),
             None => None,
         };
-        let justice = match find(Section::Justice) {
-            // Sealed records (case closed, or the child 18) open only against a court order.
-            Some(_)
-                if !self
-                    .justice_seal(first.case_id())
-                    .await?
-                    .readable(self.now()) =>
-            {
-                None
-            }
-            Some(_) => {
+        // Sealed records (case closed, or the child 18) open only against a court order.
+        let justice_seal = match find(Section::Justice) {
+            Some(_) => Some(self.justice_seal(first.case_id()).await?),
+            None => None,
+        };
+        let justice = match justice_seal {
+            Some(seal) if seal.readable(self.now()) => {
                 let jkey = self.justice_key(first.case_id(), &key).await?;
                 Some((
                     self.proceedings(first.case_id(), &jkey).await?,
                     self.detentions(first.case_id(), &jkey).await?,
                 ))
             }
-            None => None,
+            _ => None,
         };
         Ok(SectionsRead {
             identity,
@@ -448,6 +446,7 @@ impl Store {
             household,
             family_assessments,
             justice,
+            justice_seal,
         })
     }
 

@@ -53,7 +53,7 @@ pub use followup::FollowUpRecord;
 pub use interview::NewInterview;
 pub use justice::{
     AgreementEvent, ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason,
-    JusticeTable, ProceedingRecord, SocialInquiry,
+    JusticeTable, ProceedingRecord, SealState, SocialInquiry,
 };
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};

@@ -50,6 +50,9 @@ impl Store {
         times: &ResponseTimes,
     ) -> Result<Vec<TaskItem>, StoreError> {
         let now = self.now();
+        // Each jurisdiction's rules (with overrides) read once, however many cases it holds.
+        let mut rules: std::collections::HashMap<String, pelita_domain::justice::Jurisdiction> =
+            std::collections::HashMap::new();
         let horizon = now + TimeDelta::days(HORIZON_DAYS);
         let mut out = Vec::new();
         // Conference tasks, their text opened with the child's key.
@@ -189,7 +192,11 @@ impl Store {
             )
             .await?
         {
-            let j = self.jurisdiction(&r.text(5)?).await?;
+            let code = r.text(5)?;
+            if !rules.contains_key(&code) {
+                rules.insert(code.clone(), self.jurisdiction(&code).await?);
+            }
+            let j = &rules[&code];
             let Some(days) = j.diversion.as_ref().and_then(|d| d.offer_within_days) else {
                 continue;
             };
@@ -231,7 +238,13 @@ impl Store {
             .open_detentions_for(user_id, if supervises { agency_id } else { None })
             .await?
         {
-            let j = self.jurisdiction(&d.jurisdiction).await?;
+            if !rules.contains_key(&d.jurisdiction) {
+                rules.insert(
+                    d.jurisdiction.clone(),
+                    self.jurisdiction(&d.jurisdiction).await?,
+                );
+            }
+            let j = &rules[&d.jurisdiction];
             let Ok(tz) = j.tz() else { continue };
             for rule in j.clocks_for(d.stage) {
                 let c = rule.evaluate(tz, &d.times(), now);

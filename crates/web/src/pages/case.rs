@@ -289,6 +289,7 @@ async fn render(
     let assessed = read.assessments.clone();
     let family_assessed = read.family_assessments.clone();
     let justice_read = read.justice.clone();
+    let justice_seal = read.justice_seal;
     let plan_read = read.plan.clone();
     let conferences_read = read.conferences.clone();
     let household_read = read.household.clone();
@@ -401,7 +402,7 @@ async fn render(
     let justice = if justice_read.is_some()
         || super::decision(ctx, &meta, Section::Justice) == Decision::Allow
     {
-        Some(super::justice::view(ctx, &meta, justice_read.as_ref()).await)
+        Some(super::justice::view(ctx, &meta, justice_read.as_ref(), justice_seal).await)
     } else {
         None
     };

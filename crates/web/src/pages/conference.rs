@@ -121,7 +121,12 @@ fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> Confer
 
 /// Who a conference may give a task to: enabled staff of the case's agency and of agencies the
 /// case was referred to (never security, research, audit or administration accounts).
-async fn assignees(ctx: &Ctx, case_id: &str, agency_id: &str) -> Vec<(String, String)> {
+async fn assignees(
+    ctx: &Ctx,
+    users: &[pelita_store::User],
+    case_id: &str,
+    agency_id: &str,
+) -> Vec<(String, String)> {
     let mut agencies = vec![agency_id.to_owned()];
     for r in ctx
         .store
@@ -131,18 +136,14 @@ async fn assignees(ctx: &Ctx, case_id: &str, agency_id: &str) -> Vec<(String, St
     {
         agencies.push(r.to_agency);
     }
-    let mut out: Vec<(String, String)> = ctx
-        .store
-        .users()
-        .await
-        .unwrap_or_default()
-        .into_iter()
+    let mut out: Vec<(String, String)> = users
+        .iter()
         .filter(|u| {
             !u.disabled
                 && u.agency_id.as_ref().is_some_and(|a| agencies.contains(a))
                 && u.role.works_with_children()
         })
-        .map(|u| (u.id, u.display_name))
+        .map(|u| (u.id.clone(), u.display_name.clone()))
         .collect();
     out.sort_by(|a, b| a.1.cmp(&b.1));
     out
@@ -156,13 +157,16 @@ pub async fn view(
     can_record: bool,
 ) -> ConferencesView {
     let t = &ctx.t;
-    let users: HashMap<String, String> = ctx
-        .store
-        .users()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
+    // One read of the accounts, and none for a case without conferences that the reader
+    // cannot record one on.
+    let accounts = if can_record || !records.is_empty() {
+        ctx.store.users().await.unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let users: HashMap<String, String> = accounts
+        .iter()
+        .map(|u| (u.id.clone(), u.display_name.clone()))
         .collect();
     let form = if can_record {
         Some(ConferenceForm {
@@ -175,7 +179,7 @@ pub async fn view(
                 .iter()
                 .map(|k| (k.as_str(), t.pick("conference-kind", k.as_str())))
                 .collect(),
-            assignees: assignees(ctx, case_id, agency_id).await,
+            assignees: assignees(ctx, &accounts, case_id, agency_id).await,
             rows: (0..PARTICIPANT_ROWS).collect(),
             task_rows: (0..TASK_ROWS).collect(),
         })

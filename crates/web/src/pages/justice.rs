@@ -290,9 +290,9 @@ pub async fn view(
     ctx: &Ctx,
     meta: &CaseMeta,
     read: Option<&(Vec<ProceedingRecord>, Vec<DetentionRecord>)>,
+    seal: Option<pelita_store::SealState>,
 ) -> JusticeView {
     let t = &ctx.t;
-    let seal = ctx.store.justice_seal(&meta.id).await.ok();
     let empty = (Vec::new(), Vec::new());
     let (proceedings, detentions) = match read {
         Some((p, d)) => (p.as_slice(), d.as_slice()),
