@@ -65,7 +65,8 @@ pub struct DetentionRecord {
     pub first_detention_at: DateTime<Utc>,
     pub separated_from_adults: bool,
     pub parents_notified: bool,
-    pub details: Readable<DetentionDetails>,
+    /// The sealed record; `None` where it was not opened (the task lists need only times).
+    pub details: Option<Readable<DetentionDetails>>,
     pub extended_at: Option<DateTime<Utc>>,
     pub last_review_at: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
@@ -142,7 +143,7 @@ pub(crate) fn detention_from(
     key: &Result<ChildKey, i64>,
 ) -> Result<DetentionRecord, StoreError> {
     let mut d = detention_from_times(r)?;
-    d.details = open_json(key, &format!("detention/{}", d.id), r.bytes(8)?)?;
+    d.details = Some(open_json(key, &format!("detention/{}", d.id), r.bytes(8)?)?);
     Ok(d)
 }
 
@@ -455,8 +456,7 @@ impl Store {
     }
 }
 
-/// An episode's times and flags, without opening its sealed record (left as erased-at-0: the
-/// caller never shows it).
+/// An episode's times and flags, without opening its sealed record.
 fn detention_from_times(r: &Row) -> Result<DetentionRecord, StoreError> {
     let opt_time = |i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
         Ok(r.opt_i64(i)?.map(from_micros))
@@ -470,7 +470,7 @@ fn detention_from_times(r: &Row) -> Result<DetentionRecord, StoreError> {
         first_detention_at: from_micros(r.i64(5)?),
         separated_from_adults: r.i64(6)? != 0,
         parents_notified: r.i64(7)? != 0,
-        details: Readable::Erased { at: from_micros(0) },
+        details: None,
         extended_at: opt_time(9)?,
         last_review_at: opt_time(10)?,
         ended_at: opt_time(11)?,

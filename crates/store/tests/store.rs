@@ -1664,7 +1664,7 @@ async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
         .justice
         .unwrap();
     assert_eq!(read.1.len(), 2);
-    assert!(matches!(&read.1[0].details, Readable::Present(x) if x.place == "LPAS Jakarta"));
+    assert!(matches!(&read.1[0].details, Some(Readable::Present(x)) if x.place == "LPAS Jakarta"));
 
     // The indicators, from the register's facts: one child detained (pre-sentence), family
     // contact this week, and one of two episodes past its limit before it ended.

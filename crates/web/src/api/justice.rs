@@ -105,7 +105,7 @@ pub async fn get(
             json!({
                 "id": d.id, "stage": d.stage.as_str(), "started_at": d.started_at.to_rfc3339(),
                 "separated_from_adults": d.separated_from_adults, "parents_notified": d.parents_notified,
-                "details": match &d.details { Readable::Present(x) => json!(x), Readable::Erased { .. } => json!({"erased": true}) },
+                "details": match &d.details { Some(Readable::Present(x)) => json!(x), Some(Readable::Erased { .. }) => json!({"erased": true}), None => json!(null) },
                 "extended_at": d.extended_at.map(|t| t.to_rfc3339()),
                 "last_review_at": d.last_review_at.map(|t| t.to_rfc3339()),
                 "ended_at": d.ended_at.map(|t| t.to_rfc3339()), "end_reason": d.end_reason,

@@ -226,7 +226,7 @@ fn detention_view(
         })
         .collect();
     let details = match &d.details {
-        Readable::Present(x) => vec![
+        Some(Readable::Present(x)) => vec![
             (t.get("detention-order"), x.order.clone()),
             (t.get("detention-legal-basis"), x.legal_basis.clone()),
             (t.get("detention-alternatives"), x.alternatives.clone()),
@@ -241,7 +241,7 @@ fn detention_view(
                 yes_no(t, d.parents_notified),
             ),
         ],
-        Readable::Erased { .. } => vec![(t.get("erased"), String::new())],
+        Some(Readable::Erased { .. }) | None => vec![(t.get("erased"), String::new())],
     };
     DetentionView {
         id: d.id.clone(),
