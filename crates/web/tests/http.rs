@@ -2427,6 +2427,11 @@ async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries
         ],
     )
     .await;
+    // A sentence the guard flags, from its own samples (no such wording lives in this file).
+    let stigmatising = include_str!("../../domain/terminology/samples.tsv")
+        .lines()
+        .find_map(|l| l.strip_prefix("en\tflag\t"))
+        .unwrap();
     b.post(
         &format!("/cases/{case}/plan"),
         &[
@@ -2434,10 +2439,7 @@ async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries
             ("child_views", "I want to go back to school"),
             ("goal_domain", "education"),
             ("goal_kind", "reintegration"),
-            (
-                "goal_text",
-                "Back to school, away from the radicalised youth group",
-            ),
+            ("goal_text", stigmatising),
             ("action_text", "Enrol"),
             ("action_agency", &home),
             ("action_activity", "school_re_entry"),
