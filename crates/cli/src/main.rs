@@ -300,6 +300,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .map(|a| a.2.clone())
                     .unwrap_or_default();
                 demo::people(&store, &demo_hash, &jakarta).await?;
+                if let Some((agency, _, worker)) = agencies.iter().find(|a| a.1 == "MV") {
+                    demo::families_abroad(&store, agency, worker).await?;
+                }
                 println!(
                     "Demo data: {children} children across Bangladesh, Indonesia, Malaysia, the Maldives and the Philippines."
                 );
@@ -326,6 +329,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 println!(
                     "officer; the liaison handed over half of them. Second-factor sign-in is off in the demo."
+                );
+                println!(
+                    "worker.mgfmv holds a family being repatriated from a camp in Syria: three siblings, each"
+                );
+                println!(
+                    "at a different step before the border (Travel, origin and repatriation on each case)."
                 );
                 store
             };

@@ -58,6 +58,18 @@ pub enum DomainError {
     BelowMinimumAge,
     #[error("a diversion assessment comes before formal proceedings")]
     DiversionFirst,
+    #[error("a repatriation decision needs a best-interests assessment of this child first")]
+    BestInterestsAssessmentRequired,
+    #[error(
+        "separating a child from a parent needs a best-interests determination by a panel first"
+    )]
+    PanelDeterminationRequired,
+    #[error("a best-interests panel has at least three members")]
+    PanelTooSmall,
+    #[error("the child's arrival is recorded only after a repatriation decision for this child")]
+    RepatriationDecisionRequired,
+    #[error("this step belongs to a later phase of the repatriation")]
+    PhaseNotReached,
 }
 
 impl DomainError {
@@ -84,6 +96,11 @@ impl DomainError {
             DomainError::RepeatInterviewReasonRequired => "repeat-interview-reason-required",
             DomainError::BelowMinimumAge => "below-minimum-age",
             DomainError::DiversionFirst => "diversion-first",
+            DomainError::BestInterestsAssessmentRequired => "best-interests-assessment-required",
+            DomainError::PanelDeterminationRequired => "panel-determination-required",
+            DomainError::PanelTooSmall => "panel-too-small",
+            DomainError::RepatriationDecisionRequired => "repatriation-decision-required",
+            DomainError::PhaseNotReached => "phase-not-reached",
         }
     }
 }

@@ -2,6 +2,9 @@
 //! armed groups, as pure types and functions. No I/O, no async, no database, no clock: time is
 //! always passed in, so every rule can be tested at any date.
 
+#[macro_use]
+mod keyed;
+
 pub mod age;
 pub mod agency;
 pub mod assessment;
@@ -19,6 +22,7 @@ pub mod password;
 pub mod plan;
 pub mod policy;
 pub mod referral;
+pub mod repatriation;
 pub mod role;
 pub mod task;
 pub mod terminology;

@@ -83,6 +83,8 @@ pub enum TaskKind {
     /// Proceedings without a diversion assessment, where the law sets the time to offer it
     /// (Indonesia: within 7 days).
     DiversionOffer,
+    /// A reception centre stay's scheduled review.
+    ReceptionReview,
 }
 
 impl TaskKind {
@@ -97,6 +99,7 @@ impl TaskKind {
             TaskKind::Detention => "detention",
             TaskKind::DiversionBreach => "diversion_breach",
             TaskKind::DiversionOffer => "diversion_offer",
+            TaskKind::ReceptionReview => "reception_review",
         }
     }
 }

@@ -106,6 +106,13 @@ impl Write<'_> {
         due: &[i64],
     ) -> Result<Done, StoreError> {
         let (case, _, key) = self.load_case(case_id).await?;
+        // Repatriation and separation stand on this child's own best-interests records.
+        let evidence = self.decision_evidence(case_id).await?;
+        for d in &c.decisions {
+            pelita_domain::repatriation::best_interests::check_decision(
+                d.kind, c.held_on, &evidence,
+            )?;
+        }
         let id = new_id();
         for t in &c.tasks {
             let enabled = self

@@ -22,6 +22,7 @@ mod migrate;
 mod plan;
 mod reads;
 mod referral;
+mod repatriation;
 mod search;
 mod task;
 mod writer;
@@ -57,6 +58,10 @@ pub use justice::{
 };
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};
+pub use repatriation::{
+    AbroadRecord, BestInterestsRecord, Change as RepatriationChange, OriginRecord,
+    RepatriationFile, RepatriationStatus, StayRecord,
+};
 pub use search::{MatchHint, NameMatch};
 pub use task::{HORIZON_DAYS, TaskItem};
 

@@ -55,6 +55,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "justice",
         include_str!("../migrations/sqlite/0010_justice.sql"),
     ),
+    (
+        11,
+        "repatriation",
+        include_str!("../migrations/sqlite/0011_repatriation.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -106,6 +111,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         10,
         "justice",
         include_str!("../migrations/postgres/0010_justice.sql"),
+    ),
+    (
+        11,
+        "repatriation",
+        include_str!("../migrations/postgres/0011_repatriation.sql"),
     ),
 ];
 

@@ -123,6 +123,14 @@ impl Store {
                 ),
             ),
             (
+                TaskKind::ReceptionReview,
+                format!(
+                    "SELECT c.id, c.reference, c.priority, s.next_review FROM {mine} m \
+                     JOIN cases c ON c.id = m.id JOIN reception_stays s ON s.case_id = c.id \
+                     WHERE s.next_review IS NOT NULL AND s.next_review <= $2"
+                ),
+            ),
+            (
                 TaskKind::FollowUp,
                 format!(
                     "SELECT c.id, c.reference, c.priority, f.due_on, f.id FROM {mine} m \

@@ -77,6 +77,7 @@ pub(crate) enum Command {
     RecordInterview(String, Box<crate::interview::NewInterview>, i64),
     SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
     SaveHousehold(String, Box<pelita_domain::family::Household>),
+    Repatriation(String, Box<crate::repatriation::Change>),
     MoveReferral(
         String,
         pelita_domain::referral::ReferralStatus,
@@ -329,6 +330,7 @@ impl Write<'_> {
             | Command::ApprovePlan(case)
             | Command::RecordConference(case, ..)
             | Command::SaveHousehold(case, _)
+            | Command::Repatriation(case, _)
             | Command::SetActionStatus(case, ..)
             | Command::OpenProceeding(case, _)
             | Command::StartDetention(case, _)
@@ -361,6 +363,7 @@ impl Write<'_> {
             Command::ApprovePlan(..) => "plan_approved",
             Command::RecordConference(..) => "conference",
             Command::SaveHousehold(..) => "family",
+            Command::Repatriation(..) => "repatriation",
             Command::SetActionStatus(..) => "plan",
             Command::OpenProceeding(..) | Command::StartDetention(..) => "justice",
             _ => "referral_answer",
@@ -426,6 +429,7 @@ impl Write<'_> {
                 self.set_action_status(case, *g, *a, *st).await
             }
             Command::SaveHousehold(case, h) => self.save_household(case, h).await,
+            Command::Repatriation(case, c) => self.change_repatriation(case, c).await,
             Command::RecordAssessment(case, instrument, version, section, a) => {
                 self.record_assessment(case, instrument, *version, *section, a)
                     .await
@@ -970,6 +974,10 @@ impl Write<'_> {
             "UPDATE conferences SET record_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE tasks SET text_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE households SET household_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE origins SET origin_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE repatriations SET notes_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE best_interests SET record_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE reception_stays SET stay_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE proceedings SET offence_sealed = $2, diversion_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE detentions SET record_sealed = $2, extension_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
         ] {

@@ -142,6 +142,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))
         .route("/cases/{id}/report", get(pages::report::page))
         .route(
+            "/cases/{id}/abroad",
+            get(pages::abroad::page).post(pages::abroad::post),
+        )
+        .route(
             "/cases/{id}/justice/open",
             post(pages::justice::open_sealed),
         )

@@ -1,6 +1,7 @@
 //! Demo and generated data: realistic children across the five countries, written through the
 //! same path as the application (group commit, encryption, audit).
 
+mod abroad;
 pub mod names;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -20,6 +21,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
+pub use abroad::families as families_abroad;
 use names::{Name, POOLS, Pattern, Pool};
 
 /// Demo agencies: (code, name, sector, jurisdiction). Fictional offices.
@@ -660,6 +662,7 @@ pub async fn agencies_of(store: &Store) -> anyhow::Result<Vec<(String, String, S
 /// agency code). Everyone shares the demo password.
 pub const DEMO_PEOPLE: &[(&str, Role, Option<&str>)] = &[
     ("supervisor.dsjkt", Role::Supervisor, Some("DSJKT")),
+    ("supervisor.mgfmv", Role::Supervisor, Some("MGFMV")),
     ("psychologist.dsjkt", Role::Psychologist, Some("DSJKT")),
     ("health.pkmjkt", Role::Health, Some("PKMJKT")),
     ("teacher.smpjkt", Role::Education, Some("SMPJKT")),

@@ -323,20 +323,9 @@ pub async fn family_contact(
 /// The child-justice indicators: a supervisor sees the agency's, researchers, auditors and
 /// administrators the deployment's. Aggregates only.
 pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
-    use pelita_domain::role::Role;
-    let scope = match u.role {
-        Role::Supervisor => match u.agency_id.as_deref() {
-            Some(a) => Some(a),
-            None => return problem(StatusCode::FORBIDDEN, "forbidden", "No agency"),
-        },
-        Role::Researcher | Role::Auditor | Role::Administrator => None,
-        _ => {
-            return problem(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "Indicators are for supervisors, researchers, auditors and administrators",
-            );
-        }
+    let scope = match super::indicator_scope(&u) {
+        Ok(a) => a,
+        Err(r) => return r,
     };
     match s.store.justice_indicators(scope).await {
         Ok(i) => Json(json!(i)).into_response(),

@@ -27,6 +27,7 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 
+mod abroad;
 mod assessment;
 mod conference;
 mod consent;
@@ -85,6 +86,24 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/justice/open", post(justice::open_sealed))
         .route("/cases/{id}/family-contacts", post(justice::family_contact))
         .route("/indicators/justice", get(justice::indicators))
+        .route("/indicators/repatriation", get(abroad::indicators))
+        .route("/cases/{id}/abroad", get(abroad::get))
+        .route("/cases/{id}/origin", axum::routing::put(abroad::origin))
+        .route("/cases/{id}/repatriation", post(abroad::open))
+        .route("/cases/{id}/repatriation/status", get(abroad::status))
+        .route("/cases/{id}/repatriation/steps", post(abroad::step))
+        .route("/cases/{id}/repatriation/arrival", post(abroad::arrival))
+        .route(
+            "/cases/{id}/repatriation/placement",
+            post(abroad::placement),
+        )
+        .route("/cases/{id}/best-interests", post(abroad::best_interests))
+        .route("/cases/{id}/reception", post(abroad::admit))
+        .route("/cases/{id}/reception/{stay}/reviews", post(abroad::review))
+        .route(
+            "/cases/{id}/reception/{stay}/release",
+            post(abroad::release),
+        )
         .route(
             "/cases/{id}/interviews",
             get(conference::interviews).post(conference::record_interview),
@@ -293,6 +312,24 @@ async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
             Json(json!({ "cases": list })).into_response()
         }
         Err(e) => store_problem(e),
+    }
+}
+
+/// Whose indicators a user may see: a supervisor their agency's; researchers, auditors and
+/// administrators the deployment's (`None`). Aggregates only.
+pub(crate) fn indicator_scope(u: &User) -> Result<Option<&str>, Response> {
+    use pelita_domain::role::Role;
+    match u.role {
+        Role::Supervisor => match u.agency_id.as_deref() {
+            Some(a) => Ok(Some(a)),
+            None => Err(problem(StatusCode::FORBIDDEN, "forbidden", "No agency")),
+        },
+        Role::Researcher | Role::Auditor | Role::Administrator => Ok(None),
+        _ => Err(problem(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Indicators are for supervisors, researchers, auditors and administrators",
+        )),
     }
 }
 

@@ -66,6 +66,8 @@ struct CasePage {
     presumed_child: bool,
     victim: bool,
     status: String,
+    /// The repatriation's phase (and placement): status-level, so a security liaison sees it.
+    repatriation: Option<String>,
     priority: String,
     priority_level: &'static str,
     priority_reason: String,
@@ -269,6 +271,18 @@ async fn render(
     };
     let record = match ctx.store.read_case(&status_grant).await {
         Ok(r) => r,
+        Err(e) => return error::store(&t, e),
+    };
+    let repatriation = match ctx.store.repatriation_status(&status_grant).await {
+        Ok(Some(r)) => Some(match r.placement {
+            Some(p) => format!(
+                "{} · {}",
+                t.pick("repatriation-phase", r.phase.as_str()),
+                t.pick("placement", p.as_str())
+            ),
+            None => t.pick("repatriation-phase", r.phase.as_str()),
+        }),
+        Ok(None) => None,
         Err(e) => return error::store(&t, e),
     };
     let rel = meta.relationship(&ctx.reader());
@@ -476,6 +490,7 @@ async fn render(
         }),
         victim: meta.victim.is_recognised(),
         status: t.get(&format!("status-{}", meta.status.as_str())),
+        repatriation,
         priority: t.get(&format!("priority-{}", meta.priority.as_str())),
         priority_level: meta.priority.as_str(),
         priority_reason: record.case.priority.reason.clone(),

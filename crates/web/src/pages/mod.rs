@@ -1,5 +1,6 @@
 //! Server-rendered pages.
 
+pub mod abroad;
 pub mod admin;
 pub mod assessment;
 pub mod audit;

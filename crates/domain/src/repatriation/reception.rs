@@ -1,0 +1,205 @@
+//! Stays in a reception centre, such as the Maldives' National Reintegration Centre
+//! (domain-rules §5.4): admission to a block, reviews on a schedule, a planned release, and the
+//! move to family-based care. A centre is a stage on the way to a family, not a destination:
+//! every stay carries its planned release from the day it starts.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::DomainError;
+use crate::text::{NameText, NoteText};
+
+use super::workflow::Placement;
+
+keyed! {
+    /// The NRC's blocks (women; children under 18; men over 18; families).
+    pub enum Block { Children = "children", Families = "families", Women = "women", Men = "men" }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Admission {
+    pub centre: NameText,
+    pub block: Block,
+    pub admitted_on: NaiveDate,
+    /// Days between reviews.
+    pub review_every_days: u32,
+    pub planned_release: NaiveDate,
+}
+
+/// Reviews come at least every six months and at most weekly.
+pub const REVIEW_DAYS: std::ops::RangeInclusive<u32> = 7..=180;
+
+impl Admission {
+    pub fn validate(&self, today: NaiveDate) -> Result<(), DomainError> {
+        if self.admitted_on > today {
+            return Err(DomainError::DateInFuture);
+        }
+        if !REVIEW_DAYS.contains(&self.review_every_days) {
+            return Err(DomainError::Invalid {
+                field: "review_every_days",
+            });
+        }
+        if self.planned_release <= self.admitted_on {
+            return Err(DomainError::Invalid {
+                field: "planned_release",
+            });
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub on: NaiveDate,
+    pub note: NoteText,
+    /// The planned release as the review left it.
+    pub planned_release: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    pub on: NaiveDate,
+    /// Where the child went: a family, family-based care, the community — never another
+    /// reception centre through this record (that is a new stay).
+    pub to: Placement,
+    pub note: Option<NoteText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stay {
+    pub admission: Admission,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub release: Option<Release>,
+}
+
+impl Stay {
+    pub fn planned_release(&self) -> NaiveDate {
+        self.reviews
+            .last()
+            .map_or(self.admission.planned_release, |r| r.planned_release)
+    }
+
+    /// The next review, while the child is in the centre.
+    pub fn next_review(&self) -> Option<NaiveDate> {
+        if self.release.is_some() {
+            return None;
+        }
+        let last = self
+            .reviews
+            .last()
+            .map_or(self.admission.admitted_on, |r| r.on);
+        Some(last + Duration::days(i64::from(self.admission.review_every_days)))
+    }
+
+    pub fn check_review(&self, r: &Review, today: NaiveDate) -> Result<(), DomainError> {
+        if self.release.is_some() {
+            return Err(DomainError::Invalid { field: "stay" });
+        }
+        if r.on > today {
+            return Err(DomainError::DateInFuture);
+        }
+        let last = self
+            .reviews
+            .last()
+            .map_or(self.admission.admitted_on, |x| x.on);
+        if r.on < last || r.planned_release <= r.on {
+            return Err(DomainError::Invalid { field: "review" });
+        }
+        Ok(())
+    }
+
+    pub fn check_release(&self, r: &Release, today: NaiveDate) -> Result<(), DomainError> {
+        if self.release.is_some() || r.to == Placement::ReceptionCentre {
+            return Err(DomainError::Invalid { field: "release" });
+        }
+        if r.on > today {
+            return Err(DomainError::DateInFuture);
+        }
+        if r.on < self.admission.admitted_on {
+            return Err(DomainError::Invalid { field: "release" });
+        }
+        Ok(())
+    }
+
+    /// Days in the centre, to the release or to `today`.
+    pub fn days(&self, today: NaiveDate) -> i64 {
+        let end = self.release.as_ref().map_or(today, |r| r.on);
+        (end - self.admission.admitted_on).num_days()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn stay() -> Stay {
+        Stay {
+            admission: Admission {
+                centre: NameText::parse("National Reintegration Centre").unwrap(),
+                block: Block::Families,
+                admitted_on: day("2026-01-20"),
+                review_every_days: 30,
+                planned_release: day("2026-07-20"),
+            },
+            reviews: vec![],
+            release: None,
+        }
+    }
+
+    #[test]
+    fn reviews_fall_due_on_schedule_from_the_last_one_and_stop_at_release() {
+        let mut s = stay();
+        assert_eq!(s.next_review(), Some(day("2026-02-19")));
+        let r = Review {
+            on: day("2026-02-25"),
+            note: NoteText::parse("settling; school visits started").unwrap(),
+            planned_release: day("2026-05-01"),
+        };
+        assert!(s.check_review(&r, day("2026-11-29")).is_ok());
+        s.reviews.push(r);
+        assert_eq!(s.next_review(), Some(day("2026-03-27")));
+        assert_eq!(s.planned_release(), day("2026-05-01"));
+        let out = Release {
+            on: day("2026-04-28"),
+            to: Placement::FamilyBasedCare,
+            note: None,
+        };
+        assert!(s.check_release(&out, day("2026-11-29")).is_ok());
+        s.release = Some(out);
+        assert_eq!(s.next_review(), None);
+        assert_eq!(s.days(day("2026-11-29")), 98);
+    }
+
+    #[test]
+    fn admissions_plan_their_release_and_releases_go_to_a_family_or_the_community() {
+        let today = day("2026-11-29");
+        let mut a = stay().admission;
+        a.planned_release = a.admitted_on;
+        assert!(a.validate(today).is_err());
+        let mut a = stay().admission;
+        a.review_every_days = 365;
+        assert!(a.validate(today).is_err());
+        let s = stay();
+        let back = Release {
+            on: day("2026-02-01"),
+            to: Placement::ReceptionCentre,
+            note: None,
+        };
+        assert!(s.check_release(&back, today).is_err());
+        let early = Release {
+            on: day("2026-01-01"),
+            to: Placement::Family,
+            note: None,
+        };
+        assert!(s.check_release(&early, today).is_err());
+    }
+}
