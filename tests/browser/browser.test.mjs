@@ -500,3 +500,109 @@ test('a child detained in Indonesia: the clock warns, release is required at the
   assert.equal(await lead.locator('article.detention .clock.ended_late').count(), 1, 'the limit was reached before release');
   await lead.context().close();
 });
+
+test('a child born abroad: verification, best-interests assessment, decision, arrival, reception, placement with family', async () => {
+  const figures = async (page) => {
+    await page.goto(`${demo.url}/indicators`);
+    const n = async (f) => (await page.textContent(`#ind-${f} td`)).trim();
+    return { arrived: await n('arrived'), placed: await n('placed_in_family_or_community') };
+  };
+  const sup = await newPage();
+  await signIn(sup, demo.url, 'supervisor.mgfmv', demo.password);
+  const before = await figures(sup);
+  await axe(sup, 'indicators');
+
+  // The youngest of the demo siblings, born in a camp in Syria: find her repatriation.
+  const lead = await newPage();
+  await signIn(lead, demo.url, 'worker.mgfmv', demo.password);
+  await lead.goto(`${demo.url}/search`);
+  await lead.fill('#q', 'ހައްވާ ޙަސަން');
+  await Promise.all([lead.waitForNavigation(), lead.click('form[role=search] button')]);
+  let abroad;
+  for (const href of await lead.locator('ul.results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    await lead.goto(`${demo.url}${href}/abroad`);
+    if (await lead.locator('#phase').count()) { abroad = `${href}/abroad`; break; }
+  }
+  assert.ok(abroad, 'the demo family is found by the Thaana name');
+  const casePath = abroad.replace(/\/abroad$/, '');
+  assert.match(await lead.textContent('#phase'), /Before the border/);
+  assert.match(await lead.textContent('#origin'), /No active role/);
+  assert.ok(await lead.locator('#repatriation .tag').count() >= 2, 'travelling with her two siblings');
+  await axe(lead, 'travel, origin and repatriation');
+  const submit = (form) => Promise.all([lead.waitForNavigation(), lead.locator(`form:has(input[name=action][value=${form}]) button[type=submit]`).first().click()]);
+
+  // Her arrival cannot be recorded yet: no repatriation decision for her.
+  await lead.locator('details:has(input[value=arrival]) summary').click();
+  await submit('arrival');
+  assert.match(await lead.textContent('#message'), /repatriation/);
+
+  // Before the border: DNA verification, then her best-interests assessment.
+  await lead.locator('#origin details summary').click();
+  await lead.selectOption('#v-m-1', 'dna');
+  await lead.selectOption('#v-r-1', 'confirmed');
+  await lead.fill('#v-b-1', 'Maldives Police Service forensic laboratory');
+  await lead.fill('#v-o-1', new Date().toISOString().slice(0, 10));
+  await submit('origin');
+  assert.match(await lead.textContent('#origin'), /DNA/);
+  await lead.locator('details:has(input[value=bia]) summary').click();
+  await lead.selectOption('#b-depth', 'comprehensive');
+  await lead.fill('#b-views', 'She wants to stay with her mother and her sister.');
+  await lead.fill('#b-findings', 'Five years old, born in the camp; close to her mother and siblings.');
+  await lead.fill('#b-rec', 'Return with her family; a short stay at the reception centre, then her grandmother.');
+  await submit('bia');
+  assert.match(await lead.textContent('#best-interests'), /Return with her family/);
+
+  // The case conference decides her repatriation, with a child-protection lead.
+  await lead.goto(`${demo.url}${casePath}`);
+  await lead.locator('#conferences details summary').click();
+  for (const [i, [name, role]] of [['Shifa', 'child_protection_lead'], ['Ahmed', 'case_worker']].entries()) {
+    await lead.fill(`#cf-pn-${i}`, name);
+    await lead.selectOption(`#cf-pr-${i}`, role);
+  }
+  await lead.fill('#cf-minutes', 'Her best-interests assessment was reviewed.');
+  await lead.fill('#cf-child', 'She wants to stay with her mother and sister.');
+  await lead.selectOption('#cf-kind', 'repatriation');
+  await lead.fill('#cf-decision', 'Repatriate with her family.');
+  await lead.fill('#cf-bi', 'Ends her life in a camp and keeps the family together.');
+  await Promise.all([lead.waitForNavigation(), lead.locator('#conferences button[type=submit]').click()]);
+  assert.equal(await lead.locator('[role=alert]').count(), 0, 'the decision was recorded');
+
+  // At the border: arrival and health check; after it: the reception centre, then her family.
+  await lead.goto(`${demo.url}${abroad}`);
+  await lead.locator('details:has(input[value=arrival]) summary').click();
+  await submit('arrival');
+  assert.match(await lead.textContent('#phase'), /At the border/);
+  await lead.locator('details:has(input[value=step]) summary').click();
+  await lead.selectOption('#st-step', 'health_check');
+  await lead.fill('#st-note', 'Seen by the NRC doctor on arrival');
+  await submit('step');
+  await lead.locator('details:has(input[value=admit]) summary').click();
+  await lead.fill('#ad-c', 'National Reintegration Centre, K. Himmafushi');
+  await lead.selectOption('#ad-b', 'families');
+  await lead.fill('#ad-p', new Date(Date.now() + 180 * 86400e3).toISOString().slice(0, 10));
+  await submit('admit');
+  assert.match(await lead.textContent('#phase'), /After the border/);
+  assert.match(await lead.textContent('#reception'), /Next review/);
+  await axe(lead, 'repatriation after the border');
+  await lead.locator('details:has(input[value=release]) summary').click();
+  await lead.locator('form:has(input[value=release]) select[name=to]').selectOption('family');
+  await lead.locator('form:has(input[value=release]) input[name=note]').fill('To her grandmother in Malé');
+  await submit('release');
+  assert.match(await lead.textContent('#placement'), /with the family/);
+  await shot(lead, 'repatriation');
+  await lead.context().close();
+
+  // The indicators moved: one more arrival, one more child placed with a family.
+  const after = await figures(sup);
+  assert.equal(Number(after.arrived), Number(before.arrived) + 1);
+  assert.equal(Number(after.placed), Number(before.placed) + 1);
+  await sup.context().close();
+
+  // The same page in Dhivehi (right to left) passes the accessibility checks too.
+  const dv = await newPage('dv');
+  await signIn(dv, demo.url, 'worker.mgfmv', demo.password);
+  await dv.goto(`${demo.url}${abroad}`);
+  assert.equal(await dv.getAttribute('html', 'dir'), 'rtl');
+  await axe(dv, 'travel, origin and repatriation (Dhivehi)');
+  await dv.context().close();
+});

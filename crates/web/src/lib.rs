@@ -141,6 +141,7 @@ pub fn router(state: AppState) -> Router {
         .route("/detentions/{id}", post(pages::justice::change))
         .route("/cases/{id}/justice/expunge", post(pages::justice::expunge))
         .route("/cases/{id}/report", get(pages::report::page))
+        .route("/indicators", get(pages::indicators::page))
         .route(
             "/cases/{id}/abroad",
             get(pages::abroad::page).post(pages::abroad::post),

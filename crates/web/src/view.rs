@@ -41,6 +41,13 @@ impl Nav {
     pub fn is_auditor(&self) -> bool {
         self.role == Role::Auditor
     }
+    /// Supervisors, researchers, auditors and administrators see the indicators.
+    pub fn sees_indicators(&self) -> bool {
+        matches!(
+            self.role,
+            Role::Supervisor | Role::Researcher | Role::Auditor | Role::Administrator
+        )
+    }
     pub fn registers(&self) -> bool {
         matches!(self.role, Role::CaseWorker | Role::Supervisor)
     }

@@ -318,19 +318,13 @@ async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
 /// Whose indicators a user may see: a supervisor their agency's; researchers, auditors and
 /// administrators the deployment's (`None`). Aggregates only.
 pub(crate) fn indicator_scope(u: &User) -> Result<Option<&str>, Response> {
-    use pelita_domain::role::Role;
-    match u.role {
-        Role::Supervisor => match u.agency_id.as_deref() {
-            Some(a) => Ok(Some(a)),
-            None => Err(problem(StatusCode::FORBIDDEN, "forbidden", "No agency")),
-        },
-        Role::Researcher | Role::Auditor | Role::Administrator => Ok(None),
-        _ => Err(problem(
+    crate::pages::indicators::scope(u).ok_or_else(|| {
+        problem(
             StatusCode::FORBIDDEN,
             "forbidden",
-            "Indicators are for supervisors, researchers, auditors and administrators",
-        )),
-    }
+            "Indicators are for supervisors (their agency), researchers, auditors and administrators",
+        )
+    })
 }
 
 /// The lead worker or a supervisor of the case, with the section allowed: who changes it.

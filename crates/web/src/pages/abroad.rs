@@ -884,12 +884,7 @@ pub async fn post(
 mod tests {
     use super::*;
 
-    fn body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).into(), (*v).into()))
-            .collect()
-    }
+    use crate::pages::form_body as body;
 
     #[test]
     fn the_origin_form_reads_its_rows_and_a_finding_needs_its_source() {

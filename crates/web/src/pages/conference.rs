@@ -318,12 +318,7 @@ pub async fn record(
 mod tests {
     use super::*;
 
-    fn body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::pages::form_body as body;
 
     #[test]
     fn rows_pair_up_by_position_and_blank_rows_are_skipped() {

@@ -8,6 +8,7 @@ pub mod case;
 pub mod conference;
 pub mod consent;
 pub mod family;
+pub mod indicators;
 pub mod interview;
 pub mod justice;
 pub mod plan;
@@ -111,4 +112,13 @@ pub fn display(identity: &Readable<ChildIdentity>, t: &crate::i18n::Tr) -> Strin
         Readable::Present(i) => i.names.display(),
         Readable::Erased { .. } => t.get("erased"),
     }
+}
+
+/// A posted form's fields, for parser tests.
+#[cfg(test)]
+pub(crate) fn form_body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
