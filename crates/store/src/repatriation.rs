@@ -293,7 +293,8 @@ impl Store {
     }
 
     /// The indicators of domain-rules §7.4 over an agency's cases, or over the deployment,
-    /// from flags and dates only.
+    /// from flags and dates only. Driven from the children abroad, not from every case, so its
+    /// cost follows their number.
     pub async fn repatriation_indicators(
         &self,
         agency: Option<&str>,
@@ -308,10 +309,11 @@ impl Store {
                     AND b.kind = 'determination' AND b.question = 'separation_from_parent'), \
                  (SELECT min(f.held_on) FROM conferences f WHERE f.case_id = c.id \
                     AND f.decision_kinds LIKE '%separation_from_parent%') \
-                 FROM cases c LEFT JOIN origins o ON o.case_id = c.id \
+                 FROM (SELECT case_id FROM origins UNION SELECT case_id FROM repatriations) x \
+                 JOIN cases c ON c.id = x.case_id \
+                 LEFT JOIN origins o ON o.case_id = c.id \
                  LEFT JOIN repatriations r ON r.case_id = c.id \
-                 WHERE (o.case_id IS NOT NULL OR r.case_id IS NOT NULL) \
-                 AND ($1 = '' OR c.agency_id = $1)",
+                 WHERE ($1 = '' OR c.agency_id = $1)",
                 args![agency.unwrap_or("")],
             )
             .await?;

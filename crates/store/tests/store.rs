@@ -1768,8 +1768,8 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
         Assessment, AssessmentDepth, Determination, PanelMember, Question, Record,
     };
     use pelita_domain::repatriation::origin::{
-        BirthAbroad, BirthRegistration, Country, NationalityStatus, Origin, Verification,
-        VerificationMethod, VerificationResult,
+        BirthAbroad, BirthRegistration, Country, Document, DocumentKind, NationalityStatus, Origin,
+        Verification, VerificationMethod, VerificationResult,
     };
     use pelita_domain::repatriation::reception::{Admission, Block, Release};
     use pelita_domain::repatriation::workflow::{Phase, Placement, Step};
@@ -1855,6 +1855,27 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
     assert_eq!(before.children, 2);
     assert_eq!(before.pct_identity_or_nationality_documented, Some(50.0));
     assert_eq!(before.pct_birth_registered, Some(0.0));
+    // The brother's record saved twice: the second save replaces the first.
+    let mut his = Origin {
+        nationality: NationalityStatus::Disputed,
+        ..Origin::default()
+    };
+    change(&b, Change::SaveOrigin(his.clone())).await.unwrap();
+    his.documents.push(Document {
+        kind: DocumentKind::Passport,
+        held: true,
+        issued_by: Some(Country::Maldives),
+    });
+    change(&b, Change::SaveOrigin(his.clone())).await.unwrap();
+    let documented = env.store.repatriation_indicators(None).await.unwrap();
+    assert_eq!(
+        documented.pct_identity_or_nationality_documented,
+        Some(100.0)
+    );
+    assert_eq!(
+        record(&b).await.origin.unwrap().origin,
+        Readable::Present(his)
+    );
 
     // A conference cannot decide repatriation before a best-interests assessment, nor
     // separation from the mother before a panel has determined it.

@@ -2819,6 +2819,11 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     let (s, _, html) = send(&mut b, &page, origin("carried messages")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("needs its source"), "the refusal says why");
+    assert!(
+        html.contains("value=\"carried messages\"")
+            && html.contains("value=\"Police forensic laboratory\""),
+        "what was typed is shown again"
+    );
     let token = app.token(&lead).await;
     let (_, v, _) = api(
         &app,
@@ -2914,6 +2919,12 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     let (s, _, html) = send(&mut b, &page, panel.clone()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("at least three members"));
+    assert!(
+        html.contains(
+            "the mother faces charges; the grandmother keeps the siblings together</textarea>"
+        ) && html.contains("value=\"Ibrahim\""),
+        "the panel's reasoning and members are kept for the third member to be added"
+    );
     panel.extend([
         ("p_name", "Mariyam".to_owned()),
         ("p_org", "DJJ".into()),

@@ -253,6 +253,8 @@ async fn measure(args: &Args, backend: &str, size: u64) -> anyhow::Result<Value>
     let row_lookup = inprocess::row_lookup(&store, references, READERS, args.load_seconds).await?;
     eprintln!("   audit");
     let audit = inprocess::audit_verify(&store).await?;
+    eprintln!("   indicators");
+    let indicators = inprocess::indicators(&store, &generated.agencies[0].0).await?;
     let (children, cases, events) = store.counts().await?;
 
     let api_user = &sessions[0].0;
@@ -284,6 +286,7 @@ async fn measure(args: &Args, backend: &str, size: u64) -> anyhow::Result<Value>
         "search_name": search,
         "row_lookup": row_lookup.json(),
         "audit_verify": audit,
+        "indicators": indicators,
         "http": http,
     }))
 }

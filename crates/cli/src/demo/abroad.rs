@@ -412,3 +412,70 @@ pub async fn families(store: &Store, agency: &str, lead_id: &str) -> anyhow::Res
         .await?;
     Ok(())
 }
+
+/// A generated child's travel and origin, varied by position: where they were, what documents
+/// them, how sure their nationality is. Nothing names anyone.
+pub fn generated_origin(i: usize, born_abroad: bool, today: NaiveDate) -> Origin {
+    const NATIONALITY: [NationalityStatus; 5] = [
+        NationalityStatus::Confirmed,
+        NationalityStatus::Confirmed,
+        NationalityStatus::Claimed,
+        NationalityStatus::Disputed,
+        NationalityStatus::AtRiskOfStatelessness,
+    ];
+    let nationality = NATIONALITY[i % NATIONALITY.len()];
+    let abroad = [
+        Country::Syria,
+        Country::Iraq,
+        Country::Turkiye,
+        Country::Philippines,
+    ][i % 4];
+    let since = 2014 + (i % 6) as i32;
+    Origin {
+        stays: vec![Stay {
+            country: abroad,
+            kind: if i.is_multiple_of(3) {
+                StayKind::Camp
+            } else {
+                StayKind::Lived
+            },
+            from: PartialDate::Year { year: since },
+            to: i
+                .is_multiple_of(2)
+                .then_some(PartialDate::Year { year: since + 3 }),
+            place: None,
+        }],
+        born_abroad: born_abroad.then_some(BirthAbroad {
+            country: abroad,
+            place: None,
+            documents: None,
+        }),
+        documents: vec![Document {
+            kind: DocumentKind::BirthCertificate,
+            held: !i.is_multiple_of(3),
+            issued_by: None,
+        }],
+        nationality,
+        nationality_country: matches!(
+            nationality,
+            NationalityStatus::Confirmed | NationalityStatus::Claimed
+        )
+        .then_some(Country::Indonesia),
+        birth_registration: if i.is_multiple_of(4) {
+            BirthRegistration::NotRegistered
+        } else {
+            BirthRegistration::Registered
+        },
+        verifications: if i.is_multiple_of(5) {
+            vec![Verification {
+                method: VerificationMethod::Document,
+                result: VerificationResult::Confirmed,
+                verified_by: NameText::parse("Civil registry").expect("a valid name"),
+                verified_on: today - Duration::days(30),
+            }]
+        } else {
+            Vec::new()
+        },
+        ..Origin::default()
+    }
+}

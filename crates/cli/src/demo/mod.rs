@@ -16,7 +16,9 @@ use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
 use pelita_domain::policy::Section;
 use pelita_domain::role::Role;
 use pelita_domain::text::{NameText, NoteText};
-use pelita_store::{Actor, NewAgency, NewReferral, NewUser, Registration, Store};
+use pelita_store::{
+    Actor, NewAgency, NewReferral, NewUser, Registration, RepatriationChange, Store,
+};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -515,7 +517,31 @@ pub async fn populate(
                     role: Role::CaseWorker,
                 };
                 let agency = reg.agency_id.clone();
+                let association = reg.circumstances.as_ref().map(|c| c.association);
                 let r = store.register_child(&actor, reg).await?;
+                // Children who travelled or were born abroad have their origin recorded;
+                // every other one of them has a repatriation open.
+                if let Some(a @ (Association::TravelledWithFamily | Association::BornAbroad)) =
+                    association
+                {
+                    let origin = abroad::generated_origin(i, a == Association::BornAbroad, today);
+                    store
+                        .change_repatriation(
+                            &actor,
+                            &r.case_id,
+                            RepatriationChange::SaveOrigin(origin),
+                        )
+                        .await?;
+                    if i.is_multiple_of(2) {
+                        store
+                            .change_repatriation(
+                                &actor,
+                                &r.case_id,
+                                RepatriationChange::Open { with: None },
+                            )
+                            .await?;
+                    }
+                }
                 let steps: &[CaseStatus] = match status {
                     CaseStatus::Assessed | CaseStatus::Closed => &[CaseStatus::Assessed],
                     CaseStatus::Planned => &[CaseStatus::Assessed, CaseStatus::Planned],

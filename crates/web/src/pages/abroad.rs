@@ -97,6 +97,150 @@ pub struct StayView {
     pub planned: String,
 }
 
+/// What a refused form had typed, shown again (its section open) so nothing is retyped.
+#[derive(Default)]
+pub struct Kept {
+    action: String,
+    fields: Vec<(String, String)>,
+}
+
+impl Kept {
+    fn from(body: &[(String, String)]) -> Kept {
+        Kept {
+            action: one(body, "action").to_owned(),
+            fields: body.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
+        }
+    }
+
+    pub fn open(&self, action: &str) -> bool {
+        self.action == action
+    }
+
+    /// The `i`th typed value of a field of the refused form; blank for every other form.
+    pub fn nth(&self, action: &str, name: &str, i: usize) -> String {
+        if self.action != action {
+            return String::new();
+        }
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .nth(i)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// `nth` for a row of the form (templates hand the row's index by reference).
+    pub fn row(&self, action: &str, name: &str, i: &usize) -> String {
+        self.nth(action, name, *i)
+    }
+
+    /// The typed value of the refused form, or `default` in every other form.
+    pub fn or(&self, action: &str, name: &str, default: &str) -> String {
+        if self.open(action) {
+            self.nth(action, name, 0)
+        } else {
+            default.to_owned()
+        }
+    }
+
+    /// Whether `value` was chosen in a select of the refused form.
+    pub fn is(&self, action: &str, name: &str, value: &str) -> bool {
+        self.open(action) && self.nth(action, name, 0) == value
+    }
+}
+
+/// The origin form as it was posted (a refused save shows what was typed).
+fn kept_origin(b: &[(String, String)]) -> OriginForm {
+    fn key<T: Copy>(
+        s: &str,
+        parse: fn(&str) -> Option<T>,
+        as_str: fn(T) -> &'static str,
+    ) -> &'static str {
+        parse(s).map_or("", as_str)
+    }
+    let rows = |n: &str| all(b, n);
+    let (countries, kinds, froms, tos, places) = (
+        rows("s_country"),
+        rows("s_kind"),
+        rows("s_from"),
+        rows("s_to"),
+        rows("s_place"),
+    );
+    let travels = (0..countries.len())
+        .map(|i| TravelRow {
+            country: key(at(&countries, i), Country::parse, Country::as_str),
+            kind: key(at(&kinds, i), StayKind::parse, StayKind::as_str),
+            from: at(&froms, i).to_owned(),
+            to: at(&tos, i).to_owned(),
+            place: at(&places, i).to_owned(),
+        })
+        .collect();
+    let (dkinds, held, issuers) = (rows("d_kind"), rows("d_held"), rows("d_issuer"));
+    let docs = (0..dkinds.len())
+        .map(|i| DocRow {
+            kind: key(at(&dkinds, i), DocumentKind::parse, DocumentKind::as_str),
+            held: at(&held, i) != "no",
+            issuer: key(at(&issuers, i), Country::parse, Country::as_str),
+        })
+        .collect();
+    let (parents, links, sources) = (rows("l_parent"), rows("l_link"), rows("l_source"));
+    let links = (0..links.len())
+        .map(|i| LinkRow {
+            parent: key(at(&parents, i), Parent::parse, Parent::as_str),
+            link: at(&links, i).to_owned(),
+            source: at(&sources, i).to_owned(),
+        })
+        .collect();
+    let (methods, results, bys, ons) = (
+        rows("v_method"),
+        rows("v_result"),
+        rows("v_by"),
+        rows("v_on"),
+    );
+    let checks = (0..bys.len())
+        .map(|i| CheckRow {
+            method: key(
+                at(&methods, i),
+                VerificationMethod::parse,
+                VerificationMethod::as_str,
+            ),
+            result: key(
+                at(&results, i),
+                VerificationResult::parse,
+                VerificationResult::as_str,
+            ),
+            by: at(&bys, i).to_owned(),
+            on: at(&ons, i).to_owned(),
+        })
+        .collect();
+    OriginForm {
+        nationality: key(
+            one(b, "nationality"),
+            NationalityStatus::parse,
+            NationalityStatus::as_str,
+        ),
+        nationality_country: key(
+            one(b, "nationality_country"),
+            Country::parse,
+            Country::as_str,
+        ),
+        registration: key(
+            one(b, "birth_registration"),
+            BirthRegistration::parse,
+            BirthRegistration::as_str,
+        ),
+        born_country: key(one(b, "born_country"), Country::parse, Country::as_str),
+        born_place: one(b, "born_place").to_owned(),
+        born_documents: one(b, "born_documents").to_owned(),
+        finding: one(b, "finding").to_owned(),
+        finding_source: one(b, "finding_source").to_owned(),
+        travels,
+        docs,
+        links,
+        checks,
+    }
+}
+
 /// Options of a select: (key, label).
 type Options = Vec<(&'static str, String)>;
 
@@ -124,6 +268,7 @@ struct AbroadPage {
     id: String,
     reference: String,
     message: Option<String>,
+    kept: Kept,
     can_edit: bool,
     erased: bool,
     summary: Vec<(String, String)>,
@@ -492,10 +637,10 @@ fn stay_view(t: &Tr, id: &str, s: &Stay, next: Option<NaiveDate>, today: NaiveDa
 }
 
 pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
-    render(&ctx, &id, None).await
+    render(&ctx, &id, None, Kept::default()).await
 }
 
-async fn render(ctx: &Ctx, id: &str, message: Option<String>) -> Response {
+async fn render(ctx: &Ctx, id: &str, message: Option<String>, kept: Kept) -> Response {
     let t = ctx.t.clone();
     let meta = match ctx.store.case_meta(id).await {
         Ok(m) => m,
@@ -564,11 +709,17 @@ async fn render(ctx: &Ctx, id: &str, message: Option<String>) -> Response {
             Readable::Erased { .. } => None,
         })
         .collect();
+    let form = if kept.open("origin") {
+        kept_origin(&kept.fields)
+    } else {
+        origin_form(&origin)
+    };
     let page = AbroadPage {
         nav: ctx.nav(),
         id: meta.id.clone(),
         reference: meta.reference.to_string(),
         message,
+        kept,
         can_edit: super::may_change(ctx, &meta, Section::Circumstances) && !erased,
         erased,
         summary: if record.origin.is_some() && !erased {
@@ -581,7 +732,7 @@ async fn render(ctx: &Ctx, id: &str, message: Option<String>) -> Response {
         placement,
         steps,
         group,
-        form: origin_form(&origin),
+        form,
         records: record
             .best_interests
             .iter()
@@ -845,7 +996,7 @@ pub async fn post(
     }
     let mut change = match parse(&body) {
         Ok(c) => c,
-        Err(k) => return render(&ctx, &id, Some(t.get(&k))).await,
+        Err(k) => return render(&ctx, &id, Some(t.get(&k)), Kept::from(&body)).await,
     };
     // A travelling family member is named by case reference; linking needs the right to
     // change that case too.
@@ -855,13 +1006,27 @@ pub async fn post(
             let other = match ctx.store.case_by_reference(reference).await {
                 Ok(Some(o)) => o,
                 Ok(None) => {
-                    return render(&ctx, &id, Some(t.get("repatriation-with-unknown"))).await;
+                    return render(
+                        &ctx,
+                        &id,
+                        Some(t.get("repatriation-with-unknown")),
+                        Kept::from(&body),
+                    )
+                    .await;
                 }
                 Err(e) => return error::store(&t, e),
             };
             match ctx.store.case_meta(&other).await {
                 Ok(m) if super::may_change(&ctx, &m, Section::Circumstances) => {}
-                _ => return render(&ctx, &id, Some(t.get("repatriation-with-unknown"))).await,
+                _ => {
+                    return render(
+                        &ctx,
+                        &id,
+                        Some(t.get("repatriation-with-unknown")),
+                        Kept::from(&body),
+                    )
+                    .await;
+                }
             }
             *with = Some(other);
         }
@@ -872,9 +1037,17 @@ pub async fn post(
         .await
     {
         Ok(_) => view::redirect(&format!("/cases/{id}/abroad")),
-        Err(StoreError::Domain(d)) => render(&ctx, &id, Some(t.get(&error::domain_key(&d)))).await,
+        Err(StoreError::Domain(d)) => {
+            render(
+                &ctx,
+                &id,
+                Some(t.get(&error::domain_key(&d))),
+                Kept::from(&body),
+            )
+            .await
+        }
         Err(StoreError::Conflict(_)) | Err(StoreError::NotFound) => {
-            render(&ctx, &id, Some(t.get("error-invalid"))).await
+            render(&ctx, &id, Some(t.get("error-invalid")), Kept::from(&body)).await
         }
         Err(e) => error::store(&t, e),
     }
