@@ -2839,6 +2839,11 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     let (_, _, html) = b.get(&page).await;
     assert!(html.contains("No active role") && html.contains("ال هول") && html.contains("DNA"));
 
+    // A sentence the terminology guard flags, from its own samples.
+    let stigmatising = include_str!("../../domain/terminology/samples.tsv")
+        .lines()
+        .find_map(|l| l.strip_prefix("en\tflag\t"))
+        .unwrap();
     // The conference cannot decide her repatriation before her best-interests assessment.
     let conference = |kind: &str| {
         json!({
@@ -2870,12 +2875,20 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
             ("depth", "comprehensive".into()),
             ("on", "2026-11-18".into()),
             ("views", "wants to live with her grandmother".into()),
-            ("findings", "healthy, close to her brother".into()),
+            (
+                "findings",
+                format!("healthy, close to her brother. {stigmatising}"),
+            ),
             ("recommendation", "return with her brother".into()),
         ],
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, html) = b.get(&page).await;
+    assert!(
+        html.contains("Consider other wording"),
+        "the guard's warning stands beside the assessment"
+    );
     let (s, _, _) = api(
         &app,
         "POST",

@@ -88,6 +88,23 @@ pub struct OriginForm {
 pub struct Entry {
     pub title: String,
     pub lines: Vec<(String, String)>,
+    /// Stigmatising words the terminology guard found in the entry's text.
+    pub warnings: Vec<String>,
+}
+
+impl Entry {
+    fn new(t: &Tr, title: String, lines: Vec<(String, String)>) -> Entry {
+        let guard = pelita_domain::terminology::Guard::builtin();
+        let warnings = lines
+            .iter()
+            .flat_map(|(_, v)| super::guard_warnings(t, guard, v))
+            .collect();
+        Entry {
+            title,
+            lines,
+            warnings,
+        }
+    }
 }
 
 pub struct StayView {
@@ -272,6 +289,7 @@ struct AbroadPage {
     can_edit: bool,
     erased: bool,
     summary: Vec<(String, String)>,
+    summary_warnings: Vec<String>,
     has_file: bool,
     phase: String,
     placement: String,
@@ -533,14 +551,15 @@ fn views(t: &Tr, v: &Views) -> (String, String) {
 
 fn record_entry(t: &Tr, r: &best_interests::Record) -> Entry {
     match r {
-        best_interests::Record::Assessment(a) => Entry {
-            title: format!(
+        best_interests::Record::Assessment(a) => Entry::new(
+            t,
+            format!(
                 "{} ({}) — {}",
                 t.get("bia-heading"),
                 t.pick("bia-depth", a.depth.as_str()),
                 t.date(a.done_on)
             ),
-            lines: vec![
+            vec![
                 views(t, &a.child_views),
                 (t.get("bia-findings"), a.findings.as_str().to_owned()),
                 (
@@ -548,7 +567,7 @@ fn record_entry(t: &Tr, r: &best_interests::Record) -> Entry {
                     a.recommendation.as_str().to_owned(),
                 ),
             ],
-        },
+        ),
         best_interests::Record::Determination(d) => {
             let mut lines = vec![
                 (
@@ -570,15 +589,16 @@ fn record_entry(t: &Tr, r: &best_interests::Record) -> Entry {
                 ));
             }
             lines.push((t.get("panel-review-on"), t.date(d.review_on)));
-            Entry {
-                title: format!(
+            Entry::new(
+                t,
+                format!(
                     "{} — {} — {}",
                     t.get("panel-heading"),
                     t.pick("panel-question", d.question.as_str()),
                     t.date(d.decided_on)
                 ),
                 lines,
-            }
+            )
         }
     }
 }
@@ -627,10 +647,7 @@ fn stay_view(t: &Tr, id: &str, s: &Stay, next: Option<NaiveDate>, today: NaiveDa
     }
     StayView {
         id: id.to_owned(),
-        entry: Entry {
-            title: a.centre.to_string(),
-            lines,
-        },
+        entry: Entry::new(t, a.centre.to_string(), lines),
         open: s.release.is_none(),
         planned: s.planned_release().to_string(),
     }
@@ -709,6 +726,12 @@ async fn render(ctx: &Ctx, id: &str, message: Option<String>, kept: Kept) -> Res
             Readable::Erased { .. } => None,
         })
         .collect();
+    let summary = if record.origin.is_some() && !erased {
+        summary(&t, &origin)
+    } else {
+        Vec::new()
+    };
+    let summary_warnings = Entry::new(&t, String::new(), summary.clone()).warnings;
     let form = if kept.open("origin") {
         kept_origin(&kept.fields)
     } else {
@@ -722,11 +745,8 @@ async fn render(ctx: &Ctx, id: &str, message: Option<String>, kept: Kept) -> Res
         kept,
         can_edit: super::may_change(ctx, &meta, Section::Circumstances) && !erased,
         erased,
-        summary: if record.origin.is_some() && !erased {
-            summary(&t, &origin)
-        } else {
-            Vec::new()
-        },
+        summary,
+        summary_warnings,
         has_file: record.file.is_some(),
         phase,
         placement,

@@ -225,19 +225,7 @@ async fn fill_sections(
             Readable::Present(b) => b.as_str().to_owned(),
             Readable::Erased { .. } => t.get("erased"),
         };
-        let warnings = guard
-            .check(&text)
-            .into_iter()
-            .map(|f| {
-                t.with(
-                    "terminology-warning",
-                    &[
-                        ("term", f.matched),
-                        ("alternatives", f.alternatives.join("; ")),
-                    ],
-                )
-            })
-            .collect();
+        let warnings = super::guard_warnings(t, guard, &text);
         v.notes.push(NoteView {
             author: user_name(ctx, authors, &n.author).await,
             when: t.datetime(n.created_at),

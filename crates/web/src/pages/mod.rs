@@ -94,6 +94,27 @@ pub fn opt_note(s: &str) -> Result<Option<pelita_domain::text::NoteText>, String
     }
 }
 
+/// The terminology guard's findings in a text, as sentences in the reader's language.
+pub fn guard_warnings(
+    t: &crate::i18n::Tr,
+    guard: &pelita_domain::terminology::Guard,
+    text: &str,
+) -> Vec<String> {
+    guard
+        .check(text)
+        .into_iter()
+        .map(|f| {
+            t.with(
+                "terminology-warning",
+                &[
+                    ("term", f.matched),
+                    ("alternatives", f.alternatives.join("; ")),
+                ],
+            )
+        })
+        .collect()
+}
+
 pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
     meta.decide(&ctx.reader(), section)
 }

@@ -25,7 +25,8 @@ const TASKS_SHOWN: usize = 50;
 /// One task in "my work".
 pub struct TaskRow {
     pub kind: String,
-    pub case_id: String,
+    /// Where the task is done: the case, or the part of it the task is about.
+    pub href: String,
     pub reference: String,
     pub due: String,
     pub urgency: &'static str,
@@ -48,7 +49,10 @@ pub fn task_rows(
             let urgency = Urgency::of(x.due, now);
             TaskRow {
                 kind: t.pick("task-kind", x.kind.as_str()),
-                case_id: x.case_id.clone(),
+                href: match x.kind {
+                    TaskKind::ReceptionReview => format!("/cases/{}/abroad#reception", x.case_id),
+                    _ => format!("/cases/{}", x.case_id),
+                },
                 reference: x.reference.clone(),
                 due: t.datetime(x.due),
                 urgency: urgency.as_str(),
