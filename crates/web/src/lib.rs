@@ -146,6 +146,7 @@ pub fn router(state: AppState) -> Router {
             "/cases/{id}/abroad",
             get(pages::abroad::page).post(pages::abroad::post),
         )
+        .route("/cases/{id}/abroad/open", post(pages::abroad::open))
         .route(
             "/cases/{id}/justice/open",
             post(pages::justice::open_sealed),

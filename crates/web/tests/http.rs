@@ -3035,6 +3035,48 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
+    // Another worker of the agency opens the record only with a written justification, which
+    // is logged.
+    let colleague = app.user("colleague", Role::CaseWorker, Some(&home)).await;
+    let mut c = Browser::new(&app);
+    c.sign_in("colleague", PASSWORD).await;
+    let (s, _, html) = c.get(&page).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("name=\"justification\"") && !html.contains("Police forensic laboratory")
+    );
+    let ccsrf = c.csrf().await;
+    let open = format!("{page}/open");
+    let (_, _, html) = c
+        .post(&open, &[("csrf", &ccsrf), ("justification", "short")])
+        .await;
+    assert!(
+        !html.contains("Police forensic laboratory"),
+        "too short a reason opens nothing"
+    );
+    let (s, _, html) = c
+        .post(
+            &open,
+            &[
+                ("csrf", &ccsrf),
+                ("justification", "Covering for the lead worker on leave"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Police forensic laboratory"));
+    assert!(
+        app.store
+            .access_log_for_case(&sister)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.reader == colleague
+                && e.section == "circumstances"
+                && e.justification.as_deref() == Some("Covering for the lead worker on leave")),
+        "the break-glass read is logged with its reason"
+    );
+
     // The indicators, for the supervisor's agency.
     let st = app
         .token(

@@ -653,18 +653,69 @@ fn stay_view(t: &Tr, id: &str, s: &Stay, next: Option<NaiveDate>, today: NaiveDa
     }
 }
 
-pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
-    render(&ctx, &id, None, Kept::default()).await
+/// Asks for a justification where the policy opens the circumstances section only with one
+/// (break-glass: the read is logged and the case's supervisor alerted).
+#[derive(Template)]
+#[template(path = "abroad_justify.html")]
+struct JustifyPage {
+    t: Tr,
+    nav: Nav,
+    id: String,
+    reference: String,
+    message: Option<String>,
 }
 
-async fn render(ctx: &Ctx, id: &str, message: Option<String>, kept: Kept) -> Response {
+pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
+    render(&ctx, &id, None, Kept::default(), None).await
+}
+
+/// Break-glass for this page, as on the case page: at least 10 characters, at most 500.
+pub async fn open(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if !ctx.csrf_ok(one(&body, "csrf")) {
+        return ctx.csrf_failed();
+    }
+    let why = one(&body, "justification").trim();
+    let n = why.chars().count();
+    if !(10..=500).contains(&n) || why.chars().any(char::is_control) {
+        let msg = ctx.t.get("section-justify");
+        return render(&ctx, &id, None, Kept::default(), Some(("", msg))).await;
+    }
+    render(&ctx, &id, None, Kept::default(), Some((why, String::new()))).await
+}
+
+/// `why`: a justification given (and, when it was refused, the message to show with the form).
+async fn render(
+    ctx: &Ctx,
+    id: &str,
+    message: Option<String>,
+    kept: Kept,
+    why: Option<(&str, String)>,
+) -> Response {
     let t = ctx.t.clone();
     let meta = match ctx.store.case_meta(id).await {
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    let Ok(grant) = super::grant(ctx, &meta, Section::Circumstances, None) else {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    let given = why.as_ref().map(|w| w.0).filter(|w| !w.is_empty());
+    let grant = match super::grant(ctx, &meta, Section::Circumstances, given) {
+        Ok(g) => g,
+        Err(_)
+            if super::decision(ctx, &meta, Section::Circumstances)
+                == Decision::WithJustification =>
+        {
+            return view::render(JustifyPage {
+                nav: ctx.nav(),
+                id: meta.id.clone(),
+                reference: meta.reference.to_string(),
+                message: why.map(|w| w.1).filter(|m| !m.is_empty()),
+                t,
+            });
+        }
+        Err(_) => return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden"),
     };
     let record: AbroadRecord = match ctx.store.read_abroad(&grant).await {
         Ok(r) => r,
@@ -1016,7 +1067,7 @@ pub async fn post(
     }
     let mut change = match parse(&body) {
         Ok(c) => c,
-        Err(k) => return render(&ctx, &id, Some(t.get(&k)), Kept::from(&body)).await,
+        Err(k) => return render(&ctx, &id, Some(t.get(&k)), Kept::from(&body), None).await,
     };
     // A travelling family member is named by case reference; linking needs the right to
     // change that case too.
@@ -1031,6 +1082,7 @@ pub async fn post(
                         &id,
                         Some(t.get("repatriation-with-unknown")),
                         Kept::from(&body),
+                        None,
                     )
                     .await;
                 }
@@ -1044,6 +1096,7 @@ pub async fn post(
                         &id,
                         Some(t.get("repatriation-with-unknown")),
                         Kept::from(&body),
+                        None,
                     )
                     .await;
                 }
@@ -1063,11 +1116,19 @@ pub async fn post(
                 &id,
                 Some(t.get(&error::domain_key(&d))),
                 Kept::from(&body),
+                None,
             )
             .await
         }
         Err(StoreError::Conflict(_)) | Err(StoreError::NotFound) => {
-            render(&ctx, &id, Some(t.get("error-invalid")), Kept::from(&body)).await
+            render(
+                &ctx,
+                &id,
+                Some(t.get("error-invalid")),
+                Kept::from(&body),
+                None,
+            )
+            .await
         }
         Err(e) => error::store(&t, e),
     }
