@@ -70,6 +70,8 @@ pub enum DomainError {
     RepatriationDecisionRequired,
     #[error("this step belongs to a later phase of the repatriation")]
     PhaseNotReached,
+    #[error("that date is earlier than any record about a child in care today can be")]
+    DateTooEarly,
 }
 
 impl DomainError {
@@ -101,6 +103,7 @@ impl DomainError {
             DomainError::PanelTooSmall => "panel-too-small",
             DomainError::RepatriationDecisionRequired => "repatriation-decision-required",
             DomainError::PhaseNotReached => "phase-not-reached",
+            DomainError::DateTooEarly => "date-too-early",
         }
     }
 }

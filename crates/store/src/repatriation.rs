@@ -91,11 +91,11 @@ pub struct AbroadRecord {
     pub stays: Vec<StayRecord>,
 }
 
-/// What a reader of the status section sees: the phase and where the child is placed.
+/// What a reader of the status section sees: the phase, and not where the child is placed
+/// (a centre or a family is a fact about the child's whereabouts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RepatriationStatus {
     pub phase: Phase,
-    pub placement: Option<Placement>,
 }
 
 fn day(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
@@ -144,8 +144,12 @@ fn progress_of(r: &Row) -> Result<Progress, StoreError> {
             done.insert(step, d);
         }
     }
-    if let Some(at) = r.opt_i64(7)? {
-        done.insert(Step::ReintegrationPlan, from_micros(at).date_naive());
+    // The reintegration plan of the return: approved on or after the arrival.
+    if let (Some(at), Some(arrived)) = (r.opt_i64(7)?, done.get(&Step::Arrival)) {
+        let approved = from_micros(at).date_naive();
+        if approved >= *arrived {
+            done.insert(Step::ReintegrationPlan, approved);
+        }
     }
     Ok(Progress { done })
 }
@@ -288,7 +292,6 @@ impl Store {
         };
         Ok(Some(RepatriationStatus {
             phase: progress_of(&r)?.phase(),
-            placement: r.opt_text(9)?.and_then(|p| Placement::parse(&p)),
         }))
     }
 
@@ -442,6 +445,8 @@ impl Write<'_> {
                 }
                 let (p, _) = self.file(case_id).await?;
                 p.check_placement(*on, today)?;
+                // From a centre, the child leaves through the stay's release.
+                self.no_open_stay(case_id).await?;
                 self.placed(case_id, *placement, *on).await?;
                 Ok(Done::Unit)
             }
@@ -485,6 +490,7 @@ impl Write<'_> {
             Change::Admit(a) => {
                 let (p, _) = self.file(case_id).await?;
                 p.check_placement(a.admitted_on, today)?;
+                self.no_open_stay(case_id).await?;
                 let stay = Stay {
                     admission: a.clone(),
                     reviews: Vec::new(),
@@ -603,8 +609,8 @@ impl Write<'_> {
         self.audit(
             "origin.save",
             case_id,
-            json!({"stays": o.stays.len(), "born_abroad": o.born_abroad.is_some(),
-                   "nationality": o.nationality.as_str(), "documented": o.identity_documented(),
+            // Counts only: nationality and documents are facts about the child.
+            json!({"stays": o.stays.len(), "documents": o.documents.len(),
                    "verifications": o.verifications.len()}),
         )
         .await?;
@@ -683,6 +689,20 @@ impl Write<'_> {
             .await?;
         }
         Ok(())
+    }
+
+    async fn no_open_stay(&mut self, case_id: &str) -> Result<(), StoreError> {
+        let open = self
+            .tx
+            .row(
+                "SELECT 1 FROM reception_stays WHERE case_id = $1 AND released_on IS NULL",
+                args![case_id],
+            )
+            .await?;
+        match open {
+            Some(_) => Err(DomainError::Invalid { field: "open_stay" }.into()),
+            None => Ok(()),
+        }
     }
 
     async fn stay(&mut self, case_id: &str, key: &ChildKey, id: &str) -> Result<Stay, StoreError> {

@@ -124,10 +124,13 @@ impl Store {
             ),
             (
                 TaskKind::ReceptionReview,
-                format!(
-                    "SELECT c.id, c.reference, c.priority, s.next_review FROM {mine} m \
-                     JOIN cases c ON c.id = m.id JOIN reception_stays s ON s.case_id = c.id \
-                     WHERE s.next_review IS NOT NULL AND s.next_review <= $2"
+                // The lead worker's: the stay is in the circumstances section, which a
+                // teacher or health worker on the team does not see.
+                String::from(
+                    "SELECT c.id, c.reference, c.priority, s.next_review FROM cases c \
+                     JOIN reception_stays s ON s.case_id = c.id WHERE c.assigned_to = $1 \
+                     AND c.status NOT IN ('closed', 'transferred') \
+                     AND s.next_review IS NOT NULL AND s.next_review <= $2",
                 ),
             ),
             (

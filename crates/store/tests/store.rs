@@ -2021,6 +2021,22 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
     .unwrap()
     .unwrap();
     assert_eq!(status(&a).await.unwrap().phase, Phase::AfterBorder);
+    // One stay at a time, and from a centre the child leaves through the stay's release.
+    let again = Admission {
+        centre: name("Another centre"),
+        block: Block::Children,
+        admitted_on: d(2026, 1, 21),
+        review_every_days: 30,
+        planned_release: d(2026, 6, 1),
+    };
+    refused(
+        change(&a, Change::Admit(again)).await,
+        DomainError::Invalid { field: "open_stay" },
+    );
+    refused(
+        change(&a, Change::Place(Placement::Family, d(2026, 1, 22))).await,
+        DomainError::Invalid { field: "open_stay" },
+    );
     let reviews = || {
         let (ag, sari) = (agency.clone(), sari.clone());
         async move {

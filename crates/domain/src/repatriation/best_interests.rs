@@ -30,9 +30,7 @@ pub struct Assessment {
 
 impl Assessment {
     pub fn validate(&self, today: NaiveDate) -> Result<(), DomainError> {
-        if self.done_on > today {
-            return Err(DomainError::DateInFuture);
-        }
+        super::check_date(self.done_on, today)?;
         if self.child_views == Views::Missing {
             return Err(DomainError::ChildNotHeard);
         }
@@ -91,10 +89,16 @@ const MAX_PANEL: usize = 20;
 
 impl Determination {
     pub fn validate(&self, today: NaiveDate) -> Result<(), DomainError> {
-        if self.decided_on > today {
-            return Err(DomainError::DateInFuture);
-        }
-        if self.members.len() < MIN_PANEL {
+        super::check_date(self.decided_on, today)?;
+        // Three people, not three rows: one name listed thrice is one member.
+        let mut names: Vec<String> = self
+            .members
+            .iter()
+            .map(|m| m.name.as_str().to_lowercase())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() < MIN_PANEL {
             return Err(DomainError::PanelTooSmall);
         }
         if self.members.len() > MAX_PANEL {
@@ -272,6 +276,16 @@ mod tests {
         let mut p = panel();
         p.members.pop();
         assert_eq!(p.validate(today), Err(DomainError::PanelTooSmall));
+        let mut p = panel();
+        p.members[1].name = NameText::parse("AISHA").unwrap();
+        assert_eq!(
+            p.validate(today),
+            Err(DomainError::PanelTooSmall),
+            "one person listed twice is one member"
+        );
+        let mut p = panel();
+        p.decided_on = day("1999-12-31");
+        assert_eq!(p.validate(today), Err(DomainError::DateTooEarly));
         let mut p = panel();
         p.members[1].undertaking = false;
         assert!(p.validate(today).is_err());

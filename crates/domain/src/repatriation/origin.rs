@@ -285,8 +285,8 @@ impl Origin {
                 }
             }
         }
-        if self.verifications.iter().any(|v| v.verified_on > today) {
-            return Err(DomainError::DateInFuture);
+        for v in &self.verifications {
+            super::check_date(v.verified_on, today)?;
         }
         if matches!(
             self.nationality,

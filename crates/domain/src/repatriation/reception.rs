@@ -32,9 +32,7 @@ pub const REVIEW_DAYS: std::ops::RangeInclusive<u32> = 7..=180;
 
 impl Admission {
     pub fn validate(&self, today: NaiveDate) -> Result<(), DomainError> {
-        if self.admitted_on > today {
-            return Err(DomainError::DateInFuture);
-        }
+        super::check_date(self.admitted_on, today)?;
         if !REVIEW_DAYS.contains(&self.review_every_days) {
             return Err(DomainError::Invalid {
                 field: "review_every_days",
@@ -121,7 +119,11 @@ impl Stay {
         if r.on > today {
             return Err(DomainError::DateInFuture);
         }
-        if r.on < self.admission.admitted_on {
+        let last = self
+            .reviews
+            .last()
+            .map_or(self.admission.admitted_on, |x| x.on);
+        if r.on < last {
             return Err(DomainError::Invalid { field: "release" });
         }
         Ok(())

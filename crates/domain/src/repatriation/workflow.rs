@@ -114,11 +114,14 @@ impl Progress {
         if !step.marked() {
             return Err(DomainError::Invalid { field: "step" });
         }
-        if on > today {
-            return Err(DomainError::DateInFuture);
-        }
+        super::check_date(on, today)?;
         if step.phase() > self.phase() {
             return Err(DomainError::PhaseNotReached);
+        }
+        // A step at the border is done at or after the arrival.
+        if step.phase() == Phase::AtBorder && self.done.get(&Step::Arrival).is_some_and(|a| on < *a)
+        {
+            return Err(DomainError::Invalid { field: "on" });
         }
         Ok(())
     }
@@ -126,9 +129,7 @@ impl Progress {
     /// The child crosses the border only on a repatriation decision for this child, taken at a
     /// case conference on or before the day of arrival.
     pub fn check_arrival(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
-        if on > today {
-            return Err(DomainError::DateInFuture);
-        }
+        super::check_date(on, today)?;
         if self.done.contains_key(&Step::Arrival) {
             return Err(DomainError::Invalid { field: "arrival" });
         }
@@ -140,9 +141,7 @@ impl Progress {
 
     /// A placement follows the arrival.
     pub fn check_placement(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
-        if on > today {
-            return Err(DomainError::DateInFuture);
-        }
+        super::check_date(on, today)?;
         match self.done.get(&Step::Arrival) {
             Some(a) if *a <= on => Ok(()),
             _ => Err(DomainError::PhaseNotReached),
@@ -210,6 +209,18 @@ mod tests {
         assert_eq!(
             p.check_placement(today, today),
             Err(DomainError::PhaseNotReached)
+        );
+        let mut p = p;
+        p.done.insert(Step::Decision, day("2026-01-10"));
+        p.done.insert(Step::Arrival, day("2026-01-20"));
+        assert!(
+            p.check_mark(Step::HealthCheck, day("2026-01-19"), today)
+                .is_err(),
+            "a health check at the border is not done before the arrival"
+        );
+        assert!(
+            p.check_mark(Step::HealthCheck, day("2026-01-20"), today)
+                .is_ok()
         );
     }
 }

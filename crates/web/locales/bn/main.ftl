@@ -922,3 +922,6 @@ indicator-pct_custodial_sentences = আনুষ্ঠানিক কার্�
 indicator-pct_not_separated_from_adults = বর্তমানে আটক যেসব শিশুকে প্রাপ্তবয়স্কদের থেকে সম্পূর্ণ আলাদা রাখা হয়নি
 indicator-pct_family_contact_3_months = বর্তমানে আটক যেসব শিশুর গত ৩ মাসে পরিবারের সঙ্গে যোগাযোগ হয়েছে
 indicator-pct_limit_reached_without_release = আটকের যেসব পর্বে মুক্তি ছাড়াই আইনে নির্ধারিত সময়সীমা পূর্ণ হয়েছে (লক্ষ্য ০)
+
+## Date floor (issue 7)
+error-date-too-early = এই তারিখটি খুব আগের: বর্তমানে যত্নে থাকা কোনো শিশু সম্পর্কে এখানে লিপিবদ্ধ কোনো কিছুর তারিখ ২০০০ সালের আগে হতে পারে না।

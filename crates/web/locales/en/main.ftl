@@ -919,3 +919,6 @@ indicator-pct_custodial_sentences = Children in formal proceedings who served a 
 indicator-pct_not_separated_from_adults = Children detained now who are not wholly separated from adults
 indicator-pct_family_contact_3_months = Children detained now with family contact in the last 3 months
 indicator-pct_limit_reached_without_release = Detention episodes that reached a statutory limit without release (target 0)
+
+## Date floor (issue 7)
+error-date-too-early = That date is too early: nothing recorded here about a child in care today can be dated before 2000.

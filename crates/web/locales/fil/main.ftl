@@ -922,3 +922,6 @@ indicator-pct_custodial_sentences = Mga batang nasa pormal na paglilitis na nags
 indicator-pct_not_separated_from_adults = Mga batang nakadetine ngayon na hindi lubos na nakahiwalay sa mga nasa hustong gulang
 indicator-pct_family_contact_3_months = Mga batang nakadetine ngayon na may pakikipag-ugnayan sa pamilya sa nakalipas na 3 buwan
 indicator-pct_limit_reached_without_release = Mga panahon ng detensyon na umabot sa limitasyong itinakda ng batas nang walang pagpapalaya (target 0)
+
+## Date floor (issue 7)
+error-date-too-early = Masyadong maaga ang petsang ito: walang anumang itinatala rito tungkol sa batang nasa pangangalaga ngayon ang maaaring may petsang bago ang taong 2000.

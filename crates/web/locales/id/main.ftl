@@ -920,3 +920,6 @@ indicator-pct_custodial_sentences = Anak dalam proses peradilan formal yang menj
 indicator-pct_not_separated_from_adults = Anak yang saat ini ditahan dan tidak sepenuhnya dipisahkan dari orang dewasa
 indicator-pct_family_contact_3_months = Anak yang saat ini ditahan dan memiliki kontak dengan keluarga dalam 3 bulan terakhir
 indicator-pct_limit_reached_without_release = Periode penahanan yang mencapai batas waktu menurut undang-undang tanpa anak dikeluarkan dari tahanan (target 0)
+
+## Date floor (issue 7)
+error-date-too-early = Tanggal ini terlalu awal: tidak ada catatan di sini tentang anak yang saat ini berada dalam pengasuhan yang dapat bertanggal sebelum tahun 2000.

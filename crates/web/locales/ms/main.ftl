@@ -920,3 +920,6 @@ indicator-pct_custodial_sentences = Kanak-kanak dalam prosiding formal yang menj
 indicator-pct_not_separated_from_adults = Kanak-kanak yang kini ditahan dan tidak diasingkan sepenuhnya daripada orang dewasa
 indicator-pct_family_contact_3_months = Kanak-kanak yang kini ditahan dan mempunyai hubungan dengan keluarga dalam tempoh 3 bulan yang lalu
 indicator-pct_limit_reached_without_release = Tempoh tahanan yang mencapai had masa statutori tanpa pembebasan (sasaran 0)
+
+## Date floor (issue 7)
+error-date-too-early = Tarikh ini terlalu awal: tiada apa-apa yang direkodkan di sini tentang kanak-kanak yang kini dalam penjagaan boleh bertarikh sebelum tahun 2000.

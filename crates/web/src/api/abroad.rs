@@ -66,10 +66,34 @@ pub async fn get(
         Ok((_, g)) => g,
         Err(r) => return r,
     };
-    match s.store.read_abroad(&g).await {
-        Ok(r) => Json(record_json(&r)).into_response(),
-        Err(e) => store_problem(e),
+    let mut r = match s.store.read_abroad(&g).await {
+        Ok(r) => r,
+        Err(e) => return store_problem(e),
+    };
+    // Siblings by case id only to a reader of their status, as on the page; the others are
+    // counted.
+    let mut hidden = 0;
+    if let Some(f) = r.file.as_mut() {
+        let reader = pelita_store::Reader::from(&u);
+        let mut shown = Vec::new();
+        for other in std::mem::take(&mut f.group) {
+            match s.store.case_meta(&other).await {
+                Ok(m)
+                    if m.decide(&reader, Section::Status)
+                        != pelita_domain::policy::Decision::Deny =>
+                {
+                    shown.push(other)
+                }
+                _ => hidden += 1,
+            }
+        }
+        f.group = shown;
     }
+    let mut v = record_json(&r);
+    if let Some(rep) = v.get_mut("repatriation").and_then(Value::as_object_mut) {
+        rep.insert("group_hidden".into(), json!(hidden));
+    }
+    Json(v).into_response()
 }
 
 pub async fn status(
@@ -83,11 +107,7 @@ pub async fn status(
     };
     match s.store.repatriation_status(&g).await {
         Ok(None) => problem(StatusCode::NOT_FOUND, "not-found", "No repatriation"),
-        Ok(Some(st)) => Json(json!({
-            "phase": st.phase.as_str(),
-            "placement": st.placement.map(|p| p.as_str()),
-        }))
-        .into_response(),
+        Ok(Some(st)) => Json(json!({"phase": st.phase.as_str()})).into_response(),
         Err(e) => store_problem(e),
     }
 }

@@ -66,7 +66,7 @@ struct CasePage {
     presumed_child: bool,
     victim: bool,
     status: String,
-    /// The repatriation's phase (and placement): status-level, so a security liaison sees it.
+    /// The repatriation's phase: status-level, so a security liaison sees it.
     repatriation: Option<String>,
     priority: String,
     priority_level: &'static str,
@@ -262,14 +262,7 @@ async fn render(
         Err(e) => return error::store(&t, e),
     };
     let repatriation = match ctx.store.repatriation_status(&status_grant).await {
-        Ok(Some(r)) => Some(match r.placement {
-            Some(p) => format!(
-                "{} · {}",
-                t.pick("repatriation-phase", r.phase.as_str()),
-                t.pick("placement", p.as_str())
-            ),
-            None => t.pick("repatriation-phase", r.phase.as_str()),
-        }),
+        Ok(Some(r)) => Some(t.pick("repatriation-phase", r.phase.as_str())),
         Ok(None) => None,
         Err(e) => return error::store(&t, e),
     };
