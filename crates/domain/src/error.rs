@@ -72,6 +72,8 @@ pub enum DomainError {
     PhaseNotReached,
     #[error("that date is earlier than any record about a child in care today can be")]
     DateTooEarly,
+    #[error("this child's repatriation is not being pursued")]
+    RepatriationEnded,
 }
 
 impl DomainError {
@@ -104,6 +106,7 @@ impl DomainError {
             DomainError::RepatriationDecisionRequired => "repatriation-decision-required",
             DomainError::PhaseNotReached => "phase-not-reached",
             DomainError::DateTooEarly => "date-too-early",
+            DomainError::RepatriationEnded => "repatriation-ended",
         }
     }
 }

@@ -60,6 +60,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "repatriation",
         include_str!("../migrations/sqlite/0011_repatriation.sql"),
     ),
+    (
+        12,
+        "repatriation_end",
+        include_str!("../migrations/sqlite/0012_repatriation_end.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -116,6 +121,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         11,
         "repatriation",
         include_str!("../migrations/postgres/0011_repatriation.sql"),
+    ),
+    (
+        12,
+        "repatriation_end",
+        include_str!("../migrations/postgres/0012_repatriation_end.sql"),
     ),
 ];
 

@@ -11,7 +11,7 @@ use pelita_domain::repatriation::best_interests::{self, Evidence, Question};
 use pelita_domain::repatriation::indicators::{self, ChildFacts, Indicators};
 use pelita_domain::repatriation::origin::{NationalityStatus, Origin};
 use pelita_domain::repatriation::reception::{Admission, Release, Review, Stay};
-use pelita_domain::repatriation::workflow::{Phase, Placement, Progress, Step};
+use pelita_domain::repatriation::workflow::{Placement, Progress, Standing, Step};
 use pelita_domain::text::NoteText;
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -35,6 +35,13 @@ pub enum Change {
         note: Option<NoteText>,
     },
     Arrive(NaiveDate),
+    /// The repatriation is no longer pursued (before the border), with the reason.
+    End {
+        on: NaiveDate,
+        reason: NoteText,
+    },
+    /// Pursued again after an end.
+    Resume,
     /// Placement with a family or in the community (reception centres: `Admit`).
     Place(Placement, NaiveDate),
     BestInterests(best_interests::Record),
@@ -63,6 +70,8 @@ pub struct RepatriationFile {
     pub group: Vec<String>,
     pub placement: Option<Placement>,
     pub notes: Readable<BTreeMap<Step, NoteText>>,
+    /// Why it is no longer pursued, when it is not.
+    pub end_reason: Option<Readable<NoteText>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,11 +100,12 @@ pub struct AbroadRecord {
     pub stays: Vec<StayRecord>,
 }
 
-/// What a reader of the status section sees: the phase, and not where the child is placed
-/// (a centre or a family is a fact about the child's whereabouts).
+/// What a reader of the status section sees: the phase (or that the return is not pursued),
+/// and not where the child is placed (a centre or a family is a fact about the child's
+/// whereabouts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RepatriationStatus {
-    pub phase: Phase,
+    pub standing: Standing,
 }
 
 fn day(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
@@ -126,7 +136,7 @@ const PROGRESS: &str = "SELECT r.steps, r.arrived_on, r.received_on, \
      (SELECT min(f.held_on) FROM conferences f WHERE f.case_id = $1 \
         AND f.decision_kinds LIKE '%repatriation%'), \
      (SELECT p.approved_at FROM plans p WHERE p.case_id = $1), \
-     r.group_id, r.placement, r.notes_sealed \
+     r.group_id, r.placement, r.notes_sealed, r.ended_on, r.end_sealed \
      FROM repatriations r WHERE r.case_id = $1";
 
 fn progress_of(r: &Row) -> Result<Progress, StoreError> {
@@ -151,7 +161,10 @@ fn progress_of(r: &Row) -> Result<Progress, StoreError> {
             done.insert(Step::ReintegrationPlan, approved);
         }
     }
-    Ok(Progress { done })
+    Ok(Progress {
+        done,
+        ended: day(r.opt_text(11)?)?,
+    })
 }
 
 impl Store {
@@ -221,6 +234,10 @@ impl Store {
                     group,
                     placement: r.opt_text(9)?.and_then(|p| Placement::parse(&p)),
                     notes: open(&key, &format!("repatriation/{case_id}"), &r.bytes(10)?)?,
+                    end_reason: match r.opt_bytes(12)? {
+                        Some(b) => Some(open(&key, &format!("repatriation-end/{case_id}"), &b)?),
+                        None => None,
+                    },
                 })
             }
             None => None,
@@ -291,7 +308,7 @@ impl Store {
             return Ok(None);
         };
         Ok(Some(RepatriationStatus {
-            phase: progress_of(&r)?.phase(),
+            standing: progress_of(&r)?.standing(),
         }))
     }
 
@@ -436,6 +453,41 @@ impl Write<'_> {
                     )
                     .await?;
                 self.audit("repatriation.arrival", case_id, json!({"on": on}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Change::End { on, reason } => {
+                let (p, _) = self.file(case_id).await?;
+                p.check_end(*on, today)?;
+                self.tx
+                    .exec(
+                        "UPDATE repatriations SET ended_on = $1, end_sealed = $2 WHERE case_id = $3",
+                        args![
+                            on.to_string(),
+                            key.seal(
+                                &format!("repatriation-end/{case_id}"),
+                                &serde_json::to_vec(reason).expect("notes serialise")
+                            ),
+                            case_id
+                        ],
+                    )
+                    .await?;
+                self.audit("repatriation.end", case_id, json!({"on": on}))
+                    .await?;
+                Ok(Done::Unit)
+            }
+            Change::Resume => {
+                let (p, _) = self.file(case_id).await?;
+                if p.ended.is_none() {
+                    return Err(DomainError::Invalid { field: "resume" }.into());
+                }
+                self.tx
+                    .exec(
+                        "UPDATE repatriations SET ended_on = NULL, end_sealed = NULL WHERE case_id = $1",
+                        args![case_id],
+                    )
+                    .await?;
+                self.audit("repatriation.resume", case_id, json!({}))
                     .await?;
                 Ok(Done::Unit)
             }

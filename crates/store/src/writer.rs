@@ -975,7 +975,7 @@ impl Write<'_> {
             "UPDATE tasks SET text_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE households SET household_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE origins SET origin_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
-            "UPDATE repatriations SET notes_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE repatriations SET notes_sealed = $2, end_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE best_interests SET record_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE reception_stays SET stay_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE proceedings SET offence_sealed = $2, diversion_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",

@@ -1772,7 +1772,7 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
         Verification, VerificationMethod, VerificationResult,
     };
     use pelita_domain::repatriation::reception::{Admission, Block, Release};
-    use pelita_domain::repatriation::workflow::{Phase, Placement, Step};
+    use pelita_domain::repatriation::workflow::{Phase, Placement, Standing, Step};
     use pelita_domain::task::ResponseTimes;
     use pelita_store::RepatriationChange as Change;
     let agency = env.agency("MGF").await;
@@ -2003,8 +2003,47 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
         .unwrap();
         async move { env.store.repatriation_status(&g).await.unwrap() }
     };
-    assert_eq!(status(&a).await.unwrap().phase, Phase::AtBorder);
-    assert_eq!(status(&b).await.unwrap().phase, Phase::BeforeBorder);
+    assert_eq!(
+        status(&a).await.unwrap().standing,
+        Standing::In(Phase::AtBorder)
+    );
+    assert_eq!(
+        status(&b).await.unwrap().standing,
+        Standing::In(Phase::BeforeBorder)
+    );
+
+    // The brother's return is not pursued for now: nothing more is recorded until it resumes.
+    change(
+        &b,
+        Change::End {
+            on: d(2026, 1, 21),
+            reason: n("His identity could not be verified before the flight"),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(status(&b).await.unwrap().standing, Standing::NotPursued);
+    refused(
+        change(
+            &b,
+            Change::Mark {
+                step: Step::FamilyUnity,
+                on: d(2026, 1, 22),
+                note: None,
+            },
+        )
+        .await,
+        DomainError::RepatriationEnded,
+    );
+    assert!(matches!(
+        record(&b).await.file.unwrap().end_reason,
+        Some(Readable::Present(_))
+    ));
+    change(&b, Change::Resume).await.unwrap();
+    assert_eq!(
+        status(&b).await.unwrap().standing,
+        Standing::In(Phase::BeforeBorder)
+    );
 
     // Reception centre, a review, then the move to family-based care after 40 days.
     let stay = change(
@@ -2020,7 +2059,10 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
     .await
     .unwrap()
     .unwrap();
-    assert_eq!(status(&a).await.unwrap().phase, Phase::AfterBorder);
+    assert_eq!(
+        status(&a).await.unwrap().standing,
+        Standing::In(Phase::AfterBorder)
+    );
     // One stay at a time, and from a centre the child leaves through the stay's release.
     let again = Admission {
         centre: name("Another centre"),

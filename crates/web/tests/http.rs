@@ -2968,6 +2968,50 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     .await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("a sibling"), "{html}");
+    // His return is not pursued for now (API), then resumed (page).
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{brother}/repatriation/end"),
+        Some(&token),
+        Some(
+            json!({"on": "2026-11-24", "reason": "Identity not verified before the flight"})
+                .to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{brother}/abroad"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["repatriation"]["phase"], "not_pursued");
+    assert_eq!(
+        v["repatriation"]["end_reason"],
+        "Identity not verified before the flight"
+    );
+    let (_, _, html) = b.get(&format!("/cases/{brother}/abroad")).await;
+    assert!(html.contains("Not pursued since") && !html.contains("value=\"end\""));
+    let (s, _, _) = send(
+        &mut b,
+        &format!("/cases/{brother}/abroad"),
+        vec![("action", "resume".into())],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{brother}/repatriation/status"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["phase"], "before_border");
     let (s, _, _) = send(&mut b, &page, arrive("2026-11-25")).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (s, _, _) = send(

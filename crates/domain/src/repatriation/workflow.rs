@@ -77,13 +77,51 @@ impl Placement {
     }
 }
 
-/// One child's repatriation: the date each step was done.
+/// One child's repatriation: the date each step was done, and the day it stopped being
+/// pursued (a best-interests assessment advised against return, the family declined…).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     pub done: BTreeMap<Step, NaiveDate>,
+    pub ended: Option<NaiveDate>,
+}
+
+/// Where a child's repatriation stands, as the status section shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    In(Phase),
+    NotPursued,
+}
+
+impl Standing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::In(p) => p.as_str(),
+            Standing::NotPursued => "not_pursued",
+        }
+    }
 }
 
 impl Progress {
+    pub fn standing(&self) -> Standing {
+        match self.ended {
+            Some(_) => Standing::NotPursued,
+            None => Standing::In(self.phase()),
+        }
+    }
+
+    /// A repatriation stops being pursued before the border, on a date, with its reason
+    /// recorded by the caller; after the arrival the child is home and the work goes on.
+    pub fn check_end(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
+        super::check_date(on, today)?;
+        if self.ended.is_some() {
+            return Err(DomainError::RepatriationEnded);
+        }
+        if self.done.contains_key(&Step::Arrival) {
+            return Err(DomainError::Invalid { field: "arrival" });
+        }
+        Ok(())
+    }
+
     pub fn phase(&self) -> Phase {
         if self.done.contains_key(&Step::Reception) {
             Phase::AfterBorder
@@ -94,8 +132,11 @@ impl Progress {
         }
     }
 
-    /// Steps of this phase and earlier ones still open, in order.
+    /// Steps of this phase and earlier ones still open, in order (none once not pursued).
     pub fn outstanding(&self) -> Vec<Step> {
+        if self.ended.is_some() {
+            return Vec::new();
+        }
         let phase = self.phase();
         Step::ALL
             .iter()
@@ -115,6 +156,9 @@ impl Progress {
             return Err(DomainError::Invalid { field: "step" });
         }
         super::check_date(on, today)?;
+        if self.ended.is_some() {
+            return Err(DomainError::RepatriationEnded);
+        }
         if step.phase() > self.phase() {
             return Err(DomainError::PhaseNotReached);
         }
@@ -130,6 +174,9 @@ impl Progress {
     /// case conference on or before the day of arrival.
     pub fn check_arrival(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
         super::check_date(on, today)?;
+        if self.ended.is_some() {
+            return Err(DomainError::RepatriationEnded);
+        }
         if self.done.contains_key(&Step::Arrival) {
             return Err(DomainError::Invalid { field: "arrival" });
         }
@@ -189,6 +236,28 @@ mod tests {
             "a decision after the arrival did not authorise it"
         );
         assert!(p.check_arrival(day("2026-03-02"), today).is_ok());
+    }
+
+    #[test]
+    fn a_repatriation_not_pursued_stops_before_the_border_and_admits_no_arrival() {
+        let today = day("2026-11-29");
+        let mut p = Progress::default();
+        p.done.insert(Step::Decision, day("2026-03-01"));
+        assert!(p.check_end(day("2026-03-05"), today).is_ok());
+        p.ended = Some(day("2026-03-05"));
+        assert_eq!(p.standing(), Standing::NotPursued);
+        assert_eq!(
+            p.check_arrival(day("2026-03-06"), today),
+            Err(DomainError::RepatriationEnded),
+            "an earlier decision no longer carries the child across"
+        );
+        assert!(p.outstanding().is_empty());
+        p.ended = None;
+        p.done.insert(Step::Arrival, day("2026-03-06"));
+        assert!(
+            p.check_end(day("2026-03-07"), today).is_err(),
+            "after the arrival the child is home"
+        );
     }
 
     #[test]

@@ -925,3 +925,12 @@ indicator-pct_limit_reached_without_release = আটকের যেসব প�
 
 ## Date floor (issue 7)
 error-date-too-early = এই তারিখটি খুব আগের: বর্তমানে যত্নে থাকা কোনো শিশু সম্পর্কে এখানে লিপিবদ্ধ কোনো কিছুর তারিখ ২০০০ সালের আগে হতে পারে না।
+
+## Repatriation not pursued (issue 7)
+repatriation-phase-not_pursued = এগিয়ে নেওয়া হচ্ছে না
+repatriation-end = প্রত্যাবাসন এগিয়ে নেওয়া হচ্ছে না বলে লিপিবদ্ধ করুন
+repatriation-end-hint = কেবল সীমান্ত পার হওয়ার আগে: যেমন যখন সর্বোত্তম স্বার্থ মূল্যায়ন দেশে ফেরার বিপক্ষে পরামর্শ দেয়, অথবা পরিবার অসম্মতি জানায়। পুনরায় শুরু না করা পর্যন্ত আর কিছু লিপিবদ্ধ করা হয় না।
+repatriation-end-reason = কারণ
+repatriation-ended = যে তারিখ থেকে এগিয়ে নেওয়া হচ্ছে না
+repatriation-resume = প্রত্যাবাসন পুনরায় শুরু করুন
+error-repatriation-ended = এই শিশুর প্রত্যাবাসন এগিয়ে নেওয়া হচ্ছে না। আগে এটি পুনরায় শুরু করুন।

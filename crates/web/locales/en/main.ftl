@@ -922,3 +922,12 @@ indicator-pct_limit_reached_without_release = Detention episodes that reached a 
 
 ## Date floor (issue 7)
 error-date-too-early = That date is too early: nothing recorded here about a child in care today can be dated before 2000.
+
+## Repatriation not pursued (issue 7)
+repatriation-phase-not_pursued = Not pursued
+repatriation-end = Record that the repatriation is not pursued
+repatriation-end-hint = Before the border only: for example when the best-interests assessment advises against return, or the family declines. Nothing more is recorded until it is resumed.
+repatriation-end-reason = Why
+repatriation-ended = Not pursued since
+repatriation-resume = Resume the repatriation
+error-repatriation-ended = This child's repatriation is not being pursued. Resume it first.

@@ -925,3 +925,12 @@ indicator-pct_limit_reached_without_release = Mga panahon ng detensyon na umabot
 
 ## Date floor (issue 7)
 error-date-too-early = Masyadong maaga ang petsang ito: walang anumang itinatala rito tungkol sa batang nasa pangangalaga ngayon ang maaaring may petsang bago ang taong 2000.
+
+## Repatriation not pursued (issue 7)
+repatriation-phase-not_pursued = Hindi itinutuloy
+repatriation-end = Itala na hindi itinutuloy ang repatriyasyon
+repatriation-end-hint = Bago tumawid sa hangganan lamang: halimbawa, kapag hindi ipinapayo ng pagtatasa ng pinakamabuting interes ang pagbabalik, o kapag tumanggi ang pamilya. Wala nang maitatala hanggang hindi ito ipinagpapatuloy.
+repatriation-end-reason = Dahilan
+repatriation-ended = Hindi itinutuloy mula noong
+repatriation-resume = Ipagpatuloy ang repatriyasyon
+error-repatriation-ended = Hindi itinutuloy ang repatriyasyon ng batang ito. Ipagpatuloy muna ito.

@@ -923,3 +923,12 @@ indicator-pct_limit_reached_without_release = Periode penahanan yang mencapai ba
 
 ## Date floor (issue 7)
 error-date-too-early = Tanggal ini terlalu awal: tidak ada catatan di sini tentang anak yang saat ini berada dalam pengasuhan yang dapat bertanggal sebelum tahun 2000.
+
+## Repatriation not pursued (issue 7)
+repatriation-phase-not_pursued = Tidak dilanjutkan
+repatriation-end = Catat bahwa repatriasi tidak dilanjutkan
+repatriation-end-hint = Hanya sebelum perbatasan: misalnya ketika asesmen kepentingan terbaik tidak merekomendasikan kepulangan, atau keluarga menolak. Tidak ada lagi yang dicatat sampai repatriasi dilanjutkan kembali.
+repatriation-end-reason = Alasan
+repatriation-ended = Tidak dilanjutkan sejak
+repatriation-resume = Lanjutkan kembali repatriasi
+error-repatriation-ended = Repatriasi anak ini sedang tidak dilanjutkan. Lanjutkan kembali repatriasi terlebih dahulu.

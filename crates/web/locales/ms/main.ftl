@@ -923,3 +923,12 @@ indicator-pct_limit_reached_without_release = Tempoh tahanan yang mencapai had m
 
 ## Date floor (issue 7)
 error-date-too-early = Tarikh ini terlalu awal: tiada apa-apa yang direkodkan di sini tentang kanak-kanak yang kini dalam penjagaan boleh bertarikh sebelum tahun 2000.
+
+## Repatriation not pursued (issue 7)
+repatriation-phase-not_pursued = Tidak diteruskan
+repatriation-end = Rekodkan bahawa penghantaran pulang tidak diteruskan
+repatriation-end-hint = Sebelum sempadan sahaja: contohnya apabila penilaian kepentingan terbaik tidak mengesyorkan kepulangan, atau keluarga menolak. Tiada apa-apa lagi direkodkan sehingga penghantaran pulang disambung semula.
+repatriation-end-reason = Sebab
+repatriation-ended = Tidak diteruskan sejak
+repatriation-resume = Sambung semula penghantaran pulang
+error-repatriation-ended = Penghantaran pulang kanak-kanak ini tidak diteruskan. Sambung semula penghantaran pulang dahulu.

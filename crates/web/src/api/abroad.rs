@@ -38,7 +38,9 @@ pub fn record_json(r: &AbroadRecord) -> Value {
             "updated_at": o.updated_at.to_rfc3339(),
         })),
         "repatriation": r.file.as_ref().map(|f| json!({
-            "phase": f.progress.phase().as_str(),
+            "phase": f.progress.standing().as_str(),
+            "ended_on": f.progress.ended,
+            "end_reason": f.end_reason.as_ref().map(readable),
             "placement": f.placement.map(|p| p.as_str()),
             "steps": Step::ALL.iter().map(|s| json!({
                 "step": s.as_str(), "phase": s.phase().as_str(), "marked": s.marked(),
@@ -107,7 +109,7 @@ pub async fn status(
     };
     match s.store.repatriation_status(&g).await {
         Ok(None) => problem(StatusCode::NOT_FOUND, "not-found", "No repatriation"),
-        Ok(Some(st)) => Json(json!({"phase": st.phase.as_str()})).into_response(),
+        Ok(Some(st)) => Json(json!({"phase": st.standing.as_str()})).into_response(),
         Err(e) => store_problem(e),
     }
 }
@@ -186,6 +188,34 @@ pub async fn step(
 #[serde(deny_unknown_fields)]
 pub struct OnBody {
     on: NaiveDate,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndBody {
+    on: NaiveDate,
+    reason: NoteText,
+}
+
+pub async fn end(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<EndBody>,
+) -> Response {
+    let change = Change::End {
+        on: b.on,
+        reason: b.reason,
+    };
+    apply(&s, &u, &id, change).await
+}
+
+pub async fn resume(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+) -> Response {
+    apply(&s, &u, &id, Change::Resume).await
 }
 
 pub async fn arrival(

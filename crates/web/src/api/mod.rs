@@ -93,6 +93,8 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/repatriation/status", get(abroad::status))
         .route("/cases/{id}/repatriation/steps", post(abroad::step))
         .route("/cases/{id}/repatriation/arrival", post(abroad::arrival))
+        .route("/cases/{id}/repatriation/end", post(abroad::end))
+        .route("/cases/{id}/repatriation/resume", post(abroad::resume))
         .route(
             "/cases/{id}/repatriation/placement",
             post(abroad::placement),

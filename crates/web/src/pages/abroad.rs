@@ -291,6 +291,10 @@ struct AbroadPage {
     summary: Vec<(String, String)>,
     summary_warnings: Vec<String>,
     has_file: bool,
+    /// Arrived: the return can no longer be ended.
+    arrived: bool,
+    /// Not pursued since (date, reason).
+    ended: Option<(String, String)>,
     phase: String,
     placement: String,
     steps: Vec<StepRow>,
@@ -729,8 +733,17 @@ async fn render(
     };
     let mut group = Vec::new();
     let (mut steps, mut phase, mut placement) = (Vec::new(), String::new(), String::new());
+    let (mut arrived, mut ended) = (false, None);
     if let Some(f) = &record.file {
-        phase = t.pick("repatriation-phase", f.progress.phase().as_str());
+        phase = t.pick("repatriation-phase", f.progress.standing().as_str());
+        arrived = f.progress.done.contains_key(&Step::Arrival);
+        if let Some(on) = f.progress.ended {
+            let reason = match &f.end_reason {
+                Some(Readable::Present(r)) => r.as_str().to_owned(),
+                _ => String::new(),
+            };
+            ended = Some((t.date(on), reason));
+        }
         placement = f
             .placement
             .map(|p| t.pick("placement", p.as_str()))
@@ -799,6 +812,8 @@ async fn render(
         summary,
         summary_warnings,
         has_file: record.file.is_some(),
+        arrived,
+        ended,
         phase,
         placement,
         steps,
@@ -1012,6 +1027,11 @@ fn parse(b: &[(String, String)]) -> Result<Change, String> {
             note: opt_note(one(b, "note"))?,
         },
         "arrival" => Change::Arrive(date(one(b, "on"))?),
+        "end" => Change::End {
+            on: date(one(b, "on"))?,
+            reason: note(one(b, "reason"))?,
+        },
+        "resume" => Change::Resume,
         "placement" => Change::Place(
             pick(one(b, "placement"), Placement::parse)?,
             date(one(b, "on"))?,

@@ -262,7 +262,7 @@ async fn render(
         Err(e) => return error::store(&t, e),
     };
     let repatriation = match ctx.store.repatriation_status(&status_grant).await {
-        Ok(Some(r)) => Some(t.pick("repatriation-phase", r.phase.as_str())),
+        Ok(Some(r)) => Some(t.pick("repatriation-phase", r.standing.as_str())),
         Ok(None) => None,
         Err(e) => return error::store(&t, e),
     };
