@@ -1832,6 +1832,12 @@ async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_re
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("need a child-protection lead among the participants"));
     assert!(page.contains("No case conference has been recorded."));
+    assert!(
+        page.contains("Placement with the maternal aunt</textarea>")
+            && page.contains("value=\"Dr Rahman\"")
+            && page.contains("<option value=\"high\" selected>"),
+        "the refused conference is shown again with what was typed"
+    );
     fields.extend([
         ("p_name", "Ayu"),
         ("p_org", "HOME"),
@@ -1959,6 +1965,10 @@ async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_re
     assert!(
         page.contains("cannot also be barred from contact")
             && page.contains("No family members recorded.")
+    );
+    assert!(
+        page.contains("<details class=\"edit\" open><summary>") && page.contains("value=\"Siti\""),
+        "the refused household is shown open with what was typed"
     );
     let good = member("no");
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -249,6 +249,27 @@ async fn render(
     opened: Option<(Section, &str)>,
     message: Option<String>,
 ) -> Response {
+    render_posted(ctx, case_id, opened, message, None).await
+}
+
+/// The case page again after a refused form, which is shown open with what was typed.
+pub async fn render_refused(
+    ctx: &Ctx,
+    case_id: &str,
+    message: String,
+    posted: super::Posted,
+) -> Response {
+    render_posted(ctx, case_id, None, Some(message), Some(&posted)).await
+}
+
+async fn render_posted(
+    ctx: &Ctx,
+    case_id: &str,
+    opened: Option<(Section, &str)>,
+    message: Option<String>,
+    posted: Option<&super::Posted>,
+) -> Response {
+    let kept = |form: &str| posted.filter(|p| p.form == form);
     let t = ctx.t.clone();
     let meta = match ctx.store.case_meta(case_id).await {
         Ok(m) => m,
@@ -387,6 +408,7 @@ async fn render(
                 &meta.agency_id,
                 &list,
                 super::conference::may_record(ctx, &meta),
+                kept("conference"),
             )
             .await,
         ),
@@ -401,8 +423,14 @@ async fn render(
     } else {
         None
     };
-    let household =
-        household_read.map(|h| super::family::view(&t, h, super::family::may_edit(ctx, &meta)));
+    let household = household_read.map(|h| {
+        super::family::view(
+            &t,
+            h,
+            super::family::may_edit(ctx, &meta),
+            kept("household"),
+        )
+    });
     let (mut referrals, mut referral_form) = (Vec::new(), None);
     if write {
         for r in ctx

@@ -55,8 +55,34 @@ pub struct ConferenceForm {
     pub roles: Vec<(&'static str, String)>,
     pub kinds: Vec<(&'static str, String)>,
     pub assignees: Vec<(String, String)>,
-    pub rows: Vec<usize>,
-    pub task_rows: Vec<usize>,
+    pub rows: Vec<ParticipantRow>,
+    pub task_rows: Vec<TaskFormRow>,
+    /// Shown open, with what was typed, after a refusal.
+    pub open: bool,
+    pub held_on: String,
+    pub minutes: String,
+    pub child_views: String,
+    pub child_why_not: String,
+    pub kind: String,
+    pub decision: String,
+    pub best_interests: String,
+    pub dissent_by: String,
+    pub dissent: String,
+}
+
+pub struct ParticipantRow {
+    pub i: usize,
+    pub name: String,
+    pub org: String,
+    pub role: String,
+}
+
+pub struct TaskFormRow {
+    pub i: usize,
+    pub text: String,
+    pub assignee: String,
+    pub priority: String,
+    pub due: String,
 }
 
 fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> ConferenceItem {
@@ -155,6 +181,7 @@ pub async fn view(
     agency_id: &str,
     records: &[ConferenceRecord],
     can_record: bool,
+    posted: Option<&super::Posted>,
 ) -> ConferencesView {
     let t = &ctx.t;
     // One read of the accounts, and none for a case without conferences that the reader
@@ -168,9 +195,21 @@ pub async fn view(
         .iter()
         .map(|u| (u.id.clone(), u.display_name.clone()))
         .collect();
+    let typed = |name: &str, i: usize| posted.map(|p| p.nth(name, i)).unwrap_or_default();
+    let today = ctx.store.now().date_naive().to_string();
     let form = if can_record {
         Some(ConferenceForm {
-            today: ctx.store.now().date_naive().to_string(),
+            open: posted.is_some(),
+            held_on: posted.map_or_else(|| today.clone(), |p| p.one("held_on")),
+            minutes: typed("minutes", 0),
+            child_views: typed("child_views", 0),
+            child_why_not: typed("child_why_not", 0),
+            kind: typed("decision_kind", 0),
+            decision: typed("decision", 0),
+            best_interests: typed("best_interests", 0),
+            dissent_by: typed("dissent_by", 0),
+            dissent: typed("dissent", 0),
+            today,
             roles: ParticipantRole::ALL
                 .iter()
                 .map(|r| (r.as_str(), t.pick("conference-role", r.as_str())))
@@ -180,8 +219,24 @@ pub async fn view(
                 .map(|k| (k.as_str(), t.pick("conference-kind", k.as_str())))
                 .collect(),
             assignees: assignees(ctx, &accounts, case_id, agency_id).await,
-            rows: (0..PARTICIPANT_ROWS).collect(),
-            task_rows: (0..TASK_ROWS).collect(),
+            rows: (0..PARTICIPANT_ROWS)
+                .map(|i| ParticipantRow {
+                    i,
+                    name: typed("p_name", i),
+                    org: typed("p_org", i),
+                    role: typed("p_role", i),
+                })
+                .collect(),
+            task_rows: (0..TASK_ROWS)
+                .map(|i| TaskFormRow {
+                    i,
+                    text: typed("t_text", i),
+                    assignee: typed("t_assignee", i),
+                    priority: posted
+                        .map_or_else(|| "medium".to_owned(), |p| p.nth("t_priority", i)),
+                    due: typed("t_due", i),
+                })
+                .collect(),
         })
     } else {
         None
@@ -298,7 +353,14 @@ pub async fn record(
     if let Err(r) = super::posted_change(&ctx, one(&body, "csrf"), &id, Section::Plan).await {
         return r;
     }
-    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let again = |key: String| {
+        super::case::render_refused(
+            &ctx,
+            &id,
+            t.get(&key),
+            super::Posted::new("conference", &body),
+        )
+    };
     let c = match parse(&body) {
         Ok(c) => c,
         Err(key) => return again(key).await,

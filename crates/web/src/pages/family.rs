@@ -27,6 +27,8 @@ pub struct MemberRow {
 }
 
 pub struct HouseholdView {
+    /// Shown open, with what was typed, after a refusal.
+    pub open: bool,
     pub living: String,
     pub living_key: &'static str,
     pub members: Vec<MemberRow>,
@@ -68,7 +70,27 @@ fn row(m: &Member) -> MemberRow {
     }
 }
 
-pub fn view(t: &Tr, record: Option<HouseholdRecord>, can_edit: bool) -> HouseholdView {
+/// The member rows as they were posted.
+fn posted_rows(p: &super::Posted) -> Vec<MemberRow> {
+    let names = all(&p.body, "m_name");
+    (0..names.len())
+        .map(|i| MemberRow {
+            name: p.nth("m_name", i),
+            kinship: Kinship::parse(&p.nth("m_kinship", i)).map_or("other", Kinship::as_str),
+            caregiver: p.nth("m_caregiver", i) == "yes",
+            lives_with_child: p.nth("m_lives", i) == "yes",
+            no_contact: p.nth("m_no_contact", i) == "yes",
+            note: p.nth("m_note", i),
+        })
+        .collect()
+}
+
+pub fn view(
+    t: &Tr,
+    record: Option<HouseholdRecord>,
+    can_edit: bool,
+    posted: Option<&super::Posted>,
+) -> HouseholdView {
     let (household, erased) = match record.map(|r| r.household) {
         Some(Readable::Present(h)) => (h, false),
         Some(Readable::Erased { .. }) => (Household::default(), true),
@@ -84,12 +106,20 @@ pub fn view(t: &Tr, record: Option<HouseholdRecord>, can_edit: bool) -> Househol
         no_contact: false,
         note: String::new(),
     }));
+    let living_key = match posted {
+        Some(p) => Living::parse(&p.one("living")).map_or("", |l| l.as_str()),
+        None => household.living.map_or("", |l| l.as_str()),
+    };
+    if let Some(p) = posted {
+        rows = posted_rows(p);
+    }
     HouseholdView {
+        open: posted.is_some(),
         living: household
             .living
             .map(|l| t.pick("living", l.as_str()))
             .unwrap_or_default(),
-        living_key: household.living.map_or("", |l| l.as_str()),
+        living_key,
         members,
         erased,
         can_edit: can_edit && !erased,
@@ -166,7 +196,14 @@ pub async fn save(
     if let Err(r) = super::posted_change(&ctx, csrf, &id, Section::Family).await {
         return r;
     }
-    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let again = |key: String| {
+        super::case::render_refused(
+            &ctx,
+            &id,
+            t.get(&key),
+            super::Posted::new("household", &body),
+        )
+    };
     let h = match parse(&body) {
         Ok(h) => h,
         Err(k) => return again(k).await,

@@ -84,6 +84,34 @@ pub fn posted<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// A refused form as it was posted (without its CSRF token), so the page shows it again,
+/// open, with what was typed.
+pub struct Posted {
+    pub form: &'static str,
+    pub body: Vec<(String, String)>,
+}
+
+impl Posted {
+    pub fn new(form: &'static str, body: &[(String, String)]) -> Posted {
+        Posted {
+            form,
+            body: body.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
+        }
+    }
+
+    /// The `i`th value posted under `name` (blank when the row lacks it).
+    pub fn nth(&self, name: &str, i: usize) -> String {
+        posted(&self.body, name)
+            .get(i)
+            .map(|v| (*v).to_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn one(&self, name: &str) -> String {
+        self.nth(name, 0)
+    }
+}
+
 /// Optional free text from a form: blank is none; otherwise the message key of what is wrong.
 pub fn opt_note(s: &str) -> Result<Option<pelita_domain::text::NoteText>, String> {
     match s.trim() {
