@@ -95,18 +95,32 @@ impl Stay {
         Some(last + Duration::days(i64::from(self.admission.review_every_days)))
     }
 
-    pub fn check_review(&self, r: &Review, today: NaiveDate) -> Result<(), DomainError> {
-        if self.release.is_some() {
-            return Err(DomainError::Invalid { field: "stay" });
-        }
-        if r.on > today {
+    /// A review or the release: not in the future, not before the admission or the last review.
+    fn after_last(
+        &self,
+        on: NaiveDate,
+        today: NaiveDate,
+        field: &'static str,
+    ) -> Result<(), DomainError> {
+        if on > today {
             return Err(DomainError::DateInFuture);
         }
         let last = self
             .reviews
             .last()
             .map_or(self.admission.admitted_on, |x| x.on);
-        if r.on < last || r.planned_release <= r.on {
+        if on < last {
+            return Err(DomainError::Invalid { field });
+        }
+        Ok(())
+    }
+
+    pub fn check_review(&self, r: &Review, today: NaiveDate) -> Result<(), DomainError> {
+        if self.release.is_some() {
+            return Err(DomainError::Invalid { field: "stay" });
+        }
+        self.after_last(r.on, today, "review")?;
+        if r.planned_release <= r.on {
             return Err(DomainError::Invalid { field: "review" });
         }
         Ok(())
@@ -116,17 +130,7 @@ impl Stay {
         if self.release.is_some() || r.to == Placement::ReceptionCentre {
             return Err(DomainError::Invalid { field: "release" });
         }
-        if r.on > today {
-            return Err(DomainError::DateInFuture);
-        }
-        let last = self
-            .reviews
-            .last()
-            .map_or(self.admission.admitted_on, |x| x.on);
-        if r.on < last {
-            return Err(DomainError::Invalid { field: "release" });
-        }
-        Ok(())
+        self.after_last(r.on, today, "release")
     }
 
     /// Days in the centre, to the release or to `today`.

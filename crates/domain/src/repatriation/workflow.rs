@@ -112,6 +112,11 @@ impl Progress {
     /// A repatriation stops being pursued before the border, on a date, with its reason
     /// recorded by the caller; after the arrival the child is home and the work goes on.
     pub fn check_end(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
+        self.before_arrival(on, today)
+    }
+
+    /// Still pursued and not yet arrived, on a plausible date.
+    fn before_arrival(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
         super::check_date(on, today)?;
         if self.ended.is_some() {
             return Err(DomainError::RepatriationEnded);
@@ -173,13 +178,7 @@ impl Progress {
     /// The child crosses the border only on a repatriation decision for this child, taken at a
     /// case conference on or before the day of arrival.
     pub fn check_arrival(&self, on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
-        super::check_date(on, today)?;
-        if self.ended.is_some() {
-            return Err(DomainError::RepatriationEnded);
-        }
-        if self.done.contains_key(&Step::Arrival) {
-            return Err(DomainError::Invalid { field: "arrival" });
-        }
+        self.before_arrival(on, today)?;
         match self.done.get(&Step::Decision) {
             Some(d) if *d <= on => Ok(()),
             _ => Err(DomainError::RepatriationDecisionRequired),
