@@ -2016,6 +2016,11 @@ async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_re
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("The child was interviewed recently"));
     assert!(page.contains("The child has been interviewed once"));
+    assert!(
+        page.contains("<option value=\"psychosocial\" selected>")
+            && page.contains(">Her aunt</textarea>"),
+        "the refused interview is shown again with what was typed, for the reason to be added"
+    );
     let second = post(
         "justice",
         "The prosecutor needs her statement before the hearing",

@@ -414,7 +414,7 @@ async fn render_posted(
         ),
         None => None,
     };
-    let interviews = super::interview::view(ctx, &meta).await;
+    let interviews = super::interview::view(ctx, &meta, kept("interview")).await;
     // A justice reader sees the section even while it is sealed (the notice and the order).
     let justice = if justice_read.is_some()
         || super::decision(ctx, &meta, Section::Justice) == Decision::Allow

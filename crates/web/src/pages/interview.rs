@@ -24,6 +24,12 @@ pub struct InterviewsView {
     pub purposes: Vec<(&'static str, String)>,
     pub today: String,
     pub window_hint: String,
+    /// After a refusal: shown open with what was typed.
+    pub open: bool,
+    pub held_on: String,
+    pub purpose: String,
+    pub present: String,
+    pub reason: String,
 }
 
 /// The purposes this reader may record an interview for (and see).
@@ -62,7 +68,11 @@ pub async fn rows(
     rows
 }
 
-pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
+pub async fn view(
+    ctx: &Ctx,
+    meta: &CaseMeta,
+    posted: Option<&super::Posted>,
+) -> Option<InterviewsView> {
     let t = &ctx.t;
     let mine = purposes(ctx, meta);
     if mine.is_empty() {
@@ -87,6 +97,11 @@ pub async fn view(ctx: &Ctx, meta: &CaseMeta) -> Option<InterviewsView> {
             .iter()
             .map(|p| (p.as_str(), t.pick("interview-purpose", p.as_str())))
             .collect(),
+        open: posted.is_some(),
+        held_on: posted.map_or_else(|| today.to_string(), |p| p.one("held_on")),
+        purpose: posted.map(|p| p.one("purpose")).unwrap_or_default(),
+        present: posted.map(|p| p.one("present")).unwrap_or_default(),
+        reason: posted.map(|p| p.one("reason")).unwrap_or_default(),
         today: today.to_string(),
         window_hint: t.with("interview-reason-hint", &[("days", window.to_string())]),
     })
@@ -112,7 +127,21 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewFor
         Ok(m) => m,
         Err(r) => return r,
     };
-    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
+    let typed = [
+        ("held_on", &f.held_on),
+        ("purpose", &f.purpose),
+        ("present", &f.present),
+        ("reason", &f.reason),
+    ]
+    .map(|(k, v)| (k.to_owned(), v.clone()));
+    let again = |key: String| {
+        super::case::render_refused(
+            &ctx,
+            &id,
+            t.get(&key),
+            super::Posted::new("interview", &typed),
+        )
+    };
     let Some(purpose) = Purpose::parse(&f.purpose) else {
         return again("error-invalid".into()).await;
     };
