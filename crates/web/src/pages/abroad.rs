@@ -23,7 +23,7 @@ use pelita_domain::repatriation::workflow::{Placement, Step};
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{AbroadRecord, Readable, RepatriationChange as Change, StoreError};
 
-use super::{opt_note, posted as all};
+use super::{opt_note, posted as all, posted_one as one};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -114,36 +114,26 @@ pub struct StayView {
     pub planned: String,
 }
 
-/// What a refused form had typed, shown again (its section open) so nothing is retyped.
+/// What a refused form had typed, shown again (its section open) so nothing is retyped: the
+/// posted form, named by its `action`, asked about from the template by action.
 #[derive(Default)]
-pub struct Kept {
-    action: String,
-    fields: Vec<(String, String)>,
-}
+pub struct Kept(Option<super::Posted>);
 
 impl Kept {
     fn from(body: &[(String, String)]) -> Kept {
-        Kept {
-            action: one(body, "action").to_owned(),
-            fields: body.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
-        }
+        Kept(Some(super::Posted::new(one(body, "action"), body)))
     }
 
     pub fn open(&self, action: &str) -> bool {
-        self.action == action
+        self.0.as_ref().is_some_and(|p| p.form == action)
     }
 
     /// The `i`th typed value of a field of the refused form; blank for every other form.
     pub fn nth(&self, action: &str, name: &str, i: usize) -> String {
-        if self.action != action {
-            return String::new();
+        match &self.0 {
+            Some(p) if p.form == action => p.nth(name, i),
+            _ => String::new(),
         }
-        self.fields
-            .iter()
-            .filter(|(k, _)| k == name)
-            .nth(i)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
     }
 
     /// `nth` for a row of the form (templates hand the row's index by reference).
@@ -796,10 +786,9 @@ async fn render(
         Vec::new()
     };
     let summary_warnings = Entry::new(&t, String::new(), summary.clone()).warnings;
-    let form = if kept.open("origin") {
-        kept_origin(&kept.fields)
-    } else {
-        origin_form(&origin)
+    let form = match &kept.0 {
+        Some(p) if p.form == "origin" => kept_origin(&p.body),
+        _ => origin_form(&origin),
     };
     let page = AbroadPage {
         nav: ctx.nav(),
@@ -835,10 +824,6 @@ async fn render(
         t,
     };
     view::render(page)
-}
-
-fn one<'a>(body: &'a [(String, String)], name: &str) -> &'a str {
-    all(body, name).first().copied().unwrap_or("")
 }
 
 fn date(s: &str) -> Result<NaiveDate, String> {

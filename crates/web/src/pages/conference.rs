@@ -17,7 +17,7 @@ use pelita_domain::task::NewTask;
 use pelita_domain::text::NameText;
 use pelita_store::{ConferenceRecord, Readable, StoreError};
 
-use super::{opt_note, posted as all};
+use super::{opt_note, posted as all, posted_one as one};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -245,10 +245,6 @@ pub async fn view(
         items: records.iter().map(|r| item(t, r, &users)).collect(),
         form,
     }
-}
-
-fn one<'a>(body: &'a [(String, String)], name: &str) -> &'a str {
-    all(body, name).first().copied().unwrap_or("")
 }
 
 /// The conference the form describes; blank rows are skipped. The message key of the first

@@ -139,7 +139,7 @@ pub fn view(
 /// is removed), or the message key of the first problem.
 fn parse(body: &[(String, String)]) -> Result<Household, String> {
     let key = |e: pelita_domain::DomainError| error::domain_key(&e);
-    let living = match all(body, "living").first().copied().unwrap_or("") {
+    let living = match super::posted_one(body, "living") {
         "" => None,
         l => Some(Living::parse(l).ok_or("error-invalid")?),
     };
@@ -192,7 +192,7 @@ pub async fn save(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = ctx.t.clone();
-    let csrf = all(&body, "csrf").first().copied().unwrap_or("");
+    let csrf = super::posted_one(&body, "csrf");
     if let Err(r) = super::posted_change(&ctx, csrf, &id, Section::Family).await {
         return r;
     }

@@ -407,11 +407,7 @@ async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>) -> Response
 }
 
 fn posted(body: &[(String, String)], name: &str) -> String {
-    super::posted(body, name)
-        .first()
-        .copied()
-        .unwrap_or("")
-        .to_owned()
+    super::posted_one(body, name).to_owned()
 }
 
 fn note(body: &[(String, String)], name: &str) -> Result<NoteText, String> {

@@ -76,6 +76,11 @@ pub async fn posted_change(
     }
 }
 
+/// The first value posted under a name, blank when there is none.
+pub fn posted_one<'a>(body: &'a [(String, String)], name: &str) -> &'a str {
+    posted(body, name).first().copied().unwrap_or("")
+}
+
 /// Every value posted under a name, in order (rows of a form repeat their field names).
 pub fn posted<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     body.iter()
@@ -87,14 +92,14 @@ pub fn posted<'a>(body: &'a [(String, String)], name: &str) -> Vec<&'a str> {
 /// A refused form as it was posted (without its CSRF token), so the page shows it again,
 /// open, with what was typed.
 pub struct Posted {
-    pub form: &'static str,
+    pub form: String,
     pub body: Vec<(String, String)>,
 }
 
 impl Posted {
-    pub fn new(form: &'static str, body: &[(String, String)]) -> Posted {
+    pub fn new(form: &str, body: &[(String, String)]) -> Posted {
         Posted {
-            form,
+            form: form.to_owned(),
             body: body.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
         }
     }
