@@ -3140,6 +3140,27 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
         "the break-glass read is logged with its reason"
     );
 
+    // A psychologist of another agency on the sister's team only: her record, but not her
+    // brother's case.
+    let clinic = app.agency("CLINIC", Sector::Health).await;
+    let psy = app.user("psy", Role::Psychologist, Some(&clinic)).await;
+    app.store
+        .add_team_member(&Actor::system("t"), &sister, &psy)
+        .await
+        .unwrap();
+    let pt = app.token(&psy).await;
+    let (s, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{sister}/abroad"),
+        Some(&pt),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["repatriation"]["group"], json!([]));
+    assert_eq!(v["repatriation"]["group_hidden"], 1);
+
     // The indicators, for the supervisor's agency.
     let st = app
         .token(

@@ -77,19 +77,9 @@ pub async fn get(
     let mut hidden = 0;
     if let Some(f) = r.file.as_mut() {
         let reader = pelita_store::Reader::from(&u);
-        let mut shown = Vec::new();
-        for other in std::mem::take(&mut f.group) {
-            match s.store.case_meta(&other).await {
-                Ok(m)
-                    if m.decide(&reader, Section::Status)
-                        != pelita_domain::policy::Decision::Deny =>
-                {
-                    shown.push(other)
-                }
-                _ => hidden += 1,
-            }
-        }
-        f.group = shown;
+        let (seen, rest) = crate::pages::abroad::visible_group(&s.store, &reader, &f.group).await;
+        f.group = seen.into_iter().map(|m| m.id).collect();
+        hidden = rest;
     }
     let mut v = record_json(&r);
     if let Some(rep) = v.get_mut("repatriation").and_then(Value::as_object_mut) {

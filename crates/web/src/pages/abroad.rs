@@ -659,6 +659,24 @@ struct JustifyPage {
     message: Option<String>,
 }
 
+/// The children travelling with this one as a reader may know them: the cases whose status
+/// the reader may see, and how many others there are.
+pub async fn visible_group(
+    store: &pelita_store::Store,
+    reader: &pelita_store::Reader,
+    group: &[String],
+) -> (Vec<pelita_store::CaseMeta>, usize) {
+    let mut seen = Vec::new();
+    for other in group {
+        match store.case_meta(other).await {
+            Ok(m) if m.decide(reader, Section::Status) != Decision::Deny => seen.push(m),
+            _ => {}
+        }
+    }
+    let hidden = group.len() - seen.len();
+    (seen, hidden)
+}
+
 pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
     render(&ctx, &id, None, Kept::default(), None).await
 }
@@ -762,15 +780,9 @@ async fn render(
             });
         }
         // Siblings are named by their case reference, and only to a reader of their status.
-        for other in &f.group {
-            let line = match ctx.store.case_meta(other).await {
-                Ok(m) if super::decision(ctx, &m, Section::Status) != Decision::Deny => {
-                    m.reference.to_string()
-                }
-                _ => t.get("repatriation-group-hidden"),
-            };
-            group.push(line);
-        }
+        let (seen, hidden) = visible_group(&ctx.store, &ctx.reader(), &f.group).await;
+        group.extend(seen.iter().map(|m| m.reference.to_string()));
+        group.extend((0..hidden).map(|_| t.get("repatriation-group-hidden")));
     }
     let stays: Vec<StayView> = record
         .stays
