@@ -14,6 +14,9 @@ use crate::error::DomainError;
 pub const MAJORITY: u32 = 18;
 /// Oldest plausible age for a person on record; anything older is a typing error.
 pub const MAX_AGE: u32 = 120;
+/// An estimated age always has a margin of at least this many years: an estimate is never
+/// certain, and a margin of 0 would let it be read as an exact age.
+pub const MIN_ESTIMATE_MARGIN: u32 = 1;
 
 /// A date of birth as precisely as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +129,9 @@ impl BirthDate {
             if age > MAX_AGE || margin > 10 {
                 return Err(DomainError::ImplausibleAge);
             }
+            if margin < MIN_ESTIMATE_MARGIN {
+                return Err(DomainError::Invalid { field: "margin" });
+            }
             return Ok(self);
         }
         if earliest > today {
@@ -188,7 +194,9 @@ impl BirthDate {
                 on: estimated_on,
             } => {
                 // The estimate holds on its own day; the age moves with time in either direction.
-                // Between anniversaries of the estimate the range widens by one year.
+                // Between anniversaries of the estimate the range widens by one year. An estimate
+                // stored before the minimum margin was enforced is read with that margin.
+                let margin = margin.max(MIN_ESTIMATE_MARGIN);
                 let (lo, hi) = (
                     i64::from(age) - i64::from(margin),
                     i64::from(age) + i64::from(margin),
@@ -544,6 +552,36 @@ mod tests {
             None,
             "31 February never parses"
         );
+    }
+
+    #[test]
+    fn an_estimated_age_always_has_a_margin_and_is_never_read_as_certain() {
+        let today = d(2026, 11, 28);
+        let estimate = |margin| BirthDate::Estimated {
+            age: 12,
+            margin,
+            on: today,
+        };
+        assert_eq!(
+            estimate(0).validated(today),
+            Err(DomainError::Invalid { field: "margin" })
+        );
+        assert_eq!(estimate(1).validated(today), Ok(estimate(1)));
+        // A margin of 0 already stored is read as the minimum margin, never as an exact age.
+        let range = estimate(0).age_on(today);
+        assert_eq!(range, estimate(1).age_on(today));
+        assert_eq!(
+            range,
+            AgeRange {
+                min: 11,
+                max: Some(13)
+            }
+        );
+        let stored: BirthDate = serde_json::from_str(
+            r#"{"precision":"estimated","age":12,"margin":0,"on":"2026-11-28"}"#,
+        )
+        .unwrap();
+        assert_eq!(stored, estimate(0), "reading stored data does not fail");
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {

@@ -7,7 +7,7 @@
 //! When the age is uncertain the protective reading applies: a caregiver's consent is needed
 //! whenever the child could be younger than the age of consent, and the child is asked whenever
 //! the child could be old enough to assent. A child's refusal is never outweighed by a
-//! caregiver's consent: children are heard.
+//! caregiver's consent, at any age: children are heard.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -232,6 +232,9 @@ impl Status {
 
 /// Evaluates the ledger for `purpose` on `today`: for each party that must agree, the latest
 /// entry of that party for that purpose (entries in the order they were recorded) decides.
+/// A child too young to be asked who refused (or withdrew) anyway is heard all the same: the
+/// refusal stands against a caregiver's consent, and only a supervisor's written override
+/// lets a referral go past it (CRC art. 12: every child capable of forming a view).
 pub fn evaluate(
     rules: AgeRules,
     age: AgeRange,
@@ -239,28 +242,32 @@ pub fn evaluate(
     entries: &[Entry],
     today: NaiveDate,
 ) -> Status {
-    let (needed, voice) = required(rules, age);
-    let parties = needed
-        .into_iter()
-        .map(|party| {
-            let latest = entries
-                .iter()
-                .filter(|e| e.purpose == purpose && e.giver.party() == party && e.on <= today)
-                .max_by_key(|e| e.on);
-            let standing = match latest {
-                None => Standing::Missing,
-                Some(e) => match e.decision {
-                    Decision::Refused => Standing::Refused { on: e.on },
-                    Decision::Withdrawn => Standing::Withdrawn { on: e.on },
-                    Decision::Given => match e.expires {
-                        Some(x) if x < today => Standing::Expired { on: x },
-                        _ => Standing::Given { on: e.on },
-                    },
+    let standing = |party| {
+        let latest = entries
+            .iter()
+            .filter(|e| e.purpose == purpose && e.giver.party() == party && e.on <= today)
+            .max_by_key(|e| e.on);
+        match latest {
+            None => Standing::Missing,
+            Some(e) => match e.decision {
+                Decision::Refused => Standing::Refused { on: e.on },
+                Decision::Withdrawn => Standing::Withdrawn { on: e.on },
+                Decision::Given => match e.expires {
+                    Some(x) if x < today => Standing::Expired { on: x },
+                    _ => Standing::Given { on: e.on },
                 },
-            };
-            (party, standing)
-        })
-        .collect();
+            },
+        }
+    };
+    let (needed, voice) = required(rules, age);
+    let mut parties: Vec<(Party, Standing)> =
+        needed.into_iter().map(|p| (p, standing(p))).collect();
+    if !parties.iter().any(|(p, _)| *p == Party::Child) {
+        let child = standing(Party::Child);
+        if matches!(child, Standing::Refused { .. } | Standing::Withdrawn { .. }) {
+            parties.insert(0, (Party::Child, child));
+        }
+    }
     Status { voice, parties }
 }
 
@@ -368,6 +375,39 @@ mod tests {
                 }
             )]
         );
+    }
+
+    #[test]
+    fn a_young_childs_refusal_stands_at_any_age() {
+        let caregiver = entry(Giver::Caregiver, Decision::Given, "2026-05-01");
+        let refused = entry(Giver::Child, Decision::Refused, "2026-05-02");
+        // Five: not asked, and the caregiver's consent alone is enough …
+        assert!(allows(age(5, 5), std::slice::from_ref(&caregiver)));
+        // … but a refusal the child made is not outweighed.
+        let s = evaluate(
+            AgeRules::DEFAULT,
+            age(5, 5),
+            Purpose::Assessment,
+            &[caregiver.clone(), refused.clone()],
+            d(TODAY),
+        );
+        assert_eq!(s.voice, ChildVoice::NotAsked);
+        assert!(!s.allows());
+        assert_eq!(
+            s.blocking(),
+            vec![(
+                Party::Child,
+                Standing::Refused {
+                    on: d("2026-05-02")
+                }
+            )]
+        );
+        // Nor at the age of assent, nor when withdrawn; a later agreement by the child lifts it.
+        assert!(!allows(age(6, 6), &[caregiver.clone(), refused.clone()]));
+        let withdrawn = entry(Giver::Child, Decision::Withdrawn, "2026-05-02");
+        assert!(!allows(age(5, 5), &[caregiver.clone(), withdrawn]));
+        let agreed = entry(Giver::Child, Decision::Given, "2026-05-03");
+        assert!(allows(age(5, 5), &[caregiver, refused, agreed]));
     }
 
     #[test]

@@ -146,6 +146,46 @@ mod tests {
     }
 
     #[test]
+    fn a_five_year_olds_refusal_goes_through_the_same_override_as_missing_consent() {
+        let on = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let entry = |giver, decision| Entry {
+            purpose: Purpose::Referral(Sector::Health),
+            giver,
+            decision,
+            on,
+            expires: None,
+        };
+        let five = AgeRange {
+            min: 5,
+            max: Some(5),
+        };
+        let ledger = evaluate(
+            AgeRules::DEFAULT,
+            five,
+            Purpose::Referral(Sector::Health),
+            &[
+                entry(Giver::Caregiver, Decision::Given),
+                entry(Giver::Child, Decision::Refused),
+            ],
+            NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        );
+        assert_eq!(
+            consent_gate(&ledger, Role::CaseWorker, None),
+            Err(DomainError::ConsentRequired),
+            "the caregiver's consent does not outweigh the child's refusal"
+        );
+        let why = "Urgent medical care; the child is frightened of the clinic";
+        assert_eq!(
+            consent_gate(&ledger, Role::CaseWorker, Some(why)),
+            Err(DomainError::OverrideNotAllowed)
+        );
+        assert_eq!(
+            consent_gate(&ledger, Role::Supervisor, Some(why)),
+            Ok(Some(why))
+        );
+    }
+
+    #[test]
     fn referrals_move_only_forward() {
         use ReferralStatus::*;
         assert!(Pending.can_move_to(Accepted) && Pending.can_move_to(Declined));

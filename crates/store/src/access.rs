@@ -4,12 +4,13 @@
 use chrono::{DateTime, Utc};
 use pelita_domain::case::{CaseReference, CaseStatus, Circumstances, PriorityLevel, VictimStatus};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames};
+use pelita_domain::policy::write::{self, Change, Standing};
 use pelita_domain::policy::{self, Decision, Grant, Refusal, Relationship, Section};
 use pelita_domain::referral::ReferralStatus;
 use pelita_domain::role::Role;
 use serde_json::json;
 
-use crate::db::{Row, args};
+use crate::db::{Row, Tx, args};
 use crate::writer::{Command, Done, Write};
 use crate::{
     Actor, CaseRecord, NoteRecord, Readable, Store, StoreError, User, from_micros, micros,
@@ -130,6 +131,41 @@ impl CaseMeta {
 }
 
 impl CaseMeta {
+    /// How `person` stands to this case for changing it: the lead worker and the team apart.
+    pub fn standing(&self, person: &Reader) -> Standing {
+        let same_agency = person.agency_id.as_deref() == Some(self.agency_id.as_str());
+        if self.assigned_to.as_deref() == Some(person.id.as_str()) {
+            Standing::Lead
+        } else if same_agency && person.role == Role::Supervisor {
+            Standing::Supervisor
+        } else if self.team.contains(&person.id) {
+            Standing::Team
+        } else if same_agency {
+            Standing::SameAgency
+        } else if self.shared_sections(person).is_some() {
+            Standing::Receiving
+        } else if self.handed_over_by.as_deref() == Some(person.id.as_str()) {
+            Standing::HandedOverBy
+        } else {
+            Standing::None
+        }
+    }
+
+    /// The one write decision: the write table for the person's role and standing, and at a
+    /// receiving agency only in the sections the referral shared. The writer checks it in its
+    /// transaction; pages ask it only to decide which forms to offer.
+    pub fn may_change(&self, person: &Reader, change: Change) -> bool {
+        let standing = self.standing(person);
+        if standing == Standing::Receiving
+            && !self
+                .shared_sections(person)
+                .is_some_and(|s| s.contains(&change.section()))
+        {
+            return false;
+        }
+        write::may_change(person.role, change, standing)
+    }
+
     /// The sections an accepted referral shared with the reader's agency.
     fn shared_sections(&self, reader: &Reader) -> Option<Vec<Section>> {
         let agency = reader.agency_id.as_deref()?;
@@ -180,6 +216,42 @@ impl CaseMeta {
 
 const META_COLUMNS: &str = "c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, c.assigned_to, \
      handed_over_by, victim_since, updated_at";
+
+const META_SQL: &str = "SELECT c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, \
+     c.assigned_to, handed_over_by, victim_since, updated_at FROM cases c WHERE c.id = $1";
+const TEAM_SQL: &str = "SELECT user_id FROM case_team WHERE case_id = $1 ORDER BY added_at";
+const SHARES_SQL: &str =
+    "SELECT to_agency, sections FROM referrals WHERE case_id = $1 AND status = $2";
+
+fn team_from(rows: &[Row]) -> Result<Vec<String>, StoreError> {
+    rows.iter().map(|r| r.text(0)).collect()
+}
+
+fn shares_from(rows: &[Row]) -> Result<Vec<(String, Vec<Section>)>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.text(0)?,
+                r.text(1)?.split(',').filter_map(Section::parse).collect(),
+            ))
+        })
+        .collect()
+}
+
+/// A case's metadata read inside the writer's transaction, for the write policy.
+pub(crate) async fn case_meta_in(tx: &mut Tx, case_id: &str) -> Result<CaseMeta, StoreError> {
+    let row = tx
+        .row(META_SQL, args![case_id])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let mut meta = meta_from(&row)?;
+    meta.team = team_from(&tx.rows(TEAM_SQL, args![case_id]).await?)?;
+    meta.shares = shares_from(
+        &tx.rows(SHARES_SQL, args![case_id, ReferralStatus::SHARING.as_str()])
+            .await?,
+    )?;
+    Ok(meta)
+}
 
 fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
     Ok(CaseMeta {
@@ -285,38 +357,19 @@ fn minimal(identity: ChildIdentity) -> ChildIdentity {
 
 impl Store {
     pub async fn case_meta(&self, case_id: &str) -> Result<CaseMeta, StoreError> {
-        let sql = format!("SELECT {META_COLUMNS} FROM cases c WHERE c.id = $1");
         let row = self
             .pools
-            .row(&sql, args![case_id])
+            .row(META_SQL, args![case_id])
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut meta = meta_from(&row)?;
-        meta.team = self
-            .pools
-            .rows(
-                "SELECT user_id FROM case_team WHERE case_id = $1 ORDER BY added_at",
-                args![case_id],
-            )
-            .await?
-            .iter()
-            .map(|r| r.text(0))
-            .collect::<Result<_, _>>()?;
-        meta.shares = self
-            .pools
-            .rows(
-                "SELECT to_agency, sections FROM referrals WHERE case_id = $1 AND status = $2",
-                args![case_id, ReferralStatus::SHARING.as_str()],
-            )
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.text(0)?,
-                    r.text(1)?.split(',').filter_map(Section::parse).collect(),
-                ))
-            })
-            .collect::<Result<_, StoreError>>()?;
+        meta.team = team_from(&self.pools.rows(TEAM_SQL, args![case_id]).await?)?;
+        meta.shares = shares_from(
+            &self
+                .pools
+                .rows(SHARES_SQL, args![case_id, ReferralStatus::SHARING.as_str()])
+                .await?,
+        )?;
         Ok(meta)
     }
 

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use pelita_domain::DomainError;
 use pelita_domain::identity::ChildIdentity;
+use pelita_domain::justice::clock::{self, Change};
 use pelita_domain::justice::proceeding::{
     self, DiversionAssessment, DiversionOutcome, Forum, NewDetention, NewProceeding, Offence,
 };
@@ -576,7 +577,13 @@ impl Write<'_> {
             serde_json::from_slice(&key.open("identity", &row.bytes(0)?)?)
                 .map_err(|_| StoreError::Corrupt)?;
         let justice = self.justice_key(case_id).await?;
-        let mut j = Jurisdiction::for_code(&row.text(1)?);
+        let j = self.jurisdiction(&row.text(1)?).await?;
+        Ok((justice, identity.age, j))
+    }
+
+    /// A jurisdiction's rules with the deployment's overrides (its time zone among them).
+    async fn jurisdiction(&mut self, code: &str) -> Result<Jurisdiction, StoreError> {
+        let mut j = Jurisdiction::for_code(code);
         let overrides = self
             .tx
             .rows(
@@ -585,7 +592,7 @@ impl Write<'_> {
             )
             .await?;
         apply_overrides(&mut j, &overrides)?;
-        Ok((justice, identity.age, j))
+        Ok(j)
     }
 
     pub(crate) async fn open_proceeding(
@@ -668,7 +675,12 @@ impl Write<'_> {
         if row.text(1)? == "formal" {
             return Err(StoreError::Conflict("the proceedings are already formal"));
         }
-        let key = self.justice_key(&case_id).await?;
+        let (key, _, j) = self.justice_context(&case_id).await?;
+        let offence: Offence =
+            serde_json::from_slice(&key.open(&format!("proceeding/{id}/offence"), &row.bytes(2)?)?)
+                .map_err(|_| StoreError::Corrupt)?;
+        let eligibility = proceeding::diversion_eligibility(&j, &offence);
+        proceeding::check_diversion(eligibility.as_ref(), a)?;
         let status = if a.outcome == DiversionOutcome::Agreed {
             "diversion"
         } else {
@@ -810,7 +822,19 @@ impl Write<'_> {
         d: &NewDetention,
     ) -> Result<Done, StoreError> {
         let (key, age, j) = self.justice_context(case_id).await?;
-        proceeding::check_detention(&j, &age, d, from_micros(self.now))?;
+        // The most serious offence recorded on the child's proceedings (those not ended by a
+        // completed diversion).
+        let penalty = self
+            .tx
+            .row(
+                "SELECT max(max_penalty_years) FROM proceedings WHERE case_id = $1 \
+                 AND status <> 'diverted'",
+                args![case_id],
+            )
+            .await?
+            .and_then(|r| r.opt_i64(0).ok().flatten())
+            .and_then(|p| u32::try_from(p).ok());
+        proceeding::check_detention(&j, &age, d, penalty, from_micros(self.now))?;
         let started = d.started_at.timestamp_micros();
         let first = self
             .tx
@@ -871,25 +895,33 @@ impl Write<'_> {
         let row = self
             .tx
             .row(
-                "SELECT case_id, ended_at, extended_at, jurisdiction, stage FROM detentions WHERE id = $1",
+                &format!("SELECT {DETENTION_COLUMNS} FROM detentions WHERE id = $1"),
                 args![id],
             )
             .await?
             .ok_or(StoreError::NotFound)?;
-        let case_id = row.text(0)?;
-        if row.opt_i64(1)?.is_some() {
+        let d = detention_from_times(&row)?;
+        let case_id = d.case_id.clone();
+        if d.ended_at.is_some() {
             return Err(StoreError::Conflict("this detention episode has ended"));
         }
+        if matches!(c, DetentionChange::Extend(_)) && d.extended_at.is_some() {
+            return Err(StoreError::Conflict("this episode was already extended"));
+        }
+        // Checked at the moment of recording: an extension recorded after the limit, or
+        // anything but release once a release is due, is refused.
+        let j = self.jurisdiction(&d.jurisdiction).await?;
+        let change = match c {
+            DetentionChange::Extend(_) => Change::Extend,
+            DetentionChange::Review => Change::Review,
+            DetentionChange::End(EndReason::Transferred) => Change::Transfer,
+            DetentionChange::End(EndReason::Released) => Change::Release,
+        };
+        let now = from_micros(self.now);
+        clock::check_change(&j, d.stage, &d.times(), change, now)?;
+        let mut detail = json!({"detention": id});
         let what = match c {
             DetentionChange::Extend(order) => {
-                if row.opt_i64(2)?.is_some() {
-                    return Err(StoreError::Conflict("this episode was already extended"));
-                }
-                let j = Jurisdiction::for_code(&row.text(3)?);
-                let stage = Stage::parse(&row.text(4)?).ok_or(StoreError::Corrupt)?;
-                if !j.clocks_for(stage).any(|r| r.extension.is_some()) {
-                    return Err(DomainError::Invalid { field: "extension" }.into());
-                }
                 let key = self.justice_key(&case_id).await?;
                 self.tx
                     .exec(
@@ -901,6 +933,10 @@ impl Write<'_> {
                         ],
                     )
                     .await?;
+                // The record says the order came before the limit it extends.
+                if let Some(limit) = clock::extension_deadline(&j, d.stage, &d.times())? {
+                    detail["ordered_before"] = json!(limit.to_rfc3339());
+                }
                 "extend"
             }
             DetentionChange::Review => {
@@ -922,12 +958,8 @@ impl Write<'_> {
                 reason.as_str()
             }
         };
-        self.audit(
-            "detention.change",
-            &case_id,
-            json!({"detention": id, "change": what}),
-        )
-        .await?;
+        detail["change"] = json!(what);
+        self.audit("detention.change", &case_id, detail).await?;
         Ok(Done::Unit)
     }
 }

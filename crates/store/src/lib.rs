@@ -19,6 +19,7 @@ mod followup;
 mod interview;
 mod justice;
 mod migrate;
+mod permit;
 mod plan;
 mod reads;
 mod referral;
@@ -56,6 +57,7 @@ pub use justice::{
     AgreementEvent, ContactKind, DetentionChange, DetentionDetails, DetentionRecord, EndReason,
     JusticeTable, ProceedingRecord, SealState, SocialInquiry,
 };
+pub use permit::shareable_with;
 pub use plan::PlanRecord;
 pub use referral::{NewReferral, ReferralRecord};
 pub use repatriation::{
@@ -164,6 +166,11 @@ impl Actor {
             id: format!("system:{what}"),
             role: Role::Administrator,
         }
+    }
+
+    /// The command-line operator or the system itself: no account, no case relationship.
+    pub fn is_system(&self) -> bool {
+        self.id.starts_with("system:")
     }
 }
 

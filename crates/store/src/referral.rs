@@ -178,7 +178,13 @@ impl Store {
         if to.id == meta.agency_id || to.sector == Sector::Security {
             return Err(DomainError::Invalid { field: "to_agency" }.into());
         }
-        if r.sections.is_empty() || !r.sections.iter().all(|s| referral::shareable(*s)) {
+        // Only what the receiving sector's profession reads, whatever was ticked.
+        if r.sections.is_empty()
+            || !r
+                .sections
+                .iter()
+                .all(|s| pelita_domain::policy::write::may_share(to.sector, *s))
+        {
             return Err(DomainError::Invalid { field: "sections" }.into());
         }
         let ledger = self

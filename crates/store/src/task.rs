@@ -257,7 +257,7 @@ impl Store {
             }
             let j = &rules[&d.jurisdiction];
             let Ok(tz) = j.tz() else { continue };
-            for rule in j.clocks_for(d.stage) {
+            for rule in j.clocks_for_episode(d.stage, &d.times()) {
                 let c = rule.evaluate(tz, &d.times(), now);
                 if matches!(c.state, State::Warning | State::Expired) {
                     out.push(TaskItem {

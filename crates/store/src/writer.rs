@@ -317,6 +317,8 @@ impl Write<'_> {
     }
 
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
+        // The write policy, against the actor and the case as they stand in this transaction.
+        self.permit(command).await?;
         let done = self.apply_command(command).await?;
         // The assigned worker learns when someone else changes their case.
         let changed = match command {
@@ -692,9 +694,6 @@ impl Write<'_> {
     ) -> Result<Done, StoreError> {
         let (seq, key) = self.child_key(child_id).await?;
         let today = from_micros(self.now).date_naive();
-        for e in &identity.age.evidence {
-            e.birth.validated(today)?;
-        }
         // Field-level history: which parts changed (never their values, which are personal).
         let old_sealed = self
             .tx
@@ -707,6 +706,13 @@ impl Write<'_> {
         let old: Option<ChildIdentity> = old_sealed
             .and_then(|s| key.open("identity", &s).ok())
             .and_then(|p| serde_json::from_slice(&p).ok());
+        // New age evidence meets today's rules; claims already in the log stay as recorded
+        // (an older estimate with no margin is read protectively, not refused again).
+        for e in &identity.age.evidence {
+            if !old.as_ref().is_some_and(|o| o.age.evidence.contains(e)) {
+                e.birth.validated(today)?;
+            }
+        }
         let mut fields = Vec::new();
         if let Some(old) = &old {
             let n = (&old.names, &identity.names);

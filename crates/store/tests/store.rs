@@ -178,15 +178,19 @@ both!(
     interviews_count_every_contact_and_a_repeat_needs_a_reason,
     the_detention_register_keeps_the_order_and_its_clocks,
     repatriation_is_decided_child_by_child_on_best_interests,
+    the_write_policy_holds_in_the_store_for_every_role_change_and_standing,
 );
 
 fn admin() -> Actor {
     Actor::system("test")
 }
 
+/// The storage suite's tests of each feature's rules act as the operator with a role: the
+/// write policy (who may change what) is walked on its own, with real accounts, in
+/// `the_write_policy_holds_in_the_store_for_every_role_change_and_standing`.
 fn worker() -> Actor {
     Actor {
-        id: "worker-1".into(),
+        id: "system:worker-1".into(),
         role: Role::CaseWorker,
     }
 }
@@ -353,7 +357,7 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
     assert_eq!(read.unwrap(), Readable::Present(Some(circumstances())));
     for role in Role::ALL {
         let actor = Actor {
-            id: format!("u-{role}"),
+            id: format!("system:u-{role}"),
             role,
         };
         let err = env
@@ -414,7 +418,7 @@ async fn lifecycle_and_notes(env: &Env) {
     // Closure is a supervisor's decision, with a reason; it schedules follow-ups at 3, 6 and
     // 12 months; reopening cancels those not yet done.
     let supervisor = Actor {
-        id: "supervisor-1".into(),
+        id: "system:supervisor-1".into(),
         role: Role::Supervisor,
     };
     let by_worker = env
@@ -508,7 +512,7 @@ async fn lifecycle_and_notes(env: &Env) {
         .unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].body, Readable::Present(body));
-    assert_eq!(notes[0].author, "worker-1");
+    assert_eq!(notes[0].author, "system:worker-1");
 
     let user = env
         .store
@@ -1575,7 +1579,7 @@ async fn interviews_count_every_contact_and_a_repeat_needs_a_reason(env: &Env) {
     );
     assert!(
         all.iter()
-            .all(|i| !i.assessment && i.interviewer == "worker-1")
+            .all(|i| !i.assessment && i.interviewer == "system:worker-1")
     );
 }
 
@@ -1612,17 +1616,41 @@ async fn the_detention_register_keeps_the_order_and_its_clocks(env: &Env) {
         separated_from_adults: true,
         parents_notified: true,
     };
+    // Indonesia detains only for an offence punishable by 7 years or more (SPPA art. 32(2)).
+    use pelita_domain::justice::proceeding::{Forum, NewProceeding, Offence};
+    let proceeding = |years| NewProceeding {
+        forum: Forum::ChildrenCourt,
+        offence: Offence {
+            description: n("Carried messages for the group"),
+            on: d(2026, 11, 1),
+            max_penalty_years: Some(years),
+            repeat: false,
+        },
+        legal_aid: true,
+        parents_notified: true,
+    };
+    env.store
+        .open_proceeding(&worker(), &case, proceeding(6))
+        .await
+        .unwrap();
+    assert!(
+        env.store
+            .start_detention(&worker(), &case, detention(Stage::Investigation, 10))
+            .await
+            .is_err(),
+        "an offence punishable by 6 years does not allow detention"
+    );
+    env.store
+        .open_proceeding(&worker(), &case, proceeding(7))
+        .await
+        .unwrap();
     let first = env
         .store
         .start_detention(&worker(), &case, detention(Stage::Investigation, 10))
         .await
         .unwrap();
     env.store
-        .change_detention(
-            &worker(),
-            &first,
-            DetentionChange::End(EndReason::Transferred),
-        )
+        .change_detention(&worker(), &first, DetentionChange::End(EndReason::Released))
         .await
         .unwrap();
     assert!(
@@ -2175,5 +2203,397 @@ async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
     assert!(matches!(
         record(&a).await.origin.unwrap().origin,
         Readable::Erased { .. }
+    ));
+}
+
+/// Every role × change × standing of the write table, through the store itself with real
+/// accounts: the store refuses what the table refuses (whatever the caller claims), and lets
+/// through what it allows (which may then meet the feature's own rules, but never a refusal of
+/// permission). No page or API handler is involved.
+async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(env: &Env) {
+    use pelita_domain::assessment::Instrument;
+    use pelita_domain::conference::{Conference, Participant, ParticipantRole};
+    use pelita_domain::consent::{Decision, Entry, Giver, Purpose};
+    use pelita_domain::family::Household;
+    use pelita_domain::plan::{Plan, Views};
+    use pelita_domain::policy::write::{self, Change, Standing};
+    use pelita_store::{NewAssessment, NewInterview, NewReferral, Reader, RepatriationChange};
+    let agency = |code: &'static str, sector| async move {
+        env.store
+            .create_agency(
+                &admin(),
+                NewAgency {
+                    code: code.into(),
+                    name: code.into(),
+                    sector,
+                    jurisdiction: "ID".into(),
+                },
+            )
+            .await
+            .unwrap()
+    };
+    let home = agency("HOME", Sector::ChildProtection).await;
+    let receiving = agency("RECV", Sector::ChildProtection).await;
+    let elsewhere = agency("ELSE", Sector::ChildProtection).await;
+    let clinic = agency("CLNC", Sector::Health).await;
+    let school = agency("SKUL", Sector::Education).await;
+    let user = |name: String, role: Role, agency: String| async move {
+        env.store
+            .create_user(
+                &admin(),
+                NewUser {
+                    username: name.clone(),
+                    display_name: name,
+                    role,
+                    agency_id: Some(agency),
+                    password_hash: "not used".into(),
+                },
+            )
+            .await
+            .unwrap()
+    };
+    let lead = user("lead".into(), Role::CaseWorker, home.clone()).await;
+    // The operator standing in for a supervisor: sets up referrals without asking the table.
+    let operator = Actor {
+        id: "system:setup".into(),
+        role: Role::Supervisor,
+    };
+    let note = |s: &str| NoteText::parse(s).unwrap();
+    let today = today().date_naive();
+    let shared: Vec<Section> = pelita_store::shareable_with(Sector::ChildProtection);
+    let instrument = |section| {
+        Instrument::defaults()
+            .into_iter()
+            .find(|i| i.section == section)
+            .unwrap()
+    };
+    let mut reached = std::collections::HashSet::new();
+    let mut cells = 0;
+    for role in Role::ALL {
+        for standing in Standing::ALL {
+            let at = match standing {
+                Standing::Lead | Standing::Supervisor | Standing::SameAgency => home.clone(),
+                Standing::Receiving => receiving.clone(),
+                _ => elsewhere.clone(),
+            };
+            let me = user(format!("{role}.{}", standing.as_str()), role, at.clone()).await;
+            let mut reg = registration(
+                &home,
+                identity("Amina", None, BirthDate::Year { year: 2012 }),
+            );
+            reg.assigned_to = Some(if standing == Standing::Lead {
+                me.clone()
+            } else {
+                lead.clone()
+            });
+            let r = env.store.register_child(&admin(), reg).await.unwrap();
+            let case = r.case_id.clone();
+            match standing {
+                Standing::Team => env.store.add_team_member(&admin(), &case, &me).await,
+                Standing::HandedOverBy => env.store.set_handed_over_by(&admin(), &case, &me).await,
+                Standing::Receiving => {
+                    let id = env
+                        .store
+                        .refer(
+                            &operator,
+                            &case,
+                            NewReferral {
+                                to_agency: receiving.clone(),
+                                sections: shared.clone(),
+                                reason: note("Family support near the child's home"),
+                                override_justification: Some(note(
+                                    "Walk of the write policy: consent set aside",
+                                )),
+                            },
+                        )
+                        .await
+                        .unwrap();
+                    env.store
+                        .move_referral(
+                            &admin(),
+                            &id,
+                            pelita_domain::referral::ReferralStatus::Accepted,
+                            None,
+                        )
+                        .await
+                }
+                _ => Ok(()),
+            }
+            .unwrap();
+            // The child and caregiver agreed to a referral to health services: a referral
+            // there meets only the write table.
+            for giver in [Giver::Child, Giver::Caregiver] {
+                let entry = Entry {
+                    purpose: Purpose::Referral(Sector::Health),
+                    giver,
+                    decision: Decision::Given,
+                    on: today,
+                    expires: None,
+                };
+                env.store
+                    .record_consent(&admin(), &case, entry, None)
+                    .await
+                    .unwrap();
+            }
+            let reader = Reader {
+                id: me.clone(),
+                role,
+                agency_id: Some(at.clone()),
+            };
+            if env.store.case_meta(&case).await.unwrap().standing(&reader) != standing {
+                // Unreachable for this role (a supervisor in the holding agency stands as its
+                // supervisor, another role never does).
+                continue;
+            }
+            reached.insert(standing);
+            let actor = Actor {
+                id: me.clone(),
+                role,
+            };
+            let mut changes = Change::all();
+            // Closing last: the other changes are tried on an open case.
+            changes.retain(|c| *c != Change::Close);
+            changes.push(Change::Close);
+            for change in changes {
+                let s = &env.store;
+                let result = match change {
+                    Change::Identity => {
+                        s.update_identity(
+                            &actor,
+                            &r.child_id,
+                            identity("Amina", Some("R"), BirthDate::Year { year: 2012 }),
+                        )
+                        .await
+                    }
+                    Change::Circumstances => {
+                        s.record_circumstances(&actor, &case, circumstances()).await
+                    }
+                    Change::Status => {
+                        s.set_priority(
+                            &actor,
+                            &case,
+                            Priority::new(PriorityLevel::High, "urgent medical follow-up").unwrap(),
+                        )
+                        .await
+                    }
+                    Change::Close => {
+                        s.move_case(
+                            &actor,
+                            &case,
+                            CaseStatus::Closed,
+                            Some("reintegrated".into()),
+                        )
+                        .await
+                    }
+                    Change::Team => {
+                        let keep = s.case_meta(&case).await.unwrap().assigned_to;
+                        s.assign(&actor, &case, keep).await
+                    }
+                    Change::Note(section) => s
+                        .add_note(&actor, &case, section, note("seen today"))
+                        .await
+                        .map(|_| ()),
+                    Change::Consent => {
+                        let entry = Entry {
+                            purpose: Purpose::Research,
+                            giver: Giver::Caregiver,
+                            decision: Decision::Refused,
+                            on: today,
+                            expires: None,
+                        };
+                        s.record_consent(&actor, &case, entry, None)
+                            .await
+                            .map(|_| ())
+                    }
+                    Change::Refer | Change::ConsentOverride => {
+                        let (to, section, justification) = if change == Change::Refer {
+                            (&clinic, Section::Health, None)
+                        } else {
+                            (
+                                &school,
+                                Section::Education,
+                                Some(note("School re-entry cannot wait for the caregiver")),
+                            )
+                        };
+                        s.refer(
+                            &actor,
+                            &case,
+                            NewReferral {
+                                to_agency: to.clone(),
+                                sections: vec![section],
+                                reason: note("Needs the service near home"),
+                                override_justification: justification,
+                            },
+                        )
+                        .await
+                        .map(|_| ())
+                    }
+                    Change::Assessment(section) => {
+                        let a = NewAssessment {
+                            on: today,
+                            language: "id".into(),
+                            assent: pelita_store::Assent::Given,
+                            present: None,
+                            answers: Default::default(),
+                        };
+                        s.record_assessment(&actor, &case, &instrument(section), a)
+                            .await
+                            .map(|_| ())
+                    }
+                    Change::Plan => {
+                        let plan = Plan {
+                            goals: vec![],
+                            child_views: Views::Recorded(note("wants to go back to school")),
+                            caregiver_views: Views::Missing,
+                            review_on: None,
+                        };
+                        s.save_plan(&actor, &case, plan).await
+                    }
+                    Change::ApprovePlan => s.approve_plan(&actor, &case).await,
+                    Change::Conference => {
+                        let who = |n: &str| Participant {
+                            name: name(n),
+                            organisation: None,
+                            role: ParticipantRole::CaseWorker,
+                        };
+                        let c = Conference {
+                            held_on: today,
+                            participants: vec![who("Sari"), who("Budi")],
+                            minutes: note("Reviewed the week"),
+                            child_views: Views::Missing,
+                            decisions: vec![],
+                            tasks: vec![],
+                        };
+                        let times = pelita_domain::task::ResponseTimes::default();
+                        s.record_conference(&actor, &case, c, &times)
+                            .await
+                            .map(|_| ())
+                    }
+                    Change::Household => {
+                        let h = Household {
+                            living: None,
+                            members: vec![],
+                        };
+                        s.save_household(&actor, &case, h).await
+                    }
+                    Change::Interview(section) => {
+                        let purpose = pelita_domain::interview::Purpose::ALL
+                            .into_iter()
+                            .find(|p| p.section() == section)
+                            .unwrap();
+                        let i = NewInterview {
+                            held_on: today,
+                            purpose,
+                            present: None,
+                            reason: Some(note("the court asked for it this week")),
+                        };
+                        s.record_interview(&actor, &case, i, 30).await.map(|_| ())
+                    }
+                    Change::Justice => {
+                        s.record_family_contact(
+                            &actor,
+                            &case,
+                            today,
+                            pelita_store::ContactKind::Visit,
+                        )
+                        .await
+                    }
+                    Change::CourtOrder => {
+                        s.open_sealed_justice(&actor, &case, note("PN Jakarta 12/2026"))
+                            .await
+                    }
+                    Change::Expunge => {
+                        s.expunge_justice(&actor, &case, note("PN Jakarta 13/2026"))
+                            .await
+                    }
+                    Change::Repatriation => s
+                        .change_repatriation(&actor, &case, RepatriationChange::Open { with: None })
+                        .await
+                        .map(|_| ()),
+                };
+                let expected = write::may_change(role, change, standing)
+                    && (standing != Standing::Receiving || shared.contains(&change.section()));
+                let refused = match &result {
+                    Err(StoreError::Forbidden) => true,
+                    // The consent gate answers a non-supervisor's override before the store
+                    // reaches the table, with its own refusal.
+                    Err(StoreError::Domain(_)) if change == Change::ConsentOverride => {
+                        role != Role::Supervisor
+                    }
+                    _ => false,
+                };
+                assert_eq!(
+                    !refused,
+                    expected,
+                    "{role} / {} / {}: {result:?}",
+                    change.label(),
+                    standing.as_str()
+                );
+                cells += 1;
+            }
+        }
+    }
+    assert_eq!(reached.len(), Standing::ALL.len(), "{reached:?}");
+    assert!(cells > Role::ALL.len() * 5 * Change::all().len(), "{cells}");
+
+    // A forged actor — a real teacher's id with a supervisor's role — is refused: the store
+    // reads the role from the account, not from the caller.
+    let teacher = user("teacher".into(), Role::Education, home.clone()).await;
+    let mut reg = registration(
+        &home,
+        identity("Putri", None, BirthDate::Year { year: 2013 }),
+    );
+    reg.assigned_to = Some(lead.clone());
+    let case = env
+        .store
+        .register_child(&admin(), reg)
+        .await
+        .unwrap()
+        .case_id;
+    env.store
+        .add_team_member(&admin(), &case, &teacher)
+        .await
+        .unwrap();
+    let forged = Actor {
+        id: teacher.clone(),
+        role: Role::Supervisor,
+    };
+    assert!(matches!(
+        env.store
+            .move_case(&forged, &case, CaseStatus::Closed, Some("forged".into()))
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        env.store
+            .add_note(&forged, &case, Section::Psychosocial, note("x"))
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    // An account that does not exist, or is disabled, changes nothing.
+    let ghost = Actor {
+        id: "no-such-user".into(),
+        role: Role::Supervisor,
+    };
+    assert!(matches!(
+        env.store
+            .set_priority(
+                &ghost,
+                &case,
+                Priority::new(PriorityLevel::Low, "stable now").unwrap()
+            )
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    env.store.set_disabled(&admin(), &lead, true).await.unwrap();
+    let lead_actor = Actor {
+        id: lead.clone(),
+        role: Role::CaseWorker,
+    };
+    assert!(matches!(
+        env.store
+            .add_note(&lead_actor, &case, Section::Plan, note("after leaving"))
+            .await,
+        Err(StoreError::Forbidden)
     ));
 }

@@ -2288,28 +2288,42 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
         .with_timezone(&chrono_tz::Asia::Jakarta)
         .format("%Y-%m-%dT%H:%M")
         .to_string();
+    let detention_form = [
+        ("csrf", csrf.as_str()),
+        ("stage", "investigation"),
+        ("started_at", &started),
+        ("order", "SP.Han/12/XI/2026"),
+        ("legal_basis", "UU SPPA art. 32"),
+        (
+            "alternatives",
+            "Return to the parents: the father is in the network",
+        ),
+        (
+            "best_interests",
+            "Away from the network while the investigation lasts",
+        ),
+        ("place", "LPAS Jakarta"),
+        ("separated", "yes"),
+        ("parents_notified", "yes"),
+    ];
+    // Indonesia detains a child only for an offence punishable by 7 years or more (SPPA art.
+    // 32(2)): with the 5-year offence alone, the detention is refused and nothing is saved.
+    let (s, _, page) = b
+        .post(&format!("/cases/{older}/detentions"), &detention_form)
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(!page.contains("Release is required by law now"));
+    let (s, _, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{older}/proceedings"),
+        Some(&token),
+        Some(proceeding("children_court", 7)),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
     let (s, _, _) = b
-        .post(
-            &format!("/cases/{older}/detentions"),
-            &[
-                ("csrf", &csrf),
-                ("stage", "investigation"),
-                ("started_at", &started),
-                ("order", "SP.Han/12/XI/2026"),
-                ("legal_basis", "UU SPPA art. 32"),
-                (
-                    "alternatives",
-                    "Return to the parents: the father is in the network",
-                ),
-                (
-                    "best_interests",
-                    "Away from the network while the investigation lasts",
-                ),
-                ("place", "LPAS Jakarta"),
-                ("separated", "yes"),
-                ("parents_notified", "yes"),
-            ],
-        )
+        .post(&format!("/cases/{older}/detentions"), &detention_form)
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, _, page) = b.get(&format!("/cases/{older}")).await;

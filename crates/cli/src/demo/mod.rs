@@ -806,7 +806,8 @@ async fn detained(store: &Store, lead: &Actor, case_id: &str) -> anyhow::Result<
         separated_from_adults: true,
         parents_notified: true,
     };
-    store.start_detention(lead, case_id, detention).await?;
+    // The proceeding first: Indonesia detains only for an offence punishable by 7 years or
+    // more, read from the case's proceedings.
     let proceeding = NewProceeding {
         forum: Forum::ChildrenCourt,
         offence: Offence {
@@ -819,6 +820,7 @@ async fn detained(store: &Store, lead: &Actor, case_id: &str) -> anyhow::Result<
         parents_notified: true,
     };
     store.open_proceeding(lead, case_id, proceeding).await?;
+    store.start_detention(lead, case_id, detention).await?;
     Ok(())
 }
 

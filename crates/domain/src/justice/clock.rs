@@ -9,14 +9,16 @@
 //!   the shorter reading protects the child.
 //!
 //! An extension adds its amount to the limit and needs an order (or, where the law says so,
-//! reasons). Warnings come 48 hours before a day or month deadline, and a quarter of the time
+//! reasons) made before the limit runs out: once a limit that requires release has passed, the
+//! only lawful change is release. Warnings come 48 hours before a day or month deadline, and a quarter of the time
 //! before an hour deadline (2 hours before an 8-hour turnover).
 
 use chrono::{DateTime, Days, Months, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::Certainty;
+use super::{Certainty, Jurisdiction};
+use crate::error::DomainError;
 
 /// Stages of deprivation of liberty (Havana r.21: the fact of and reasons for commitment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -177,6 +179,12 @@ impl ClockRule {
         Ok(())
     }
 
+    /// The child must be brought before a court or competent authority: the clock every first
+    /// detention runs, whatever its stage.
+    pub fn is_first_appearance(&self) -> bool {
+        self.at_expiry == AtExpiry::BringBeforeAuthority
+    }
+
     /// The amount that applies: the limit, plus the extension once ordered.
     pub fn amount(&self, extended: bool) -> Amount {
         match (extended, self.extension) {
@@ -274,9 +282,69 @@ impl ClockRule {
     }
 }
 
+/// What is done to an open episode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Extend,
+    Review,
+    Transfer,
+    Release,
+}
+
+/// The deadline an extension must be ordered before: the earliest unextended limit of the
+/// episode's extendable clocks; `None` where none can be extended.
+pub fn extension_deadline(
+    j: &Jurisdiction,
+    stage: Stage,
+    t: &Times,
+) -> Result<Option<DateTime<Utc>>, DomainError> {
+    let tz = j
+        .tz()
+        .map_err(|_| DomainError::Invalid { field: "time_zone" })?;
+    let unextended = Times {
+        extended: false,
+        ..*t
+    };
+    Ok(j.clocks_for_episode(stage, t)
+        .filter(|r| r.extension.is_some())
+        .map(|r| r.evaluate(tz, &unextended, unextended.episode_start).due)
+        .min())
+}
+
+/// A change to an open episode at `now`. An extension is valid only if ordered before the limit
+/// it extends; once a limit that requires release has passed, the law allows nothing but
+/// release (Indonesia: SPPA arts 33–37, released by law at expiry; GC24 ~para. 90), so neither
+/// an extension nor a review or a transfer can set a clock running again.
+pub fn check_change(
+    j: &Jurisdiction,
+    stage: Stage,
+    t: &Times,
+    change: Change,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if change == Change::Release {
+        return Ok(());
+    }
+    if change == Change::Extend {
+        match extension_deadline(j, stage, t)? {
+            Some(limit) if now < limit => {}
+            _ => return Err(DomainError::Invalid { field: "extension" }),
+        }
+    }
+    let tz = j
+        .tz()
+        .map_err(|_| DomainError::Invalid { field: "time_zone" })?;
+    let release_due = j.clocks_for_episode(stage, t).any(|r| {
+        r.at_expiry == AtExpiry::ReleaseRequired && r.evaluate(tz, t, now).state == State::Expired
+    });
+    if release_due {
+        return Err(DomainError::Invalid { field: "change" });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::Jurisdiction;
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -486,5 +554,71 @@ mod tests {
         };
         let c = rule.evaluate(j.tz().unwrap(), &t, start);
         assert_eq!(c.due, at("2026-01-27T00:00:00Z"));
+    }
+
+    #[test]
+    fn an_extension_is_ordered_before_the_limit_and_after_it_only_release_is_lawful() {
+        let id = Jurisdiction::for_code("ID");
+        let start = at("2026-03-01T03:00:00Z");
+        let mut t = Times {
+            episode_start: start,
+            first_detention: start,
+            last_review: None,
+            extended: false,
+            ended: None,
+        };
+        let due = at("2026-03-07T17:00:00Z");
+        let stage = Stage::Investigation;
+        let change = |c, t: &Times, now| check_change(&id, stage, t, c, now);
+        let before = due - TimeDelta::minutes(1);
+        let after = due + TimeDelta::minutes(1);
+        assert_eq!(extension_deadline(&id, stage, &t), Ok(Some(due)));
+        assert_eq!(change(Change::Extend, &t, before), Ok(()));
+        let late = Err(DomainError::Invalid { field: "extension" });
+        assert_eq!(change(Change::Extend, &t, due), late);
+        assert_eq!(change(Change::Extend, &t, after), late);
+        assert_eq!(change(Change::Review, &t, before), Ok(()));
+        let only_release = Err(DomainError::Invalid { field: "change" });
+        assert_eq!(change(Change::Review, &t, after), only_release);
+        assert_eq!(change(Change::Transfer, &t, after), only_release);
+        assert_eq!(change(Change::Release, &t, after), Ok(()));
+        // Extended in time: the limit is 15 days and the episode runs on lawfully.
+        t.extended = true;
+        assert_eq!(change(Change::Transfer, &t, after), Ok(()));
+        // No extension where the law has none.
+        let intl = Jurisdiction::for_code("INTL");
+        assert_eq!(
+            check_change(&intl, Stage::Pretrial, &t, Change::Extend, start),
+            late
+        );
+    }
+
+    #[test]
+    fn after_a_turnover_deadline_the_turnover_itself_is_still_recorded() {
+        // RA 11188: 24 hours, or 72 with valid reasons recorded before the 24 hours run out.
+        let ph = Jurisdiction::for_code("PH");
+        let start = at("2026-05-10T15:30:00Z");
+        let t = Times {
+            episode_start: start,
+            first_detention: start,
+            last_review: None,
+            extended: false,
+            ended: None,
+        };
+        let stage = Stage::ArmedConflictCustody;
+        let due = at("2026-05-11T15:30:00Z");
+        let now = |m| due + TimeDelta::minutes(m);
+        assert_eq!(
+            check_change(&ph, stage, &t, Change::Extend, now(-1)),
+            Ok(())
+        );
+        assert_eq!(
+            check_change(&ph, stage, &t, Change::Extend, now(1)),
+            Err(DomainError::Invalid { field: "extension" })
+        );
+        assert_eq!(
+            check_change(&ph, stage, &t, Change::Transfer, now(1)),
+            Ok(())
+        );
     }
 }

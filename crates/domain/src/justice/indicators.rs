@@ -122,7 +122,7 @@ pub fn compute(
                 .cloned()
                 .unwrap_or_else(|| Jurisdiction::for_code(&e.jurisdiction));
             let Ok(tz) = j.tz() else { return false };
-            j.clocks_for(e.stage)
+            j.clocks_for_episode(e.stage, &e.times)
                 .filter(|r| r.at_expiry == AtExpiry::ReleaseRequired)
                 .any(|r| {
                     matches!(

@@ -89,6 +89,31 @@ mod tests {
     }
 
     #[test]
+    fn an_estimated_age_keeps_the_gate_shut_whatever_its_margin() {
+        let id = Jurisdiction::for_code("ID"); // MACR 12
+        let offence = d("2026-06-15");
+        let estimated = |age, margin| {
+            self::age(&[BirthDate::Estimated {
+                age,
+                margin,
+                on: offence,
+            }])
+        };
+        // Estimated 12 on the offence date with a margin of 0 (stored before the margin was
+        // required): the child could be 11.
+        assert_eq!(
+            gate(&id, &estimated(12, 0), offence),
+            Err(DomainError::BelowMinimumAge)
+        );
+        assert_eq!(
+            gate(&id, &estimated(12, 1), offence),
+            Err(DomainError::BelowMinimumAge)
+        );
+        assert!(gate(&id, &estimated(13, 1), offence).is_ok());
+        assert!(gate(&id, &estimated(13, 0), offence).is_ok());
+    }
+
+    #[test]
     fn qualified_responsibility_is_flagged_with_its_source() {
         let bd = Jurisdiction::for_code("BD"); // MACR 9, qualified to 12
         let offence = d("2026-06-15");

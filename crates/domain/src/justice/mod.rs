@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::DomainError;
 
-pub use clock::{Amount, AtExpiry, ClockRule, Stage};
+pub use clock::{Amount, AtExpiry, ClockRule, Stage, Times};
 
 /// How sure the source is (domain-rules §0): read in the text, mentioned by a reliable
 /// secondary source, or not confirmed.
@@ -108,6 +108,10 @@ pub struct Jurisdiction {
     /// The youngest age at which a child may be detained at all.
     #[serde(default)]
     pub detention_min_age: Option<Sourced<u32>>,
+    /// Detention before a sentence only for an offence punishable by at least this many years
+    /// (Indonesia: 7, SPPA art. 32(2)(b)).
+    #[serde(default)]
+    pub detention_min_penalty_years: Option<Sourced<u32>>,
     pub protection_pathway: Pathway,
     #[serde(default)]
     pub diversion: Option<Diversion>,
@@ -231,9 +235,27 @@ impl Jurisdiction {
         Ok(())
     }
 
-    /// The clocks that run while a child is held at this stage.
+    /// The rules this jurisdiction sets for a stage. An episode's running clocks are
+    /// [`Jurisdiction::clocks_for_episode`].
     pub fn clocks_for(&self, stage: Stage) -> impl Iterator<Item = &ClockRule> {
         self.clocks.iter().filter(move |c| c.stage == stage)
+    }
+
+    /// The clocks that run on an episode: its stage's and, on the child's first detention at
+    /// any stage before a sentence, the first-appearance clock wherever the file lists it — a
+    /// child held first in pre-trial detention is also brought before a competent authority in
+    /// time (GC24 ~para. 90). A sentence is a court's decision: that authority was reached.
+    pub fn clocks_for_episode<'a>(
+        &'a self,
+        stage: Stage,
+        t: &Times,
+    ) -> impl Iterator<Item = &'a ClockRule> {
+        let first = t.episode_start == t.first_detention && stage.is_pre_sentence();
+        let appearance = self
+            .clocks
+            .iter()
+            .filter(move |c| first && c.stage != stage && c.is_first_appearance());
+        self.clocks_for(stage).chain(appearance)
     }
 
     /// The stages this jurisdiction's register offers: its own, then "sentenced".
@@ -304,5 +326,45 @@ mod tests {
             "\"extension\": {\"hours\": 8}",
         );
         assert!(Jurisdiction::parse(&id).is_err());
+    }
+
+    #[test]
+    fn every_first_detention_runs_the_first_appearance_clock() {
+        let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        let start = at("2026-06-01T10:00:00Z");
+        let first = Times {
+            episode_start: start,
+            first_detention: start,
+            last_review: None,
+            extended: false,
+            ended: None,
+        };
+        let later = Times {
+            first_detention: start - chrono::TimeDelta::hours(20),
+            ..first
+        };
+        let appearance = |code: &str, stage, t: &Times| {
+            let j = Jurisdiction::for_code(code);
+            let tz = j.tz().unwrap();
+            j.clocks_for_episode(stage, t)
+                .filter(|r| r.is_first_appearance())
+                .map(|r| r.evaluate(tz, t, start).due)
+                .collect::<Vec<_>>()
+        };
+        let day = vec![at("2026-06-02T10:00:00Z")];
+        // Pre-trial detention under the international default, and in Malaysia.
+        assert_eq!(appearance("INTL", Stage::Pretrial, &first), day);
+        assert_eq!(appearance("MY", Stage::Pretrial, &first), day);
+        // Police custody has it already: once, not twice.
+        assert_eq!(appearance("INTL", Stage::PoliceCustody, &first), day);
+        // A later episode, or a sentence, does not start it again.
+        assert!(appearance("INTL", Stage::Pretrial, &later).is_empty());
+        assert!(appearance("INTL", Stage::Sentenced, &first).is_empty());
+        // The stage's own clocks still run.
+        let intl = Jurisdiction::for_code("INTL");
+        assert_eq!(
+            intl.clocks_for_episode(Stage::Pretrial, &first).count(),
+            intl.clocks_for(Stage::Pretrial).count() + 1
+        );
     }
 }

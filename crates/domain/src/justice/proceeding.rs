@@ -163,6 +163,19 @@ pub fn check_open(
     super::macr::gate(j, age, p.offence.on).map(|_| ())
 }
 
+/// Recording a diversion assessment: where the law makes the attempt mandatory (Indonesia:
+/// under 7 years, not a repeat, SPPA art. 7), "not eligible" is refused, so the attempt stays
+/// due until it is made.
+pub fn check_diversion(
+    eligibility: Option<&Eligibility>,
+    a: &DiversionAssessment,
+) -> Result<(), DomainError> {
+    if a.outcome == DiversionOutcome::NotEligible && eligibility.is_some_and(|e| e.required) {
+        return Err(DomainError::Invalid { field: "outcome" });
+    }
+    Ok(())
+}
+
 /// Moving to formal proceedings needs a diversion assessment first; where the law makes the
 /// attempt mandatory, "not eligible" is not an answer and an agreement keeps the case out.
 pub fn check_formal(
@@ -201,11 +214,15 @@ pub struct NewDetention {
 }
 
 /// A child who could be under the minimum age of criminal responsibility — or under the
-/// jurisdiction's minimum age for detention — is not detained.
+/// jurisdiction's minimum age for detention — is not detained. Where the law also sets a
+/// minimum penalty (Indonesia: 7 years, SPPA art. 32(2)(b)), detention before a sentence needs
+/// an offence punishable by at least that: `max_penalty_years` is the highest statutory maximum
+/// recorded on the child's proceedings, `None` when none is known.
 pub fn check_detention(
     j: &Jurisdiction,
     age: &Age,
     d: &NewDetention,
+    max_penalty_years: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
     if d.started_at > now {
@@ -219,7 +236,16 @@ pub fn check_detention(
     if age.age_on(on).could_be_under(min) {
         return Err(DomainError::BelowMinimumAge);
     }
-    Ok(())
+    match (&j.detention_min_penalty_years, max_penalty_years) {
+        (Some(_), _) if !d.stage.is_pre_sentence() => Ok(()),
+        (Some(_), None) => Err(DomainError::Required {
+            field: "max_penalty_years",
+        }),
+        (Some(m), Some(p)) if p < m.value => Err(DomainError::Invalid {
+            field: "max_penalty_years",
+        }),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -341,9 +367,87 @@ mod tests {
         let now = "2026-06-01T04:00:00Z".parse().unwrap();
         // Born in 2012: 13 or 14 in June 2026 — could be 13.
         assert_eq!(
-            check_detention(&id, &age(2012), &d, now),
+            check_detention(&id, &age(2012), &d, Some(7), now),
             Err(DomainError::BelowMinimumAge)
         );
-        assert_eq!(check_detention(&id, &age(2011), &d, now), Ok(()));
+        assert_eq!(check_detention(&id, &age(2011), &d, Some(7), now), Ok(()));
+    }
+
+    #[test]
+    fn indonesia_detains_only_from_fourteen_for_an_offence_punishable_by_seven_years() {
+        let id = Jurisdiction::for_code("ID");
+        let exact = |s: &str| {
+            Age::with(
+                BirthDate::Exact {
+                    date: s.parse().unwrap(),
+                },
+                EvidenceKind::Document,
+                "w",
+                "2026-01-01".parse().unwrap(),
+            )
+        };
+        let d = |stage| NewDetention {
+            stage,
+            started_at: "2026-06-01T03:00:00Z".parse().unwrap(),
+            order: NameText::parse("SP.Han/12/VI/2026").unwrap(),
+            legal_basis: n("SPPA art. 32"),
+            alternatives: n("Return to parents: the father is in the same network"),
+            best_interests: n("Separated from the network while the investigation lasts"),
+            place: n("LPAS Jakarta"),
+            separated_from_adults: true,
+            parents_notified: true,
+        };
+        let now = "2026-06-01T04:00:00Z".parse().unwrap();
+        let fourteen = exact("2012-06-01");
+        let thirteen = exact("2012-06-02");
+        let held = |age: &Age, stage, penalty| check_detention(&id, age, &d(stage), penalty, now);
+        let investigation = Stage::Investigation;
+        assert_eq!(held(&fourteen, investigation, Some(7)), Ok(()));
+        assert_eq!(
+            held(&thirteen, investigation, Some(7)),
+            Err(DomainError::BelowMinimumAge)
+        );
+        assert_eq!(
+            held(&fourteen, investigation, Some(6)),
+            Err(DomainError::Invalid {
+                field: "max_penalty_years"
+            })
+        );
+        assert_eq!(
+            held(&fourteen, investigation, None),
+            Err(DomainError::Required {
+                field: "max_penalty_years"
+            }),
+            "penalty unknown: not presumed"
+        );
+        // A sentence is not pre-trial detention; other jurisdictions set no penalty threshold.
+        assert_eq!(held(&fourteen, Stage::Sentenced, Some(5)), Ok(()));
+        let my = Jurisdiction::for_code("MY");
+        assert!(my.detention_min_penalty_years.is_none());
+        assert_eq!(
+            check_detention(&my, &fourteen, &d(Stage::Pretrial), None, now),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn where_diversion_must_be_attempted_not_eligible_is_refused() {
+        let id = Jurisdiction::for_code("ID");
+        let a = |outcome| DiversionAssessment {
+            on: "2026-05-03".parse().unwrap(),
+            outcome,
+            note: n("Family conference held"),
+        };
+        let check = |years, repeat, outcome| {
+            let e = diversion_eligibility(&id, &offence(Some(years), repeat));
+            check_diversion(e.as_ref(), &a(outcome))
+        };
+        assert_eq!(
+            check(6, false, DiversionOutcome::NotEligible),
+            Err(DomainError::Invalid { field: "outcome" })
+        );
+        assert_eq!(check(6, false, DiversionOutcome::NotAgreed), Ok(()));
+        assert_eq!(check(7, false, DiversionOutcome::NotEligible), Ok(()));
+        assert_eq!(check(6, true, DiversionOutcome::NotEligible), Ok(()));
     }
 }

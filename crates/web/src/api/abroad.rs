@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change as CaseChange;
 use pelita_domain::repatriation::best_interests;
 use pelita_domain::repatriation::origin::Origin;
 use pelita_domain::repatriation::reception::{Admission, Release, Review};
@@ -105,7 +106,7 @@ pub async fn status(
 }
 
 async fn apply(s: &AppState, u: &pelita_store::User, id: &str, c: Change) -> Response {
-    if let Err(r) = may_change(s, u, id, Section::Circumstances).await {
+    if let Err(r) = may_change(s, u, id, CaseChange::Repatriation).await {
         return r;
     }
     match s.store.change_repatriation(&super::actor(u), id, c).await {
@@ -141,7 +142,7 @@ pub async fn open(
     // Joining a group says something about the other child: only whoever may change that
     // case may link to it.
     if let Some(other) = &b.with
-        && let Err(r) = may_change(&s, &u, other, Section::Circumstances).await
+        && let Err(r) = may_change(&s, &u, other, CaseChange::Repatriation).await
     {
         return r;
     }

@@ -5,7 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::assessment::{self, Answers};
-use pelita_domain::policy::{self, Section};
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{Assent, NewAssessment, Readable, Reader};
 use serde::Deserialize;
@@ -115,12 +116,8 @@ pub async fn record(
             None => return problem(StatusCode::NOT_FOUND, "not-found", "No such instrument"),
         },
     };
-    if meta.decide(&Reader::from(&u), inst.section) != policy::Decision::Allow {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not assess this child",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::Assessment(inst.section)) {
+        return super::forbidden_change();
     }
     let Ok(on) = chrono::NaiveDate::parse_from_str(&b.on, "%Y-%m-%d") else {
         return domain_problem(&pelita_domain::DomainError::ImpossibleDate);

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use pelita_domain::conference::Conference;
 use pelita_domain::family::Household;
 use pelita_domain::plan::ActionStatus;
+use pelita_domain::policy::write::Change;
 use pelita_domain::policy::{self, Section};
 use pelita_domain::task::Urgency;
 use pelita_store::{Readable, Reader};
@@ -50,7 +51,7 @@ pub async fn record(
     Path(id): Path<String>,
     ApiJson(c): ApiJson<Conference>,
 ) -> Response {
-    if let Err(r) = may_change(&s, &u, &id, Section::Plan).await {
+    if let Err(r) = may_change(&s, &u, &id, Change::Conference).await {
         return r;
     }
     match s
@@ -137,7 +138,7 @@ pub async fn put_household(
     Path(id): Path<String>,
     ApiJson(h): ApiJson<Household>,
 ) -> Response {
-    if let Err(r) = may_change(&s, &u, &id, Section::Family).await {
+    if let Err(r) = may_change(&s, &u, &id, Change::Household).await {
         return r;
     }
     match s.store.save_household(&super::actor(&u), &id, h).await {
@@ -160,7 +161,7 @@ pub async fn action_status(
     Path(id): Path<String>,
     ApiJson(a): ApiJson<ActionChange>,
 ) -> Response {
-    if let Err(r) = may_change(&s, &u, &id, Section::Plan).await {
+    if let Err(r) = may_change(&s, &u, &id, Change::Conference).await {
         return r;
     }
     match s
@@ -222,12 +223,8 @@ pub async fn record_interview(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if meta.decide(&Reader::from(&u), b.purpose.section()) != policy::Decision::Allow {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Your role and relationship to this case do not include this purpose's section",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::Interview(b.purpose.section())) {
+        return super::forbidden_change();
     }
     let i = pelita_store::NewInterview {
         held_on: b.held_on,

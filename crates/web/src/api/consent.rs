@@ -5,7 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::consent::{self, Standing};
-use pelita_domain::policy::{self, Section};
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{Readable, Reader, StoreError};
 use serde::Deserialize;
@@ -103,12 +104,8 @@ pub async fn record(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if meta.decide(&Reader::from(&u), Section::Participation) != policy::Decision::Allow {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not record consent on this case",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::Consent) {
+        return super::forbidden_change();
     }
     let entry = match parse_entry(
         &b.purpose,

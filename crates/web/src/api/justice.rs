@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::DomainError;
 use pelita_domain::justice::proceeding::{DiversionAssessment, NewDetention, NewProceeding};
-use pelita_domain::policy::{self, Section};
-use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, Reader, StoreError};
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change as CaseChange;
+use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -18,16 +19,9 @@ use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, problem_with, 
 use crate::AppState;
 
 async fn may_write(s: &AppState, u: &pelita_store::User, case_id: &str) -> Result<(), Response> {
-    let meta = s.store.case_meta(case_id).await.map_err(store_problem)?;
-    if meta.decide(&Reader::from(u), Section::Justice) == policy::Decision::Allow {
-        Ok(())
-    } else {
-        Err(problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Your role and relationship to this case do not include the justice section",
-        ))
-    }
+    super::may_change(s, u, case_id, CaseChange::Justice)
+        .await
+        .map(|_| ())
 }
 
 /// A refusal; below the minimum age it names the protection pathway instead.
@@ -96,7 +90,7 @@ pub async fn get(
             "breach_action_due": p.breach_action_due.map(|d| d.to_string()),
         })).collect::<Vec<_>>(),
         "detentions": detentions.iter().map(|d| {
-            let clocks: Vec<Value> = j.clocks_for(d.stage).map(|rule| {
+            let clocks: Vec<Value> = j.clocks_for_episode(d.stage, &d.times()).map(|rule| {
                 let c = rule.evaluate(tz, &d.times(), now);
                 json!({"rule": rule.rule, "due": c.due.to_rfc3339(), "state": c.state.as_str(),
                        "at_expiry": rule.at_expiry.as_str(), "source": rule.source,
@@ -255,16 +249,13 @@ async fn court_order(
     order: pelita_domain::text::NoteText,
     expunge: bool,
 ) -> Response {
-    use pelita_domain::role::Role;
-    if let Err(r) = may_write(s, u, id).await {
+    let change = if expunge {
+        CaseChange::Expunge
+    } else {
+        CaseChange::CourtOrder
+    };
+    if let Err(r) = super::may_change(s, u, id, change).await {
         return r;
-    }
-    if !matches!(u.role, Role::Supervisor | Role::Justice) {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Only a supervisor or a justice officer records a court order on justice records",
-        );
     }
     let actor = super::actor(u);
     let done = if expunge {

@@ -17,6 +17,7 @@ use pelita_domain::DomainError;
 use pelita_domain::age::{Age, BirthDate, EvidenceKind};
 use pelita_domain::case::{Association, Circumstances, GroupKind, Priority, PriorityLevel};
 use pelita_domain::identity::{ChildIdentity, NamePart, PersonNames, Sex};
+use pelita_domain::policy::write::Change;
 use pelita_domain::policy::{self, Refusal, Section};
 use pelita_domain::role::Role;
 use pelita_domain::terminology::Guard;
@@ -329,28 +330,29 @@ pub(crate) fn indicator_scope(u: &User) -> Result<Option<&str>, Response> {
     })
 }
 
-/// The lead worker or a supervisor of the case, with the section allowed: who changes it.
+/// The write policy for this change, before the body is parsed (the store decides again, in
+/// its transaction).
 pub(crate) async fn may_change(
     s: &AppState,
     u: &pelita_store::User,
     id: &str,
-    section: Section,
-) -> Result<(), Response> {
+    change: Change,
+) -> Result<CaseMeta, Response> {
     let meta = s.store.case_meta(id).await.map_err(store_problem)?;
-    let reader = Reader::from(u);
-    if matches!(
-        meta.relationship(&reader),
-        policy::Relationship::Assigned | policy::Relationship::Supervisor
-    ) && meta.decide(&reader, section) == policy::Decision::Allow
-    {
-        Ok(())
+    if meta.may_change(&Reader::from(u), change) {
+        Ok(meta)
     } else {
-        Err(problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Only the case's lead worker or a supervisor may change this",
-        ))
+        Err(forbidden_change())
     }
+}
+
+/// The refusal of a change the write policy does not allow.
+pub(crate) fn forbidden_change() -> Response {
+    problem(
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "Your role and relationship to this case do not allow this change",
+    )
 }
 
 async fn meta_and_grant(
@@ -503,12 +505,8 @@ async fn add_note(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if meta.decide(&Reader::from(&u), section) != policy::Decision::Allow {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not write to this section",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::Note(section)) {
+        return forbidden_change();
     }
     let body = match NoteText::parse(&b.text) {
         Ok(t) => t,
@@ -638,7 +636,7 @@ async fn register(
     ApiWriter(u): ApiWriter,
     ApiJson(b): ApiJson<RegisterBody>,
 ) -> Response {
-    if !matches!(u.role, Role::CaseWorker | Role::Supervisor) {
+    if !pelita_domain::policy::write::may_register(u.role) {
         return problem(
             StatusCode::FORBIDDEN,
             "forbidden",

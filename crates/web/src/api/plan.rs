@@ -6,7 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::plan::Plan;
-use pelita_domain::policy::{self, Relationship, Section};
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_store::{Readable, Reader};
 use serde_json::json;
 
@@ -45,7 +46,7 @@ pub async fn put_plan(
     Path(id): Path<String>,
     ApiJson(p): ApiJson<Plan>,
 ) -> Response {
-    if let Err(r) = super::may_change(&s, &u, &id, Section::Plan).await {
+    if let Err(r) = super::may_change(&s, &u, &id, Change::Plan).await {
         return r;
     }
     let actor = super::actor(&u);
@@ -64,12 +65,8 @@ pub async fn approve(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if meta.decide(&Reader::from(&u), Section::Plan) != policy::Decision::Allow {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not approve this plan",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::ApprovePlan) {
+        return super::forbidden_change();
     }
     let actor = super::actor(&u);
     match s.store.approve_plan(&actor, &id).await {
@@ -119,15 +116,8 @@ pub async fn record_followup(
         Ok(m) => m,
         Err(e) => return store_problem(e),
     };
-    if !matches!(
-        meta.relationship(&Reader::from(&u)),
-        Relationship::Assigned | Relationship::Supervisor
-    ) {
-        return problem(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You may not record this follow-up",
-        );
+    if !meta.may_change(&Reader::from(&u), Change::Plan) {
+        return super::forbidden_change();
     }
     let actor = super::actor(&u);
     match s.store.record_followup(&actor, &fid, o).await {

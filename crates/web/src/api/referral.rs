@@ -5,7 +5,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pelita_domain::policy::{Relationship, Section};
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::referral::ReferralStatus;
 use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, Reader, ReferralRecord};
@@ -49,12 +50,13 @@ fn forbidden() -> Response {
     )
 }
 
-/// The case's lead worker, team and supervisors manage its referrals.
+/// The case's lead worker and supervisors manage its referrals.
 async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<(), Response> {
     let meta = s.store.case_meta(id).await.map_err(store_problem)?;
-    match meta.relationship(reader) {
-        Relationship::Assigned | Relationship::Supervisor => Ok(()),
-        _ => Err(forbidden()),
+    if meta.may_change(reader, Change::Refer) {
+        Ok(())
+    } else {
+        Err(forbidden())
     }
 }
 

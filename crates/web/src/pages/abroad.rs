@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::plan::Views;
+use pelita_domain::policy::write::Change as CaseChange;
 use pelita_domain::policy::{Decision, Section};
 use pelita_domain::repatriation::best_interests::{
     self, Assessment, AssessmentDepth, Determination, PanelDissent, PanelMember, Question,
@@ -808,7 +809,7 @@ async fn render(
         reference: meta.reference.to_string(),
         message,
         kept,
-        can_edit: super::may_change(ctx, &meta, Section::Circumstances) && !erased,
+        can_edit: super::may_change(ctx, &meta, CaseChange::Repatriation) && !erased,
         erased,
         summary,
         summary_warnings,
@@ -1078,7 +1079,7 @@ pub async fn post(
 ) -> Response {
     let t = ctx.t.clone();
     if let Err(r) =
-        super::posted_change(&ctx, one(&body, "csrf"), &id, Section::Circumstances).await
+        super::posted_change(&ctx, one(&body, "csrf"), &id, CaseChange::Repatriation).await
     {
         return r;
     }
@@ -1106,7 +1107,7 @@ pub async fn post(
                 Err(e) => return error::store(&t, e),
             };
             match ctx.store.case_meta(&other).await {
-                Ok(m) if super::may_change(&ctx, &m, Section::Circumstances) => {}
+                Ok(m) if super::may_change(&ctx, &m, CaseChange::Repatriation) => {}
                 _ => {
                     return render(
                         &ctx,

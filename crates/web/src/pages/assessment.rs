@@ -8,7 +8,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::assessment::{self, AnswerType, Answers, Instrument, ItemKind, pick};
-use pelita_domain::policy::Decision;
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{Assent, AssessmentRecord, NewAssessment, Readable, StoreError};
 
@@ -199,7 +199,7 @@ async fn render(
     let Some(inst) = chosen(s, instrument) else {
         return error::page(&t, StatusCode::NOT_FOUND, "error-not-found");
     };
-    if super::decision(ctx, &meta, inst.section) != Decision::Allow {
+    if !super::may_change(ctx, &meta, Change::Assessment(inst.section)) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let today = ctx.store.now().date_naive();
@@ -315,7 +315,7 @@ pub async fn record(
     let Some(inst) = chosen(&ctx.config, Some(get("instrument"))) else {
         return error::page(&t, StatusCode::NOT_FOUND, "error-not-found");
     };
-    if super::decision(&ctx, &meta, inst.section) != Decision::Allow {
+    if !super::may_change(&ctx, &meta, Change::Assessment(inst.section)) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     // Without JavaScript every question is on the form; answers to questions that the

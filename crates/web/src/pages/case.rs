@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::case::CaseStatus;
 use pelita_domain::identity::ChildIdentity;
+use pelita_domain::policy::write::Change;
 use pelita_domain::policy::{Decision, Relationship, Section};
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::NoteText;
@@ -90,11 +91,6 @@ struct CasePage {
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
     message: Option<String>,
-}
-
-/// Who may change a case: the assigned worker and the agency's supervisors.
-pub(crate) fn can_write(rel: Relationship) -> bool {
-    matches!(rel, Relationship::Assigned | Relationship::Supervisor)
 }
 
 async fn user_name(ctx: &Ctx, cache: &mut HashMap<String, String>, id: &str) -> String {
@@ -343,10 +339,11 @@ async fn render_posted(
         Some(u) => user_name(ctx, &mut names, u).await,
         None => t.get("unassigned"),
     };
-    let write = can_write(rel);
+    // Running the case (its lead worker, a supervisor): status, referrals, history.
+    let write = super::may_change(ctx, &meta, Change::Status);
     let note_sections = Section::ALL
         .into_iter()
-        .filter(|s| *s != Section::Status && super::decision(ctx, &meta, *s) == Decision::Allow)
+        .filter(|s| *s != Section::Status && super::may_change(ctx, &meta, Change::Note(*s)))
         .map(|s| (s.as_str(), t.get(&format!("section-{}", s.as_str()))))
         .collect();
     let moves = CaseStatus::ALL
@@ -392,9 +389,8 @@ async fn render_posted(
                 &meta.id,
                 record,
                 &agencies,
-                write,
-                rel == Relationship::Supervisor
-                    || (write && ctx.reader().role == pelita_domain::role::Role::Supervisor),
+                super::may_change(ctx, &meta, Change::Plan),
+                super::may_change(ctx, &meta, Change::ApprovePlan),
             )
             .await,
         ),
@@ -510,7 +506,7 @@ async fn render_posted(
         can_write: write,
         edit: header_identity
             .as_ref()
-            .filter(|_| write && super::decision(ctx, &meta, Section::Identity) == Decision::Allow)
+            .filter(|_| super::may_change(ctx, &meta, Change::Identity))
             .map(|i| IdentityEdit {
                 given: i.names.given.text.to_string(),
                 given_latin: i
@@ -634,7 +630,7 @@ pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>)
     let Some(section) = Section::parse(&f.section) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
     };
-    if section == Section::Status || super::decision(&ctx, &meta, section) != Decision::Allow {
+    if section == Section::Status || !super::may_change(&ctx, &meta, Change::Note(section)) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let body = match NoteText::parse(&f.text) {
@@ -670,12 +666,22 @@ pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>
         Ok(m) => m,
         Err(r) => return r,
     };
-    if !can_write(meta.relationship(&ctx.reader())) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
     let Some(to) = CaseStatus::parse(&f.to) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
     };
+    let change = if to == CaseStatus::Closed {
+        Change::Close
+    } else {
+        Change::Status
+    };
+    if !super::may_change(&ctx, &meta, change) {
+        // The lead worker who asks to close is told who decides; anyone else is refused.
+        if super::may_change(&ctx, &meta, Change::Status) {
+            let d = pelita_domain::DomainError::SupervisorOnly;
+            return render(&ctx, &id, None, Some(t.get(&error::domain_key(&d)))).await;
+        }
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
     let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
     match ctx
         .store
@@ -703,8 +709,7 @@ pub async fn edit_identity(
         Ok(m) => m,
         Err(r) => return r,
     };
-    let editable = can_write(meta.relationship(&ctx.reader()))
-        && super::decision(&ctx, &meta, Section::Identity) == Decision::Allow;
+    let editable = super::may_change(&ctx, &meta, Change::Identity);
     let Some(grant) = editable
         .then(|| super::grant(&ctx, &meta, Section::Identity, None).ok())
         .flatten()

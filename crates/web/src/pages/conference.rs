@@ -12,7 +12,7 @@ use pelita_domain::conference::{
     Conference, Decision, DecisionKind, Dissent, Participant, ParticipantRole,
 };
 use pelita_domain::plan::Views;
-use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::task::NewTask;
 use pelita_domain::text::NameText;
 use pelita_store::{ConferenceRecord, Readable, StoreError};
@@ -337,7 +337,7 @@ fn parse(body: &[(String, String)]) -> Result<Conference, String> {
 
 /// Who records conferences: those who may change the case's plan section.
 pub fn may_record(ctx: &Ctx, meta: &pelita_store::CaseMeta) -> bool {
-    super::may_change(ctx, meta, Section::Plan)
+    super::may_change(ctx, meta, Change::Conference)
 }
 
 pub async fn record(
@@ -346,7 +346,7 @@ pub async fn record(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, one(&body, "csrf"), &id, Section::Plan).await {
+    if let Err(r) = super::posted_change(&ctx, one(&body, "csrf"), &id, Change::Conference).await {
         return r;
     }
     let again = |key: String| {

@@ -10,7 +10,7 @@ use pelita_domain::agency::Sector;
 use pelita_domain::consent::{
     self, AgeRules, Decision as Choice, Entry, Giver, Party, Purpose, Standing,
 };
-use pelita_domain::policy::{Decision, Section};
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{ConsentRecord, Readable, StoreError};
 use serde::Deserialize;
@@ -219,7 +219,7 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>
         Ok(m) => m,
         Err(r) => return r,
     };
-    if super::decision(&ctx, &meta, Section::Participation) != Decision::Allow {
+    if !super::may_change(&ctx, &meta, Change::Consent) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let again = |key: &str| {

@@ -4,7 +4,7 @@
 use axum::extract::Path;
 use axum::response::Response;
 use pelita_domain::family::{Household, Kinship, Living, Member};
-use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{HouseholdRecord, Readable, StoreError};
 
@@ -183,7 +183,7 @@ fn parse(body: &[(String, String)]) -> Result<Household, String> {
 }
 
 pub fn may_edit(ctx: &Ctx, meta: &pelita_store::CaseMeta) -> bool {
-    super::may_change(ctx, meta, Section::Family)
+    super::may_change(ctx, meta, Change::Household)
 }
 
 pub async fn save(
@@ -193,7 +193,7 @@ pub async fn save(
 ) -> Response {
     let t = ctx.t.clone();
     let csrf = super::posted_one(&body, "csrf");
-    if let Err(r) = super::posted_change(&ctx, csrf, &id, Section::Family).await {
+    if let Err(r) = super::posted_change(&ctx, csrf, &id, Change::Household).await {
         return r;
     }
     let again = |key: String| {

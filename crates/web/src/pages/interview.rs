@@ -8,6 +8,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::interview::Purpose;
 use pelita_domain::policy::Decision;
+use pelita_domain::policy::write::Change;
 use pelita_store::{CaseMeta, NewInterview, StoreError};
 use serde::Deserialize;
 
@@ -36,7 +37,7 @@ pub struct InterviewsView {
 fn purposes(ctx: &Ctx, meta: &CaseMeta) -> Vec<Purpose> {
     Purpose::ALL
         .into_iter()
-        .filter(|p| super::decision(ctx, meta, p.section()) == Decision::Allow)
+        .filter(|p| super::may_change(ctx, meta, Change::Interview(p.section())))
         .collect()
 }
 

@@ -11,7 +11,7 @@ use pelita_domain::justice::proceeding::{
     self, DiversionAssessment, DiversionOutcome, Forum, NewDetention, NewProceeding, Offence,
 };
 use pelita_domain::justice::{Jurisdiction, Stage};
-use pelita_domain::policy::{Decision, Section};
+use pelita_domain::policy::write::Change;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{
     CaseMeta, DetentionChange, DetentionRecord, EndReason, JusticeTable, ProceedingRecord,
@@ -205,7 +205,7 @@ fn detention_view(
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let mut release_required = false;
     let clocks = j
-        .clocks_for(d.stage)
+        .clocks_for_episode(d.stage, &d.times())
         .map(|rule| {
             let c = rule.evaluate(tz, &d.times(), now);
             if c.state == State::Expired
@@ -278,12 +278,11 @@ async fn jurisdiction(ctx: &Ctx, case_id: &str) -> Jurisdiction {
 
 /// Expungement is for a supervisor or a justice officer who may read the section.
 pub fn may_expunge(ctx: &Ctx, meta: &CaseMeta) -> bool {
-    use pelita_domain::role::Role;
-    may_edit(ctx, meta) && matches!(ctx.reader().role, Role::Supervisor | Role::Justice)
+    super::may_change(ctx, meta, Change::Expunge)
 }
 
 pub fn may_edit(ctx: &Ctx, meta: &CaseMeta) -> bool {
-    super::decision(ctx, meta, Section::Justice) == Decision::Allow
+    super::may_change(ctx, meta, Change::Justice)
 }
 
 pub async fn view(

@@ -20,6 +20,7 @@ pub mod search;
 pub mod work;
 
 use pelita_domain::identity::ChildIdentity;
+use pelita_domain::policy::write::Change;
 use pelita_domain::policy::{Decision, Grant, Refusal, Section};
 use pelita_store::{CaseMeta, Readable};
 
@@ -51,21 +52,21 @@ pub async fn posted_case(
         .map_err(|e| crate::error::store(&ctx.t, e))
 }
 
-/// Who changes a section of a case: its lead worker or a supervisor, with the section allowed.
-pub fn may_change(ctx: &Ctx, meta: &CaseMeta, section: Section) -> bool {
-    case::can_write(meta.relationship(&ctx.reader()))
-        && decision(ctx, meta, section) == Decision::Allow
+/// Whether the signed-in person may make this change: the write policy, asked only to decide
+/// which forms to offer (the store decides again, in its transaction, for every write).
+pub fn may_change(ctx: &Ctx, meta: &CaseMeta, change: Change) -> bool {
+    meta.may_change(&ctx.reader(), change)
 }
 
-/// `posted_case`, then `may_change` for the section (403 otherwise).
+/// `posted_case`, then `may_change` (403 otherwise).
 pub async fn posted_change(
     ctx: &Ctx,
     csrf: &str,
     case_id: &str,
-    section: Section,
+    change: Change,
 ) -> Result<CaseMeta, axum::response::Response> {
     let meta = posted_case(ctx, csrf, case_id).await?;
-    if may_change(ctx, &meta, section) {
+    if may_change(ctx, &meta, change) {
         Ok(meta)
     } else {
         Err(crate::error::page(

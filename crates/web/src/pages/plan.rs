@@ -11,7 +11,7 @@ use pelita_domain::agency::Sector;
 use pelita_domain::assessment::pick;
 use pelita_domain::followup::Outcome;
 use pelita_domain::plan::{Action, ActionStatus, Goal, GoalKind, Plan, Views};
-use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_store::{PlanRecord, Readable, StoreError};
 use serde::Deserialize;
 
@@ -296,7 +296,7 @@ fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
 /// Saves the views and review date, and adds a goal (with a first action) when one is given.
 pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
     let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Section::Plan).await {
+    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Change::Plan).await {
         return r;
     }
     let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
@@ -380,7 +380,7 @@ pub async fn update_action(
     Form(f): Form<ActionForm>,
 ) -> Response {
     let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Section::Plan).await {
+    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Change::Plan).await {
         return r;
     }
     let Some(status) = ActionStatus::parse(&f.status) else {
@@ -408,7 +408,13 @@ pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm
         Ok(m) => m,
         Err(r) => return r,
     };
-    if super::decision(&ctx, &meta, Section::Plan) != pelita_domain::policy::Decision::Allow {
+    if !super::may_change(&ctx, &meta, Change::ApprovePlan) {
+        // The lead worker who asks is told who approves; anyone else is refused.
+        if super::may_change(&ctx, &meta, Change::Plan) {
+            let d = pelita_domain::DomainError::SupervisorOnly;
+            return super::case::render_with_message(&ctx, &id, t.get(&error::domain_key(&d)))
+                .await;
+        }
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     match ctx.store.approve_plan(&ctx.reader().actor(), &id).await {
@@ -467,7 +473,7 @@ pub async fn record_followup(
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    if !super::case::can_write(meta.relationship(&ctx.reader())) {
+    if !super::may_change(&ctx, &meta, Change::Plan) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let child_view = match super::opt_note(&f.child_view) {

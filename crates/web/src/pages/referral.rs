@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::agency::Sector;
 use pelita_domain::policy::Section;
+use pelita_domain::policy::write::Change;
 use pelita_domain::referral::{self, ReferralStatus};
 use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
@@ -157,7 +158,7 @@ pub async fn create(
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    if !super::case::can_write(meta.relationship(&ctx.reader())) {
+    if !super::may_change(&ctx, &meta, Change::Refer) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));

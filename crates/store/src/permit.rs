@@ -1,0 +1,248 @@
+//! The write policy, enforced where writes happen: inside the writer's transaction, before a
+//! command runs, against the person and the case as the database holds them at that moment.
+//!
+//! The actor's role and agency are read from `users`, not taken from the `Actor` the caller
+//! built, so a forged or stale role changes nothing; the case's lead worker, team, supervisors
+//! and accepted referrals are read in the same transaction that writes. Every command says
+//! what it changes ([`required`], an exhaustive match: a new command does not compile until it
+//! does), and `domain::policy::write` decides.
+
+use pelita_domain::agency::Sector;
+use pelita_domain::policy::Section;
+use pelita_domain::policy::write::{self, Change};
+use pelita_domain::role::Role;
+
+use crate::StoreError;
+use crate::access::{Reader, case_meta_in};
+use crate::db::args;
+use crate::writer::{Command, Write};
+
+/// What a command needs from the policy.
+enum Need<'a> {
+    /// A change to a case, named by the case or by one of its records (table, id).
+    Case(Target<'a>, Change),
+    /// A change to a child's identity: allowed through any of the child's cases.
+    Child(&'a str, Change),
+    /// A new case in this agency.
+    Register(&'a str),
+    /// A referral sent, with its receiver and sections, and an override when one is used.
+    Refer(&'a str, &'a crate::referral::NewReferral),
+    /// An answer to a referral, by its receiving agency.
+    AnswerReferral(&'a str),
+    /// Accounts, agencies and rule values.
+    Administration,
+    /// A change to one account: its owner or an administrator.
+    Account(&'a str),
+    /// Checked by the command itself against its own record (a task's assignee), or needing
+    /// no case at all (the actor's own sessions, alerts and reads).
+    Own,
+    /// The command-line operator only (erasure).
+    Operator,
+}
+
+/// A case, or a record that belongs to one.
+enum Target<'a> {
+    Case(&'a str),
+    Of(&'static str, &'a str),
+}
+
+fn case(id: &str, change: Change) -> Need<'_> {
+    Need::Case(Target::Case(id), change)
+}
+
+fn required(command: &Command) -> Need<'_> {
+    use Command as C;
+    use Target::Of;
+    match command {
+        C::CreateAgency(_)
+        | C::CreateUser(_)
+        | C::SetDisabled(..)
+        | C::ResetSecondFactor(_)
+        | C::SetRole(..)
+        | C::OverrideRule(..) => Need::Administration,
+        C::SetTotp(user, _)
+        | C::SetPassword(user, _)
+        | C::SetLanguage(user, _)
+        | C::RevokeTokens(user)
+        | C::CreateToken { user_id: user, .. } => Need::Account(user),
+        C::Register(r) => Need::Register(&r.agency_id),
+        C::UpdateIdentity(child, _) => Need::Child(child, Change::Identity),
+        C::RecordCircumstances(c, _) => case(c, Change::Circumstances),
+        C::MoveCase(c, to, _) => case(
+            c,
+            if *to == pelita_domain::case::CaseStatus::Closed {
+                Change::Close
+            } else {
+                Change::Status
+            },
+        ),
+        C::SetPriority(c, _) => case(c, Change::Status),
+        C::Assign(c, _) | C::HandedOverBy(c, _) | C::AddTeamMember(c, _) => case(c, Change::Team),
+        C::RemoveVictimStatus(c) => case(c, Change::Status),
+        C::AddNote(c, section, _) => case(c, Change::Note(*section)),
+        C::RecordConsent(c, ..) => case(c, Change::Consent),
+        C::Refer(c, r) => Need::Refer(c, r),
+        C::RecordAssessment(c, _, _, section, _) => case(c, Change::Assessment(*section)),
+        C::SavePlan(c, _) | C::SetActionStatus(c, ..) => case(c, Change::Plan),
+        C::RecordFollowUp(id, _) => Need::Case(Of("followups", id), Change::Plan),
+        C::ApprovePlan(c) => case(c, Change::ApprovePlan),
+        C::RecordConference(c, ..) => case(c, Change::Conference),
+        C::SaveHousehold(c, _) => case(c, Change::Household),
+        C::RecordInterview(c, i, _) => case(c, Change::Interview(i.purpose.section())),
+        C::Repatriation(c, _) => case(c, Change::Repatriation),
+        C::OpenProceeding(c, _) | C::StartDetention(c, _) | C::RecordFamilyContact(c, ..) => {
+            case(c, Change::Justice)
+        }
+        C::RecordDiversion(id, _)
+        | C::GoFormal(id)
+        | C::SetAgreement(id, _)
+        | C::AgreementEvent(id, ..) => Need::Case(Of("proceedings", id), Change::Justice),
+        C::ChangeDetention(id, _) => Need::Case(Of("detentions", id), Change::Justice),
+        C::ExpungeJustice(c, _) => case(c, Change::Expunge),
+        C::OpenSealedJustice(c, _) => case(c, Change::CourtOrder),
+        C::MoveReferral(id, ..) => Need::AnswerReferral(id),
+        C::Erase(..) => Need::Operator,
+        C::CompleteTask(_)
+        | C::LogAccess { .. }
+        | C::LoginFailure(_)
+        | C::StartSession { .. }
+        | C::TouchSession(_)
+        | C::EndSessions { .. }
+        | C::PassSecondFactor(_)
+        | C::Reauthenticated(_)
+        | C::UseTotpStep(..)
+        | C::AlertsRead
+        | C::Shutdown => Need::Own,
+    }
+}
+
+impl Write<'_> {
+    /// The actor as the database knows them now; `None` for the command-line operator and the
+    /// system itself. A disabled or unknown account changes nothing.
+    async fn current_actor(&mut self) -> Result<Option<Reader>, StoreError> {
+        if self.actor.is_system() {
+            return Ok(None);
+        }
+        let row = self
+            .tx
+            .row(
+                "SELECT role, agency_id, disabled FROM users WHERE id = $1",
+                args![self.actor.id.as_str()],
+            )
+            .await?
+            .ok_or(StoreError::Forbidden)?;
+        if row.i64(2)? != 0 {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(Some(Reader {
+            id: self.actor.id.clone(),
+            role: Role::parse(&row.text(0)?).ok_or(StoreError::Corrupt)?,
+            agency_id: row.opt_text(1)?,
+        }))
+    }
+
+    /// Refuses the command unless the write policy allows it to this actor, now.
+    pub(crate) async fn permit(&mut self, command: &Command) -> Result<(), StoreError> {
+        let need = required(command);
+        if matches!(need, Need::Own) {
+            return Ok(());
+        }
+        let Some(reader) = self.current_actor().await? else {
+            return Ok(());
+        };
+        let allowed = match need {
+            Need::Own => true,
+            Need::Operator => false,
+            Need::Administration => write::may_administer(reader.role),
+            Need::Account(user) => user == reader.id || write::may_administer(reader.role),
+            Need::Register(agency) => {
+                write::may_register(reader.role) && reader.agency_id.as_deref() == Some(agency)
+            }
+            Need::Case(target, change) => {
+                let case_id = self.case_of(target).await?;
+                case_meta_in(&mut *self.tx, &case_id)
+                    .await?
+                    .may_change(&reader, change)
+            }
+            Need::Child(child, change) => {
+                let cases = self
+                    .tx
+                    .rows("SELECT id FROM cases WHERE child_id = $1", args![child])
+                    .await?;
+                let mut any = false;
+                for row in cases {
+                    if case_meta_in(&mut *self.tx, &row.text(0)?)
+                        .await?
+                        .may_change(&reader, change)
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+                any
+            }
+            Need::Refer(case_id, r) => {
+                let meta = case_meta_in(&mut *self.tx, case_id).await?;
+                let sector = self.sector_of(&r.to_agency).await?;
+                meta.may_change(&reader, Change::Refer)
+                    && (r.override_justification.is_none()
+                        || meta.may_change(&reader, Change::ConsentOverride))
+                    && r.sections.iter().all(|s| write::may_share(sector, *s))
+            }
+            Need::AnswerReferral(id) => {
+                let row = self
+                    .tx
+                    .row(
+                        "SELECT r.to_agency, u.agency_id FROM referrals r \
+                         LEFT JOIN users u ON u.id = r.created_by WHERE r.id = $1",
+                        args![id],
+                    )
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                write::may_answer_referral(
+                    reader.role,
+                    reader.agency_id.as_deref(),
+                    &row.text(0)?,
+                    row.opt_text(1)?.as_deref(),
+                )
+            }
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden)
+        }
+    }
+
+    async fn case_of(&mut self, target: Target<'_>) -> Result<String, StoreError> {
+        match target {
+            Target::Case(id) => Ok(id.to_owned()),
+            Target::Of(table, id) => self
+                .tx
+                .row(
+                    &format!("SELECT case_id FROM {table} WHERE id = $1"),
+                    args![id],
+                )
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .text(0),
+        }
+    }
+
+    async fn sector_of(&mut self, agency: &str) -> Result<Sector, StoreError> {
+        let row = self
+            .tx
+            .row("SELECT sector FROM agencies WHERE id = $1", args![agency])
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Sector::parse(&row.text(0)?).ok_or(StoreError::Corrupt)
+    }
+}
+
+/// Sections a referral to `sector` may carry (for forms that offer them).
+pub fn shareable_with(sector: Sector) -> Vec<Section> {
+    Section::ALL
+        .into_iter()
+        .filter(|s| write::may_share(sector, *s))
+        .collect()
+}
