@@ -354,12 +354,19 @@ impl Store {
             }
         }
         let writer = writer::spawn(pools.clone(), keys.clone(), config.clock.clone());
-        Ok(Store {
+        let store = Store {
             pools,
             keys,
             clock: config.clock,
             writer,
-        })
+        };
+        // Data that an earlier release kept in a weaker form is brought up to this one's.
+        store
+            .submit(&Actor::system("upgrade"), Command::SealLegacyJustifications)
+            .await?;
+        // The plaintext they replaced must not linger in the WAL's old frames.
+        store.pools.truncate_wal();
+        Ok(store)
     }
 
     pub fn kind(&self) -> Kind {

@@ -65,6 +65,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "repatriation_end",
         include_str!("../migrations/sqlite/0012_repatriation_end.sql"),
     ),
+    (
+        14,
+        "sealed_justifications_and_refusals",
+        include_str!("../migrations/sqlite/0014_sealed_justifications.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -126,6 +131,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         12,
         "repatriation_end",
         include_str!("../migrations/postgres/0012_repatriation_end.sql"),
+    ),
+    (
+        14,
+        "sealed_justifications_and_refusals",
+        include_str!("../migrations/postgres/0014_sealed_justifications.sql"),
     ),
 ];
 

@@ -101,9 +101,10 @@ fn required(command: &Command) -> Need<'_> {
         C::ExpungeJustice(c, _) => case(c, Change::Expunge),
         C::OpenSealedJustice(c, _) => case(c, Change::CourtOrder),
         C::MoveReferral(id, ..) => Need::AnswerReferral(id),
-        C::Erase(..) => Need::Operator,
+        C::Erase(..) | C::SealLegacyJustifications => Need::Operator,
         C::CompleteTask(_)
         | C::LogAccess { .. }
+        | C::LogRefusal(..)
         | C::LoginFailure(_)
         | C::StartSession { .. }
         | C::TouchSession(_)

@@ -123,6 +123,10 @@ pub(crate) enum Command {
     AddTeamMember(String, String),
     /// The actor's alerts are read.
     AlertsRead,
+    /// At start: break-glass reasons an earlier release kept in plain text are sealed.
+    SealLegacyJustifications,
+    /// A read the policy refused, by the actor.
+    LogRefusal(String, Section),
     /// Stops the writer after everything queued before it.
     Shutdown,
 }
@@ -441,6 +445,7 @@ impl Write<'_> {
                 self.record_consent(case, entry, note.as_ref()).await
             }
             Command::Shutdown => Ok(Done::Unit),
+            Command::SealLegacyJustifications => self.seal_legacy_justifications().await,
             other => self.apply_access(other).await,
         }
     }
@@ -512,7 +517,10 @@ impl Write<'_> {
         Ok(Done::Id(id))
     }
 
-    async fn child_key(&mut self, child_id: &str) -> Result<(i64, ChildKey), StoreError> {
+    pub(crate) async fn child_key(
+        &mut self,
+        child_id: &str,
+    ) -> Result<(i64, ChildKey), StoreError> {
         let row = self
             .tx
             .row(

@@ -179,6 +179,7 @@ both!(
     the_detention_register_keeps_the_order_and_its_clocks,
     repatriation_is_decided_child_by_child_on_best_interests,
     the_write_policy_holds_in_the_store_for_every_role_change_and_standing,
+    break_glass_reasons_are_sealed_and_erasure_reaches_them,
 );
 
 fn admin() -> Actor {
@@ -282,8 +283,25 @@ async fn registers_and_reads_back_names_in_any_script(env: &Env) {
     assert_eq!(identity_of(env, &r.case_id).await, Readable::Present(id));
     let case = case_of(env, &r.case_id).await;
     assert_eq!(case.case.status, CaseStatus::Registered);
-    assert_eq!(case.case.priority.reason, "needs school re-entry");
     assert_eq!(case.child_id, r.child_id);
+    // The priority's reason is free text of the plan section: the status read leaves it out,
+    // a plan grant reads it, and the read is logged as one of the plan.
+    assert_eq!(case.case.priority.reason, "");
+    assert_eq!(
+        env.store
+            .read_priority_reason(&grant(&r.case_id, Section::Plan))
+            .await
+            .unwrap(),
+        "needs school re-entry"
+    );
+    assert!(matches!(
+        env.store
+            .read_priority_reason(&grant(&r.case_id, Section::Status))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(log.iter().any(|e| e.section == "plan"));
 }
 
 async fn case_references_count_per_agency_and_year(env: &Env) {
@@ -2596,4 +2614,84 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
             .await,
         Err(StoreError::Forbidden)
     ));
+}
+
+/// A break-glass reason often names the child or their situation: it is sealed with the
+/// child's key (no plaintext in the file), erasure reaches it, and reasons an earlier release
+/// kept in plain text are sealed when the store next opens.
+async fn break_glass_reasons_are_sealed_and_erasure_reaches_them(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let r = env
+        .store
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Zahra", None, BirthDate::Unknown)),
+        )
+        .await
+        .unwrap();
+    let why = "Zahra's grandmother phoned about Kertawijaya";
+    let opened = policy::authorize(
+        "auditor-1",
+        Role::Auditor,
+        Relationship::None,
+        &r.case_id,
+        Section::Health,
+        Some(why),
+    )
+    .unwrap();
+    env.store.read_sections(&[opened]).await.unwrap();
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert_eq!(log[0].justification.as_deref(), Some(why));
+    if env.pg.is_none() {
+        assert!(!contains(&sqlite_bytes(env), "Kertawijaya"));
+    }
+    // A reason an earlier release wrote in plain text is sealed at the next start.
+    env.tamper(&format!(
+        "INSERT INTO access_log (at, reader, case_id, section, justification) \
+         VALUES (1, 'auditor-2', '{}', 'family', 'legacy reason about Kertawijaya')",
+        r.case_id
+    ))
+    .await;
+    let reopened = Store::open(StoreConfig {
+        url: env.url.clone(),
+        key: env.key.clone(),
+        readers: 1,
+        clock: env.clock.clone(),
+    })
+    .await
+    .unwrap();
+    let log = reopened.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.justification.as_deref() == Some("legacy reason about Kertawijaya"))
+    );
+    let plaintext: i64 = if env.pg.is_some() {
+        let mut c = sqlx::PgConnection::connect(&env.url).await.unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_log WHERE justification IS NOT NULL")
+            .fetch_one(&mut c)
+            .await
+            .unwrap()
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(&env.url).await.unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_log WHERE justification IS NOT NULL")
+            .fetch_one(&mut c)
+            .await
+            .unwrap()
+    };
+    assert_eq!(plaintext, 0, "the plaintext column is cleared");
+    reopened.close().await;
+    // Erased, the reasons read as nothing: the key that sealed them is gone.
+    env.store
+        .erase_child(
+            &admin(),
+            &r.child_id,
+            "the child's request, recorded on paper",
+        )
+        .await
+        .unwrap();
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(log.iter().all(|e| e.justification.is_none()), "{log:?}");
+    if env.pg.is_none() {
+        assert!(!contains(&sqlite_bytes(env), "Kertawijaya"));
+    }
 }

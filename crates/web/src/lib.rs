@@ -163,6 +163,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/referrals", post(pages::referral::create))
         .route("/referrals/{id}/move", post(pages::referral::answer))
         .route("/cases/{id}/identity", post(pages::case::edit_identity))
+        .route(
+            "/cases/{id}/circumstances",
+            post(pages::case::record_circumstances),
+        )
         .route("/cases/{id}/move", post(pages::case::move_case))
         .route(
             "/search",

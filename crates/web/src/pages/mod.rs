@@ -37,6 +37,18 @@ pub fn grant(
     meta.authorize(&ctx.reader(), section, why)
 }
 
+/// Records a read the policy refused (probing must leave a trace); a failure to record is
+/// logged, never shown.
+pub async fn refused(ctx: &Ctx, meta: &CaseMeta, section: Section) {
+    if let Err(e) = ctx
+        .store
+        .record_refusal(&ctx.reader(), &meta.id, section)
+        .await
+    {
+        tracing::warn!(error = %e, "a refused read could not be recorded");
+    }
+}
+
 /// The start of every form that changes a case: the form's CSRF token, then the case.
 pub async fn posted_case(
     ctx: &Ctx,
