@@ -532,7 +532,9 @@ async fn add_note(
         Ok(t) => t,
         Err(e) => return domain_problem(&e),
     };
-    let findings = Guard::builtin().check(body.as_str());
+    // Suggestions in the writer's interface language, where their list knows the words.
+    let language = s.store.user_language(&u.id).await.ok().flatten();
+    let findings = Guard::builtin().check_in(body.as_str(), language.as_deref());
     let actor = actor(&u);
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
