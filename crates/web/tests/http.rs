@@ -756,7 +756,8 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
 }
 
 /// Every role × section × reachable relationship through the API, against the policy table
-/// (which `docs/access-policy.md` is generated from and checked against).
+/// (which `docs/access-policy.md` is generated from and checked against) — reading the section,
+/// and writing a note in it against the write table.
 #[tokio::test]
 async fn the_access_policy_holds_for_every_role_section_and_relationship_over_http() {
     let app = App::new(false).await;
@@ -774,7 +775,7 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
         )
         .await
         .unwrap();
-    let mut checked = 0;
+    let (mut checked, mut written) = (0, 0);
     let mut seen = std::collections::HashSet::new();
     for role in Role::ALL {
         // The same role in four positions: on the case's team, in its agency, elsewhere, and
@@ -800,11 +801,12 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
         ] {
             let token = app.token(user).await;
             let meta = app.store.case_meta(case_id).await.unwrap();
-            let rel = meta.relationship(&Reader {
+            let reader = Reader {
                 id: user.clone(),
                 role,
                 agency_id: app.store.user(user).await.unwrap().agency_id,
-            });
+            };
+            let rel = meta.relationship(&reader);
             for section in Section::ALL {
                 let expected = policy::decide(role, section, rel);
                 seen.insert((role, section, rel));
@@ -849,11 +851,43 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
                             || v["identity"]["names"]["aliases"] == json!([])
                     );
                 }
+                // And the write table, for a note in the section.
+                if section != Section::Status {
+                    let standing = meta.standing(&reader);
+                    let may = policy::write::may_change(
+                        role,
+                        policy::write::Change::Note(section),
+                        standing,
+                    );
+                    let body = json!({"section": section.as_str(), "text": "Seen at school"});
+                    let (s, v, _) = api(
+                        &app,
+                        "POST",
+                        &format!("/api/v1/cases/{case_id}/notes"),
+                        Some(&token),
+                        Some(body.to_string()),
+                    )
+                    .await;
+                    let wrote = match s {
+                        StatusCode::CREATED => true,
+                        StatusCode::FORBIDDEN => false,
+                        other => panic!("{role} note {section:?}: unexpected {other} {v}"),
+                    };
+                    assert_eq!(
+                        wrote,
+                        may,
+                        "{role} / note: {} / {}",
+                        section.as_str(),
+                        standing.as_str()
+                    );
+                    written += usize::from(wrote);
+                }
                 checked += 1;
             }
         }
     }
     assert_eq!(checked, Role::ALL.len() * 4 * Section::ALL.len());
+    assert!(written > 0, "some notes were allowed");
     // Every relationship but "referred" (which needs referrals) was reached by some role.
     for rel in [
         "assigned",
