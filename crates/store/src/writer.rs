@@ -323,72 +323,25 @@ impl Write<'_> {
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
         // The write policy, against the actor and the case as they stand in this transaction.
         self.permit(command).await?;
+        // Which cases it changes, read before the change (an expungement removes records).
+        let changed = self.changed_cases(command).await?;
         let done = self.apply_command(command).await?;
         // The assigned worker learns when someone else changes their case.
-        let changed = match command {
-            Command::RecordCircumstances(case, _)
-            | Command::MoveCase(case, ..)
-            | Command::SetPriority(case, _)
-            | Command::AddNote(case, ..)
-            | Command::Refer(case, _)
-            | Command::RecordAssessment(case, ..)
-            | Command::SavePlan(case, _)
-            | Command::ApprovePlan(case)
-            | Command::RecordConference(case, ..)
-            | Command::SaveHousehold(case, _)
-            | Command::Repatriation(case, _)
-            | Command::SetActionStatus(case, ..)
-            | Command::OpenProceeding(case, _)
-            | Command::StartDetention(case, _)
-            | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
-            Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
-            _ => None,
-        };
-        if let Some((id, kind)) = changed {
-            self.alert_assigned(id, kind, command).await?;
+        for (case_id, what) in changed {
+            self.alert_assigned(&case_id, what).await?;
         }
         Ok(done)
     }
 
     /// One statement: an alert for the case's assigned worker, unless they made the change.
-    async fn alert_assigned(
-        &mut self,
-        id: &str,
-        kind: &str,
-        command: &Command,
-    ) -> Result<(), StoreError> {
-        let what = match command {
-            Command::RecordCircumstances(..) => "circumstances",
-            Command::MoveCase(..) => "status",
-            Command::SetPriority(..) => "priority",
-            Command::AddNote(..) => "note",
-            Command::Refer(..) => "referral",
-            Command::RecordConsent(..) => "consent",
-            Command::RecordAssessment(..) => "assessment",
-            Command::SavePlan(..) => "plan",
-            Command::ApprovePlan(..) => "plan_approved",
-            Command::RecordConference(..) => "conference",
-            Command::SaveHousehold(..) => "family",
-            Command::Repatriation(..) => "repatriation",
-            Command::SetActionStatus(..) => "plan",
-            Command::OpenProceeding(..) | Command::StartDetention(..) => "justice",
-            _ => "referral_answer",
-        };
-        let case = if kind == "referral" {
-            "(SELECT case_id FROM referrals WHERE id = $4)"
-        } else {
-            "$4"
-        };
-        let sql = format!(
-            "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
-             SELECT $1, c.assigned_to, c.id, 'changed', $2, $3 FROM cases c \
-             WHERE c.id = {case} AND c.assigned_to IS NOT NULL AND c.assigned_to <> $5"
-        );
+    async fn alert_assigned(&mut self, case_id: &str, what: &str) -> Result<(), StoreError> {
         let detail = json!({"by": self.actor.id, "what": what}).to_string();
         self.tx
             .exec(
-                &sql,
-                args![new_id(), detail, self.now, id, self.actor.id.as_str()],
+                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+                 SELECT $1, c.assigned_to, c.id, 'changed', $2, $3 FROM cases c \
+                 WHERE c.id = $4 AND c.assigned_to IS NOT NULL AND c.assigned_to <> $5",
+                args![new_id(), detail, self.now, case_id, self.actor.id.as_str()],
             )
             .await?;
         Ok(())
