@@ -45,7 +45,7 @@ pub use access::{
     TokenScope, WorkItem,
 };
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
-pub use audit::{AuditEvent, AuditReport, ChainBreak};
+pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
 pub use conference::ConferenceRecord;
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
@@ -581,6 +581,16 @@ impl Store {
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<AuditReport, StoreError> {
         audit::verify(&self.pools, &self.keys, progress).await
+    }
+
+    /// Checks the database against the chain's facts (`pelita audit verify` runs it after the
+    /// walk): every case whose circumstances were recorded is a recognised victim, every
+    /// registered case exists for its child and every case was registered, each case and
+    /// referral is in the status of its last move, an erased child stays erased. A tamper that
+    /// leaves the chain intact — raw SQL around the writer, past or through the triggers — is
+    /// named here, case by case. At most [`MAX_VIOLATIONS`] per invariant.
+    pub async fn verify_state(&self) -> Result<Vec<StateViolation>, StoreError> {
+        audit::verify_state(&self.pools).await
     }
 
     /// A consistent online copy of a SQLite database (`VACUUM INTO`: a snapshot without free

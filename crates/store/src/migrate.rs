@@ -65,6 +65,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "repatriation_end",
         include_str!("../migrations/sqlite/0012_repatriation_end.sql"),
     ),
+    (
+        13,
+        "victim_case_kept",
+        include_str!("../migrations/sqlite/0013_victim_case_kept.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -126,6 +131,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         12,
         "repatriation_end",
         include_str!("../migrations/postgres/0012_repatriation_end.sql"),
+    ),
+    (
+        13,
+        "victim_case_kept",
+        include_str!("../migrations/postgres/0013_victim_case_kept.sql"),
     ),
 ];
 
