@@ -3650,3 +3650,77 @@ async fn circumstances_recorded_after_registration_recognise_the_child_as_a_vict
             .any(|e| e.action == "case.record_circumstances" && e.subject == case)
     );
 }
+
+/// Issue 13 item 16: after a storage error at commit the writer stops until restart. The write
+/// that met it and every later one, through the API and the pages, answer 503 saying so (not
+/// "nothing was saved", which is not known), `/healthz` says the writer halted, reads go on.
+#[tokio::test]
+async fn healthz_and_every_write_answer_503_once_the_writer_halted() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    let u = app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let t = app.token(&u).await;
+    let case = app.child(&agency, &u, "Siti").await;
+    let mut b = Browser::new(&app);
+    assert_eq!(b.sign_in("rina", PASSWORD).await.0, StatusCode::SEE_OTHER);
+    let csrf = b.csrf().await;
+    let health = || async {
+        let (s, h, body) = app
+            .send(Request::get("/healthz").body(Body::empty()).unwrap())
+            .await;
+        let no_store = h["cache-control"].iter().any(|v| v.contains("no-store"));
+        (s, serde_json::from_str::<Value>(&body).unwrap(), no_store)
+    };
+    assert_eq!(
+        health().await,
+        (
+            StatusCode::OK,
+            json!({"status": "ok", "database": "ok", "writer": "running"}),
+            true
+        )
+    );
+
+    // The next commit fails as a failed fsync does.
+    app.store.fail_next_commits(1);
+    let child = json!({"given": "Nur", "sex": "female", "birth": {"precision": "year", "year": 2013}, "priority": "low", "priority_reason": "routine"});
+    for _ in 0..2 {
+        let (s, v, kind) = api(
+            &app,
+            "POST",
+            "/api/v1/children",
+            Some(&t),
+            Some(child.to_string()),
+        )
+        .await;
+        assert_eq!(
+            (s, kind.as_str(), v["code"].as_str()),
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "application/problem+json",
+                Some("writes-halted")
+            ),
+            "{v}"
+        );
+        assert!(v["title"].as_str().unwrap().contains("restart Pelita"));
+    }
+    let (s, _, page) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[("csrf", &csrf), ("section", "family"), ("text", "visit")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.contains("restart Pelita"), "{page}");
+    assert!(!page.contains("Nothing was saved"));
+    assert_eq!(
+        health().await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"status": "error", "database": "ok", "writer": "halted"}),
+            true
+        )
+    );
+    // Reads that need no log line go on.
+    let (s, v, _) = api(&app, "GET", "/api/v1/me", Some(&t), None).await;
+    assert_eq!((s, v["username"].as_str()), (StatusCode::OK, Some("rina")));
+}

@@ -230,6 +230,7 @@ error-not-found = Not found.
 error-forbidden = You do not have access to this.
 error-too-large = What you sent is too large.
 error-generic = Something went wrong. Nothing was saved. Please try again.
+error-halted = Writes are stopped after a storage error: restart Pelita. Until then nothing can be saved; reading still works. After the restart, check whether your last change was saved.
 error-conflict = { $detail }
 errors-above = Please correct the marked fields.
 

@@ -233,6 +233,7 @@ error-not-found = Hindi nahanap.
 error-forbidden = Wala kang access dito.
 error-too-large = Masyadong malaki ang ipinadala mo.
 error-generic = Nagkaroon ng problema. Walang na-save. Pakisubukang muli.
+error-halted = Itinigil ang pag-save matapos ang error sa storage: i-restart ang Pelita. Hanggang doon, walang maise-save; gumagana pa rin ang pagbasa. Pagkatapos ng restart, tingnan kung na-save ang huli mong pagbabago.
 error-conflict = { $detail }
 errors-above = Pakiwasto ang mga minarkahang field.
 

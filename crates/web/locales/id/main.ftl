@@ -231,6 +231,7 @@ error-not-found = Tidak ditemukan.
 error-forbidden = Anda tidak memiliki akses ke halaman ini.
 error-too-large = Data yang Anda kirim terlalu besar.
 error-generic = Terjadi kesalahan. Tidak ada yang disimpan. Silakan coba lagi.
+error-halted = Penyimpanan dihentikan setelah terjadi kesalahan media penyimpanan: mulai ulang Pelita. Sampai saat itu tidak ada yang dapat disimpan; membaca tetap berfungsi. Setelah dimulai ulang, periksa apakah perubahan terakhir Anda tersimpan.
 error-conflict = { $detail }
 errors-above = Mohon perbaiki kolom yang ditandai.
 

@@ -231,6 +231,7 @@ error-not-found = Tidak dijumpai.
 error-forbidden = Anda tidak mempunyai akses kepada ini.
 error-too-large = Apa yang anda hantar terlalu besar.
 error-generic = Berlaku masalah. Tiada apa-apa yang disimpan. Sila cuba lagi.
+error-halted = Penyimpanan dihentikan selepas ralat storan: mulakan semula Pelita. Sehingga itu tiada apa-apa yang boleh disimpan; membaca masih berfungsi. Selepas dimulakan semula, semak sama ada perubahan terakhir anda telah disimpan.
 error-conflict = { $detail }
 errors-above = Sila betulkan medan yang ditandakan.
 

@@ -158,6 +158,13 @@ fn store_problem(e: StoreError) -> Response {
         StoreError::Erased => problem(StatusCode::GONE, "erased", "This child's data was erased"),
         StoreError::Conflict(c) => problem(StatusCode::CONFLICT, "conflict", c),
         StoreError::Forbidden => problem(StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+        // Said once in the log by the writer; not again for every refused write.
+        StoreError::Halted => problem(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "writes-halted",
+            "Writes are stopped after a storage error; restart Pelita. Whether the last writes \
+             were saved is unknown until it has been checked",
+        ),
         other => {
             tracing::error!(error = %other, "API request failed");
             problem(
