@@ -171,6 +171,7 @@ both!(
     a_failed_commit_halts_the_writer_and_a_refused_command_does_not,
     a_victims_case_is_never_deleted_replaced_or_rekeyed,
     audit_verify_names_each_case_whose_state_contradicts_the_chain,
+    every_change_by_someone_else_alerts_the_assigned_worker,
 );
 
 fn admin() -> Actor {
@@ -3102,4 +3103,102 @@ async fn audit_verify_names_each_case_whose_state_contradicts_the_chain(env: &En
             .any(|f| f.invariant == Invariant::CaseExists && f.case_id == gone.case_id),
         "{found:?}"
     );
+}
+
+/// Invariant 10: every change to a case by someone other than its assigned worker leaves that
+/// worker an alert — of every kind, as each command declares what it changes — and a change
+/// by the worker themself leaves none.
+async fn every_change_by_someone_else_alerts_the_assigned_worker(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let person = |name: &str, role| NewUser {
+        username: name.into(),
+        display_name: name.into(),
+        role,
+        agency_id: Some(agency.clone()),
+        password_hash: "not used".into(),
+    };
+    let lead = env
+        .store
+        .create_user(&admin(), person("lead", Role::CaseWorker))
+        .await
+        .unwrap();
+    let sup = env
+        .store
+        .create_user(&admin(), person("sup", Role::Supervisor))
+        .await
+        .unwrap();
+    let (lead, sup) = (
+        Actor {
+            id: lead,
+            role: Role::CaseWorker,
+        },
+        Actor {
+            id: sup,
+            role: Role::Supervisor,
+        },
+    );
+    let mut reg = registration(
+        &agency,
+        identity("Nadia", None, BirthDate::Year { year: 2012 }),
+    );
+    reg.assigned_to = Some(lead.id.clone());
+    let r = env.store.register_child(&lead, reg).await.unwrap();
+    let whats = || async {
+        env.store
+            .alerts(&lead.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|a| {
+                serde_json::from_str::<serde_json::Value>(&a.detail).unwrap()["what"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    // The lead's own change: no alert.
+    env.store
+        .add_note(
+            &lead,
+            &r.case_id,
+            Section::Family,
+            NoteText::parse("visit").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(whats().await.is_empty());
+    env.store
+        .update_identity(
+            &sup,
+            &r.child_id,
+            identity("Nadia", Some("Rahman"), BirthDate::Year { year: 2012 }),
+        )
+        .await
+        .unwrap();
+    let i = pelita_store::NewInterview {
+        held_on: today().date_naive(),
+        purpose: pelita_domain::interview::Purpose::Health,
+        present: None,
+        reason: None,
+    };
+    env.store
+        .record_interview(&sup, &r.case_id, i, 30)
+        .await
+        .unwrap();
+    env.store
+        .assign(&sup, &r.case_id, Some(lead.id.clone()))
+        .await
+        .unwrap();
+    env.store
+        .set_priority(
+            &sup,
+            &r.case_id,
+            Priority::new(PriorityLevel::High, "urgent medical follow-up").unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut got = whats().await;
+    got.sort();
+    assert_eq!(got, ["identity", "interview", "priority", "team"]);
 }
