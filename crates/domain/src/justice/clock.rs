@@ -13,7 +13,7 @@
 //! only lawful change is release. Warnings come 48 hours before a day or month deadline, and a quarter of the time
 //! before an hour deadline (2 hours before an 8-hour turnover).
 
-use chrono::{DateTime, Days, Months, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Days, Months, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -203,13 +203,20 @@ pub fn deadline(start: DateTime<Utc>, tz: Tz, amount: Amount) -> DateTime<Utc> {
         Amount::Months(m) => local_day.checked_add_months(Months::new(m)),
     }
     .unwrap_or(local_day);
-    // Midnight at the start of the day after the last day. In a zone with a clock change at
-    // midnight the earliest valid instant is taken: never later than the law allows.
+    // Midnight at the start of the day after the last day. Where the clocks go back over
+    // midnight the earlier midnight is taken; where they skip it (00:00 → 01:00) the day
+    // begins at the change: midnight by the offset in force before it.
     let midnight = end_day.and_time(NaiveTime::MIN);
-    tz.from_local_datetime(&midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| midnight.and_utc())
+    let day_after = match tz.from_local_datetime(&midnight).earliest() {
+        Some(t) => t.with_timezone(&Utc),
+        None => {
+            let before = tz.offset_from_utc_datetime(&(midnight - TimeDelta::days(1)));
+            midnight.and_utc() - TimeDelta::seconds(i64::from(before.fix().local_minus_utc()))
+        }
+    };
+    // A day lengthened by a clock change (25 hours) would let the count end later than as
+    // many whole days from the minute: the shorter reading is kept.
+    day_after.min(start + TimeDelta::days((end_day - local_day).num_days()))
 }
 
 /// Where a running clock stands.
@@ -507,6 +514,33 @@ mod tests {
             let clock = rule.evaluate(j.tz().unwrap(), &t, start);
             assert_eq!(clock.due, at(c.due), "{}", c.what);
         }
+    }
+
+    #[test]
+    fn a_clock_change_neither_lengthens_a_count_nor_moves_a_skipped_midnight() {
+        // Found by the property tests, in zones an administrator may set (none shipped has
+        // daylight saving). Santiago, 13 May 2017 had 25 hours (24:00 → 23:00): 4 days from
+        // its first minute end after 4 × 24 hours, not 97.
+        let santiago = chrono_tz::America::Santiago;
+        let start = at("2017-05-13T03:00:00Z");
+        assert_eq!(
+            deadline(start, santiago, Amount::Days(4)),
+            at("2017-05-17T03:00:00Z")
+        );
+        // Santiago skipped midnight on 13 August 2017 (00:00 → 01:00, -4 → -3): a day
+        // counted from 23:00 on the 12th ends at the change, not 3 hours before it started.
+        let start = at("2017-08-13T03:00:00Z");
+        assert_eq!(
+            deadline(start, santiago, Amount::Days(1)),
+            at("2017-08-13T04:00:00Z")
+        );
+        // Tehran skipped midnight on 22 March 2013 (+3:30 → +4:30): 7 days from 15 March end
+        // at the change, not 3½ hours after it.
+        let tehran = chrono_tz::Asia::Tehran;
+        assert_eq!(
+            deadline(at("2013-03-15T08:30:00Z"), tehran, Amount::Days(7)),
+            at("2013-03-21T20:30:00Z")
+        );
     }
 
     #[test]
