@@ -458,8 +458,16 @@ test('a child detained in Indonesia: the clock warns, release is required at the
     await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save_anyway]')]);
   }
   const casePath = new URL(lead.url()).pathname;
+  // Indonesia detains a child only for an offence punishable by 7 years or more (SPPA art.
+  // 32(2)): the proceeding comes first.
+  await lead.locator('details:has(form[action$="/proceedings"]) > summary').click();
+  await lead.fill('#pr-offence', 'Alleged to have carried messages for the group');
+  await lead.fill('#pr-on', jakartaDaysAgo(10).slice(0, 10));
+  await lead.fill('#pr-pen', '8');
+  await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/proceedings"] button').click()]);
+  assert.equal(await lead.locator('[role=alert].error').count(), 0, 'the proceeding was opened');
   const register = async (stage, started) => {
-    await lead.locator('#justice details.edit summary').first().click();
+    await lead.locator('details:has(form[action$="/detentions"]) > summary').click();
     await lead.selectOption('#dn-stage', stage);
     await lead.fill('#dn-start', started);
     await lead.fill('#dn-order', `SP.Han/${stage}/2026`);

@@ -180,7 +180,9 @@ fn scope(read_only: bool) -> pelita_store::TokenScope {
 
 #[derive(Subcommand)]
 enum AuditCmd {
-    /// Check the hash chain; exits non-zero naming the first bad event.
+    /// Check the hash chain, then the database against the chain's facts (victim status,
+    /// cases, statuses, referrals, erasures). Exits 2 naming the first bad event, 3 naming
+    /// each case whose state contradicts an intact chain.
     Verify(Common),
 }
 
@@ -359,19 +361,47 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let pb = bar(events as u64, "events");
             let report = store.verify_audit(&|n, _| pb.set_position(n)).await?;
             pb.finish_and_clear();
+            let pb = spinner("checking the database against the chain");
+            let state = store.verify_state().await;
+            pb.finish_and_clear();
             store.close().await;
-            return Ok(match report.first_break {
-                None => {
-                    println!("Audit chain intact: {} events verified.", report.events);
-                    ExitCode::SUCCESS
+            match &report.first_break {
+                None => println!("Audit chain intact: {} events verified.", report.events),
+                Some(b) => eprintln!(
+                    "Audit chain broken: {b}. {} events before it verified.",
+                    report.events
+                ),
+            }
+            let violations = match state {
+                Ok(v) => v,
+                // An altered event may no longer be JSON; the break is the finding.
+                Err(e) if report.first_break.is_some() => {
+                    eprintln!("Database state not checked against the broken chain: {e}");
+                    return Ok(ExitCode::from(2));
                 }
-                Some(b) => {
-                    eprintln!(
-                        "Audit chain broken: {b}. {} events before it verified.",
-                        report.events
-                    );
-                    ExitCode::from(2)
+                Err(e) => return Err(e.into()),
+            };
+            if violations.is_empty() {
+                println!(
+                    "Database state matches the chain: {}.",
+                    pelita_store::Invariant::ALL.map(|i| i.as_str()).join(", ")
+                );
+            } else {
+                eprintln!(
+                    "Database state contradicts the chain ({} finding(s), at most {} per rule):",
+                    violations.len(),
+                    pelita_store::MAX_VIOLATIONS
+                );
+                for v in &violations {
+                    eprintln!("  {v}");
                 }
+            }
+            return Ok(if report.first_break.is_some() {
+                ExitCode::from(2)
+            } else if !violations.is_empty() {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
             });
         }
         Cmd::Backup { common, to } => {

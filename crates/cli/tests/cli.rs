@@ -395,3 +395,126 @@ fn restoring_an_older_backup_repeats_the_erasures_made_since() {
     assert!(o.status.success(), "{}", text(&o));
     assert!(dir.path().join("pelita.db.before-restore").exists());
 }
+
+/// A deployment written by the previous release (schema 0001–0012, see
+/// `tests/fixtures/release-0012/README.md`) opens with this one: its migrations apply, the
+/// chain verifies, the state matches the chain (victims recognised at and after registration,
+/// referrals answered and pending, an erased child), and the new triggers hold on old rows.
+#[test]
+fn a_database_written_by_the_previous_release_opens_migrates_and_verifies() {
+    use std::os::unix::fs::PermissionsExt;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/release-0012");
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("pelita.key");
+    std::fs::copy(fixture.join("pelita.key"), &key).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let db = dir.path().join("pelita.db");
+    let dump = std::fs::read_to_string(fixture.join("pelita.sql")).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let count = |sql: &'static str| {
+        rt.block_on(async {
+            let mut c = sqlx::SqliteConnection::connect(db.to_str().unwrap())
+                .await
+                .unwrap();
+            let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&mut c).await.unwrap();
+            c.close().await.unwrap();
+            n
+        })
+    };
+    rt.block_on(async {
+        let url = format!("sqlite://{}?mode=rwc", db.display());
+        let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        c.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(dump)))
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+    });
+    assert_eq!(count("SELECT max(version) FROM _sqlx_migrations"), 12);
+
+    let d = dir.path().to_str().unwrap();
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("Audit chain intact: 148 events verified."),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        text(&o).contains("Database state matches the chain"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(count("SELECT max(version) FROM _sqlx_migrations"), 14);
+    assert_eq!(
+        count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cases'"),
+        4
+    );
+
+    let id = rt.block_on(async {
+        let store = open(dir.path()).await;
+        assert_eq!(store.verify_state().await.unwrap(), vec![]);
+        // Recognised after registration under the previous release; REPLACE INTO no longer
+        // clears it.
+        let (id,): (String,) = {
+            let mut c = sqlx::SqliteConnection::connect(db.to_str().unwrap())
+                .await
+                .unwrap();
+            let row: (String,) = sqlx::query_as(
+                "SELECT subject FROM audit_events WHERE action = 'case.record_circumstances'",
+            )
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+            let replace = format!(
+                "REPLACE INTO cases (id, child_id, agency_id, reference, status, priority, \
+                 version, created_at, updated_at) SELECT id, child_id, agency_id, reference, \
+                 status, priority, version, created_at, updated_at FROM cases WHERE id = '{}'",
+                row.0
+            );
+            assert!(c.execute(sqlx::AssertSqlSafe(replace)).await.is_err());
+            c.close().await.unwrap();
+            row
+        };
+        assert!(store.case_meta(&id).await.unwrap().victim.is_recognised());
+        // And the deployment goes on writing.
+        let worker = pelita_store::Actor {
+            id: "system:test".into(),
+            role: Role::CaseWorker,
+        };
+        store
+            .move_case(&worker, &id, pelita_domain::case::CaseStatus::Planned, None)
+            .await
+            .unwrap();
+        store.close().await;
+        id
+    });
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    // Past the triggers (dropped by someone who may), the chain stays intact and the state
+    // check names the case.
+    rt.block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(db.to_str().unwrap())
+            .await
+            .unwrap();
+        let tamper = format!(
+            "DROP TRIGGER cases_never_replaced; \
+             REPLACE INTO cases (id, child_id, agency_id, reference, status, priority, \
+             version, created_at, updated_at) SELECT id, child_id, agency_id, reference, \
+             status, priority, version, created_at, updated_at FROM cases WHERE id = '{id}'"
+        );
+        c.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(tamper)))
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+    });
+    let o = pelita(&["audit", "verify", "--data-dir", d]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(text(&o).contains("Audit chain intact"), "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("case {id}: circumstances were recorded"))
+            && text(&o).contains("[victim_status]"),
+        "{}",
+        text(&o)
+    );
+}

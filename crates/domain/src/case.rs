@@ -170,6 +170,21 @@ pub enum Association {
     Other,
 }
 
+impl Association {
+    pub const ALL: [Association; 5] = [
+        Association::Recruited,
+        Association::ThroughFamily,
+        Association::TravelledWithFamily,
+        Association::BornAbroad,
+        Association::Other,
+    ];
+
+    /// From its key (`recruited`, `through_family` …), as forms and the API send it.
+    pub fn parse(s: &str) -> Option<Association> {
+        serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {

@@ -69,6 +69,8 @@ impl Reader {
 pub struct SectionsRead {
     pub identity: Option<Readable<ChildIdentity>>,
     pub circumstances: Option<Readable<Option<Circumstances>>>,
+    /// Why the case has its priority, with a grant for the plan section.
+    pub priority_reason: Option<String>,
     /// Notes of every granted section but status.
     pub notes: Vec<NoteRecord>,
     /// The consent ledger, with a grant for participation.
@@ -164,6 +166,20 @@ impl CaseMeta {
             return false;
         }
         write::may_change(person.role, change, standing)
+    }
+
+    /// Whether `person` sees the child's interviews (the dates, for the repeat-interview
+    /// guard): those who may record one. Who interviewed, and what for, each reader sees only
+    /// where they read the interview's section in full ([`CaseMeta::reads_in_full`]).
+    pub fn sees_interviews(&self, person: &Reader) -> bool {
+        pelita_domain::interview::Purpose::ALL
+            .into_iter()
+            .any(|p| self.may_change(person, Change::Interview(p.section())))
+    }
+
+    /// Whether the read table shows `section` to `person` without break-glass.
+    pub fn reads_in_full(&self, person: &Reader, section: Section) -> bool {
+        self.decide(person, section) == Decision::Allow
     }
 
     /// The sections an accepted referral shared with the reader's agency.
@@ -465,6 +481,10 @@ impl Store {
             Some(_) => Some(self.plan(first.case_id(), &key).await?),
             None => None,
         };
+        let priority_reason = match find(Section::Plan) {
+            Some(_) => Some(self.case(first.case_id()).await?.case.priority.reason),
+            None => None,
+        };
         let conferences = match find(Section::Plan) {
             Some(_) => Some(self.conferences(first.case_id(), &key).await?),
             None => None,
@@ -491,6 +511,7 @@ impl Store {
         Ok(SectionsRead {
             identity,
             circumstances,
+            priority_reason,
             notes,
             consents,
             assessments,
@@ -511,10 +532,21 @@ impl Store {
         }
     }
 
-    /// The status section: the case with its priority reason.
+    /// The status section: the case, its level of priority but not the reason, which is
+    /// sealed free text of the plan section ([`Store::read_priority_reason`]).
     pub async fn read_case(&self, grant: &Grant) -> Result<CaseRecord, StoreError> {
         Store::expect(grant, Section::Status)?;
-        self.case(grant.case_id()).await
+        let mut record = self.case(grant.case_id()).await?;
+        record.case.priority.reason.clear();
+        Ok(record)
+    }
+
+    /// Why the case has its priority: free text ("needs urgent medical follow-up") that tells
+    /// of the child's health or safety, read with the plan section and logged as such.
+    pub async fn read_priority_reason(&self, grant: &Grant) -> Result<String, StoreError> {
+        Store::expect(grant, Section::Plan)?;
+        self.log_access(&[grant]).await?;
+        Ok(self.case(grant.case_id()).await?.case.priority.reason)
     }
 
     pub async fn read_identity(
@@ -583,13 +615,75 @@ impl Store {
             .collect()
     }
 
+    /// "My work" and the case list as a person reads them: the cases they lead or are on the
+    /// team of, each child's name as the read table shows it to their role (minimal for a
+    /// teacher or a health worker), every name shown logged as a read of identity — one write
+    /// for the list.
+    pub async fn read_my_work(
+        &self,
+        reader: &Reader,
+        limit: i64,
+    ) -> Result<Vec<WorkItem>, StoreError> {
+        let shown = policy::decide(reader.role, Section::Identity, Relationship::Assigned);
+        if shown == Decision::Deny {
+            return Ok(Vec::new());
+        }
+        let mut items = self.my_work(&reader.id, limit).await?;
+        let mut reads = Vec::with_capacity(items.len());
+        for w in &mut items {
+            if let Readable::Present(i) = &w.identity {
+                if shown == Decision::AllowMinimal {
+                    w.identity = Readable::Present(minimal(i.clone()));
+                }
+                reads.push((w.meta.id.clone(), Section::Identity, None));
+            }
+        }
+        if !reads.is_empty() {
+            self.submit(&reader.actor(), Command::LogAccess { reads })
+                .await?;
+        }
+        Ok(items)
+    }
+
+    /// A read the policy refused: kept (who, which case and section, when) so that probing
+    /// shows; a pattern of refusals alerts the auditors (`policy::is_probing`).
+    pub async fn record_refusal(
+        &self,
+        reader: &Reader,
+        case_id: &str,
+        section: Section,
+    ) -> Result<(), StoreError> {
+        self.submit(
+            &reader.actor(),
+            Command::LogRefusal(case_id.to_owned(), section),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Refused reads, newest first (for auditors).
+    pub async fn refusals(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<(DateTime<Utc>, String, String, String)>, StoreError> {
+        self.pools
+            .rows(
+                "SELECT at, reader, case_id, section FROM refusals ORDER BY seq DESC LIMIT $1",
+                args![limit],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((from_micros(r.i64(0)?), r.text(1)?, r.text(2)?, r.text(3)?)))
+            .collect()
+    }
+
     pub async fn access_log_for_case(&self, case_id: &str) -> Result<Vec<AccessEntry>, StoreError> {
-        self.access_entries("WHERE case_id = $1", args![case_id])
+        self.access_entries("WHERE a.case_id = $1", args![case_id])
             .await
     }
 
     pub async fn access_log(&self, limit: i64) -> Result<Vec<AccessEntry>, StoreError> {
-        self.access_entries("WHERE seq > 0", args![])
+        self.access_entries("WHERE a.seq > 0", args![])
             .await
             .map(|mut v| {
                 v.truncate(limit.max(0) as usize);
@@ -603,20 +697,32 @@ impl Store {
         a: Vec<crate::db::Val>,
     ) -> Result<Vec<AccessEntry>, StoreError> {
         let sql = format!(
-            "SELECT at, reader, case_id, section, justification FROM access_log {filter} \
-             ORDER BY seq DESC LIMIT 500"
+            "SELECT a.at, a.reader, a.case_id, a.section, a.justification_sealed, ch.id, \
+             ch.wrapped_key FROM access_log a JOIN cases c ON c.id = a.case_id \
+             JOIN children ch ON ch.id = c.child_id {filter} ORDER BY a.seq DESC LIMIT 500"
         );
         self.pools
             .rows(&sql, a)
             .await?
             .iter()
             .map(|r| {
+                // An erased child's reasons read as nothing: their key is gone.
+                let justification = match (r.opt_bytes(4)?, r.opt_bytes(6)?) {
+                    (Some(sealed), Some(wrapped)) => {
+                        let key = self.keys.unwrap_child_key(&r.text(5)?, &wrapped)?;
+                        Some(
+                            String::from_utf8(key.open(JUSTIFICATION, &sealed)?)
+                                .map_err(|_| StoreError::Corrupt)?,
+                        )
+                    }
+                    _ => None,
+                };
                 Ok(AccessEntry {
                     at: from_micros(r.i64(0)?),
                     reader: r.text(1)?,
                     case_id: r.text(2)?,
                     section: r.text(3)?,
-                    justification: r.opt_text(4)?,
+                    justification,
                 })
             })
             .collect()
@@ -1065,11 +1171,66 @@ impl Store {
     }
 }
 
+/// The field name a break-glass justification is sealed under.
+const JUSTIFICATION: &str = "access/justification";
+
 fn label(hash: &[u8]) -> String {
     hash.iter().take(4).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Write<'_> {
+    /// `text` sealed with the key of the case's child; `None` once the child is erased.
+    async fn seal_for_case(
+        &mut self,
+        case_id: &str,
+        field: &str,
+        text: &str,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = self
+            .tx
+            .row("SELECT child_id FROM cases WHERE id = $1", args![case_id])
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        match self.child_key(&row.text(0)?).await {
+            Ok((_, key)) => Ok(Some(key.seal(field, text.as_bytes()))),
+            Err(StoreError::Erased) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Seals the break-glass reasons an earlier release kept in plain text, and clears them.
+    pub(crate) async fn seal_legacy_justifications(&mut self) -> Result<Done, StoreError> {
+        let rows = self
+            .tx
+            .rows(
+                "SELECT seq, case_id, justification FROM access_log \
+                 WHERE justification IS NOT NULL",
+                args![],
+            )
+            .await?;
+        for r in &rows {
+            let sealed = self
+                .seal_for_case(&r.text(1)?, JUSTIFICATION, &r.text(2)?)
+                .await?;
+            self.tx
+                .exec(
+                    "UPDATE access_log SET justification_sealed = $1, justification = NULL \
+                     WHERE seq = $2",
+                    args![sealed, r.i64(0)?],
+                )
+                .await?;
+        }
+        if !rows.is_empty() {
+            self.audit(
+                "access.seal_justifications",
+                "access_log",
+                json!({"rows": rows.len()}),
+            )
+            .await?;
+        }
+        Ok(Done::Unit)
+    }
+
     /// Changes a user's account; `NotFound` when there is no such user. With `end_sessions`
     /// the user is signed out everywhere (a role, a second factor or access changed).
     async fn change_user(
@@ -1095,10 +1256,16 @@ impl Write<'_> {
         match command {
             Command::LogAccess { reads } => {
                 for (case_id, section, justification) in reads {
+                    // The reason is personal (it often names the child's situation): sealed
+                    // with the child's key, so erasure reaches it.
+                    let sealed = match justification {
+                        Some(j) => self.seal_for_case(case_id, JUSTIFICATION, j).await?,
+                        None => None,
+                    };
                     self.tx
                         .exec(
-                            "INSERT INTO access_log (at, reader, case_id, section, justification) VALUES ($1, $2, $3, $4, $5)",
-                            args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), justification.clone()],
+                            "INSERT INTO access_log (at, reader, case_id, section, justification_sealed) VALUES ($1, $2, $3, $4, $5)",
+                            args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), sealed],
                         )
                         .await?;
                     if let Some(j) = justification {
@@ -1122,6 +1289,47 @@ impl Write<'_> {
                         let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
                         self.audit("access.break_glass", case_id, detail).await?;
                     }
+                }
+                Ok(Done::Unit)
+            }
+            Command::LogRefusal(case_id, section) => {
+                self.tx
+                    .exec(
+                        "INSERT INTO refusals (at, reader, case_id, section) VALUES ($1, $2, $3, $4)",
+                        args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str()],
+                    )
+                    .await?;
+                let since = now - policy::PROBING_WINDOW_MINUTES * 60_000_000;
+                let count = self
+                    .tx
+                    .row(
+                        "SELECT COUNT(*) FROM refusals WHERE reader = $1 AND at > $2",
+                        args![self.actor.id.as_str(), since],
+                    )
+                    .await?
+                    .map(|r| r.i64(0))
+                    .transpose()?
+                    .unwrap_or(0);
+                if policy::is_probing(count) {
+                    let detail = json!({"reader": self.actor.id, "refusals": count,
+                                        "minutes": policy::PROBING_WINDOW_MINUTES});
+                    let auditors = self
+                        .tx
+                        .rows(
+                            "SELECT id FROM users WHERE role = 'auditor' AND disabled = 0",
+                            args![],
+                        )
+                        .await?;
+                    for a in auditors {
+                        self.tx
+                            .exec(
+                                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, NULL, 'refusals', $3, $4)",
+                                args![crate::writer::new_id(), a.text(0)?, detail.to_string(), now],
+                            )
+                            .await?;
+                    }
+                    self.audit("access.refusal_pattern", &self.actor.id.clone(), detail)
+                        .await?;
                 }
                 Ok(Done::Unit)
             }

@@ -408,3 +408,195 @@ pub(crate) async fn verify(
     }
     Ok(walk.finish(head_seq, head_hash))
 }
+
+/// A fact the chain records that the database no longer shows. The chain says what happened;
+/// the tables say what is; raw SQL around the writer (a `REPLACE INTO cases`, a deleted row)
+/// changes the second without the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Invariant {
+    /// Circumstances were recorded (at registration or later): the case is a recognised victim.
+    VictimStatus,
+    /// A case registered in the chain exists, for the child it was registered for (erasure
+    /// keeps the case row).
+    CaseExists,
+    /// Every case in the database was registered through the chain.
+    CaseRegistered,
+    /// A case's status is the last status the chain gives it (registration or move).
+    CaseStatus,
+    /// A referral created in the chain exists, on its case, in the status of its last move.
+    ReferralStatus,
+    /// An erased child stays erased: no data key, no identity.
+    ErasureHolds,
+}
+
+impl Invariant {
+    pub const ALL: [Invariant; 6] = [
+        Invariant::VictimStatus,
+        Invariant::CaseExists,
+        Invariant::CaseRegistered,
+        Invariant::CaseStatus,
+        Invariant::ReferralStatus,
+        Invariant::ErasureHolds,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Invariant::VictimStatus => "victim_status",
+            Invariant::CaseExists => "case_exists",
+            Invariant::CaseRegistered => "case_registered",
+            Invariant::CaseStatus => "case_status",
+            Invariant::ReferralStatus => "referral_status",
+            Invariant::ErasureHolds => "erasure_holds",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Invariant::VictimStatus => {
+                "circumstances were recorded, but the case is not a recognised victim"
+            }
+            Invariant::CaseExists => {
+                "the chain registered this case, but it is missing or belongs to another child"
+            }
+            Invariant::CaseRegistered => "the case is in the database but was never registered",
+            Invariant::CaseStatus => "the case's status is not the chain's last status for it",
+            Invariant::ReferralStatus => {
+                "a referral is missing or not in the status of its last move in the chain"
+            }
+            Invariant::ErasureHolds => "the child was erased, but a data key or identity is back",
+        }
+    }
+}
+
+/// One broken invariant, about one case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StateViolation {
+    pub invariant: Invariant,
+    pub case_id: String,
+    /// The referral, for [`Invariant::ReferralStatus`].
+    pub referral_id: Option<String>,
+}
+
+impl std::fmt::Display for StateViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "case {}", self.case_id)?;
+        if let Some(r) = &self.referral_id {
+            write!(f, " (referral {r})")?;
+        }
+        write!(
+            f,
+            ": {} [{}]",
+            self.invariant.describe(),
+            self.invariant.as_str()
+        )
+    }
+}
+
+/// At most this many violations are reported per invariant.
+pub const MAX_VIOLATIONS: usize = 1000;
+
+/// The queries, one per invariant, each answering (case id, referral id or NULL). `j(col, key)`
+/// reads a key of an event's JSON detail as text. Each is one statement, so it reads one
+/// snapshot while the server goes on writing; each walks the chain or the cases once, with
+/// index lookups on the other side.
+fn state_queries(postgres: bool) -> Vec<(Invariant, String)> {
+    let j = |col: &str, key: &str| {
+        if postgres {
+            format!("({col}::jsonb ->> '{key}')")
+        } else {
+            format!("json_extract({col}, '$.{key}')")
+        }
+    };
+    let recognised = if postgres {
+        format!("{} = 'true'", j("e.detail", "victim_recognised"))
+    } else {
+        format!("{} = 1", j("e.detail", "victim_recognised"))
+    };
+    let limit = MAX_VIOLATIONS;
+    vec![
+        (
+            Invariant::VictimStatus,
+            format!(
+                "SELECT DISTINCT e.subject, CAST(NULL AS TEXT) FROM audit_events e \
+                 WHERE (e.action = 'case.record_circumstances' \
+                        OR (e.action = 'child.register' AND {recognised})) \
+                 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.subject \
+                                 AND c.victim_since IS NOT NULL) \
+                 ORDER BY 1 LIMIT {limit}"
+            ),
+        ),
+        (
+            Invariant::CaseExists,
+            format!(
+                "SELECT e.subject, CAST(NULL AS TEXT) FROM audit_events e WHERE e.action = 'child.register' \
+                 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.subject \
+                                 AND c.child_id = {child}) \
+                 ORDER BY e.seq LIMIT {limit}",
+                child = j("e.detail", "child")
+            ),
+        ),
+        (
+            Invariant::CaseRegistered,
+            format!(
+                "SELECT c.id, CAST(NULL AS TEXT) FROM cases c WHERE NOT EXISTS \
+                 (SELECT 1 FROM audit_events e WHERE e.subject = c.id \
+                  AND e.action = 'child.register') \
+                 ORDER BY c.id LIMIT {limit}"
+            ),
+        ),
+        (
+            Invariant::CaseStatus,
+            format!(
+                "SELECT c.id, CAST(NULL AS TEXT) FROM cases c WHERE c.status <> \
+                 (SELECT coalesce({to}, {registered}) FROM audit_events e \
+                  WHERE e.subject = c.id AND e.action IN ('child.register', 'case.move') \
+                  ORDER BY e.seq DESC LIMIT 1) \
+                 ORDER BY c.id LIMIT {limit}",
+                to = j("e.detail", "to"),
+                registered = j("e.detail", "status"),
+            ),
+        ),
+        (
+            Invariant::ReferralStatus,
+            format!(
+                "SELECT e.subject, {referral} FROM audit_events e \
+                 WHERE e.action = 'referral.create' AND NOT EXISTS \
+                 (SELECT 1 FROM referrals r WHERE r.id = {referral} AND r.case_id = e.subject \
+                  AND r.status = coalesce((SELECT {to} FROM audit_events m \
+                      WHERE m.subject = e.subject AND m.action = 'referral.move' \
+                      AND {moved} = {referral} ORDER BY m.seq DESC LIMIT 1), 'pending')) \
+                 ORDER BY e.seq LIMIT {limit}",
+                referral = j("e.detail", "referral"),
+                moved = j("m.detail", "referral"),
+                to = j("m.detail", "to"),
+            ),
+        ),
+        (
+            Invariant::ErasureHolds,
+            format!(
+                "SELECT c.id, CAST(NULL AS TEXT) FROM audit_events e JOIN children ch ON ch.id = e.subject \
+                 JOIN cases c ON c.child_id = ch.id WHERE e.action = 'child.erase' \
+                 AND (ch.wrapped_key IS NOT NULL OR ch.identity_sealed IS NOT NULL) \
+                 ORDER BY c.id LIMIT {limit}"
+            ),
+        ),
+    ]
+}
+
+/// Checks the database against the facts of the chain (each invariant at most
+/// [`MAX_VIOLATIONS`] times). Meaningful with an intact chain: the chain is the reference.
+pub(crate) async fn verify_state(pools: &Pools) -> Result<Vec<StateViolation>, StoreError> {
+    let postgres = matches!(pools.kind(), crate::Kind::Postgres);
+    let mut out = Vec::new();
+    for (invariant, sql) in state_queries(postgres) {
+        for r in pools.rows(&sql, args![]).await? {
+            out.push(StateViolation {
+                invariant,
+                case_id: r.text(0)?,
+                referral_id: r.opt_text(1)?,
+            });
+        }
+    }
+    Ok(out)
+}

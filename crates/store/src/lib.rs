@@ -45,7 +45,7 @@ pub use access::{
     TokenScope, WorkItem,
 };
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
-pub use audit::{AuditEvent, AuditReport, ChainBreak};
+pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
 pub use conference::ConferenceRecord;
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
@@ -97,6 +97,10 @@ pub enum StoreError {
     Forbidden,
     #[error("the store is shutting down")]
     Closed,
+    /// The writer stopped after a storage error at commit: the state of the database file is
+    /// unknown, so nothing more is written until Pelita is restarted. Reads go on.
+    #[error("writes are stopped after a storage error; restart Pelita")]
+    Halted,
 }
 
 impl StoreError {
@@ -110,6 +114,23 @@ impl StoreError {
                 | StoreError::Conflict(_)
                 | StoreError::Forbidden
         )
+    }
+}
+
+/// Whether the store still writes (for health checks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriterState {
+    Running,
+    /// Stopped after a storage error at commit, until restart: see [`StoreError::Halted`].
+    Halted,
+}
+
+impl WriterState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WriterState::Running => "running",
+            WriterState::Halted => "halted",
+        }
     }
 }
 
@@ -319,6 +340,7 @@ pub struct Store {
     keys: Arc<Keys>,
     clock: Arc<dyn Clock>,
     writer: mpsc::Sender<writer::Job>,
+    writer_state: Arc<writer::State>,
 }
 
 impl Store {
@@ -353,13 +375,48 @@ impl Store {
                 tx.commit().await?;
             }
         }
-        let writer = writer::spawn(pools.clone(), keys.clone(), config.clock.clone());
-        Ok(Store {
+        let writer_state = Arc::new(writer::State::default());
+        let writer = writer::spawn(
+            pools.clone(),
+            keys.clone(),
+            config.clock.clone(),
+            writer_state.clone(),
+        );
+        let store = Store {
             pools,
             keys,
             clock: config.clock,
             writer,
-        })
+            writer_state,
+        };
+        // Data that an earlier release kept in a weaker form is brought up to this one's.
+        store
+            .submit(&Actor::system("upgrade"), Command::SealLegacyJustifications)
+            .await?;
+        // The plaintext they replaced must not linger in the WAL's old frames.
+        store.pools.truncate_wal();
+        Ok(store)
+    }
+
+    /// Running, or halted after a storage error at commit (every write then fails with
+    /// [`StoreError::Halted`] until the process restarts; reads go on).
+    pub fn writer_state(&self) -> WriterState {
+        if self.is_halted() {
+            WriterState::Halted
+        } else {
+            WriterState::Running
+        }
+    }
+
+    pub fn is_halted(&self) -> bool {
+        self.writer_state.is_halted()
+    }
+
+    /// Test hook, compiled only for tests (the `fault-injection` feature, which the store's
+    /// and the web's tests turn on): the next `n` commits fail as a failed fsync does.
+    #[cfg(any(test, feature = "fault-injection"))]
+    pub fn fail_next_commits(&self, n: u32) {
+        self.writer_state.fail_next_commits(n);
     }
 
     pub fn kind(&self) -> Kind {
@@ -531,6 +588,16 @@ impl Store {
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<AuditReport, StoreError> {
         audit::verify(&self.pools, &self.keys, progress).await
+    }
+
+    /// Checks the database against the chain's facts (`pelita audit verify` runs it after the
+    /// walk): every case whose circumstances were recorded is a recognised victim, every
+    /// registered case exists for its child and every case was registered, each case and
+    /// referral is in the status of its last move, an erased child stays erased. A tamper that
+    /// leaves the chain intact — raw SQL around the writer, past or through the triggers — is
+    /// named here, case by case. At most [`MAX_VIOLATIONS`] per invariant.
+    pub async fn verify_state(&self) -> Result<Vec<StateViolation>, StoreError> {
+        audit::verify_state(&self.pools).await
     }
 
     /// A consistent online copy of a SQLite database (`VACUUM INTO`: a snapshot without free

@@ -65,6 +65,16 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "repatriation_end",
         include_str!("../migrations/sqlite/0012_repatriation_end.sql"),
     ),
+    (
+        13,
+        "victim_case_kept",
+        include_str!("../migrations/sqlite/0013_victim_case_kept.sql"),
+    ),
+    (
+        14,
+        "sealed_justifications_and_refusals",
+        include_str!("../migrations/sqlite/0014_sealed_justifications.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -126,6 +136,16 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         12,
         "repatriation_end",
         include_str!("../migrations/postgres/0012_repatriation_end.sql"),
+    ),
+    (
+        13,
+        "victim_case_kept",
+        include_str!("../migrations/postgres/0013_victim_case_kept.sql"),
+    ),
+    (
+        14,
+        "sealed_justifications_and_refusals",
+        include_str!("../migrations/postgres/0014_sealed_justifications.sql"),
     ),
 ];
 

@@ -101,9 +101,10 @@ fn required(command: &Command) -> Need<'_> {
         C::ExpungeJustice(c, _) => case(c, Change::Expunge),
         C::OpenSealedJustice(c, _) => case(c, Change::CourtOrder),
         C::MoveReferral(id, ..) => Need::AnswerReferral(id),
-        C::Erase(..) => Need::Operator,
+        C::Erase(..) | C::SealLegacyJustifications => Need::Operator,
         C::CompleteTask(_)
         | C::LogAccess { .. }
+        | C::LogRefusal(..)
         | C::LoginFailure(_)
         | C::StartSession { .. }
         | C::TouchSession(_)
@@ -116,7 +117,60 @@ fn required(command: &Command) -> Need<'_> {
     }
 }
 
+/// The words an alert to the assigned worker uses for a change (`alert-what-*`).
+fn what(command: &Command, change: Change) -> &'static str {
+    match (command, change) {
+        (Command::SetPriority(..), _) => "priority",
+        (_, Change::Identity) => "identity",
+        (_, Change::Circumstances) => "circumstances",
+        (_, Change::Status | Change::Close) => "status",
+        (_, Change::Team) => "team",
+        (_, Change::Note(_)) => "note",
+        (_, Change::Consent) => "consent",
+        (_, Change::Refer | Change::ConsentOverride) => "referral",
+        (_, Change::Assessment(_)) => "assessment",
+        (_, Change::Plan) => "plan",
+        (_, Change::ApprovePlan) => "plan_approved",
+        (_, Change::Conference) => "conference",
+        (_, Change::Household) => "family",
+        (_, Change::Interview(_)) => "interview",
+        (_, Change::Justice | Change::CourtOrder | Change::Expunge) => "justice",
+        (_, Change::Repatriation) => "repatriation",
+    }
+}
+
 impl Write<'_> {
+    /// The cases a command changes, each with the words of its alert: what the command
+    /// declares in [`required`], so every change to a case — of every kind — reaches the
+    /// assigned worker (invariant 10), with no list to keep by hand.
+    pub(crate) async fn changed_cases(
+        &mut self,
+        command: &Command,
+    ) -> Result<Vec<(String, &'static str)>, StoreError> {
+        Ok(match required(command) {
+            Need::Case(target, change) => {
+                vec![(self.case_of(target).await?, what(command, change))]
+            }
+            Need::Child(child, change) => self
+                .tx
+                .rows("SELECT id FROM cases WHERE child_id = $1", args![child])
+                .await?
+                .iter()
+                .map(|r| Ok((r.text(0)?, what(command, change))))
+                .collect::<Result<_, StoreError>>()?,
+            Need::Refer(case_id, _) => vec![(case_id.to_owned(), "referral")],
+            Need::AnswerReferral(id) => vec![(
+                self.case_of(Target::Of("referrals", id)).await?,
+                "referral_answer",
+            )],
+            Need::Register(_)
+            | Need::Administration
+            | Need::Account(_)
+            | Need::Own
+            | Need::Operator => Vec::new(),
+        })
+    }
+
     /// The actor as the database knows them now; `None` for the command-line operator and the
     /// system itself. A disabled or unknown account changes nothing.
     async fn current_actor(&mut self) -> Result<Option<Reader>, StoreError> {

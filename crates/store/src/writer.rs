@@ -2,8 +2,17 @@
 //! each in its own savepoint inside one transaction with its audit event, commits once (one
 //! fsync for the whole batch) and only then answers. A command that fails rolls back to its
 //! savepoint alone; the others in the batch still commit.
+//!
+//! A commit that fails on an I/O error is another matter: once an fsync has failed, the
+//! operating system may have dropped the pages it could not write and a later fsync reports
+//! success over the hole, so neither "saved" nor "not saved" is known, and committing again
+//! would build on a file whose state is unknown. The writer then halts for good — PostgreSQL's
+//! own answer since 2018, which turns a failed fsync into a crash and a recovery from its WAL:
+//! the batch's callers and every later write are answered [`StoreError::Halted`], reads go on,
+//! and only a restart (after an operator has looked at the disk) writes again.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority, VictimStatus};
 use pelita_domain::identity::ChildIdentity;
@@ -123,6 +132,10 @@ pub(crate) enum Command {
     AddTeamMember(String, String),
     /// The actor's alerts are read.
     AlertsRead,
+    /// At start: break-glass reasons an earlier release kept in plain text are sealed.
+    SealLegacyJustifications,
+    /// A read the policy refused, by the actor.
+    LogRefusal(String, Section),
     /// Stops the writer after everything queued before it.
     Shutdown,
 }
@@ -154,7 +167,40 @@ impl Job {
     }
 }
 
-pub(crate) fn spawn(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>) -> mpsc::Sender<Job> {
+/// Whether the writer still writes, shared by the writer and every clone of the store.
+#[derive(Default)]
+pub(crate) struct State {
+    halted: AtomicBool,
+    /// Test hook: the next commits fail as a failed fsync would.
+    #[cfg(any(test, feature = "fault-injection"))]
+    fail_commits: std::sync::atomic::AtomicU32,
+}
+
+impl State {
+    pub(crate) fn is_halted(&self) -> bool {
+        self.halted.load(Ordering::Acquire)
+    }
+
+    #[cfg(any(test, feature = "fault-injection"))]
+    pub(crate) fn fail_next_commits(&self, n: u32) {
+        self.fail_commits.store(n, Ordering::Release);
+    }
+
+    /// Takes one injected commit failure, if any is pending.
+    #[cfg(any(test, feature = "fault-injection"))]
+    fn take_fault(&self) -> bool {
+        self.fail_commits
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok()
+    }
+}
+
+pub(crate) fn spawn(
+    pools: Pools,
+    keys: Arc<Keys>,
+    clock: Arc<dyn Clock>,
+    state: Arc<State>,
+) -> mpsc::Sender<Job> {
     let (tx, rx) = mpsc::channel(QUEUE);
     match pools {
         // The SQLite writer runs its statements synchronously: it gets a thread of its own
@@ -167,34 +213,60 @@ pub(crate) fn spawn(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>) -> mps
                         .enable_all()
                         .build()
                         .expect("a runtime for the writer thread")
-                        .block_on(run(pools, keys, clock, rx))
+                        .block_on(run(pools, keys, clock, state, rx))
                 })
                 .expect("the writer thread starts");
         }
         Pools::Pg(_) => {
-            tokio::spawn(run(pools, keys, clock, rx));
+            tokio::spawn(run(pools, keys, clock, state, rx));
         }
     }
     tx
 }
 
-async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc::Receiver<Job>) {
+async fn run(
+    pools: Pools,
+    keys: Arc<Keys>,
+    clock: Arc<dyn Clock>,
+    state: Arc<State>,
+    mut rx: mpsc::Receiver<Job>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let stop = batch
             .iter()
             .position(|j| matches!(j.command, Command::Shutdown));
         let rest = stop.map(|i| batch.split_off(i));
-        if !batch.is_empty() {
+        if state.is_halted() {
+            // Nothing touches the database again in this process; no log line per write.
+            for job in batch.drain(..) {
+                let _ = job.reply.send(Err(StoreError::Halted));
+            }
+        } else if !batch.is_empty() {
             tracing::debug!(jobs = batch.len(), "write batch");
             let now = micros(clock.now());
-            match commit(&pools, &keys, now, &batch).await {
+            match commit(&pools, &keys, &state, now, &batch).await {
                 Ok(results) => {
                     for (job, result) in batch.drain(..).zip(results) {
                         let _ = job.reply.send(result);
                     }
                 }
-                Err(e) => {
+                Err(Failure::Unknown(e)) => {
+                    state.halted.store(true, Ordering::Release);
+                    // Said once: every later write is answered without touching the database.
+                    // The error names a code and the operation, never data.
+                    tracing::error!(
+                        error = %e,
+                        jobs = batch.len(),
+                        "storage error at commit: whether the last writes were saved is unknown. \
+                         Writes are stopped until Pelita is restarted; reads go on. Check the \
+                         disk and the system log, then restart"
+                    );
+                    for job in batch.drain(..) {
+                        let _ = job.reply.send(Err(StoreError::Halted));
+                    }
+                }
+                Err(Failure::Batch(e)) => {
                     tracing::error!(error = %e, jobs = batch.len(), "write batch failed");
                     let msg = e.to_string();
                     for job in batch.drain(..) {
@@ -214,21 +286,88 @@ async fn run(pools: Pools, keys: Arc<Keys>, clock: Arc<dyn Clock>, mut rx: mpsc:
     }
 }
 
+/// Why a batch failed as a whole.
+enum Failure {
+    /// Nothing of the batch was written (a transaction that never began, or one the database
+    /// rolled back and said so): an ordinary failure, answered as such.
+    Batch(StoreError),
+    /// The database file (or server) failed on I/O, or a commit failed without the database
+    /// saying it rolled back: what is on disk is unknown, and the writer halts.
+    Unknown(StoreError),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        if is_io_failure(&e) {
+            Failure::Unknown(e)
+        } else {
+            Failure::Batch(e)
+        }
+    }
+}
+
+/// An I/O failure or corruption reported by the database, at any statement: SQLite's
+/// `SQLITE_IOERR_*` (a failed read, write or fsync), `SQLITE_CORRUPT`, `SQLITE_NOTADB`;
+/// PostgreSQL's class 58 (system error: `58030 io_error`, …) and `XX001`/`XX002` (data or
+/// index corrupted).
+fn is_io_failure(e: &StoreError) -> bool {
+    use rusqlite::ErrorCode;
+    match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => matches!(
+            f.code,
+            ErrorCode::SystemIoFailure | ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase
+        ),
+        StoreError::Db(sqlx::Error::Database(d)) => d
+            .code()
+            .is_some_and(|c| c.starts_with("58") || c == "XX001" || c == "XX002"),
+        _ => false,
+    }
+}
+
+/// Whether a failed COMMIT leaves the outcome unknown.
+///
+/// SQLite: always. COMMIT appends the batch's pages and its commit frame to the WAL and then
+/// syncs it; when any of that fails, some frames may already be in the file (and valid at the
+/// next start) or lost from the page cache — the error does not say which.
+///
+/// PostgreSQL: when the answer is not the server's own error. A server that answers COMMIT
+/// with an error (a deferred constraint, a serialization failure) has rolled the transaction
+/// back, and says so: the batch failed, nothing is unknown (unless the error is itself an I/O
+/// failure). A connection that breaks during COMMIT (the server crashed, or PANICked on a failed
+/// fsync, or the network failed) leaves no answer: the commit record may be in the server's
+/// WAL, durable and replayed at its recovery, or not. Writing on would answer "not saved" for
+/// writes that may be saved — and a caller who retries a registration makes two cases of one
+/// child — so the writer halts here too, and an operator restarts Pelita once the server is
+/// back and the last writes have been looked at.
+fn commit_outcome_unknown(e: &StoreError) -> bool {
+    match e {
+        StoreError::Sqlite(_) => true,
+        StoreError::Db(sqlx::Error::Database(_)) => is_io_failure(e),
+        StoreError::Db(_) => true,
+        _ => is_io_failure(e),
+    }
+}
+
 /// Commits a batch. Commands rarely fail, so the batch first runs without savepoints (each
 /// costs statements and a statement journal); if any command fails, that attempt is rolled back
 /// whole and the batch runs again with a savepoint per command, so the failure stays its own.
+/// A batch whose outcome is unknown is never tried again.
 async fn commit(
     pools: &Pools,
     keys: &Keys,
+    state: &State,
     now: i64,
     batch: &[Job],
-) -> Result<Vec<Result<Done, StoreError>>, StoreError> {
-    if batch.len() > 1
-        && let Ok(Some(results)) = attempt(pools, keys, now, batch, false).await
-    {
-        return Ok(results);
+) -> Result<Vec<Result<Done, StoreError>>, Failure> {
+    if batch.len() > 1 {
+        match attempt(pools, keys, state, now, batch, false).await {
+            Ok(Some(results)) => return Ok(results),
+            Err(Failure::Unknown(e)) => return Err(Failure::Unknown(e)),
+            // A command failed, or nothing was written: again, with savepoints.
+            Ok(None) | Err(Failure::Batch(_)) => {}
+        }
     }
-    attempt(pools, keys, now, batch, true)
+    attempt(pools, keys, state, now, batch, true)
         .await
         .map(|r| r.expect("with savepoints every outcome is kept"))
 }
@@ -237,10 +376,11 @@ async fn commit(
 async fn attempt(
     pools: &Pools,
     keys: &Keys,
+    state: &State,
     now: i64,
     batch: &[Job],
     savepoints: bool,
-) -> Result<Option<Vec<Result<Done, StoreError>>>, StoreError> {
+) -> Result<Option<Vec<Result<Done, StoreError>>>, Failure> {
     let mut tx = pools.begin().await?;
     let mut head = audit::read_head(&mut tx).await?;
     let mut results = Vec::with_capacity(batch.len());
@@ -267,6 +407,8 @@ async fn attempt(
                 }
                 results.push(Ok(done));
             }
+            // A command's own error is a refusal and stays its own; an I/O failure is not.
+            Err(e) if is_io_failure(&e) => return Err(Failure::Unknown(e)),
             // Dropping the transaction rolls it back.
             Err(_) if !savepoints => return Ok(None),
             Err(e) => {
@@ -278,8 +420,41 @@ async fn attempt(
         }
     }
     audit::write_head(&mut tx, &head).await?;
-    tx.commit().await?;
-    Ok(Some(results))
+    #[cfg(any(test, feature = "fault-injection"))]
+    let committed = if state.take_fault() {
+        // What a failed fsync at COMMIT looks like to the writer. (The transaction is rolled
+        // back here, so a test knows what is on disk; a real failure leaves that unknown.)
+        drop(tx);
+        Err(injected_commit_failure(pools.kind()))
+    } else {
+        tx.commit().await
+    };
+    #[cfg(not(any(test, feature = "fault-injection")))]
+    let committed = {
+        let _ = state;
+        tx.commit().await
+    };
+    match committed {
+        Ok(()) => Ok(Some(results)),
+        Err(e) if commit_outcome_unknown(&e) => Err(Failure::Unknown(e)),
+        Err(e) => Err(Failure::Batch(e)),
+    }
+}
+
+/// The error a failed COMMIT gives on each backend: SQLite's `SQLITE_IOERR_FSYNC`, and a
+/// PostgreSQL connection lost before the server answered. Classified as a real one is.
+#[cfg(any(test, feature = "fault-injection"))]
+fn injected_commit_failure(kind: crate::Kind) -> StoreError {
+    match kind {
+        crate::Kind::Sqlite => StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR_FSYNC),
+            Some("fsync failed (injected)".into()),
+        )),
+        crate::Kind::Postgres => StoreError::Db(sqlx::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "connection lost at commit (injected)",
+        ))),
+    }
 }
 
 /// One command being applied inside the batch transaction.
@@ -319,72 +494,25 @@ impl Write<'_> {
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
         // The write policy, against the actor and the case as they stand in this transaction.
         self.permit(command).await?;
+        // Which cases it changes, read before the change (an expungement removes records).
+        let changed = self.changed_cases(command).await?;
         let done = self.apply_command(command).await?;
         // The assigned worker learns when someone else changes their case.
-        let changed = match command {
-            Command::RecordCircumstances(case, _)
-            | Command::MoveCase(case, ..)
-            | Command::SetPriority(case, _)
-            | Command::AddNote(case, ..)
-            | Command::Refer(case, _)
-            | Command::RecordAssessment(case, ..)
-            | Command::SavePlan(case, _)
-            | Command::ApprovePlan(case)
-            | Command::RecordConference(case, ..)
-            | Command::SaveHousehold(case, _)
-            | Command::Repatriation(case, _)
-            | Command::SetActionStatus(case, ..)
-            | Command::OpenProceeding(case, _)
-            | Command::StartDetention(case, _)
-            | Command::RecordConsent(case, ..) => Some((case.as_str(), "case")),
-            Command::MoveReferral(referral, ..) => Some((referral.as_str(), "referral")),
-            _ => None,
-        };
-        if let Some((id, kind)) = changed {
-            self.alert_assigned(id, kind, command).await?;
+        for (case_id, what) in changed {
+            self.alert_assigned(&case_id, what).await?;
         }
         Ok(done)
     }
 
     /// One statement: an alert for the case's assigned worker, unless they made the change.
-    async fn alert_assigned(
-        &mut self,
-        id: &str,
-        kind: &str,
-        command: &Command,
-    ) -> Result<(), StoreError> {
-        let what = match command {
-            Command::RecordCircumstances(..) => "circumstances",
-            Command::MoveCase(..) => "status",
-            Command::SetPriority(..) => "priority",
-            Command::AddNote(..) => "note",
-            Command::Refer(..) => "referral",
-            Command::RecordConsent(..) => "consent",
-            Command::RecordAssessment(..) => "assessment",
-            Command::SavePlan(..) => "plan",
-            Command::ApprovePlan(..) => "plan_approved",
-            Command::RecordConference(..) => "conference",
-            Command::SaveHousehold(..) => "family",
-            Command::Repatriation(..) => "repatriation",
-            Command::SetActionStatus(..) => "plan",
-            Command::OpenProceeding(..) | Command::StartDetention(..) => "justice",
-            _ => "referral_answer",
-        };
-        let case = if kind == "referral" {
-            "(SELECT case_id FROM referrals WHERE id = $4)"
-        } else {
-            "$4"
-        };
-        let sql = format!(
-            "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
-             SELECT $1, c.assigned_to, c.id, 'changed', $2, $3 FROM cases c \
-             WHERE c.id = {case} AND c.assigned_to IS NOT NULL AND c.assigned_to <> $5"
-        );
+    async fn alert_assigned(&mut self, case_id: &str, what: &str) -> Result<(), StoreError> {
         let detail = json!({"by": self.actor.id, "what": what}).to_string();
         self.tx
             .exec(
-                &sql,
-                args![new_id(), detail, self.now, id, self.actor.id.as_str()],
+                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+                 SELECT $1, c.assigned_to, c.id, 'changed', $2, $3 FROM cases c \
+                 WHERE c.id = $4 AND c.assigned_to IS NOT NULL AND c.assigned_to <> $5",
+                args![new_id(), detail, self.now, case_id, self.actor.id.as_str()],
             )
             .await?;
         Ok(())
@@ -441,6 +569,7 @@ impl Write<'_> {
                 self.record_consent(case, entry, note.as_ref()).await
             }
             Command::Shutdown => Ok(Done::Unit),
+            Command::SealLegacyJustifications => self.seal_legacy_justifications().await,
             other => self.apply_access(other).await,
         }
     }
@@ -512,7 +641,10 @@ impl Write<'_> {
         Ok(Done::Id(id))
     }
 
-    async fn child_key(&mut self, child_id: &str) -> Result<(i64, ChildKey), StoreError> {
+    pub(crate) async fn child_key(
+        &mut self,
+        child_id: &str,
+    ) -> Result<(i64, ChildKey), StoreError> {
         let row = self
             .tx
             .row(

@@ -95,30 +95,18 @@ impl Env {
 
     /// Raw SQL around the store, as an attacker with database access would.
     async fn tamper(&self, sql: &str) {
-        if self.pg.is_some() {
-            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        } else {
-            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .unwrap();
-        }
+        self.try_sql(sql).await.unwrap();
     }
 
+    /// One or more statements, on a connection of their own.
     async fn try_sql(&self, sql: &str) -> Result<(), sqlx::Error> {
+        let script = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()));
         if self.pg.is_some() {
             let mut c = sqlx::PgConnection::connect(&self.url).await?;
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .map(|_| ())
+            c.execute(script).await.map(|_| ())
         } else {
             let mut c = sqlx::SqliteConnection::connect(&self.url).await?;
-            c.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-                .await
-                .map(|_| ())
+            c.execute(script).await.map(|_| ())
         }
     }
 
@@ -179,6 +167,11 @@ both!(
     the_detention_register_keeps_the_order_and_its_clocks,
     repatriation_is_decided_child_by_child_on_best_interests,
     the_write_policy_holds_in_the_store_for_every_role_change_and_standing,
+    break_glass_reasons_are_sealed_and_erasure_reaches_them,
+    a_failed_commit_halts_the_writer_and_a_refused_command_does_not,
+    a_victims_case_is_never_deleted_replaced_or_rekeyed,
+    audit_verify_names_each_case_whose_state_contradicts_the_chain,
+    every_change_by_someone_else_alerts_the_assigned_worker,
 );
 
 fn admin() -> Actor {
@@ -282,8 +275,25 @@ async fn registers_and_reads_back_names_in_any_script(env: &Env) {
     assert_eq!(identity_of(env, &r.case_id).await, Readable::Present(id));
     let case = case_of(env, &r.case_id).await;
     assert_eq!(case.case.status, CaseStatus::Registered);
-    assert_eq!(case.case.priority.reason, "needs school re-entry");
     assert_eq!(case.child_id, r.child_id);
+    // The priority's reason is free text of the plan section: the status read leaves it out,
+    // a plan grant reads it, and the read is logged as one of the plan.
+    assert_eq!(case.case.priority.reason, "");
+    assert_eq!(
+        env.store
+            .read_priority_reason(&grant(&r.case_id, Section::Plan))
+            .await
+            .unwrap(),
+        "needs school re-entry"
+    );
+    assert!(matches!(
+        env.store
+            .read_priority_reason(&grant(&r.case_id, Section::Status))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(log.iter().any(|e| e.section == "plan"));
 }
 
 async fn case_references_count_per_agency_and_year(env: &Env) {
@@ -2596,4 +2606,599 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
             .await,
         Err(StoreError::Forbidden)
     ));
+}
+
+/// A break-glass reason often names the child or their situation: it is sealed with the
+/// child's key (no plaintext in the file), erasure reaches it, and reasons an earlier release
+/// kept in plain text are sealed when the store next opens.
+async fn break_glass_reasons_are_sealed_and_erasure_reaches_them(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let r = env
+        .store
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Zahra", None, BirthDate::Unknown)),
+        )
+        .await
+        .unwrap();
+    let why = "Zahra's grandmother phoned about Kertawijaya";
+    let opened = policy::authorize(
+        "auditor-1",
+        Role::Auditor,
+        Relationship::None,
+        &r.case_id,
+        Section::Health,
+        Some(why),
+    )
+    .unwrap();
+    env.store.read_sections(&[opened]).await.unwrap();
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert_eq!(log[0].justification.as_deref(), Some(why));
+    if env.pg.is_none() {
+        assert!(!contains(&sqlite_bytes(env), "Kertawijaya"));
+    }
+    // A reason an earlier release wrote in plain text is sealed at the next start.
+    env.tamper(&format!(
+        "INSERT INTO access_log (at, reader, case_id, section, justification) \
+         VALUES (1, 'auditor-2', '{}', 'family', 'legacy reason about Kertawijaya')",
+        r.case_id
+    ))
+    .await;
+    let reopened = Store::open(StoreConfig {
+        url: env.url.clone(),
+        key: env.key.clone(),
+        readers: 1,
+        clock: env.clock.clone(),
+    })
+    .await
+    .unwrap();
+    let log = reopened.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.justification.as_deref() == Some("legacy reason about Kertawijaya"))
+    );
+    let plaintext: i64 = if env.pg.is_some() {
+        let mut c = sqlx::PgConnection::connect(&env.url).await.unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_log WHERE justification IS NOT NULL")
+            .fetch_one(&mut c)
+            .await
+            .unwrap()
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(&env.url).await.unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_log WHERE justification IS NOT NULL")
+            .fetch_one(&mut c)
+            .await
+            .unwrap()
+    };
+    assert_eq!(plaintext, 0, "the plaintext column is cleared");
+    reopened.close().await;
+    // Erased, the reasons read as nothing: the key that sealed them is gone.
+    env.store
+        .erase_child(
+            &admin(),
+            &r.child_id,
+            "the child's request, recorded on paper",
+        )
+        .await
+        .unwrap();
+    let log = env.store.access_log_for_case(&r.case_id).await.unwrap();
+    assert!(log.iter().all(|e| e.justification.is_none()), "{log:?}");
+    if env.pg.is_none() {
+        assert!(!contains(&sqlite_bytes(env), "Kertawijaya"));
+    }
+}
+
+/// Item 16 of issue 13: after a commit fails on I/O (a failed fsync) nothing of the database
+/// file is known any more. The writer stops for good: the failing batch's callers and every
+/// later write get `Halted`, reads go on, and only a new process writes again. A command's
+/// own refusal is not that: it fails alone and the writer goes on.
+async fn a_failed_commit_halts_the_writer_and_a_refused_command_does_not(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let reg = |given: &str| registration(&agency, identity(given, None, BirthDate::Unknown));
+    let r = env
+        .store
+        .register_child(&worker(), reg("Rakib"))
+        .await
+        .unwrap();
+    // Refusals, alone and inside a batch of good writes, roll back only themselves.
+    let skip = env
+        .store
+        .move_case(&worker(), &r.case_id, CaseStatus::Closed, None)
+        .await;
+    assert!(skip.as_ref().is_err_and(StoreError::is_refusal), "{skip:?}");
+    let mut batch = Vec::new();
+    for i in 0..8 {
+        let s = env.store.clone();
+        let case = r.case_id.clone();
+        batch.push(tokio::spawn(async move {
+            if i % 2 == 0 {
+                let note = NoteText::parse("visit").unwrap();
+                s.add_note(&worker(), &case, Section::Family, note)
+                    .await
+                    .map(|_| ())
+            } else {
+                let taken = NewAgency {
+                    code: "DSS".into(),
+                    name: "again".into(),
+                    sector: Sector::ChildProtection,
+                    jurisdiction: "ID".into(),
+                };
+                match s.create_agency(&admin(), taken).await {
+                    Err(StoreError::Conflict(_)) => Ok(()),
+                    other => panic!("a taken code is refused alone: {other:?}"),
+                }
+            }
+        }));
+    }
+    for t in batch {
+        t.await.unwrap().unwrap();
+    }
+    assert_eq!(env.store.writer_state(), pelita_store::WriterState::Running);
+    let events_before = env.store.counts().await.unwrap().2;
+
+    // The storage fails at the next commit, as a failed fsync does, under a batch of writers.
+    env.store.fail_next_commits(1);
+    let mut writers = Vec::new();
+    for i in 0..6 {
+        let s = env.store.clone();
+        let case = r.case_id.clone();
+        writers.push(tokio::spawn(async move {
+            s.add_note(
+                &worker(),
+                &case,
+                Section::Family,
+                NoteText::parse(&format!("visit {i}")).unwrap(),
+            )
+            .await
+        }));
+    }
+    for w in writers {
+        let e = w.await.unwrap().unwrap_err();
+        assert!(matches!(e, StoreError::Halted), "{e:?}");
+    }
+    assert!(env.store.is_halted());
+    assert_eq!(env.store.writer_state(), pelita_store::WriterState::Halted);
+    assert_eq!(env.store.writer_state().as_str(), "halted");
+    // Every later write, of any kind, is answered without touching the database — the fault
+    // was injected once, so a writer that went on would succeed here.
+    let later = env.store.register_child(&worker(), reg("Nusrat")).await;
+    assert!(matches!(later, Err(StoreError::Halted)), "{later:?}");
+    let sys = admin();
+    let later = env.store.create_agency(
+        &sys,
+        NewAgency {
+            code: "KPAI".into(),
+            name: "KPAI".into(),
+            sector: Sector::ChildProtection,
+            jurisdiction: "ID".into(),
+        },
+    );
+    assert!(matches!(later.await, Err(StoreError::Halted)));
+    assert!(!StoreError::Halted.is_refusal());
+    assert!(StoreError::Halted.to_string().contains("restart Pelita"));
+    // Reads go on: the case, its status, the chain (intact: here the failed batch was rolled
+    // back; a real failure leaves that unknown, which is why nothing is written after it).
+    assert_eq!(env.store.case_meta(&r.case_id).await.unwrap().id, r.case_id);
+    assert_eq!(
+        case_of(env, &r.case_id).await.case.status,
+        CaseStatus::Registered
+    );
+    assert_eq!(env.store.counts().await.unwrap().2, events_before);
+    let report = env.store.verify_audit(&|_, _| {}).await.unwrap();
+    assert_eq!(report.first_break, None);
+    // A read that must be logged before its data leaves the store cannot be logged: refused
+    // as well, never served unlogged.
+    let sensitive = env
+        .store
+        .read_identity(&grant(&r.case_id, Section::Identity))
+        .await;
+    assert!(
+        matches!(sensitive, Err(StoreError::Halted)),
+        "{sensitive:?}"
+    );
+
+    // A restart (a new store on the same database) writes again.
+    let restarted = Store::open(StoreConfig {
+        url: env.url.clone(),
+        key: env.key.clone(),
+        readers: 1,
+        clock: env.clock.clone(),
+    })
+    .await
+    .unwrap();
+    assert_eq!(restarted.writer_state(), pelita_store::WriterState::Running);
+    restarted
+        .register_child(&worker(), reg("Nusrat"))
+        .await
+        .unwrap();
+    restarted.close().await;
+}
+
+/// The columns of a case, for raw SQL that rebuilds one.
+const CASE_COLUMNS: &str = "id, child_id, agency_id, reference, status, priority, \
+     priority_sealed, assigned_to, victim_since, circumstances_sealed, reopened, version, \
+     created_at, updated_at";
+
+/// The same case with victim status cleared, as `SELECT`: for `REPLACE INTO cases …`.
+fn case_without_victim_status(case_id: &str) -> String {
+    let cols = CASE_COLUMNS.replace("victim_since", "CAST(NULL AS BIGINT)");
+    format!("SELECT {cols} FROM cases WHERE id = '{case_id}'")
+}
+
+/// Item 12 of issue 13: victim status held against UPDATE, but `REPLACE INTO cases` (a delete
+/// and an insert) cleared it. Every path that could change the column is refused by the
+/// database itself, whatever SQL reaches it. Removing any of migration 0013's triggers makes
+/// one of these statements succeed and this test fail.
+async fn a_victims_case_is_never_deleted_replaced_or_rekeyed(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let mut reg = registration(&agency, identity("Rakib", None, BirthDate::Unknown));
+    reg.circumstances = Some(circumstances());
+    let victim = env.store.register_child(&worker(), reg).await.unwrap();
+    let other = env
+        .store
+        .register_child(
+            &worker(),
+            registration(&agency, identity("Amina", None, BirthDate::Unknown)),
+        )
+        .await
+        .unwrap();
+    let (v, o) = (&victim.case_id, &other.case_id);
+    let without = case_without_victim_status(v);
+    let copy_of_victim_as_other = format!(
+        "SELECT '{o}', child_id, agency_id, reference || '-x', status, priority, priority_sealed, \
+         assigned_to, NULL, circumstances_sealed, reopened, version, created_at, updated_at \
+         FROM cases WHERE id = '{v}'"
+    );
+    let mut attempts = vec![
+        format!("DELETE FROM cases WHERE id = '{v}'"),
+        format!("DELETE FROM cases WHERE id = '{o}'"),
+        "DELETE FROM cases".to_owned(),
+        format!("UPDATE cases SET id = 'moved' WHERE id = '{v}'"),
+        format!("UPDATE cases SET reference = 'DSS-1999-00001' WHERE id = '{v}'"),
+        format!("UPDATE cases SET victim_since = NULL WHERE id = '{v}'"),
+        // One by one, in one transaction: the delete is refused, so the insert never comes.
+        format!(
+            "BEGIN; CREATE TEMP TABLE keep AS {without}; DELETE FROM cases WHERE id = '{v}'; \
+             INSERT INTO cases ({CASE_COLUMNS}) SELECT * FROM keep; COMMIT"
+        ),
+    ];
+    if env.pg.is_some() {
+        attempts.extend([
+            "TRUNCATE cases CASCADE".to_owned(),
+            format!(
+                "INSERT INTO cases ({CASE_COLUMNS}) {without} \
+                 ON CONFLICT (id) DO UPDATE SET victim_since = NULL"
+            ),
+            format!(
+                "INSERT INTO cases ({CASE_COLUMNS}) {without} \
+                 ON CONFLICT (id) DO UPDATE SET victim_since = excluded.victim_since"
+            ),
+            format!(
+                "MERGE INTO cases c USING (SELECT '{v}' AS id) s ON c.id = s.id \
+                 WHEN MATCHED THEN DELETE"
+            ),
+        ]);
+    } else {
+        attempts.extend([
+            format!("REPLACE INTO cases ({CASE_COLUMNS}) {without}"),
+            format!("INSERT OR REPLACE INTO cases ({CASE_COLUMNS}) {without}"),
+            // With delete triggers on for REPLACE, which a connection may choose.
+            format!(
+                "PRAGMA recursive_triggers = ON; REPLACE INTO cases ({CASE_COLUMNS}) {without}"
+            ),
+            // Onto the victim's reference from another row: REPLACE deletes the victim's case.
+            format!(
+                "REPLACE INTO cases ({CASE_COLUMNS}) SELECT 'new-case', child_id, agency_id, \
+                 reference, status, priority, priority_sealed, assigned_to, NULL, \
+                 circumstances_sealed, reopened, version, created_at, updated_at \
+                 FROM cases WHERE id = '{v}'"
+            ),
+            format!(
+                "UPDATE OR REPLACE cases SET reference = '{}' WHERE id = '{o}'",
+                victim.reference
+            ),
+            format!(
+                "INSERT INTO cases ({CASE_COLUMNS}) {without} \
+                 ON CONFLICT (id) DO UPDATE SET victim_since = NULL"
+            ),
+            format!("INSERT OR REPLACE INTO cases ({CASE_COLUMNS}) {copy_of_victim_as_other}"),
+        ]);
+    }
+    for sql in &attempts {
+        let r = env.try_sql(sql).await;
+        assert!(r.is_err(), "the database let this through: {sql}");
+    }
+    let case = case_of(env, v).await;
+    assert!(case.case.victim_status().is_recognised());
+    assert_eq!(case.case.reference, victim.reference);
+    assert!(env.store.case_meta(o).await.is_ok());
+    // The store's own writes still change cases in place.
+    env.store
+        .move_case(&worker(), v, CaseStatus::Assessed, None)
+        .await
+        .unwrap();
+    env.store
+        .record_circumstances(&worker(), o, circumstances())
+        .await
+        .unwrap();
+    assert!(case_of(env, o).await.case.victim_status().is_recognised());
+    assert_eq!(env.store.verify_state().await.unwrap(), vec![]);
+}
+
+/// What the triggers cannot stop — someone who may drop them — `pelita audit verify` names:
+/// the chain stays intact, so the database is checked against the chain's facts.
+async fn audit_verify_names_each_case_whose_state_contradicts_the_chain(env: &Env) {
+    use pelita_store::Invariant;
+    let agency = env.agency("DSS").await;
+    let clinic = env
+        .store
+        .create_agency(
+            &admin(),
+            NewAgency {
+                code: "PKM".into(),
+                name: "Clinic".into(),
+                sector: Sector::Health,
+                jurisdiction: "ID".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let reg = |given: &str| registration(&agency, identity(given, None, BirthDate::Unknown));
+    let mut at_registration = reg("Rakib");
+    at_registration.circumstances = Some(circumstances());
+    let victim = env
+        .store
+        .register_child(&worker(), at_registration)
+        .await
+        .unwrap();
+    let later = env
+        .store
+        .register_child(&worker(), reg("Amina"))
+        .await
+        .unwrap();
+    env.store
+        .record_circumstances(&worker(), &later.case_id, circumstances())
+        .await
+        .unwrap();
+    let moved = env
+        .store
+        .register_child(&worker(), reg("Siti"))
+        .await
+        .unwrap();
+    env.store
+        .move_case(&worker(), &moved.case_id, CaseStatus::Assessed, None)
+        .await
+        .unwrap();
+    let supervisor = Actor {
+        id: "system:supervisor".into(),
+        role: Role::Supervisor,
+    };
+    let referral = env
+        .store
+        .refer(
+            &supervisor,
+            &moved.case_id,
+            pelita_store::NewReferral {
+                to_agency: clinic.clone(),
+                sections: vec![Section::Health],
+                reason: NoteText::parse("Needs a health check").unwrap(),
+                override_justification: Some(
+                    NoteText::parse("The injury cannot wait for the caregiver's answer").unwrap(),
+                ),
+            },
+        )
+        .await
+        .unwrap();
+    env.store
+        .move_referral(
+            &worker(),
+            &referral,
+            pelita_domain::referral::ReferralStatus::Accepted,
+            None,
+        )
+        .await
+        .unwrap();
+    let erased = env
+        .store
+        .register_child(&worker(), reg("Nur"))
+        .await
+        .unwrap();
+    env.store
+        .erase_child(&worker(), &erased.child_id, "court order 12/2026")
+        .await
+        .unwrap();
+    // Everything the store wrote agrees with its chain.
+    assert_eq!(env.store.verify_state().await.unwrap(), vec![]);
+
+    // Someone with the rights to drop the triggers does what they stopped.
+    let (v, l, m) = (&victim.case_id, &later.case_id, &moved.case_id);
+    if env.pg.is_some() {
+        env.tamper("ALTER TABLE cases DISABLE TRIGGER USER").await;
+        env.tamper(&format!(
+            "CREATE TEMP TABLE keep AS {}; DELETE FROM cases WHERE id = '{v}'; \
+             INSERT INTO cases ({CASE_COLUMNS}) SELECT * FROM keep",
+            case_without_victim_status(v)
+        ))
+        .await;
+    } else {
+        for t in [
+            "cases_never_replaced",
+            "cases_never_deleted",
+            "cases_keys_fixed",
+            "cases_victim_status_permanent",
+        ] {
+            env.tamper(&format!("DROP TRIGGER {t}")).await;
+        }
+        env.tamper(&format!(
+            "REPLACE INTO cases ({CASE_COLUMNS}) {}",
+            case_without_victim_status(v)
+        ))
+        .await;
+    }
+    env.tamper(&format!(
+        "UPDATE cases SET victim_since = NULL WHERE id = '{l}'"
+    ))
+    .await;
+    env.tamper(&format!(
+        "UPDATE cases SET status = 'closed' WHERE id = '{m}'"
+    ))
+    .await;
+    env.tamper(&format!(
+        "UPDATE referrals SET status = 'declined' WHERE id = '{referral}'"
+    ))
+    .await;
+    env.tamper(&format!(
+        "UPDATE children SET wrapped_key = (SELECT wrapped_key FROM children WHERE id = '{}') \
+         WHERE id = '{}'",
+        victim.child_id, erased.child_id
+    ))
+    .await;
+    env.tamper(&format!(
+        "INSERT INTO cases ({CASE_COLUMNS}) SELECT 'unregistered', child_id, agency_id, \
+         'DSS-1999-00009', status, priority, NULL, NULL, NULL, NULL, 0, 1, created_at, \
+         updated_at FROM cases WHERE id = '{m}'"
+    ))
+    .await;
+    // Now the victim's case is served as not a victim, and the chain is intact.
+    assert!(!case_of(env, v).await.case.victim_status().is_recognised());
+    let report = env.store.verify_audit(&|_, _| {}).await.unwrap();
+    assert_eq!(report.first_break, None);
+    let mut found: Vec<(Invariant, String, Option<String>)> = env
+        .store
+        .verify_state()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.invariant, v.case_id, v.referral_id))
+        .collect();
+    found.sort();
+    let mut expected = vec![
+        (Invariant::VictimStatus, v.clone(), None),
+        (Invariant::VictimStatus, l.clone(), None),
+        (Invariant::CaseRegistered, "unregistered".to_owned(), None),
+        (Invariant::CaseStatus, m.clone(), None),
+        (Invariant::ReferralStatus, m.clone(), Some(referral.clone())),
+        (Invariant::ErasureHolds, erased.case_id.clone(), None),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+    let line = env.store.verify_state().await.unwrap()[0].to_string();
+    assert!(line.contains(v) && line.contains("victim_status"), "{line}");
+
+    // A case deleted outright (its rows below it first) is named as missing.
+    let gone = env
+        .store
+        .register_child(&worker(), reg("Dewi"))
+        .await
+        .unwrap();
+    env.tamper(&format!(
+        "DELETE FROM case_team WHERE case_id = '{0}'; DELETE FROM cases WHERE id = '{0}'",
+        gone.case_id
+    ))
+    .await;
+    let found = env.store.verify_state().await.unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.invariant == Invariant::CaseExists && f.case_id == gone.case_id),
+        "{found:?}"
+    );
+}
+
+/// Invariant 10: every change to a case by someone other than its assigned worker leaves that
+/// worker an alert — of every kind, as each command declares what it changes — and a change
+/// by the worker themself leaves none.
+async fn every_change_by_someone_else_alerts_the_assigned_worker(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let person = |name: &str, role| NewUser {
+        username: name.into(),
+        display_name: name.into(),
+        role,
+        agency_id: Some(agency.clone()),
+        password_hash: "not used".into(),
+    };
+    let lead = env
+        .store
+        .create_user(&admin(), person("lead", Role::CaseWorker))
+        .await
+        .unwrap();
+    let sup = env
+        .store
+        .create_user(&admin(), person("sup", Role::Supervisor))
+        .await
+        .unwrap();
+    let (lead, sup) = (
+        Actor {
+            id: lead,
+            role: Role::CaseWorker,
+        },
+        Actor {
+            id: sup,
+            role: Role::Supervisor,
+        },
+    );
+    let mut reg = registration(
+        &agency,
+        identity("Nadia", None, BirthDate::Year { year: 2012 }),
+    );
+    reg.assigned_to = Some(lead.id.clone());
+    let r = env.store.register_child(&lead, reg).await.unwrap();
+    let whats = || async {
+        env.store
+            .alerts(&lead.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|a| {
+                serde_json::from_str::<serde_json::Value>(&a.detail).unwrap()["what"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    // The lead's own change: no alert.
+    env.store
+        .add_note(
+            &lead,
+            &r.case_id,
+            Section::Family,
+            NoteText::parse("visit").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(whats().await.is_empty());
+    env.store
+        .update_identity(
+            &sup,
+            &r.child_id,
+            identity("Nadia", Some("Rahman"), BirthDate::Year { year: 2012 }),
+        )
+        .await
+        .unwrap();
+    let i = pelita_store::NewInterview {
+        held_on: today().date_naive(),
+        purpose: pelita_domain::interview::Purpose::Health,
+        present: None,
+        reason: None,
+    };
+    env.store
+        .record_interview(&sup, &r.case_id, i, 30)
+        .await
+        .unwrap();
+    env.store
+        .assign(&sup, &r.case_id, Some(lead.id.clone()))
+        .await
+        .unwrap();
+    env.store
+        .set_priority(
+            &sup,
+            &r.case_id,
+            Priority::new(PriorityLevel::High, "urgent medical follow-up").unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut got = whats().await;
+    got.sort();
+    assert_eq!(got, ["identity", "interview", "priority", "team"]);
 }

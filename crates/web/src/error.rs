@@ -58,6 +58,7 @@ pub fn store(t: &Tr, e: StoreError) -> Response {
         StoreError::Erased => page(t, StatusCode::GONE, "erased"),
         StoreError::Conflict(_) => page(t, StatusCode::CONFLICT, "error-invalid"),
         StoreError::Forbidden => page(t, StatusCode::FORBIDDEN, "error-forbidden"),
+        StoreError::Halted => page(t, StatusCode::SERVICE_UNAVAILABLE, "error-halted"),
         other => {
             tracing::error!(error = %other, "request failed");
             page(t, StatusCode::INTERNAL_SERVER_ERROR, "error-generic")

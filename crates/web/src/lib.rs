@@ -165,6 +165,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/referrals", post(pages::referral::create))
         .route("/referrals/{id}/move", post(pages::referral::answer))
         .route("/cases/{id}/identity", post(pages::case::edit_identity))
+        .route(
+            "/cases/{id}/circumstances",
+            post(pages::case::record_circumstances),
+        )
         .route("/cases/{id}/move", post(pages::case::move_case))
         .route(
             "/search",
@@ -192,18 +196,27 @@ pub fn router(state: AppState) -> Router {
         }))
 }
 
-/// Liveness and database reachability; names no one.
+/// Liveness, database reachability and whether the writer still writes; names no one. A
+/// writer halted after a storage error answers 503 until Pelita is restarted, so a load
+/// balancer or an operator's monitor sees it at once (reads would still answer).
 async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => axum::Json(json!({"status": "ok", "database": "ok"})).into_response(),
+    let writer = state.store.writer_state();
+    let database = match state.store.ping().await {
+        Ok(()) => "ok",
         Err(e) => {
             tracing::warn!(error = %e, "health check: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(json!({"status": "error", "database": "unreachable"})),
-            )
-                .into_response()
+            "unreachable"
         }
+    };
+    let body = json!({
+        "status": if database == "ok" && writer == pelita_store::WriterState::Running { "ok" } else { "error" },
+        "database": database,
+        "writer": writer.as_str(),
+    });
+    if body["status"] == "ok" {
+        axum::Json(body).into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response()
     }
 }
 

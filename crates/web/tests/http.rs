@@ -756,7 +756,8 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
 }
 
 /// Every role × section × reachable relationship through the API, against the policy table
-/// (which `docs/access-policy.md` is generated from and checked against).
+/// (which `docs/access-policy.md` is generated from and checked against) — reading the section,
+/// and writing a note in it against the write table.
 #[tokio::test]
 async fn the_access_policy_holds_for_every_role_section_and_relationship_over_http() {
     let app = App::new(false).await;
@@ -774,7 +775,7 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
         )
         .await
         .unwrap();
-    let mut checked = 0;
+    let (mut checked, mut written) = (0, 0);
     let mut seen = std::collections::HashSet::new();
     for role in Role::ALL {
         // The same role in four positions: on the case's team, in its agency, elsewhere, and
@@ -800,11 +801,12 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
         ] {
             let token = app.token(user).await;
             let meta = app.store.case_meta(case_id).await.unwrap();
-            let rel = meta.relationship(&Reader {
+            let reader = Reader {
                 id: user.clone(),
                 role,
                 agency_id: app.store.user(user).await.unwrap().agency_id,
-            });
+            };
+            let rel = meta.relationship(&reader);
             for section in Section::ALL {
                 let expected = policy::decide(role, section, rel);
                 seen.insert((role, section, rel));
@@ -849,11 +851,43 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
                             || v["identity"]["names"]["aliases"] == json!([])
                     );
                 }
+                // And the write table, for a note in the section.
+                if section != Section::Status {
+                    let standing = meta.standing(&reader);
+                    let may = policy::write::may_change(
+                        role,
+                        policy::write::Change::Note(section),
+                        standing,
+                    );
+                    let body = json!({"section": section.as_str(), "text": "Seen at school"});
+                    let (s, v, _) = api(
+                        &app,
+                        "POST",
+                        &format!("/api/v1/cases/{case_id}/notes"),
+                        Some(&token),
+                        Some(body.to_string()),
+                    )
+                    .await;
+                    let wrote = match s {
+                        StatusCode::CREATED => true,
+                        StatusCode::FORBIDDEN => false,
+                        other => panic!("{role} note {section:?}: unexpected {other} {v}"),
+                    };
+                    assert_eq!(
+                        wrote,
+                        may,
+                        "{role} / note: {} / {}",
+                        section.as_str(),
+                        standing.as_str()
+                    );
+                    written += usize::from(wrote);
+                }
                 checked += 1;
             }
         }
     }
     assert_eq!(checked, Role::ALL.len() * 4 * Section::ALL.len());
+    assert!(written > 0, "some notes were allowed");
     // Every relationship but "referred" (which needs referrals) was reached by some role.
     for rel in [
         "assigned",
@@ -3628,4 +3662,479 @@ async fn past_the_limits_requests_are_shed_and_connections_wait() {
         .unwrap()
         .expect("served once the first closed");
     assert!(served.starts_with("HTTP/1.1 200"), "{served}");
+}
+
+/// The paths a review found open: a team member acting as the case's lead worker — referring,
+/// planning, changing the child's identity or the case's status — and a referral answered by
+/// the agency that made it. Each is refused, and the lead worker still does them.
+#[tokio::test]
+async fn team_members_do_not_run_the_case_and_referrals_share_what_the_receiver_reads() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let clinic = app.agency("CLNC", Sector::Health).await;
+    let school = app.agency("SKUL", Sector::Education).await;
+    let bapas = app.agency("BAPAS", Sector::Justice).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    let nurse = app.user("nurse", Role::Health, Some(&clinic)).await;
+    let probation = app.user("probation", Role::Justice, Some(&bapas)).await;
+    let case = app.child(&home, &lead, "Amina").await;
+    for u in [&teacher, &nurse, &probation] {
+        app.store
+            .add_team_member(&Actor::system("t"), &case, u)
+            .await
+            .unwrap();
+    }
+    // The child and caregiver agreed to a referral to health services.
+    for giver in ["child", "caregiver"] {
+        let body = json!({"purpose": "referral:health", "giver": giver,
+                          "decision": "given", "on": "2026-11-27"});
+        let (s, _, _) = api(
+            &app,
+            "POST",
+            &format!("/api/v1/cases/{case}/consents"),
+            Some(&app.token(&lead).await),
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CREATED, "consent by {giver}");
+    }
+    let refer = |who: String, to: String, sections: Value| {
+        let app = &app;
+        let case = case.clone();
+        async move {
+            let body = json!({"to_agency": to, "sections": sections,
+                              "reason": "Needs a health check near home"});
+            api(
+                app,
+                "POST",
+                &format!("/api/v1/cases/{case}/referrals"),
+                Some(&app.token(&who).await),
+                Some(body.to_string()),
+            )
+            .await
+        }
+    };
+    // A teacher on the team does not refer, nor a health worker to their own clinic.
+    let wide = json!(["circumstances", "psychosocial", "family", "justice"]);
+    let (s, _, _) = refer(teacher.clone(), clinic.clone(), wide.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _, _) = refer(nurse.clone(), clinic.clone(), json!(["health"])).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // The lead worker refers, but only what a health service reads goes to a clinic.
+    let (s, v, _) = refer(lead.clone(), clinic.clone(), wide).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")),
+        "{v}"
+    );
+    let (s, v, _) = refer(lead.clone(), clinic.clone(), json!(["health", "identity"])).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+
+    // Pages: identity, status and plan are the lead worker's and the supervisor's.
+    let mut pages = Vec::new();
+    for who in ["teacher", "nurse", "probation"] {
+        let mut b = Browser::new(&app);
+        b.sign_in(who, PASSWORD).await;
+        let csrf = b.csrf().await;
+        pages.push((who, b, csrf));
+    }
+    for (who, b, csrf) in &mut pages {
+        let (s, _, _) = b
+            .post(
+                &format!("/cases/{case}/identity"),
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("given", "Amina"),
+                    ("sex", "male"),
+                    ("alias", "Mina"),
+                ],
+            )
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who} changed the identity");
+        let (s, _, _) = b
+            .post(
+                &format!("/cases/{case}/move"),
+                &[("csrf", csrf.as_str()), ("to", "assessed"), ("reason", "")],
+            )
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who} moved the status");
+        let (s, _, _) = b
+            .post(
+                &format!("/cases/{case}/plan"),
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("goal_domain", "education"),
+                    ("goal_kind", "reintegration"),
+                    ("goal_text", "Back to school"),
+                ],
+            )
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who} saved the plan");
+        // Their case page offers none of those forms.
+        let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+        assert!(
+            !page.contains(&format!("action=\"/cases/{case}/identity\"")),
+            "{who}"
+        );
+        assert!(
+            !page.contains(&format!("action=\"/cases/{case}/move\"")),
+            "{who}"
+        );
+    }
+    // Each professional still writes in their own section: the teacher an education note.
+    let (_, b, csrf) = &mut pages[0];
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("section", "education"),
+                ("text", "Attends class three days a week"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("section", "health"),
+                ("text", "Seems tired"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // And the lead worker changes the status.
+    let mut lb = Browser::new(&app);
+    lb.sign_in("lead", PASSWORD).await;
+    let lcsrf = lb.csrf().await;
+    let (s, _, _) = lb
+        .post(
+            &format!("/cases/{case}/move"),
+            &[("csrf", &lcsrf), ("to", "assessed"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+}
+
+/// What each reader learns: the history shows events of the sections the reader may read, the
+/// priority's reason is the plan section's, interviews name the interviewer only to readers
+/// of their section, the case list is logged, a break-glass read is logged and alerted once,
+/// and a pattern of refused reads reaches the auditors.
+#[tokio::test]
+async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves_a_trace() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let school = app.agency("SKUL", Sector::Education).await;
+    let desk = app.agency("DESK", Sector::Security).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let colleague = app.user("colleague", Role::CaseWorker, Some(&home)).await;
+    app.user("sup", Role::Supervisor, Some(&home)).await;
+    let auditor = app.user("auditor", Role::Auditor, None).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    let liaison = app
+        .user("liaison", Role::SecurityLiaison, Some(&desk))
+        .await;
+    let case = app.child(&home, &lead, "Amina").await;
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .await
+        .unwrap();
+    app.store
+        .set_handed_over_by(&Actor::system("t"), &case, &liaison)
+        .await
+        .unwrap();
+    let (lt, tt, xt, ct) = (
+        app.token(&lead).await,
+        app.token(&teacher).await,
+        app.token(&liaison).await,
+        app.token(&colleague).await,
+    );
+    // A justice interview, by the lead worker.
+    let body = json!({"held_on": "2026-11-20", "purpose": "justice",
+                      "reason": "The prosecutor asked for it"});
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{case}/interviews"),
+        Some(&lt),
+        Some(body.to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+
+    // History: the lead worker sees the interview; the teacher on the team does not.
+    let page_of = |who: &'static str| {
+        let app = &app;
+        let case = case.clone();
+        async move {
+            let mut b = Browser::new(app);
+            b.sign_in(who, PASSWORD).await;
+            b.get(&format!("/cases/{case}")).await.2
+        }
+    };
+    assert!(page_of("lead").await.contains("interview.record"));
+    let teacher_page = page_of("teacher").await;
+    assert!(!teacher_page.contains("interview.record"));
+    // The priority's reason is the plan section's: the teacher reads it, the liaison does not.
+    assert!(teacher_page.contains("no safe caregiver"));
+    let liaison_page = page_of("liaison").await;
+    assert!(liaison_page.contains("Amina") && !liaison_page.contains("no safe caregiver"));
+
+    // The priority's reason: the plan section's, so not the liaison's; read and logged.
+    let path = format!("/api/v1/cases/{case}");
+    let (_, v, _) = api(&app, "GET", &path, Some(&xt), None).await;
+    assert_eq!(v["priority_reason"], Value::Null);
+    let (_, v, _) = api(&app, "GET", &path, Some(&lt), None).await;
+    assert_eq!(v["priority_reason"], "no safe caregiver");
+    let log = app.store.access_log_for_case(&case).await.unwrap();
+    assert!(log.iter().any(|e| e.reader == lead && e.section == "plan"));
+
+    // Interviews: the liaison sees none; the teacher sees the date, not who or what for.
+    let ipath = format!("/api/v1/cases/{case}/interviews");
+    let (s, _, _) = api(&app, "GET", &ipath, Some(&xt), None).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v, _) = api(&app, "GET", &ipath, Some(&tt), None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["interviews"][0]["on"], "2026-11-20");
+    assert_eq!(v["interviews"][0]["interviewer"], Value::Null);
+    assert_eq!(v["interviews"][0]["purpose"], Value::Null);
+    let (_, v, _) = api(&app, "GET", &ipath, Some(&lt), None).await;
+    assert_eq!(v["interviews"][0]["interviewer"], lead.as_str());
+
+    // The case list names the children it lists: each name shown is a logged read.
+    let before = app.store.access_log_for_case(&case).await.unwrap().len();
+    let (_, v, _) = api(&app, "GET", "/api/v1/cases", Some(&lt), None).await;
+    assert_eq!(v["cases"][0]["name"], "Amina", "{v}");
+    let log = app.store.access_log_for_case(&case).await.unwrap();
+    assert_eq!(log.len(), before + 1);
+    assert_eq!(log[0].section, "identity");
+
+    // Break-glass by a colleague of the agency: logged once, the supervisor alerted once.
+    let why = "Amina's aunt called the office about her; lead is away";
+    for section in ["circumstances", "psychosocial"] {
+        let (s, _, _) = api(
+            &app,
+            "POST",
+            &format!("/api/v1/cases/{case}/sections/{section}/open"),
+            Some(&ct),
+            Some(json!({"justification": why}).to_string()),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{section}");
+    }
+    let log = app.store.access_log_for_case(&case).await.unwrap();
+    let glass: Vec<_> = log.iter().filter(|e| e.reader == colleague).collect();
+    assert_eq!(glass.len(), 2, "{glass:?}");
+    assert!(
+        glass
+            .iter()
+            .all(|e| e.justification.as_deref() == Some(why)),
+        "{glass:?}"
+    );
+    let sup = app
+        .store
+        .user_by_username("sup")
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id;
+    let alerts = app.store.alerts(&sup).await.unwrap();
+    assert_eq!(alerts.iter().filter(|a| a.kind == "break_glass").count(), 2);
+
+    // Probing: refused reads are kept, and twenty in ten minutes alert the auditors once.
+    for i in 0..pelita_domain::policy::PROBING_REFUSALS + 2 {
+        let section = Section::ALL[(2 + i as usize) % 9 + 2].as_str();
+        let (s, _, _) = api(
+            &app,
+            "GET",
+            &format!("/api/v1/cases/{case}/sections/{section}"),
+            Some(&xt),
+            None,
+        )
+        .await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+    let refusals = app.store.refusals(100).await.unwrap();
+    assert_eq!(
+        refusals.iter().filter(|r| r.1 == liaison).count() as i64,
+        pelita_domain::policy::PROBING_REFUSALS + 2
+    );
+    let alerts = app.store.alerts(&auditor).await.unwrap();
+    assert_eq!(
+        alerts.iter().filter(|a| a.kind == "refusals").count(),
+        1,
+        "{alerts:?}"
+    );
+}
+
+/// A child registered before the circumstances were known is recognised as a victim once they
+/// are recorded — by the lead worker, not by a team member — and only once.
+#[tokio::test]
+async fn circumstances_recorded_after_registration_recognise_the_child_as_a_victim() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let school = app.agency("SKUL", Sector::Education).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
+    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    let token = app.token(&lead).await;
+    let child = json!({"given": "Putri", "sex": "female",
+                       "birth": {"precision": "year", "year": 2013},
+                       "priority": "medium", "priority_reason": "needs school re-entry"});
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/children",
+        Some(&token),
+        Some(child.to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let case = v["case_id"].as_str().unwrap().to_owned();
+    app.store
+        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .await
+        .unwrap();
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{case}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["victim_recognised"], json!(false), "{v}");
+    let path = format!("/api/v1/cases/{case}/circumstances");
+    let body = json!({"association": "recruited"}).to_string();
+    let (s, _, _) = api(
+        &app,
+        "PUT",
+        &path,
+        Some(&app.token(&teacher).await),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _, _) = api(
+        &app,
+        "PUT",
+        &path,
+        Some(&token),
+        Some(json!({"association": "abducted"}).to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    // The supervisor records them; the lead worker is told.
+    let (s, v, _) = api(
+        &app,
+        "PUT",
+        &path,
+        Some(&app.token(&sup).await),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{v}");
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{case}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(v["victim_recognised"], json!(true), "{v}");
+    assert!(
+        app.store
+            .alerts(&lead)
+            .await
+            .unwrap()
+            .iter()
+            .any(|a| a.detail.contains("circumstances"))
+    );
+    let (s, _, _) = api(&app, "PUT", &path, Some(&token), Some(body)).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    let events = app.store.audit_events(50).await.unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.action == "case.record_circumstances" && e.subject == case)
+    );
+}
+
+/// Issue 13 item 16: after a storage error at commit the writer stops until restart. The write
+/// that met it and every later one, through the API and the pages, answer 503 saying so (not
+/// "nothing was saved", which is not known), `/healthz` says the writer halted, reads go on.
+#[tokio::test]
+async fn healthz_and_every_write_answer_503_once_the_writer_halted() {
+    let app = App::new(false).await;
+    let agency = app.agency("DSS", Sector::ChildProtection).await;
+    let u = app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let t = app.token(&u).await;
+    let case = app.child(&agency, &u, "Siti").await;
+    let mut b = Browser::new(&app);
+    assert_eq!(b.sign_in("rina", PASSWORD).await.0, StatusCode::SEE_OTHER);
+    let csrf = b.csrf().await;
+    let health = || async {
+        let (s, h, body) = app
+            .send(Request::get("/healthz").body(Body::empty()).unwrap())
+            .await;
+        let no_store = h["cache-control"].iter().any(|v| v.contains("no-store"));
+        (s, serde_json::from_str::<Value>(&body).unwrap(), no_store)
+    };
+    assert_eq!(
+        health().await,
+        (
+            StatusCode::OK,
+            json!({"status": "ok", "database": "ok", "writer": "running"}),
+            true
+        )
+    );
+
+    // The next commit fails as a failed fsync does.
+    app.store.fail_next_commits(1);
+    let child = json!({"given": "Nur", "sex": "female", "birth": {"precision": "year", "year": 2013}, "priority": "low", "priority_reason": "routine"});
+    for _ in 0..2 {
+        let (s, v, kind) = api(
+            &app,
+            "POST",
+            "/api/v1/children",
+            Some(&t),
+            Some(child.to_string()),
+        )
+        .await;
+        assert_eq!(
+            (s, kind.as_str(), v["code"].as_str()),
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "application/problem+json",
+                Some("writes-halted")
+            ),
+            "{v}"
+        );
+        assert!(v["title"].as_str().unwrap().contains("restart Pelita"));
+    }
+    let (s, _, page) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[("csrf", &csrf), ("section", "family"), ("text", "visit")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.contains("restart Pelita"), "{page}");
+    assert!(!page.contains("Nothing was saved"));
+    assert_eq!(
+        health().await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"status": "error", "database": "ok", "writer": "halted"}),
+            true
+        )
+    );
+    // Reads that need no log line go on.
+    let (s, v, _) = api(&app, "GET", "/api/v1/me", Some(&t), None).await;
+    assert_eq!((s, v["username"].as_str()), (StatusCode::OK, Some("rina")));
 }

@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use pelita_domain::conference::Conference;
 use pelita_domain::family::Household;
 use pelita_domain::plan::ActionStatus;
+use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
-use pelita_domain::policy::{self, Section};
 use pelita_domain::task::Urgency;
 use pelita_store::{Readable, Reader};
 use serde::Deserialize;
@@ -185,8 +185,8 @@ pub struct InterviewBody {
     reason: Option<pelita_domain::text::NoteText>,
 }
 
-/// Every interview of the child (all the child's cases); the purpose only where the caller may
-/// read its section. For anyone who may read the case's status.
+/// Every interview of the child (all the child's cases), for those who may record one; who and
+/// what for only where the caller reads the interview's section in full.
 pub async fn interviews(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -197,12 +197,15 @@ pub async fn interviews(
         Err(r) => return r,
     };
     let reader = Reader::from(&u);
+    if !meta.sees_interviews(&reader) {
+        return super::forbidden_change();
+    }
     match s.store.interviews(&id).await {
         Ok(list) => Json(json!({"count": list.len(), "interviews": list.iter().map(|i| {
-            let visible = meta.decide(&reader, i.purpose.section()) == policy::Decision::Allow;
+            let visible = meta.reads_in_full(&reader, i.purpose.section());
             json!({
                 "on": i.on.to_string(),
-                "interviewer": i.interviewer,
+                "interviewer": visible.then_some(&i.interviewer),
                 "purpose": visible.then(|| if i.assessment { "assessment" } else { i.purpose.as_str() }),
             })
         }).collect::<Vec<_>>()}))

@@ -48,6 +48,10 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/sections/{section}/open", post(open_section))
         .route("/cases/{id}/notes", post(add_note))
         .route(
+            "/cases/{id}/circumstances",
+            axum::routing::put(record_circumstances),
+        )
+        .route(
             "/cases/{id}/consents",
             get(consent::list).post(consent::record),
         )
@@ -154,6 +158,13 @@ fn store_problem(e: StoreError) -> Response {
         StoreError::Erased => problem(StatusCode::GONE, "erased", "This child's data was erased"),
         StoreError::Conflict(c) => problem(StatusCode::CONFLICT, "conflict", c),
         StoreError::Forbidden => problem(StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+        // Said once in the log by the writer; not again for every refused write.
+        StoreError::Halted => problem(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "writes-halted",
+            "Writes are stopped after a storage error; restart Pelita. Whether the last writes \
+             were saved is unknown until it has been checked",
+        ),
         other => {
             tracing::error!(error = %other, "API request failed");
             problem(
@@ -343,7 +354,7 @@ fn meta_json(m: &CaseMeta) -> Value {
 }
 
 async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
-    match s.store.my_work(&u.id, 500).await {
+    match s.store.read_my_work(&Reader::from(&u), 500).await {
         Ok(items) => {
             let list: Vec<Value> = items
                 .iter()
@@ -408,7 +419,13 @@ async fn meta_and_grant(
 ) -> Result<(CaseMeta, policy::Grant), Response> {
     let meta = s.store.case_meta(id).await.map_err(store_problem)?;
     let reader = Reader::from(u);
-    match meta.authorize(&reader, section, why) {
+    let decided = meta.authorize(&reader, section, why);
+    if decided.is_err()
+        && let Err(e) = s.store.record_refusal(&reader, id, section).await
+    {
+        tracing::warn!(error = %e, "a refused read could not be recorded");
+    }
+    match decided {
         Ok(g) => Ok((meta, g)),
         Err(Refusal::Denied) => Err(problem(
             StatusCode::FORBIDDEN,
@@ -428,10 +445,18 @@ async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<Str
         Ok(x) => x,
         Err(r) => return r,
     };
+    // The priority's reason is the plan section's: shown (and logged) to its readers only.
+    let reason = match meta.authorize(&Reader::from(&u), Section::Plan, None) {
+        Ok(plan) => match s.store.read_priority_reason(&plan).await {
+            Ok(r) => Some(r),
+            Err(e) => return store_problem(e),
+        },
+        Err(_) => None,
+    };
     match s.store.read_case(&g).await {
         Ok(r) => {
             let mut v = meta_json(&meta);
-            v["priority_reason"] = json!(r.case.priority.reason);
+            v["priority_reason"] = json!(reason);
             v["reopened"] = json!(r.case.reopened);
             Json(v).into_response()
         }
@@ -442,28 +467,30 @@ async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<Str
 async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreError> {
     let mut v =
         json!({"case_id": g.case_id(), "section": g.section().as_str(), "minimal": g.minimal()});
-    match g.section() {
-        Section::Status => {
-            let r = s.store.read_case(g).await?;
-            v["status"] = json!(r.case.status.as_str());
-            return Ok(v);
+    if g.section() == Section::Status {
+        let r = s.store.read_case(g).await?;
+        v["status"] = json!(r.case.status.as_str());
+        return Ok(v);
+    }
+    // One read of the section and its notes: one access-log row (and for break-glass one
+    // alert), as on the case page.
+    let read = s.store.read_sections(std::slice::from_ref(g)).await?;
+    match (g.section(), read.identity, read.circumstances) {
+        (Section::Identity, Some(Readable::Present(i)), _) => {
+            v["identity"] = serde_json::to_value(&i).unwrap_or_default()
         }
-        Section::Identity => match s.store.read_identity(g).await? {
-            Readable::Present(i) => v["identity"] = serde_json::to_value(&i).unwrap_or_default(),
-            Readable::Erased { .. } => v["erased"] = json!(true),
-        },
-        Section::Circumstances => match s.store.read_circumstances(g).await? {
-            Readable::Present(c) => {
-                v["circumstances"] = serde_json::to_value(&c).unwrap_or_default()
-            }
-            Readable::Erased { .. } => v["erased"] = json!(true),
-        },
+        (Section::Circumstances, _, Some(Readable::Present(c))) => {
+            v["circumstances"] = serde_json::to_value(&c).unwrap_or_default()
+        }
+        (Section::Identity, Some(Readable::Erased { .. }), _)
+        | (Section::Circumstances, _, Some(Readable::Erased { .. })) => v["erased"] = json!(true),
         _ => {}
     }
-    let notes: Vec<Value> = s
-        .store
-        .read_notes(g)
-        .await?
+    if g.section() == Section::Plan {
+        v["priority_reason"] = json!(read.priority_reason);
+    }
+    let notes: Vec<Value> = read
+        .notes
         .into_iter()
         .map(|n| {
             let text = n.body.present().map(|b| b.as_str().to_owned());
@@ -556,7 +583,9 @@ async fn add_note(
         Ok(t) => t,
         Err(e) => return domain_problem(&e),
     };
-    let findings = Guard::builtin().check(body.as_str());
+    // Suggestions in the writer's interface language, where their list knows the words.
+    let language = s.store.user_language(&u.id).await.ok().flatten();
+    let findings = Guard::builtin().check_in(body.as_str(), language.as_deref());
     let actor = actor(&u);
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
@@ -735,4 +764,52 @@ async fn search(
         }
     }
     Json(json!({"results": out})).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CircumstancesBody {
+    association: String,
+}
+
+/// Records how the child came to be associated, for a case registered without it: the child
+/// is a recognised victim from then on. Once recorded, 409.
+async fn record_circumstances(
+    State(s): State<AppState>,
+    ApiWriter(u): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<CircumstancesBody>,
+) -> Response {
+    let meta = match may_change(&s, &u, &id, Change::Circumstances).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if meta.victim.is_recognised() {
+        return problem(
+            StatusCode::CONFLICT,
+            "already-recorded",
+            "The circumstances are already recorded: the child is a recognised victim",
+        );
+    }
+    let Some(association) = Association::parse(&b.association) else {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "association is not valid",
+        );
+    };
+    let c = Circumstances {
+        association,
+        group: pelita_domain::case::GroupKind::Unknown,
+        channels: Vec::new(),
+        narrative: None,
+    };
+    match s
+        .store
+        .record_circumstances(&Reader::from(&u).actor(), &id, c)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
 }

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::case::CaseStatus;
 use pelita_domain::identity::ChildIdentity;
-use pelita_domain::policy::write::Change;
+use pelita_domain::policy::write::{Change, Standing};
 use pelita_domain::policy::{Decision, Relationship, Section};
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::NoteText;
@@ -78,6 +78,8 @@ struct CasePage {
     moves: Vec<(&'static str, String)>,
     can_write: bool,
     edit: Option<IdentityEdit>,
+    /// The form that records circumstances for a case registered without them.
+    record_circumstances: bool,
     history: Vec<HistoryRow>,
     viewers: Option<Vec<HistoryRow>>,
     consent: Option<super::consent::ConsentView>,
@@ -272,12 +274,15 @@ async fn render_posted(
         Err(e) => return error::store(&t, e),
     };
     let Ok(status_grant) = super::grant(ctx, &meta, Section::Status, None) else {
+        super::refused(ctx, &meta, Section::Status).await;
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     };
-    let record = match ctx.store.read_case(&status_grant).await {
-        Ok(r) => r,
-        Err(e) => return error::store(&t, e),
-    };
+    // A section asked for with a reason and still refused is a refused read too.
+    if let Some((s, why)) = opened
+        && super::grant(ctx, &meta, s, Some(why)).is_err()
+    {
+        super::refused(ctx, &meta, s).await;
+    }
     let repatriation = match ctx.store.repatriation_status(&status_grant).await {
         Ok(Some(r)) => Some(t.pick("repatriation-phase", r.standing.as_str())),
         Ok(None) => None,
@@ -305,6 +310,7 @@ async fn render_posted(
     let plan_read = read.plan.clone();
     let conferences_read = read.conferences.clone();
     let household_read = read.household.clone();
+    let priority_reason = read.priority_reason.clone().unwrap_or_default();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
     let today = ctx.store.now().date_naive();
     let consent = match ledger {
@@ -439,14 +445,28 @@ async fn render_posted(
         }
         referral_form = Some(super::referral::form(ctx, &meta.agency_id, &agencies));
     }
+    // The history is for those working on the case, and shows each of them only the events
+    // of sections they read in full (policy::history).
     let mut history = Vec::new();
-    if write {
+    let reads_in_full = |s: Section| super::decision(ctx, &meta, s) == Decision::Allow;
+    if matches!(
+        meta.standing(&ctx.reader()),
+        Standing::Lead | Standing::Team | Standing::Supervisor | Standing::Receiving
+    ) {
         for e in ctx
             .store
             .history(&meta.id, &meta.child_id)
             .await
             .unwrap_or_default()
         {
+            let detail = serde_json::from_str(&e.detail).unwrap_or_default();
+            let visible = match pelita_domain::policy::history::section_of(&e.action, &detail) {
+                Some(section) => reads_in_full(section),
+                None => Section::ALL.into_iter().all(reads_in_full),
+            };
+            if !visible {
+                continue;
+            }
             history.push(HistoryRow {
                 when: t.datetime(micros_to_time(e.at)),
                 who: user_name(ctx, &mut names, &e.actor).await,
@@ -498,12 +518,14 @@ async fn render_posted(
         repatriation,
         priority: t.get(&format!("priority-{}", meta.priority.as_str())),
         priority_level: meta.priority.as_str(),
-        priority_reason: record.case.priority.reason.clone(),
+        priority_reason,
         assigned,
         sections,
         note_sections,
         moves,
         can_write: write,
+        record_circumstances: !meta.victim.is_recognised()
+            && super::may_change(ctx, &meta, Change::Circumstances),
         edit: header_identity
             .as_ref()
             .filter(|_| super::may_change(ctx, &meta, Change::Identity))
@@ -759,6 +781,48 @@ pub async fn edit_identity(
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}")),
+        Err(e) => error::store(&t, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CircumstancesForm {
+    #[serde(default)]
+    association: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Records how the child came to be associated, for a case registered without it: from then
+/// on the child is a recognised victim (and the lead worker is told when someone else did it).
+pub async fn record_circumstances(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<CircumstancesForm>,
+) -> Response {
+    let t = ctx.t.clone();
+    let meta = match super::posted_change(&ctx, &f.csrf, &id, Change::Circumstances).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if meta.victim.is_recognised() {
+        return render(&ctx, &id, None, Some(t.get("circumstances-already"))).await;
+    }
+    let Some(association) = pelita_domain::case::Association::parse(&f.association) else {
+        return render(&ctx, &id, None, Some(t.get("error-invalid"))).await;
+    };
+    let c = pelita_domain::case::Circumstances {
+        association,
+        group: pelita_domain::case::GroupKind::Unknown,
+        channels: Vec::new(),
+        narrative: None,
+    };
+    match ctx
+        .store
+        .record_circumstances(&ctx.reader().actor(), &id, c)
+        .await
+    {
+        Ok(()) => view::redirect(&format!("/cases/{id}#section-circumstances")),
         Err(e) => error::store(&t, e),
     }
 }

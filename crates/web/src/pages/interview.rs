@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::interview::Purpose;
-use pelita_domain::policy::Decision;
 use pelita_domain::policy::write::Change;
 use pelita_store::{CaseMeta, NewInterview, StoreError};
 use serde::Deserialize;
@@ -41,8 +40,8 @@ fn purposes(ctx: &Ctx, meta: &CaseMeta) -> Vec<Purpose> {
         .collect()
 }
 
-/// Each interview as (date, interviewer, what for) — what for only where the reader may read
-/// the section it belongs to: the count is for everyone, the purpose is need-to-know.
+/// Each interview as (date, interviewer, what for) — who and what for only where the reader
+/// reads the section it belongs to: the dates are for the repeat guard, the rest need-to-know.
 pub async fn rows(
     ctx: &Ctx,
     meta: &CaseMeta,
@@ -51,15 +50,20 @@ pub async fn rows(
     let t = &ctx.t;
     let mut rows = Vec::with_capacity(history.len());
     for i in history {
+        // Who interviewed can tell what for (a police officer, a psychologist): both are the
+        // section's.
+        if !meta.reads_in_full(&ctx.reader(), i.purpose.section()) {
+            let restricted = t.get("interview-restricted");
+            rows.push((t.date(i.on), restricted.clone(), restricted));
+            continue;
+        }
         let who = ctx
             .store
             .user(&i.interviewer)
             .await
             .map(|u| u.display_name)
             .unwrap_or_else(|_| i.interviewer.clone());
-        let what = if super::decision(ctx, meta, i.purpose.section()) != Decision::Allow {
-            t.get("interview-restricted")
-        } else if i.assessment {
+        let what = if i.assessment {
             t.get("interview-assessment")
         } else {
             t.pick("interview-purpose", i.purpose.as_str())

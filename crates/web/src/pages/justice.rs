@@ -264,7 +264,12 @@ fn detention_view(
             })
             .unwrap_or_default(),
         release_required,
-        can_extend: d.extended_at.is_none() && j.clocks_for(d.stage).any(|r| r.extension.is_some()),
+        // An extension is ordered before the limit; after it, only release is offered.
+        can_extend: d.extended_at.is_none()
+            && pelita_domain::justice::clock::extension_deadline(j, d.stage, &d.times())
+                .ok()
+                .flatten()
+                .is_some_and(|limit| now < limit),
     }
 }
 

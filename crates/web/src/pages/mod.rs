@@ -37,6 +37,18 @@ pub fn grant(
     meta.authorize(&ctx.reader(), section, why)
 }
 
+/// Records a read the policy refused (probing must leave a trace); a failure to record is
+/// logged, never shown.
+pub async fn refused(ctx: &Ctx, meta: &CaseMeta, section: Section) {
+    if let Err(e) = ctx
+        .store
+        .record_refusal(&ctx.reader(), &meta.id, section)
+        .await
+    {
+        tracing::warn!(error = %e, "a refused read could not be recorded");
+    }
+}
+
 /// The start of every form that changes a case: the form's CSRF token, then the case.
 pub async fn posted_case(
     ctx: &Ctx,
@@ -128,14 +140,15 @@ pub fn opt_note(s: &str) -> Result<Option<pelita_domain::text::NoteText>, String
     }
 }
 
-/// The terminology guard's findings in a text, as sentences in the reader's language.
+/// The terminology guard's findings in a text, as sentences in the reader's language, with
+/// the reader's list suggesting where several lists know the words.
 pub fn guard_warnings(
     t: &crate::i18n::Tr,
     guard: &pelita_domain::terminology::Guard,
     text: &str,
 ) -> Vec<String> {
     guard
-        .check(text)
+        .check_in(text, Some(t.tag))
         .into_iter()
         .map(|f| {
             t.with(
@@ -176,4 +189,23 @@ pub(crate) fn form_body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guard_warnings;
+    use crate::i18n::Tr;
+    use pelita_domain::terminology::Guard;
+
+    /// Words both the Malay and the Indonesian lists know get the reader's list's suggestion.
+    #[test]
+    fn warnings_suggest_in_the_readers_language() {
+        let text = "Program de–radikalisasi itu akan dikaji semula.";
+        let ms = guard_warnings(&Tr::new("ms"), Guard::builtin(), text);
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(ms[0].contains("penarikan diri"), "{ms:?}");
+        assert!(ms[0].contains("de–radikalisasi"), "{ms:?}");
+        let id = guard_warnings(&Tr::new("id"), Guard::builtin(), text);
+        assert!(id[0].contains("pelepasan keterlibatan"), "{id:?}");
+    }
 }

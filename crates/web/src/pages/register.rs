@@ -220,9 +220,13 @@ fn birth(
     let birth = birth.and_then(|b| {
         b.validated(today)
             .map_err(|e| {
-                let field = match f.precision.as_str() {
-                    "exact" => "birth_date",
-                    "estimated" => "est_age",
+                let field = match (f.precision.as_str(), &e) {
+                    ("exact", _) => "birth_date",
+                    // The message belongs beside the margin when the margin is what is wrong.
+                    ("estimated", pelita_domain::DomainError::Invalid { field: "margin" }) => {
+                        "est_margin"
+                    }
+                    ("estimated", _) => "est_age",
                     _ => "birth_year",
                 };
                 errs.domain(field, &e)

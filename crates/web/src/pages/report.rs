@@ -166,7 +166,7 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
     }
     let guard = free_text
         .iter()
-        .flat_map(|text| Guard::builtin().check(text))
+        .flat_map(|text| Guard::builtin().check_in(text, Some(t.tag)))
         .map(|f| format!("“{}” → {}", f.matched, f.alternatives.join(" / ")))
         .collect();
     view::render(ReportPage {

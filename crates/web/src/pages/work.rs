@@ -83,7 +83,7 @@ struct WorkPage {
 
 pub async fn page(ctx: Ctx) -> Response {
     let t = ctx.t.clone();
-    let items = match ctx.store.my_work(&ctx.user().id, 500).await {
+    let items = match ctx.store.read_my_work(&ctx.reader(), 500).await {
         Ok(i) => i,
         Err(e) => return crate::error::store(&t, e),
     };
@@ -135,6 +135,21 @@ pub async fn page(ctx: Ctx) -> Response {
                     ),
                 ],
             ),
+            "refusals" => {
+                let reader = d["reader"].as_str().unwrap_or_default();
+                let who = match ctx.store.user(reader).await {
+                    Ok(u) => u.display_name,
+                    Err(_) => reader.to_owned(),
+                };
+                t.with(
+                    "alert-refusals",
+                    &[
+                        ("who", who),
+                        ("count", d["refusals"].to_string()),
+                        ("minutes", d["minutes"].to_string()),
+                    ],
+                )
+            }
             _ => t.get("alert-break-glass"),
         };
         alerts.push((
