@@ -27,6 +27,13 @@ const CONFIG_TEMPLATE: &str = "\
 # response_hours_high = 24     # how long a task may wait, by the case's priority
 # response_hours_medium = 72
 # response_hours_low = 168
+# Limits at the edges of HTTP:
+# header_timeout_secs = 10     # a request's head arrives within this (and idle connections close)
+# body_timeout_secs = 30       # a request's body arrives in full within this, or 408
+# max_connections = 1024       # connections served at once; more wait to be accepted
+# max_in_flight = 512          # requests in flight at once; more are answered 503
+# rate_per_second = 100        # requests a second from one client address (0: no limit); above
+# rate_burst = 1000            # a burst of this many, the answer is 429 with Retry-After
 ";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,6 +57,19 @@ pub struct Settings {
     pub response_hours_high: u32,
     pub response_hours_medium: u32,
     pub response_hours_low: u32,
+    /// Seconds for a request's head to arrive; also how long an idle connection is kept.
+    pub header_timeout_secs: u64,
+    /// Seconds for a request's body to arrive in full (408 after).
+    pub body_timeout_secs: u64,
+    /// Connections served at once.
+    pub max_connections: u32,
+    /// Requests in flight at once (503 beyond).
+    pub max_in_flight: u32,
+    /// Requests a second one client address may sustain (0: no per-client limit), and the
+    /// burst it may send above that (429 beyond). Behind a reverse proxy every client shares
+    /// the proxy's address: limit there, or raise these.
+    pub rate_per_second: u32,
+    pub rate_burst: u32,
     /// The deployment key itself (`PELITA_KEY`), instead of the key file.
     #[serde(default, skip_serializing)]
     pub key: Option<String>,
@@ -70,6 +90,12 @@ impl Default for Settings {
             response_hours_high: 24,
             response_hours_medium: 72,
             response_hours_low: 168,
+            header_timeout_secs: 10,
+            body_timeout_secs: 30,
+            max_connections: 1024,
+            max_in_flight: 512,
+            rate_per_second: 100,
+            rate_burst: 1000,
             key: None,
         }
     }
@@ -100,6 +126,12 @@ impl Settings {
                 "idle_minutes",
                 "session_hours",
                 "tls",
+                "header_timeout_secs",
+                "body_timeout_secs",
+                "max_connections",
+                "max_in_flight",
+                "rate_per_second",
+                "rate_burst",
             ]))
             .extract()
             .context("reading configuration")?;
@@ -171,6 +203,34 @@ impl Settings {
                     "response_hours_high ≤ response_hours_medium ≤ response_hours_low, each 1 to 2160 hours"
                 )
             })?,
+        })
+    }
+
+    /// The limits at the edges of HTTP, each within a range that keeps the server usable.
+    pub fn limits(&self) -> anyhow::Result<pelita_web::Limits> {
+        use std::time::Duration;
+        if !(1..=600).contains(&self.header_timeout_secs)
+            || !(1..=600).contains(&self.body_timeout_secs)
+        {
+            bail!("header_timeout_secs and body_timeout_secs are 1 to 600 seconds");
+        }
+        if !(1..=65_536).contains(&self.max_connections)
+            || !(1..=self.max_connections).contains(&self.max_in_flight)
+        {
+            bail!("1 ≤ max_in_flight ≤ max_connections ≤ 65536");
+        }
+        if self.rate_per_second > 0 && self.rate_burst < 1 {
+            bail!("rate_burst is at least 1 (rate_per_second = 0 turns the per-client limit off)");
+        }
+        Ok(pelita_web::Limits {
+            header_timeout: Duration::from_secs(self.header_timeout_secs),
+            body_timeout: Duration::from_secs(self.body_timeout_secs),
+            max_connections: self.max_connections as usize,
+            max_in_flight: self.max_in_flight as usize,
+            per_client: (self.rate_per_second > 0).then_some(pelita_web::Rate {
+                per_second: self.rate_per_second,
+                burst: self.rate_burst,
+            }),
         })
     }
 

@@ -239,11 +239,16 @@ async fn init(common: &Common) -> anyhow::Result<(Store, String)> {
     Ok((store, password))
 }
 
-async fn serve(store: Store, listen: &str, web: pelita_web::WebConfig) -> anyhow::Result<()> {
+async fn serve(
+    store: Store,
+    listen: &str,
+    web: pelita_web::WebConfig,
+    limits: pelita_web::Limits,
+) -> anyhow::Result<()> {
     if !web.second_factor {
         eprintln!("Second-factor sign-in is turned off for this deployment.");
     }
-    let app = pelita_web::router(pelita_web::AppState::new(store.clone(), web));
+    let state = pelita_web::AppState::new(store.clone(), web);
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -251,11 +256,10 @@ async fn serve(store: Store, listen: &str, web: pelita_web::WebConfig) -> anyhow
         "Pelita is listening on http://{} (health: /healthz). Ctrl-C stops it.",
         listener.local_addr()?
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    pelita_web::serve(listener, state, limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     store.close().await;
     Ok(())
 }
@@ -274,7 +278,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Serve { common, listen } => {
             let settings = Settings::load(&common)?;
             let listen = listen.unwrap_or_else(|| settings.listen.clone());
-            serve(settings.open().await?, &listen, settings.web()?).await?;
+            let (web, limits) = (settings.web()?, settings.limits()?);
+            serve(settings.open().await?, &listen, web, limits).await?;
         }
         Cmd::Demo {
             data_dir,
@@ -340,12 +345,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 store
             };
+            let settings = Settings::load(&common)?;
             let web = pelita_web::WebConfig {
                 second_factor: false,
                 demo: true,
-                ..Settings::load(&common)?.web()?
+                ..settings.web()?
             };
-            serve(store, &listen, web).await?;
+            serve(store, &listen, web, settings.limits()?).await?;
         }
         Cmd::Audit {
             command: AuditCmd::Verify(common),

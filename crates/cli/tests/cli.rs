@@ -230,9 +230,10 @@ fn a_missing_open_or_wrong_key_is_refused_before_anything_is_read() {
 }
 
 #[test]
-fn serve_answers_health_checks() {
+fn serve_answers_health_checks_within_its_configured_limits() {
     let dir = tempfile::tempdir().unwrap();
     init_with_children(dir.path(), "2");
+    // The limits at the edges come from the configuration (here the environment).
     let mut child = Command::new(env!("CARGO_BIN_EXE_pelita"))
         .args([
             "serve",
@@ -241,6 +242,9 @@ fn serve_answers_health_checks() {
             "--listen",
             "127.0.0.1:0",
         ])
+        .env("PELITA_HEADER_TIMEOUT_SECS", "1")
+        .env("PELITA_RATE_PER_SECOND", "1")
+        .env("PELITA_RATE_BURST", "3")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -257,16 +261,42 @@ fn serve_answers_health_checks() {
         .next()
         .unwrap()
         .to_owned();
-    let mut s = std::net::TcpStream::connect(&addr).unwrap();
-    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
-    let mut response = String::new();
-    s.read_to_string(&mut response).unwrap();
+    let send = |request: &[u8]| {
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+            .unwrap();
+        s.write_all(request).unwrap();
+        let mut response = String::new();
+        s.read_to_string(&mut response)
+            .expect("the server closes the connection");
+        response
+    };
+    let response = send(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    // Half a request head: closed at the configured second, nothing answered.
+    let half = send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n");
+    // Past the configured burst, one client is answered 429.
+    let flood: Vec<String> = (0..5)
+        .map(|_| send(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+        .collect();
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("\"database\":\"ok\""));
     assert!(response.to_lowercase().contains("cache-control: no-store"));
+    assert_eq!(half, "");
+    assert!(
+        flood.iter().any(|r| r.starts_with("HTTP/1.1 429")),
+        "{flood:?}"
+    );
+
+    // A limit outside its range stops the start with the rule.
+    let out = Command::new(env!("CARGO_BIN_EXE_pelita"))
+        .args(["serve", "--data-dir", dir.path().to_str().unwrap()])
+        .env("PELITA_MAX_IN_FLIGHT", "0")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out).contains("max_in_flight"), "{}", text(&out));
 }
 
 #[test]

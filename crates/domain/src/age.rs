@@ -20,7 +20,12 @@ pub const MIN_ESTIMATE_MARGIN: u32 = 1;
 
 /// A date of birth as precisely as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "precision", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "precision",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "BirthDateInput"
+)]
 pub enum BirthDate {
     /// The exact day is known.
     Exact { date: NaiveDate },
@@ -36,6 +41,45 @@ pub enum BirthDate {
     },
     /// Nothing is known.
     Unknown,
+}
+
+/// What a [`BirthDate`] is read from. Serde ignores unknown fields beside the tag of an
+/// internally tagged *unit* variant (`{"precision":"unknown","admin":true}` was accepted), so
+/// `Unknown` is read as an empty struct variant, where `deny_unknown_fields` holds. The stored
+/// form is the same.
+#[derive(Deserialize)]
+#[serde(tag = "precision", rename_all = "snake_case", deny_unknown_fields)]
+enum BirthDateInput {
+    Exact {
+        date: NaiveDate,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Year {
+        year: i32,
+    },
+    Estimated {
+        age: u32,
+        margin: u32,
+        on: NaiveDate,
+    },
+    Unknown {},
+}
+
+impl From<BirthDateInput> for BirthDate {
+    fn from(b: BirthDateInput) -> BirthDate {
+        match b {
+            BirthDateInput::Exact { date } => BirthDate::Exact { date },
+            BirthDateInput::Month { year, month } => BirthDate::Month { year, month },
+            BirthDateInput::Year { year } => BirthDate::Year { year },
+            BirthDateInput::Estimated { age, margin, on } => {
+                BirthDate::Estimated { age, margin, on }
+            }
+            BirthDateInput::Unknown {} => BirthDate::Unknown,
+        }
+    }
 }
 
 /// The precision of a [`BirthDate`], for display and statistics.
@@ -582,6 +626,43 @@ mod tests {
         )
         .unwrap();
         assert_eq!(stored, estimate(0), "reading stored data does not fail");
+    }
+
+    #[test]
+    fn a_birth_date_refuses_unknown_fields_of_every_precision_and_stored_ones_load() {
+        for bad in [
+            r#"{"precision":"unknown","admin":true}"#,
+            r#"{"precision":"exact","date":"2011-01-01","admin":true}"#,
+            r#"{"precision":"year","year":2011,"month":3}"#,
+        ] {
+            let e = serde_json::from_str::<BirthDate>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("unknown field"), "{bad}: {e}");
+        }
+        for b in [
+            BirthDate::Unknown,
+            BirthDate::Exact {
+                date: d(2011, 1, 1),
+            },
+            BirthDate::Month {
+                year: 2011,
+                month: 3,
+            },
+            BirthDate::Year { year: 2011 },
+            BirthDate::Estimated {
+                age: 12,
+                margin: 2,
+                on: d(2026, 11, 28),
+            },
+        ] {
+            let stored = serde_json::to_string(&b).unwrap();
+            assert_eq!(serde_json::from_str::<BirthDate>(&stored).unwrap(), b);
+        }
+        assert_eq!(
+            serde_json::to_string(&BirthDate::Unknown).unwrap(),
+            r#"{"precision":"unknown"}"#
+        );
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {

@@ -166,8 +166,9 @@ pub const MAX_ITEMS: usize = 50;
 impl Conference {
     /// Refuses a record the rules do not allow, with the first reason.
     pub fn validate(&self, today: NaiveDate) -> Result<(), DomainError> {
-        if self.held_on > today {
-            return Err(DomainError::DateInFuture);
+        crate::dates::check_date(self.held_on, today)?;
+        for due in self.tasks.iter().filter_map(|t| t.due_on) {
+            crate::dates::check_from(due)?;
         }
         if self.participants.len() < 2 {
             return Err(DomainError::Required {
@@ -310,6 +311,8 @@ mod tests {
         let mut c = conference(DecisionKind::CarePlan, false);
         c.held_on = "2026-12-01".parse().unwrap();
         assert_eq!(c.validate(today()), Err(DomainError::DateInFuture));
+        c.held_on = "0001-01-01".parse().unwrap();
+        assert_eq!(c.validate(today()), Err(DomainError::DateTooEarly));
         // A best-interests justification cannot be blank: the type refuses it.
         assert!(
             serde_json::from_value::<Decision>(serde_json::json!({

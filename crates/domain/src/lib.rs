@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod case;
 pub mod conference;
 pub mod consent;
+pub mod dates;
 pub mod error;
 pub mod family;
 pub mod followup;

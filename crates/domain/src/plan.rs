@@ -75,7 +75,12 @@ pub struct Goal {
 
 /// Someone's views on the plan, or why they could not be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "state", content = "text")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "state",
+    content = "text",
+    deny_unknown_fields
+)]
 pub enum Views {
     Missing,
     Recorded(NoteText),
@@ -100,6 +105,20 @@ pub struct Plan {
     pub caregiver_views: Views,
     /// The next review.
     pub review_on: Option<NaiveDate>,
+}
+
+impl Plan {
+    /// The next review and every action's due date may lie ahead, but not before 2000.
+    pub fn check_dates(&self) -> Result<(), DomainError> {
+        let dues = self
+            .goals
+            .iter()
+            .flat_map(|g| g.actions.iter().filter_map(|a| a.due));
+        self.review_on
+            .into_iter()
+            .chain(dues)
+            .try_for_each(crate::dates::check_from)
+    }
 }
 
 /// Why an approval is refused, one reason at a time in this order.
@@ -166,5 +185,32 @@ mod tests {
             ..heard
         };
         assert!(check_approval(&empty, Role::Supervisor, 1).is_err());
+    }
+
+    #[test]
+    fn a_plans_dates_may_lie_ahead_but_not_before_2000_and_views_refuse_unknown_fields() {
+        let mut p = plan(Views::Missing);
+        p.review_on = "2027-03-01".parse().ok();
+        assert_eq!(p.check_dates(), Ok(()));
+        p.goals[0].actions.push(Action {
+            text: n("Enrol at the local school"),
+            agency: "edu".into(),
+            person: None,
+            due: "0001-01-01".parse().ok(),
+            status: ActionStatus::Planned,
+            activity: None,
+        });
+        assert_eq!(p.check_dates(), Err(DomainError::DateTooEarly));
+        p.goals[0].actions[0].due = None;
+        p.review_on = "1999-12-31".parse().ok();
+        assert_eq!(p.check_dates(), Err(DomainError::DateTooEarly));
+        for bad in [
+            r#"{"state":"missing","admin":true}"#,
+            r#"{"state":"recorded","text":"School","admin":true}"#,
+        ] {
+            assert!(serde_json::from_str::<Views>(bad).is_err(), "{bad}");
+        }
+        let stored = serde_json::to_string(&Views::Recorded(n("School"))).unwrap();
+        assert!(serde_json::from_str::<Views>(&stored).is_ok());
     }
 }

@@ -92,9 +92,7 @@ impl Store {
         a: NewAssessment,
     ) -> Result<String, StoreError> {
         let today = self.now().date_naive();
-        if a.on > today {
-            return Err(DomainError::DateInFuture.into());
-        }
+        pelita_domain::dates::check_date(a.on, today)?;
         let answers = assessment::validate(instrument, a.answers, today)?;
         if a.assent == Assent::Refused && !answers.is_empty() {
             return Err(DomainError::Invalid { field: "assent" }.into());

@@ -168,9 +168,7 @@ impl Write<'_> {
     ) -> Result<Done, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let today = from_micros(self.now).date_naive();
-        if e.on > today {
-            return Err(DomainError::DateInFuture.into());
-        }
+        pelita_domain::dates::check_date(e.on, today)?;
         if e.expires.is_some_and(|x| x < e.on)
             || (e.decision != Decision::Given && e.expires.is_some())
         {

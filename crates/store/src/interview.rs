@@ -33,6 +33,7 @@ impl Store {
         if i.held_on > self.now().date_naive() + chrono::Days::new(366) {
             return Err(pelita_domain::DomainError::Invalid { field: "held_on" }.into());
         }
+        pelita_domain::dates::check_from(i.held_on)?;
         match self
             .submit(
                 actor,

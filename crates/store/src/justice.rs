@@ -4,7 +4,6 @@
 //! against the child's recorded age and the jurisdiction of the agency holding the case.
 
 use chrono::{DateTime, Utc};
-use pelita_domain::DomainError;
 use pelita_domain::identity::ChildIdentity;
 use pelita_domain::justice::clock::{self, Change};
 use pelita_domain::justice::proceeding::{
@@ -308,9 +307,7 @@ impl Store {
         event: AgreementEvent,
         on: chrono::NaiveDate,
     ) -> Result<(), StoreError> {
-        if on > self.now().date_naive() {
-            return Err(DomainError::DateInFuture.into());
-        }
+        pelita_domain::dates::check_date(on, self.now().date_naive())?;
         self.submit(
             actor,
             Command::AgreementEvent(proceeding_id.into(), event, on),
@@ -680,7 +677,7 @@ impl Write<'_> {
             serde_json::from_slice(&key.open(&format!("proceeding/{id}/offence"), &row.bytes(2)?)?)
                 .map_err(|_| StoreError::Corrupt)?;
         let eligibility = proceeding::diversion_eligibility(&j, &offence);
-        proceeding::check_diversion(eligibility.as_ref(), a)?;
+        proceeding::check_diversion(eligibility.as_ref(), a, from_micros(self.now).date_naive())?;
         let status = if a.outcome == DiversionOutcome::Agreed {
             "diversion"
         } else {
@@ -720,6 +717,7 @@ impl Write<'_> {
         id: &str,
         a: &proceeding::Agreement,
     ) -> Result<Done, StoreError> {
+        pelita_domain::dates::check_from(a.until)?;
         let (case_id, row) = self.proceeding_row(id).await?;
         if row.text(1)? != "diversion" {
             return Err(StoreError::Conflict(
@@ -997,9 +995,7 @@ impl Store {
         on: chrono::NaiveDate,
         kind: ContactKind,
     ) -> Result<(), StoreError> {
-        if on > self.now().date_naive() {
-            return Err(DomainError::DateInFuture.into());
-        }
+        pelita_domain::dates::check_date(on, self.now().date_naive())?;
         self.submit(
             actor,
             Command::RecordFamilyContact(case_id.into(), on, kind),

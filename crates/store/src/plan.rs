@@ -113,6 +113,7 @@ impl Store {
 
 impl Write<'_> {
     pub(crate) async fn save_plan(&mut self, case_id: &str, p: &Plan) -> Result<Done, StoreError> {
+        p.check_dates()?;
         let (_, _, key) = self.load_case(case_id).await?;
         let sealed = key.seal(
             &format!("plan/{case_id}"),

@@ -10,6 +10,8 @@ pub use auth::SESSION_COOKIE;
 mod error;
 pub mod i18n;
 mod pages;
+mod serve;
+pub use serve::{Limits, Rate, serve};
 mod view;
 
 use std::sync::Arc;
@@ -185,6 +187,8 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .fallback(error::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(error::utf8_path))
+        .layer(axum::middleware::from_fn(error::explain))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(axum::middleware::from_fn(move |req, next| {
@@ -244,7 +248,7 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 
 /// Headers every response carries. Anything not explicitly cacheable is `no-store`: pages hold
 /// personal data.
-async fn security_headers(
+pub(crate) async fn security_headers(
     req: axum::extract::Request,
     next: axum::middleware::Next,
     tls: bool,

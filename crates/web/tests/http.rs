@@ -651,7 +651,7 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
     .await;
     assert_eq!(
         (s, v["code"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("invalid-body"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown-field"))
     );
     let big = json!({"query": "x".repeat(pelita_web::BODY_LIMIT)}).to_string();
     assert_eq!(
@@ -3248,6 +3248,420 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
         StatusCode::FORBIDDEN,
         "a case worker sees records, not indicators"
     );
+}
+
+/// Issue 13 item 15: the API takes nothing it does not know, no record dated before 2000 at
+/// any door, and every refusal explains itself as the rest of the API does.
+#[tokio::test]
+async fn the_api_refuses_unknown_fields_and_early_dates_and_explains_every_refusal() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let t = app.token(&lead).await;
+    let case = app.child(&home, &lead, "Amina").await;
+
+    // An unknown field inside a birth date (the tag of a unit variant hid it from serde).
+    let child = json!({"given": "Siti", "sex": "female", "birth": {"precision": "unknown", "admin": true},
+                       "priority": "low", "priority_reason": "routine"});
+    let (s, v, kind) = api(
+        &app,
+        "POST",
+        "/api/v1/children",
+        Some(&t),
+        Some(child.to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, kind.as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "application/problem+json")
+    );
+    assert_eq!(
+        (v["code"].as_str(), v["field"].as_str()),
+        (Some("unknown-field"), Some("birth.admin")),
+        "{v}"
+    );
+    let (s, v, _) = api(
+        &app,
+        "POST",
+        "/api/v1/search",
+        Some(&t),
+        Some(json!({"query": "x", "extra": 1}).to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("extra")),
+        "{v}"
+    );
+
+    // 0001-01-01 and 1999-12-31 at every door where a record's date comes in.
+    let early = |b: Value| b.to_string();
+    let doors: Vec<(String, String)> = vec![
+        (
+            format!("/api/v1/cases/{case}/interviews"),
+            early(json!({"held_on": "0001-01-01", "purpose": "psychosocial"})),
+        ),
+        (
+            format!("/api/v1/cases/{case}/assessments"),
+            early(json!({"on": "1999-12-31", "assent": "given"})),
+        ),
+        (
+            format!("/api/v1/cases/{case}/consents"),
+            early(
+                json!({"purpose": "assessment", "giver": "child", "decision": "given", "on": "0001-01-01"}),
+            ),
+        ),
+        (
+            format!("/api/v1/cases/{case}/conferences"),
+            early(
+                json!({"held_on": "0001-01-01", "participants": [{"name": "Rina", "role": "case_worker"}, {"name": "Ayu", "role": "child_protection_lead"}],
+                      "minutes": "Met", "child_views": {"state": "missing"}}),
+            ),
+        ),
+        (
+            format!("/api/v1/cases/{case}/family-contacts"),
+            early(json!({"on": "0001-01-01", "kind": "visit"})),
+        ),
+        (
+            format!("/api/v1/cases/{case}/proceedings"),
+            early(
+                json!({"forum": "children_court", "legal_aid": true, "parents_notified": true,
+                      "offence": {"description": "Carried messages", "on": "0001-01-01", "max_penalty_years": 8}}),
+            ),
+        ),
+        (
+            format!("/api/v1/cases/{case}/detentions"),
+            early(
+                json!({"stage": "investigation", "started_at": "1999-06-01T08:00:00Z", "order": "SP.Han/12/XI/2026",
+                      "legal_basis": "UU SPPA art. 32", "alternatives": "Return home: the father is in the network",
+                      "best_interests": "Safety", "place": "LPKS", "separated_from_adults": true, "parents_notified": true}),
+            ),
+        ),
+    ];
+    for (path, body) in doors {
+        let (s, v, _) = api(&app, "POST", &path, Some(&t), Some(body)).await;
+        assert_eq!(
+            (s, v["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("date-too-early")),
+            "{path}: {v}"
+        );
+    }
+    let plan = json!({"goals": [], "child_views": {"state": "missing"}, "caregiver_views": {"state": "missing"}, "review_on": "0001-01-01"});
+    let (s, v, _) = api(
+        &app,
+        "PUT",
+        &format!("/api/v1/cases/{case}/plan"),
+        Some(&t),
+        Some(plan.to_string()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("date-too-early")),
+        "plan: {v}"
+    );
+
+    // 405: a problem document under /api/v1 (with Allow), a page elsewhere.
+    let (s, h, body) = app
+        .send(
+            Request::builder()
+                .method("DELETE")
+                .uri("/api/v1/cases")
+                .header(header::AUTHORIZATION, format!("Bearer {t}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(h["content-type"][0], "application/problem+json");
+    assert!(h["allow"][0].contains("GET"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()["code"],
+        "method-not-allowed"
+    );
+    let (s, h, body) = app
+        .send(
+            Request::builder()
+                .method("PUT")
+                .uri("/signin")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        h["content-type"][0].starts_with("text/html")
+            && body.contains("does not accept that kind of request")
+    );
+
+    // A path that is not UTF-8: the same 404 as any unknown path, never text/plain.
+    let (s, v, kind) = api(&app, "GET", "/api/v1/cases/%FF%FE", Some(&t), None).await;
+    assert_eq!(
+        (s, kind.as_str(), v["code"].as_str()),
+        (
+            StatusCode::NOT_FOUND,
+            "application/problem+json",
+            Some("not-found")
+        )
+    );
+    let (s, h, _) = app
+        .send(
+            Request::builder()
+                .uri("/cases/%C0")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(h["content-type"][0].starts_with("text/html"));
+
+    // The Authorization scheme is case-insensitive (RFC 9110 §11.1).
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let req = Request::builder()
+            .uri("/api/v1/me")
+            .header(header::AUTHORIZATION, format!("{scheme} {t}"))
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(app.send(req).await.0, StatusCode::OK, "{scheme}");
+    }
+    let req = Request::builder()
+        .uri("/api/v1/me")
+        .header(header::AUTHORIZATION, format!("Basic {t}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(req).await.0, StatusCode::UNAUTHORIZED);
+}
+
+/// The OpenAPI document's dates admit only real calendar dates; a record's from 2000, a date
+/// of birth (or a remembered travel date) from 1900.
+#[test]
+fn openapi_dates_admit_only_real_dates_and_records_from_2000() {
+    let doc: Value = serde_json::from_str(include_str!("../openapi.json")).unwrap();
+    fn dates<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+        match v {
+            Value::Object(m) => {
+                if m.get("format").and_then(Value::as_str) == Some("date") {
+                    out.push((path.clone(), v));
+                }
+                for (k, x) in m {
+                    dates(x, format!("{path}/{k}"), out);
+                }
+            }
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| dates(x, format!("{path}/{i}"), out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    dates(&doc, String::new(), &mut found);
+    assert!(found.len() > 25, "{}", found.len());
+    for (path, schema) in found {
+        let re = regex::Regex::new(
+            schema["pattern"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path} has no pattern")),
+        )
+        .unwrap();
+        for bad in [
+            "0000-00-00",
+            "0001-01-01",
+            "2026-00-10",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-02-29",
+            "2100-02-29",
+            "2026-1-1",
+            "1899-12-31",
+        ] {
+            assert!(!re.is_match(bad), "{path} admits {bad}");
+        }
+        for good in ["2000-02-29", "2024-02-29", "2026-11-28", "2026-12-31"] {
+            assert!(re.is_match(good), "{path} refuses {good}");
+        }
+        let birth = path.contains("BirthDate") || path.contains("PartialDate");
+        assert_eq!(re.is_match("1999-12-31"), birth, "{path}: 1999-12-31");
+        assert_eq!(re.is_match("1904-02-29"), birth, "{path}: 1904-02-29");
+    }
+}
+
+/// A real server on a free port with these limits; it stops when the sender is dropped.
+async fn listening(
+    app: &App,
+    limits: pelita_web::Limits,
+) -> (std::net::SocketAddr, tokio::sync::oneshot::Sender<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let state = AppState::new(app.store.clone(), app.config.clone());
+    tokio::spawn(pelita_web::serve(listener, state, limits, async {
+        let _ = stopped.await;
+    }));
+    (addr, stop)
+}
+
+/// Limits small enough to reach in a test.
+fn small_limits() -> pelita_web::Limits {
+    pelita_web::Limits {
+        header_timeout: std::time::Duration::from_secs(1),
+        body_timeout: std::time::Duration::from_secs(1),
+        max_connections: 64,
+        max_in_flight: 64,
+        per_client: None,
+    }
+}
+
+/// Writes `request` on a new connection and reads until the server closes it; `None` when
+/// it has not within `wait` (far longer than any limit under test).
+async fn raw(addr: std::net::SocketAddr, request: &str, wait: u64) -> Option<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(request.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    let read = s.read_to_end(&mut out);
+    match tokio::time::timeout(std::time::Duration::from_secs(wait), read).await {
+        Ok(_) => Some(String::from_utf8_lossy(&out).into_owned()),
+        Err(_) => None,
+    }
+}
+
+fn get(path: &str) -> String {
+    format!("GET {path} HTTP/1.1\r\nHost: pelita\r\nConnection: close\r\n\r\n")
+}
+
+/// Issue 13 item 14: a request whose head never ends is closed at the header limit; a body
+/// that does not arrive in time is answered 408, explained.
+#[tokio::test]
+async fn unfinished_requests_are_not_held_open() {
+    let app = App::new(false).await;
+    let (addr, _stop) = listening(&app, small_limits()).await;
+    let ok = raw(addr, &get("/healthz"), 10).await.unwrap();
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+
+    // Half a head, then nothing: closed, with nothing sent, at the 1 s limit.
+    let half = raw(
+        addr,
+        "GET /healthz HTTP/1.1\r\nHost: pelita\r\nX-Wait: ",
+        10,
+    )
+    .await;
+    assert_eq!(half.as_deref(), Some(""), "the connection is closed");
+    // An idle connection is closed the same way.
+    assert_eq!(raw(addr, "", 10).await.as_deref(), Some(""));
+
+    // A head, and 5 of 100 bytes of body: 408, a problem document under /api, a page elsewhere.
+    let post = |path: &str, kind: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: pelita\r\nContent-Type: {kind}\r\nContent-Length: 100\r\n\r\n{{\"q\""
+        )
+    };
+    let late = raw(addr, &post("/api/v1/search", "application/json"), 10)
+        .await
+        .expect("answered and closed within the limit");
+    assert!(late.starts_with("HTTP/1.1 408"), "{late}");
+    assert!(late.contains("application/problem+json") && late.contains("\"request-timeout\""));
+    let late = raw(
+        addr,
+        &post("/signin", "application/x-www-form-urlencoded"),
+        10,
+    )
+    .await
+    .unwrap();
+    assert!(late.starts_with("HTTP/1.1 408"), "{late}");
+    assert!(late.contains("text/html") && late.contains("did not arrive in time"));
+    assert!(late.contains("x-content-type-options: nosniff"));
+}
+
+/// A client sending faster than its rate is answered 429 with Retry-After; others are not.
+#[tokio::test]
+async fn a_flooding_client_is_answered_429_with_retry_after() {
+    let app = App::new(false).await;
+    let limits = pelita_web::Limits {
+        per_client: Some(pelita_web::Rate {
+            per_second: 1,
+            burst: 3,
+        }),
+        ..small_limits()
+    };
+    let (addr, _stop) = listening(&app, limits).await;
+    let mut answers = Vec::new();
+    for _ in 0..6 {
+        answers.push(raw(addr, &get("/api/v1/me"), 10).await.unwrap());
+    }
+    assert!(answers[..3].iter().all(|a| a.starts_with("HTTP/1.1 401")));
+    let limited = &answers[5];
+    assert!(limited.starts_with("HTTP/1.1 429"), "{limited}");
+    assert!(
+        limited.contains("\"too-many-requests\"") && limited.contains("application/problem+json")
+    );
+    let wait: u64 = limited
+        .lines()
+        .find_map(|l| l.strip_prefix("retry-after: "))
+        .expect("Retry-After")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(wait >= 1);
+    let page = raw(addr, &get("/signin"), 10).await.unwrap();
+    assert!(
+        page.starts_with("HTTP/1.1 429") && page.contains("text/html"),
+        "{page}"
+    );
+}
+
+/// Past the in-flight limit the answer is 503 at once; past the connection limit a
+/// connection waits to be accepted until another one closes.
+#[tokio::test]
+async fn past_the_limits_requests_are_shed_and_connections_wait() {
+    use tokio::io::AsyncWriteExt;
+    let app = App::new(false).await;
+    let limits = pelita_web::Limits {
+        max_in_flight: 1,
+        body_timeout: std::time::Duration::from_secs(30),
+        ..small_limits()
+    };
+    let (addr, stop) = listening(&app, limits).await;
+    // One request in flight, its body still arriving, holds the only place.
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(
+        b"POST /api/v1/search HTTP/1.1\r\nHost: pelita\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+    )
+    .await
+    .unwrap();
+    let mut shed = None;
+    for _ in 0..100 {
+        let a = raw(addr, &get("/api/v1/me"), 10).await.unwrap();
+        if a.starts_with("HTTP/1.1 503") {
+            shed = Some(a);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let shed = shed.expect("a second request in flight is shed");
+    assert!(
+        shed.contains("retry-after: 1") && shed.contains("\"busy\""),
+        "{shed}"
+    );
+    drop(slow);
+    drop(stop);
+
+    let limits = pelita_web::Limits {
+        max_connections: 1,
+        header_timeout: std::time::Duration::from_secs(30),
+        ..small_limits()
+    };
+    let (addr, _stop) = listening(&app, limits).await;
+    let idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let waiting = tokio::spawn(async move { raw(addr, &get("/healthz"), 20).await });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(!waiting.is_finished(), "the second connection waits");
+    drop(idle);
+    let served = waiting
+        .await
+        .unwrap()
+        .expect("served once the first closed");
+    assert!(served.starts_with("HTTP/1.1 200"), "{served}");
 }
 
 /// The paths a review found open: a team member acting as the case's lead worker — referring,

@@ -157,9 +157,7 @@ pub fn check_open(
     p: &NewProceeding,
     today: NaiveDate,
 ) -> Result<(), DomainError> {
-    if p.offence.on > today {
-        return Err(DomainError::DateInFuture);
-    }
+    crate::dates::check_date(p.offence.on, today)?;
     super::macr::gate(j, age, p.offence.on).map(|_| ())
 }
 
@@ -169,7 +167,9 @@ pub fn check_open(
 pub fn check_diversion(
     eligibility: Option<&Eligibility>,
     a: &DiversionAssessment,
+    today: NaiveDate,
 ) -> Result<(), DomainError> {
+    crate::dates::check_date(a.on, today)?;
     if a.outcome == DiversionOutcome::NotEligible && eligibility.is_some_and(|e| e.required) {
         return Err(DomainError::Invalid { field: "outcome" });
     }
@@ -229,6 +229,7 @@ pub fn check_detention(
         return Err(DomainError::DateInFuture);
     }
     let on = d.started_at.date_naive();
+    crate::dates::check_from(on)?;
     let min = j
         .detention_min_age
         .as_ref()
@@ -440,7 +441,7 @@ mod tests {
         };
         let check = |years, repeat, outcome| {
             let e = diversion_eligibility(&id, &offence(Some(years), repeat));
-            check_diversion(e.as_ref(), &a(outcome))
+            check_diversion(e.as_ref(), &a(outcome), "2026-05-04".parse().unwrap())
         };
         assert_eq!(
             check(6, false, DiversionOutcome::NotEligible),
@@ -449,5 +450,54 @@ mod tests {
         assert_eq!(check(6, false, DiversionOutcome::NotAgreed), Ok(()));
         assert_eq!(check(7, false, DiversionOutcome::NotEligible), Ok(()));
         assert_eq!(check(6, true, DiversionOutcome::NotEligible), Ok(()));
+    }
+
+    #[test]
+    fn offences_diversion_and_detention_are_not_dated_before_2000() {
+        let id = Jurisdiction::for_code("ID");
+        let today: NaiveDate = "2026-11-28".parse().unwrap();
+        let age = Age::with(
+            BirthDate::Year { year: 2009 },
+            EvidenceKind::Declaration,
+            "w",
+            today,
+        );
+        let mut p = NewProceeding {
+            forum: Forum::ChildrenCourt,
+            offence: offence(Some(8), false),
+            legal_aid: true,
+            parents_notified: true,
+        };
+        assert_eq!(check_open(&id, &age, &p, today), Ok(()));
+        p.offence.on = "0001-01-01".parse().unwrap();
+        assert_eq!(
+            check_open(&id, &age, &p, today),
+            Err(DomainError::DateTooEarly)
+        );
+        let a = DiversionAssessment {
+            on: "1999-12-31".parse().unwrap(),
+            outcome: DiversionOutcome::NotAgreed,
+            note: n("Family conference held"),
+        };
+        assert_eq!(
+            check_diversion(None, &a, today),
+            Err(DomainError::DateTooEarly)
+        );
+        let d = NewDetention {
+            stage: Stage::Pretrial,
+            started_at: "1999-06-01T08:00:00Z".parse().unwrap(),
+            order: NameText::parse("PN 12/2026").unwrap(),
+            legal_basis: n("SPPA art. 32"),
+            alternatives: n("Return home: the father is in the network"),
+            best_interests: n("Safety pending a placement"),
+            place: n("LPKA Jakarta"),
+            separated_from_adults: true,
+            parents_notified: true,
+        };
+        let now = "2026-11-28T09:00:00Z".parse().unwrap();
+        assert_eq!(
+            check_detention(&id, &age, &d, Some(8), now),
+            Err(DomainError::DateTooEarly)
+        );
     }
 }

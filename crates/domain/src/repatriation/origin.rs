@@ -35,12 +35,40 @@ keyed! {
 /// A date known to a day, a month, a year, or not at all: travel histories are reconstructed
 /// from what children and families remember.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "precision", rename_all = "snake_case")]
+#[serde(
+    tag = "precision",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "PartialDateInput"
+)]
 pub enum PartialDate {
     Day { date: NaiveDate },
     Month { year: i32, month: u32 },
     Year { year: i32 },
     Unknown,
+}
+
+/// What a [`PartialDate`] is read from: `Unknown` as an empty struct variant, where
+/// `deny_unknown_fields` holds (serde ignores fields beside the tag of a unit variant). The
+/// stored form is the same.
+#[derive(Deserialize)]
+#[serde(tag = "precision", rename_all = "snake_case", deny_unknown_fields)]
+enum PartialDateInput {
+    Day { date: NaiveDate },
+    Month { year: i32, month: u32 },
+    Year { year: i32 },
+    Unknown {},
+}
+
+impl From<PartialDateInput> for PartialDate {
+    fn from(d: PartialDateInput) -> PartialDate {
+        match d {
+            PartialDateInput::Day { date } => PartialDate::Day { date },
+            PartialDateInput::Month { year, month } => PartialDate::Month { year, month },
+            PartialDateInput::Year { year } => PartialDate::Year { year },
+            PartialDateInput::Unknown {} => PartialDate::Unknown,
+        }
+    }
 }
 
 impl PartialDate {
@@ -349,6 +377,17 @@ mod tests {
         assert_eq!(PartialDate::parse("").unwrap(), PartialDate::Unknown);
         for bad in ["2019-13", "2019-02-30", "19", "abc", "2019-00"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        // Unknown fields are refused whatever the precision; the stored form still loads.
+        for bad in [
+            r#"{"precision":"unknown","admin":true}"#,
+            r#"{"precision":"year","year":2019,"month":3}"#,
+        ] {
+            assert!(serde_json::from_str::<PartialDate>(bad).is_err(), "{bad}");
+        }
+        for d in [PartialDate::Unknown, m] {
+            let stored = serde_json::to_string(&d).unwrap();
+            assert_eq!(serde_json::from_str::<PartialDate>(&stored).unwrap(), d);
         }
     }
 

@@ -225,8 +225,7 @@ async fn token_user(parts: &Parts, state: &AppState) -> Result<(User, TokenScope
         .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
+        .and_then(bearer)
         .filter(|t| !t.is_empty() && t.len() < 200)
         .ok_or_else(unauthorised)?;
     match state.store.token_user(token).await {
@@ -234,6 +233,15 @@ async fn token_user(parts: &Parts, state: &AppState) -> Result<(User, TokenScope
         Ok(None) => Err(unauthorised()),
         Err(e) => Err(store_problem(e)),
     }
+}
+
+/// The token of a `Bearer` credential. The scheme is case-insensitive (RFC 9110 §11.1):
+/// `bearer` and `BEARER` are the same scheme.
+fn bearer(authorization: &str) -> Option<&str> {
+    let (scheme, token) = authorization.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
 }
 
 impl<S> FromRequestParts<S> for ApiUser
@@ -278,14 +286,50 @@ where
                 "The body is not valid JSON",
                 json!({"detail": e.body_text()}),
             )),
-            Err(e) => Err(problem_with(
-                StatusCode::BAD_REQUEST,
-                "invalid-body",
-                "The body does not match the schema",
-                json!({"detail": e.body_text()}),
-            )),
+            Err(e) => Err(match unknown_field(&e.body_text()) {
+                Some(field) => problem_with(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "unknown-field",
+                    &format!("{field} is not a field of this body"),
+                    json!({"field": field}),
+                ),
+                None => problem_with(
+                    StatusCode::BAD_REQUEST,
+                    "invalid-body",
+                    "The body does not match the schema",
+                    json!({"detail": e.body_text()}),
+                ),
+            }),
         }
     }
+}
+
+/// The field serde refused as unknown, with where it was (`birth.admin`), from the rejection's
+/// text: "…target type: birth: unknown field `admin`, expected …". Every body type refuses
+/// unknown fields, so a misspelt or smuggled field is never silently dropped.
+fn unknown_field(text: &str) -> Option<String> {
+    let (before, after) = text.split_once("unknown field `")?;
+    let name = after.split('`').next()?;
+    let path = before
+        .trim_end()
+        .trim_end_matches(':')
+        .rsplit(": ")
+        .next()
+        .filter(|p| !p.is_empty() && *p != "." && !p.contains(' '));
+    // The path ends at the unknown field itself, except inside a tagged enum.
+    let field = match path {
+        Some(p) if p == name || p.ends_with(&format!(".{name}")) => p.to_owned(),
+        Some(p) => format!("{p}.{name}"),
+        None => name.to_owned(),
+    };
+    // The name is the client's own text: keep it short and printable.
+    Some(
+        field
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(100)
+            .collect(),
+    )
 }
 
 async fn openapi() -> Response {
