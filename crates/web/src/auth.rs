@@ -380,7 +380,9 @@ pub async fn totp_verify(
         None => false,
     };
     if !accepted {
-        let _ = state.store.record_login_failure(&s.user.username).await;
+        if let Err(e) = state.store.record_login_failure(&s.user.username).await {
+            tracing::warn!(error = %e, "a failed sign-in could not be counted");
+        }
         let msg = t.get("totp-failed");
         let mut res = view::render(TotpPage {
             t,

@@ -3883,11 +3883,21 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
     let liaison_page = page_of("liaison").await;
     assert!(liaison_page.contains("Amina") && !liaison_page.contains("no safe caregiver"));
 
-    // The priority's reason: the plan section's, so not the liaison's; read and logged.
-    let path = format!("/api/v1/cases/{case}");
-    let (_, v, _) = api(&app, "GET", &path, Some(&xt), None).await;
+    // The priority's reason: the plan section's, so not the liaison's; read and logged with it,
+    // never with the status.
+    let (_, v, _) = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{case}"),
+        Some(&xt),
+        None,
+    )
+    .await;
     assert_eq!(v["priority_reason"], Value::Null);
-    let (_, v, _) = api(&app, "GET", &path, Some(&lt), None).await;
+    let plan = format!("/api/v1/cases/{case}/sections/plan");
+    let (s, _, _) = api(&app, "GET", &plan, Some(&xt), None).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (_, v, _) = api(&app, "GET", &plan, Some(&lt), None).await;
     assert_eq!(v["priority_reason"], "no safe caregiver");
     let log = app.store.access_log_for_case(&case).await.unwrap();
     assert!(log.iter().any(|e| e.reader == lead && e.section == "plan"));
@@ -3961,7 +3971,8 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
     let refusals = app.store.refusals(100).await.unwrap();
     assert_eq!(
         refusals.iter().filter(|r| r.1 == liaison).count() as i64,
-        pelita_domain::policy::PROBING_REFUSALS + 2
+        // and the plan section asked for above
+        pelita_domain::policy::PROBING_REFUSALS + 3
     );
     let alerts = app.store.alerts(&auditor).await.unwrap();
     assert_eq!(
@@ -3969,6 +3980,13 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
         1,
         "{alerts:?}"
     );
+    // The auditor sees the pattern in My work and the refused reads on the audit page.
+    let mut ab = Browser::new(&app);
+    ab.sign_in("auditor", PASSWORD).await;
+    let (_, _, work) = ab.get("/work").await;
+    assert!(work.contains("was refused 20 reads in 10 minutes"), "{work}");
+    let (_, _, audit) = ab.get("/audit").await;
+    assert!(audit.contains("Refused reads") && audit.contains(&liaison));
 }
 
 /// A child registered before the circumstances were known is recognised as a victim once they

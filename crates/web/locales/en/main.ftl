@@ -946,3 +946,5 @@ alert-what-team = the team or assignment changed
 alert-what-interview = an interview recorded
 alert-what-justice = the justice records changed
 alert-what-repatriation = the repatriation changed
+refusals-title = Refused reads
+refusals-none = No read was refused.

@@ -947,3 +947,5 @@ alert-what-team = tim atau penugasan diubah
 alert-what-interview = wawancara dicatat
 alert-what-justice = catatan peradilan diubah
 alert-what-repatriation = pemulangan diubah
+refusals-title = Pembacaan yang ditolak
+refusals-none = Tidak ada pembacaan yang ditolak.

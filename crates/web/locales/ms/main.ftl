@@ -947,3 +947,5 @@ alert-what-team = pasukan atau tugasan diubah
 alert-what-interview = temu bual direkodkan
 alert-what-justice = rekod keadilan diubah
 alert-what-repatriation = pemulangan diubah
+refusals-title = Bacaan yang ditolak
+refusals-none = Tiada bacaan yang ditolak.

@@ -445,18 +445,11 @@ async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<Str
         Ok(x) => x,
         Err(r) => return r,
     };
-    // The priority's reason is the plan section's: shown (and logged) to its readers only.
-    let reason = match meta.authorize(&Reader::from(&u), Section::Plan, None) {
-        Ok(plan) => match s.store.read_priority_reason(&plan).await {
-            Ok(r) => Some(r),
-            Err(e) => return store_problem(e),
-        },
-        Err(_) => None,
-    };
     match s.store.read_case(&g).await {
         Ok(r) => {
+            // The status only: the priority's reason is free text of the plan section, read
+            // (and logged) with it at …/sections/plan.
             let mut v = meta_json(&meta);
-            v["priority_reason"] = json!(reason);
             v["reopened"] = json!(r.case.reopened);
             Json(v).into_response()
         }

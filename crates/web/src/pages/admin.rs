@@ -173,7 +173,9 @@ async fn reauthenticated(ctx: &Ctx, password: &str) -> bool {
             .mark_reauthenticated(&ctx.reader().actor(), &ctx.token)
             .await;
     } else {
-        let _ = ctx.store.record_login_failure(&ctx.user().username).await;
+        if let Err(e) = ctx.store.record_login_failure(&ctx.user().username).await {
+            tracing::warn!(error = %e, "a failed password check could not be counted");
+        }
     }
     ok
 }

@@ -1,4 +1,5 @@
-//! The auditor's view: the audit chain's state, the latest events and the access log.
+//! The auditor's view: the audit chain's state, the latest events, the access log and the
+//! refused reads.
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -25,6 +26,8 @@ struct AuditPage {
     chain: String,
     events: Vec<EventRow>,
     access: Vec<EventRow>,
+    /// Refused reads, newest first: probing shows here (and alerts the auditors).
+    refusals: Vec<EventRow>,
 }
 
 pub async fn page(ctx: Ctx) -> Response {
@@ -67,11 +70,26 @@ pub async fn page(ctx: Ctx) -> Response {
             detail: a.justification.unwrap_or_default(),
         })
         .collect();
+    let refusals = ctx
+        .store
+        .refusals(200)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(at, reader, case_id, section)| EventRow {
+            when: t.datetime(at),
+            actor: reader,
+            action: section,
+            subject: case_id,
+            detail: String::new(),
+        })
+        .collect();
     view::render(AuditPage {
         t,
         nav: ctx.nav(),
         chain,
         events,
         access,
+        refusals,
     })
 }

@@ -98,7 +98,9 @@ pub async fn password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Response {
     .ok()
     .flatten();
     let Some(new_hash) = result else {
-        let _ = ctx.store.record_login_failure(&ctx.user().username).await;
+        if let Err(e) = ctx.store.record_login_failure(&ctx.user().username).await {
+            tracing::warn!(error = %e, "a failed password check could not be counted");
+        }
         return render(
             &ctx,
             None,
