@@ -3984,7 +3984,10 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
     let mut ab = Browser::new(&app);
     ab.sign_in("auditor", PASSWORD).await;
     let (_, _, work) = ab.get("/work").await;
-    assert!(work.contains("was refused 20 reads in 10 minutes"), "{work}");
+    assert!(
+        work.contains("was refused 20 reads in 10 minutes"),
+        "{work}"
+    );
     let (_, _, audit) = ab.get("/audit").await;
     assert!(audit.contains("Refused reads") && audit.contains(&liaison));
 }
