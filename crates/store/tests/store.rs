@@ -138,6 +138,11 @@ macro_rules! both {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let Some(env) = super::Env::postgres().await else {
+                    // CI asks for the PostgreSQL half: there it must not pass by not running.
+                    assert!(
+                        std::env::var_os("PELITA_REQUIRE_POSTGRES").is_none(),
+                        "PELITA_REQUIRE_POSTGRES is set but PELITA_TEST_POSTGRES_URL is not"
+                    );
                     eprintln!("PELITA_TEST_POSTGRES_URL not set: PostgreSQL half not run");
                     return;
                 };

@@ -4159,3 +4159,56 @@ async fn healthz_and_every_write_answer_503_once_the_writer_halted() {
     let (s, v, _) = api(&app, "GET", "/api/v1/me", Some(&t), None).await;
     assert_eq!((s, v["username"].as_str()), (StatusCode::OK, Some("rina")));
 }
+
+/// Every POST route the router serves — collected from its source, so a new route is covered
+/// without editing this test — refuses a signed-in person's form without the session's CSRF
+/// token, and changes nothing.
+#[tokio::test]
+async fn every_post_route_refuses_a_form_without_its_csrf_token() {
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
+    let case = app.child(&home, &sup, "Amina").await;
+    app.user("admin", Role::Administrator, None).await;
+    let mut b = Browser::new(&app);
+    b.sign_in("sup", PASSWORD).await;
+    // Administration's forms, as an administrator: the token is what refuses them there.
+    let mut admin = Browser::new(&app);
+    admin.sign_in("admin", PASSWORD).await;
+    let source = include_str!("../src/lib.rs");
+    let routes: Vec<&str> = source
+        .split(".route(")
+        .skip(1)
+        .filter(|chunk| {
+            let call = chunk.split(".route(").next().unwrap_or_default();
+            call.contains("post(")
+        })
+        .map(|chunk| chunk.split('"').nth(1).unwrap())
+        .collect();
+    assert!(routes.len() > 30, "{routes:?}");
+    let before = app.store.counts().await.unwrap();
+    let events = app.store.audit_events(1000).await.unwrap().len();
+    let mut wrong = Vec::new();
+    for route in routes {
+        let path = route.replace("{id}", &case);
+        let fields = [
+            ("section", "health"),
+            ("text", "a forged note"),
+            ("to", "closed"),
+            ("reason", "forged"),
+            ("justification", "a forged justification"),
+        ];
+        let who = if route.starts_with("/admin") {
+            &mut admin
+        } else {
+            &mut b
+        };
+        let (s, _, body) = who.post(&path, &fields).await;
+        if s != StatusCode::FORBIDDEN || !body.contains("This form expired") {
+            wrong.push(format!("{route}: {s}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:?}");
+    assert_eq!(app.store.counts().await.unwrap(), before);
+    assert_eq!(app.store.audit_events(1000).await.unwrap().len(), events);
+}

@@ -473,6 +473,10 @@ pub async fn proceeding_step(
     Path(pid): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
+    // The form's token first: a forged form learns nothing, not even whether the record exists.
+    if !ctx.csrf_ok(&posted(&body, "csrf")) {
+        return ctx.csrf_failed();
+    }
     let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
         Ok(c) => c,
         Err(e) => return error::store(&ctx.t, e),
@@ -554,6 +558,9 @@ pub struct ChangeForm {
 }
 
 pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+    if !ctx.csrf_ok(&f.csrf) {
+        return ctx.csrf_failed();
+    }
     let id = match ctx.store.justice_case(JusticeTable::Detention, &did).await {
         Ok(c) => c,
         Err(e) => return error::store(&ctx.t, e),
@@ -660,6 +667,10 @@ pub async fn agreement(
     Path(pid): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
+    // The form's token first: a forged form learns nothing, not even whether the record exists.
+    if !ctx.csrf_ok(&posted(&body, "csrf")) {
+        return ctx.csrf_failed();
+    }
     let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
         Ok(c) => c,
         Err(e) => return error::store(&ctx.t, e),
