@@ -4212,3 +4212,276 @@ async fn every_post_route_refuses_a_form_without_its_csrf_token() {
     assert_eq!(app.store.counts().await.unwrap(), before);
     assert_eq!(app.store.audit_events(1000).await.unwrap().len(), events);
 }
+
+/// The write table walked over HTTP, cell by cell: every role in every standing it can have
+/// (lead worker, team, supervisor, same agency, receiving agency, handed over by, none) tries
+/// every kind of change through the page or API route that makes it, and is refused exactly
+/// where `docs/access-policy.md` says. (Assignment and team changes have no route: the storage
+/// suite walks them.) Allowed attempts may still meet a feature's own rule, never a refusal.
+#[tokio::test]
+async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
+    use pelita_domain::policy::write::{self, Change, Standing};
+    let app = App::new(false).await;
+    let home = app.agency("HOME", Sector::ChildProtection).await;
+    let receiving = app.agency("RECV", Sector::ChildProtection).await;
+    let elsewhere = app.agency("ELSE", Sector::ChildProtection).await;
+    let clinic = app.agency("CLNC", Sector::Health).await;
+    let school = app.agency("SKUL", Sector::Education).await;
+    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let operator = Actor {
+        id: "system:setup".into(),
+        role: Role::Supervisor,
+    };
+    let shared = pelita_store::shareable_with(Sector::ChildProtection);
+    let mut changes: Vec<Change> = Change::all()
+        .into_iter()
+        .filter(|c| !matches!(c, Change::Team | Change::Close))
+        .collect();
+    changes.push(Change::Close);
+    let (mut cells, mut reached) = (0, std::collections::HashSet::new());
+    for role in Role::ALL {
+        for standing in Standing::ALL {
+            let at = match standing {
+                Standing::Lead | Standing::Supervisor | Standing::SameAgency => &home,
+                Standing::Receiving => &receiving,
+                _ => &elsewhere,
+            };
+            let name = format!("{}.{}", role.as_str(), standing.as_str());
+            let me = app.user(&name, role, Some(at)).await;
+            let holder = if standing == Standing::Lead {
+                &me
+            } else {
+                &lead
+            };
+            let case = app.child(&home, holder, "Amina").await;
+            match standing {
+                Standing::Team => {
+                    app.store
+                        .add_team_member(&Actor::system("t"), &case, &me)
+                        .await
+                }
+                Standing::HandedOverBy => {
+                    app.store
+                        .set_handed_over_by(&Actor::system("t"), &case, &me)
+                        .await
+                }
+                Standing::Receiving => {
+                    let r = pelita_store::NewReferral {
+                        to_agency: receiving.clone(),
+                        sections: shared.clone(),
+                        reason: pelita_domain::text::NoteText::parse("Family support").unwrap(),
+                        override_justification: Some(
+                            pelita_domain::text::NoteText::parse(
+                                "Walk of the write policy: consent set aside",
+                            )
+                            .unwrap(),
+                        ),
+                    };
+                    let id = app.store.refer(&operator, &case, r).await.unwrap();
+                    app.store
+                        .move_referral(
+                            &Actor::system("t"),
+                            &id,
+                            pelita_domain::referral::ReferralStatus::Accepted,
+                            None,
+                        )
+                        .await
+                }
+                _ => Ok(()),
+            }
+            .unwrap();
+            for giver in [
+                pelita_domain::consent::Giver::Child,
+                pelita_domain::consent::Giver::Caregiver,
+            ] {
+                let entry = pelita_domain::consent::Entry {
+                    purpose: pelita_domain::consent::Purpose::Referral(Sector::Health),
+                    giver,
+                    decision: pelita_domain::consent::Decision::Given,
+                    on: now().date_naive(),
+                    expires: None,
+                };
+                app.store
+                    .record_consent(&Actor::system("t"), &case, entry, None)
+                    .await
+                    .unwrap();
+            }
+            let reader = Reader {
+                id: me.clone(),
+                role,
+                agency_id: Some(at.clone()),
+            };
+            if app.store.case_meta(&case).await.unwrap().standing(&reader) != standing {
+                continue;
+            }
+            reached.insert(standing);
+            let token = app.token(&me).await;
+            let mut b = Browser::new(&app);
+            b.sign_in(&name, PASSWORD).await;
+            let csrf = b.csrf().await;
+            for &change in &changes {
+                let c = &case;
+                let send = |method: &'static str, path: String, body: Value| {
+                    let token = token.clone();
+                    let app = &app;
+                    async move { api(app, method, &path, Some(&token), Some(body.to_string())).await }
+                };
+                let page = |path: String, fields: Vec<(&'static str, String)>| {
+                    let mut pairs: Vec<(&str, &str)> =
+                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    pairs.push(("csrf", csrf.as_str()));
+                    let form = pairs
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                        .collect::<Vec<_>>();
+                    (path, form)
+                };
+                let day = "2026-11-27".to_owned();
+                let (status, body) = match change {
+                    Change::Identity
+                    | Change::Status
+                    | Change::Close
+                    | Change::Plan
+                    | Change::Conference
+                    | Change::Household => {
+                        let (path, form) = match change {
+                            Change::Identity => page(
+                                format!("/cases/{c}/identity"),
+                                vec![("given", "Amina".into()), ("sex", "male".into())],
+                            ),
+                            Change::Status | Change::Close => page(
+                                format!("/cases/{c}/move"),
+                                vec![
+                                    (
+                                        "to",
+                                        if change == Change::Close {
+                                            "closed"
+                                        } else {
+                                            "assessed"
+                                        }
+                                        .into(),
+                                    ),
+                                    ("reason", "walk".into()),
+                                ],
+                            ),
+                            Change::Plan => page(
+                                format!("/cases/{c}/plan"),
+                                vec![
+                                    ("goal_domain", "education".into()),
+                                    ("goal_kind", "reintegration".into()),
+                                    ("goal_text", "Back to school".into()),
+                                ],
+                            ),
+                            Change::Conference => page(
+                                format!("/cases/{c}/conferences"),
+                                vec![
+                                    ("held_on", day.clone()),
+                                    ("p_name", "Sari".into()),
+                                    ("p_name", "Budi".into()),
+                                    ("minutes", "Reviewed the week".into()),
+                                ],
+                            ),
+                            _ => page(
+                                format!("/cases/{c}/household"),
+                                vec![("living", "with_relatives".into())],
+                            ),
+                        };
+                        let pairs: Vec<(&str, &str)> =
+                            form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                        let (s, _, body) = b.post(&path, &pairs).await;
+                        (s, body)
+                    }
+                    _ => {
+                        let (method, path, body) = match change {
+                            Change::Circumstances => (
+                                "PUT",
+                                format!("/api/v1/cases/{c}/circumstances"),
+                                json!({"association": "recruited"}),
+                            ),
+                            Change::Note(s) => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/notes"),
+                                json!({"section": s.as_str(), "text": "seen today"}),
+                            ),
+                            Change::Consent => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/consents"),
+                                json!({"purpose": "research", "giver": "caregiver",
+                                       "decision": "refused", "on": day}),
+                            ),
+                            Change::Refer => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/referrals"),
+                                json!({"to_agency": clinic, "sections": ["health"],
+                                       "reason": "Needs a health check near home"}),
+                            ),
+                            Change::ConsentOverride => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/referrals"),
+                                json!({"to_agency": school, "sections": ["education"],
+                                       "reason": "School re-entry",
+                                       "override_justification": "School re-entry cannot wait for the caregiver"}),
+                            ),
+                            Change::Assessment(s) => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/assessments"),
+                                json!({"on": day, "assent": "given", "instrument":
+                                       if s == Section::Family { "family-assessment" } else { "resilience-needs" }}),
+                            ),
+                            Change::ApprovePlan => {
+                                ("POST", format!("/api/v1/cases/{c}/plan/approve"), json!({}))
+                            }
+                            Change::Interview(s) => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/interviews"),
+                                json!({"held_on": day, "reason": "asked by the court",
+                                       "purpose": pelita_domain::interview::Purpose::ALL
+                                           .into_iter().find(|p| p.section() == s).unwrap().as_str()}),
+                            ),
+                            Change::Justice => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/family-contacts"),
+                                json!({"on": day, "kind": "visit"}),
+                            ),
+                            Change::CourtOrder => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/justice/open"),
+                                json!({"order": "PN Jakarta 12/2026"}),
+                            ),
+                            Change::Expunge => (
+                                "POST",
+                                format!("/api/v1/cases/{c}/justice/expunge"),
+                                json!({"order": "PN Jakarta 13/2026"}),
+                            ),
+                            _ => ("POST", format!("/api/v1/cases/{c}/repatriation"), json!({})),
+                        };
+                        let (s, v, _) = send(method, path, body).await;
+                        (s, v.to_string())
+                    }
+                };
+                let expected = write::may_change(role, change, standing)
+                    && (standing != Standing::Receiving || shared.contains(&change.section()));
+                let refused = status == StatusCode::FORBIDDEN
+                    // A lead worker asking to close or approve is told who decides.
+                    || body.contains("Only a supervisor may approve this.")
+                    // The consent gate answers a non-supervisor's override itself.
+                    || (change == Change::ConsentOverride && body.contains("override-not-allowed"));
+                assert!(
+                    status != StatusCode::INTERNAL_SERVER_ERROR,
+                    "{role} {change:?} {standing:?}: {body}"
+                );
+                assert_eq!(
+                    !refused,
+                    expected,
+                    "{role} / {} / {}: {status} {}",
+                    change.label(),
+                    standing.as_str(),
+                    body.chars().take(300).collect::<String>()
+                );
+                cells += 1;
+            }
+        }
+    }
+    assert_eq!(reached.len(), Standing::ALL.len(), "{reached:?}");
+    assert!(cells > 5 * Role::ALL.len() * changes.len(), "{cells}");
+}
