@@ -482,7 +482,7 @@ impl Store {
             None => None,
         };
         let priority_reason = match find(Section::Plan) {
-            Some(_) => Some(self.case(first.case_id()).await?.case.priority.reason),
+            Some(_) => Some(self.priority_reason(first.case_id(), &key).await?),
             None => None,
         };
         let conferences = match find(Section::Plan) {
@@ -546,7 +546,26 @@ impl Store {
     pub async fn read_priority_reason(&self, grant: &Grant) -> Result<String, StoreError> {
         Store::expect(grant, Section::Plan)?;
         self.log_access(&[grant]).await?;
-        Ok(self.case(grant.case_id()).await?.case.priority.reason)
+        let key = self.case_key(grant.case_id()).await?;
+        self.priority_reason(grant.case_id(), &key).await
+    }
+
+    /// The sealed priority reason, opened with the key the caller already holds (empty once
+    /// the child is erased).
+    async fn priority_reason(
+        &self,
+        case_id: &str,
+        key: &Result<crate::crypto::ChildKey, i64>,
+    ) -> Result<String, StoreError> {
+        let row = self
+            .pools
+            .row(
+                "SELECT priority_sealed FROM cases WHERE id = $1",
+                args![case_id],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        crate::reads::open_priority(key.as_ref().ok(), row.opt_bytes(0)?)
     }
 
     pub async fn read_identity(

@@ -143,7 +143,7 @@ impl Write<'_> {
     /// The cases a command changes, each with the words of its alert: what the command
     /// declares in [`required`], so every change to a case — of every kind — reaches the
     /// assigned worker (invariant 10), with no list to keep by hand.
-    pub(crate) async fn changed_cases(
+    async fn changed_cases(
         &mut self,
         command: &Command,
     ) -> Result<Vec<(String, &'static str)>, StoreError> {
@@ -195,14 +195,19 @@ impl Write<'_> {
         }))
     }
 
-    /// Refuses the command unless the write policy allows it to this actor, now.
-    pub(crate) async fn permit(&mut self, command: &Command) -> Result<(), StoreError> {
+    /// Refuses the command unless the write policy allows it to this actor, now; otherwise
+    /// answers the cases it changes (for their assigned workers' alerts), resolved once.
+    pub(crate) async fn permit(
+        &mut self,
+        command: &Command,
+    ) -> Result<Vec<(String, &'static str)>, StoreError> {
+        let changed = self.changed_cases(command).await?;
         let need = required(command);
         if matches!(need, Need::Own) {
-            return Ok(());
+            return Ok(changed);
         }
         let Some(reader) = self.current_actor().await? else {
-            return Ok(());
+            return Ok(changed);
         };
         let allowed = match need {
             Need::Own => true,
@@ -212,20 +217,11 @@ impl Write<'_> {
             Need::Register(agency) => {
                 write::may_register(reader.role) && reader.agency_id.as_deref() == Some(agency)
             }
-            Need::Case(target, change) => {
-                let case_id = self.case_of(target).await?;
-                case_meta_in(&mut *self.tx, &case_id)
-                    .await?
-                    .may_change(&reader, change)
-            }
-            Need::Child(child, change) => {
-                let cases = self
-                    .tx
-                    .rows("SELECT id FROM cases WHERE child_id = $1", args![child])
-                    .await?;
+            // The case, or for a child's identity any of the child's cases.
+            Need::Case(_, change) | Need::Child(_, change) => {
                 let mut any = false;
-                for row in cases {
-                    if case_meta_in(&mut *self.tx, &row.text(0)?)
+                for (case_id, _) in &changed {
+                    if case_meta_in(&mut *self.tx, case_id)
                         .await?
                         .may_change(&reader, change)
                     {
@@ -262,7 +258,7 @@ impl Write<'_> {
             }
         };
         if allowed {
-            Ok(())
+            Ok(changed)
         } else {
             Err(StoreError::Forbidden)
         }

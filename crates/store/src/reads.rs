@@ -14,18 +14,26 @@ use crate::{
     Agency, CaseRecord, ChildRecord, NoteRecord, Readable, Store, StoreError, User, from_micros,
 };
 
+/// The priority's reason, sealed with the child's key; empty without the key (erased).
+pub(crate) fn open_priority(
+    key: Option<&ChildKey>,
+    sealed: Option<Vec<u8>>,
+) -> Result<String, StoreError> {
+    match (key, sealed) {
+        (Some(k), Some(sealed)) => {
+            String::from_utf8(k.open("priority", &sealed)?).map_err(|_| StoreError::Corrupt)
+        }
+        _ => Ok(String::new()),
+    }
+}
+
 /// Builds the domain case from columns: reference, status, priority, priority_sealed, agency_id,
 /// assigned_to, victim_since, reopened. Without a key (erased child) the reason reads empty.
 pub(crate) fn case_from_row(row: &Row, key: Option<&ChildKey>) -> Result<Case, StoreError> {
     let reference = CaseReference::parse(&row.text(0)?).ok_or(StoreError::Corrupt)?;
     let status = CaseStatus::parse(&row.text(1)?).ok_or(StoreError::Corrupt)?;
     let level = PriorityLevel::parse(&row.text(2)?).ok_or(StoreError::Corrupt)?;
-    let reason = match (key, row.opt_bytes(3)?) {
-        (Some(k), Some(sealed)) => {
-            String::from_utf8(k.open("priority", &sealed)?).map_err(|_| StoreError::Corrupt)?
-        }
-        _ => String::new(),
-    };
+    let reason = open_priority(key, row.opt_bytes(3)?)?;
     let victim = match row.opt_i64(6)? {
         Some(us) => VictimStatus::Recognised {
             since: from_micros(us),

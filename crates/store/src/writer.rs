@@ -492,10 +492,10 @@ impl Write<'_> {
     }
 
     async fn apply(&mut self, command: &Command) -> Result<Done, StoreError> {
-        // The write policy, against the actor and the case as they stand in this transaction.
-        self.permit(command).await?;
-        // Which cases it changes, read before the change (an expungement removes records).
-        let changed = self.changed_cases(command).await?;
+        // The write policy, against the actor and the case as they stand in this transaction;
+        // it answers which cases the command changes, read before the change (an expungement
+        // removes records).
+        let changed = self.permit(command).await?;
         let done = self.apply_command(command).await?;
         // The assigned worker learns when someone else changes their case.
         for (case_id, what) in changed {
