@@ -226,7 +226,7 @@ async fn init(common: &Common) -> anyhow::Result<(Store, String)> {
     let password = generate_password();
     store
         .create_user(
-            &Actor::system("init"),
+            &Actor::operator("init"),
             NewUser {
                 username: "admin".into(),
                 display_name: "Administrator".into(),
@@ -463,7 +463,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("case {case}"))?;
             let child = store.case_meta(&case_id).await?.child_id;
             store
-                .erase_child(&Actor::system("cli"), &child, &reason)
+                .erase_child(&Actor::operator("cli"), &child, &reason)
                 .await?;
             store.close().await;
             println!("Erased the child of case {case}: the child's data can no longer be read.");
@@ -502,7 +502,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let id = store
                 .create_user(
-                    &Actor::system("cli"),
+                    &Actor::operator("cli"),
                     NewUser {
                         display_name: display_name.unwrap_or_else(|| username.clone()),
                         username: username.clone(),
@@ -535,7 +535,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let expires_at = store.now() + lifetime;
             let secret = store
                 .create_token(
-                    &Actor::system("cli"),
+                    &Actor::operator("cli"),
                     &user.id,
                     &label,
                     scope(read_only),
@@ -557,7 +557,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .user_by_username(&username)
                 .await?
                 .with_context(|| format!("no user {username}"))?;
-            store.revoke_tokens(&Actor::system("cli"), &user.id).await?;
+            store
+                .revoke_tokens(&Actor::operator("cli"), &user.id)
+                .await?;
             store.close().await;
             println!("Every token of {username} is revoked.");
         }
@@ -599,7 +601,7 @@ async fn restore(common: &Common, from: &Path) -> anyhow::Result<()> {
     for child in &erased {
         match restored
             .erase_child(
-                &Actor::system("restore"),
+                &Actor::operator("restore"),
                 child,
                 "repeated after restoring a backup",
             )

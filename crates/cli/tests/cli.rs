@@ -477,10 +477,7 @@ fn a_database_written_by_the_previous_release_opens_migrates_and_verifies() {
         };
         assert!(store.case_meta(&id).await.unwrap().victim.is_recognised());
         // And the deployment goes on writing.
-        let worker = pelita_store::Actor {
-            id: "system:test".into(),
-            role: Role::CaseWorker,
-        };
+        let worker = pelita_store::Actor::operator_in("test", Role::CaseWorker);
         store
             .move_case(&worker, &id, pelita_domain::case::CaseStatus::Planned, None)
             .await

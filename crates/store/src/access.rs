@@ -55,15 +55,6 @@ impl From<&User> for Reader {
     }
 }
 
-impl Reader {
-    pub fn actor(&self) -> Actor {
-        Actor {
-            id: self.id.clone(),
-            role: self.role,
-        }
-    }
-}
-
 /// What [`Store::read_sections`] returns: each part only where a grant asked for it.
 #[derive(Debug, Clone, Default)]
 pub struct SectionsRead {
@@ -312,6 +303,8 @@ pub struct WorkItem {
 #[derive(Debug, Clone)]
 pub struct Session {
     pub user: User,
+    /// Made by the store from the session it found; see [`Actor`].
+    actor: Actor,
     pub csrf: String,
     pub second_factor: bool,
     pub created_at: DateTime<Utc>,
@@ -319,6 +312,29 @@ pub struct Session {
     pub reauth_at: DateTime<Utc>,
     /// A short, non-secret label for listing sessions.
     pub label: String,
+}
+
+impl Session {
+    /// Who acts in this session.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+/// The account behind a bearer token, and what the token may do.
+#[derive(Debug, Clone)]
+pub struct Bearer {
+    pub user: User,
+    pub scope: TokenScope,
+    /// Made by the store from the token it found; see [`Actor`].
+    actor: Actor,
+}
+
+impl Bearer {
+    /// Who acts with this token.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -412,10 +428,7 @@ impl Store {
         if grants.iter().any(|g| g.reader() != first.reader()) {
             return Err(StoreError::Conflict("grants of different readers"));
         }
-        let actor = Actor {
-            id: first.reader().to_owned(),
-            role: Role::CaseWorker,
-        };
+        let actor = Actor::account(first.reader(), Role::CaseWorker);
         self.submit(&actor, Command::LogAccess { reads }).await?;
         Ok(())
     }
@@ -658,8 +671,11 @@ impl Store {
             }
         }
         if !reads.is_empty() {
-            self.submit(&reader.actor(), Command::LogAccess { reads })
-                .await?;
+            self.submit(
+                &Actor::account(&reader.id, reader.role),
+                Command::LogAccess { reads },
+            )
+            .await?;
         }
         Ok(items)
     }
@@ -673,7 +689,7 @@ impl Store {
         section: Section,
     ) -> Result<(), StoreError> {
         self.submit(
-            &reader.actor(),
+            &Actor::account(&reader.id, reader.role),
             Command::LogRefusal(case_id.to_owned(), section),
         )
         .await?;
@@ -865,7 +881,7 @@ impl Store {
 
     pub async fn record_login_failure(&self, username: &str) -> Result<(), StoreError> {
         self.submit(
-            &Actor::system("signin"),
+            &Actor::operator("signin"),
             Command::LoginFailure(username.to_owned()),
         )
         .await?;
@@ -882,10 +898,7 @@ impl Store {
         let token = crate::random_token();
         let csrf = crate::random_token();
         self.submit(
-            &Actor {
-                id: user.id.clone(),
-                role: user.role,
-            },
+            &Actor::account(&user.id, user.role),
             Command::StartSession {
                 token_hash: self.keys.token_hash(&token),
                 user_id: user.id.clone(),
@@ -910,8 +923,10 @@ impl Store {
         else {
             return Ok(None);
         };
+        let user = user_from(&r, 0)?;
         Ok(Some(Session {
-            user: user_from(&r, 0)?,
+            actor: Actor::account(&user.id, user.role),
+            user,
             csrf: r.text(6)?,
             second_factor: r.i64(7)? != 0,
             created_at: from_micros(r.i64(8)?),
@@ -942,7 +957,7 @@ impl Store {
 
     pub async fn touch_session(&self, token: &str) -> Result<(), StoreError> {
         let h = self.keys.token_hash(token);
-        self.submit(&Actor::system("session"), Command::TouchSession(h))
+        self.submit(&Actor::operator("session"), Command::TouchSession(h))
             .await?;
         Ok(())
     }
@@ -1129,7 +1144,7 @@ impl Store {
 
     /// The active user behind a bearer token, and what the token may do, unless it expired or
     /// was revoked.
-    pub async fn token_user(&self, secret: &str) -> Result<Option<(User, TokenScope)>, StoreError> {
+    pub async fn token_user(&self, secret: &str) -> Result<Option<Bearer>, StoreError> {
         let sql = format!(
             "SELECT {USER_COLUMNS}, t.scope FROM access_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
@@ -1148,9 +1163,25 @@ impl Store {
             } else {
                 TokenScope::ReadWrite
             };
-            Ok((user_from(&r, 0)?, scope))
+            let user = user_from(&r, 0)?;
+            Ok(Bearer {
+                actor: Actor::account(&user.id, user.role),
+                user,
+                scope,
+            })
         })
         .transpose()
+    }
+
+    /// The account `user_id` as the database knows it, to act as: for the operator's tools
+    /// (demo data, the benchmark, tests), never for a request (a test in `pelita-web` keeps it
+    /// so). An unknown or disabled account cannot act.
+    pub async fn act_as(&self, user_id: &str) -> Result<Actor, StoreError> {
+        let user = self.user(user_id).await?;
+        if user.disabled {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(Actor::account(&user.id, user.role))
     }
 
     /// Adds a professional of another service to the case's team.

@@ -41,8 +41,8 @@ use pelita_domain::text::NoteText;
 use tokio::sync::{mpsc, oneshot};
 
 pub use access::{
-    AccessEntry, Alert, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, SectionsRead, Session,
-    TokenScope, WorkItem,
+    AccessEntry, Alert, Bearer, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, SectionsRead,
+    Session, TokenScope, WorkItem,
 };
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
@@ -174,24 +174,72 @@ pub(crate) fn from_micros(us: i64) -> DateTime<Utc> {
 }
 
 /// Who does something. Every write records its actor in the audit chain.
+///
+/// Only the store makes one: for a session or a token it checked ([`Session::actor`],
+/// [`Bearer::actor`]), for an account it read ([`Store::act_as`], the operator's tools), or
+/// for the operator ([`Actor::operator`], the command line). The fields are private so that
+/// no handler can act as someone else, or as the operator, by building one:
+///
+/// ```compile_fail
+/// use pelita_domain::role::Role;
+/// let forged = pelita_store::Actor { id: "system:x".into(), role: Role::Administrator, operator: true };
+/// ```
+///
+/// ```
+/// let operator = pelita_store::Actor::operator("init");
+/// assert!(operator.is_operator() && operator.id() == "system:init");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub id: String,
-    pub role: Role,
+    id: String,
+    role: Role,
+    /// The command line or the system itself: no account and no case relationship, so the
+    /// write policy does not apply. Not derived from the id: an account can never become it.
+    operator: bool,
 }
 
 impl Actor {
     /// The command-line tool or the system itself, for work no user did (init, demo data).
-    pub fn system(what: &str) -> Actor {
+    /// The web crate never calls this (a test in `pelita-web` keeps it so).
+    pub fn operator(what: &str) -> Actor {
         Actor {
             id: format!("system:{what}"),
             role: Role::Administrator,
+            operator: true,
         }
     }
 
+    /// The operator in a role, for the rules a command applies itself (the demo's supervisor
+    /// approves plans). Still no account: the write policy does not apply.
+    pub fn operator_in(what: &str, role: Role) -> Actor {
+        Actor {
+            role,
+            ..Actor::operator(what)
+        }
+    }
+
+    /// An account's actor, as the store read it from a session, a token or `users`.
+    pub(crate) fn account(id: &str, role: Role) -> Actor {
+        Actor {
+            id: id.to_owned(),
+            role,
+            operator: false,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The role the account had when the actor was made; the writer checks the role the
+    /// account has now.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
     /// The command-line operator or the system itself: no account, no case relationship.
-    pub fn is_system(&self) -> bool {
-        self.id.starts_with("system:")
+    pub fn is_operator(&self) -> bool {
+        self.operator
     }
 }
 
@@ -400,7 +448,10 @@ impl Store {
             .await?;
         if plaintext.is_some() {
             store
-                .submit(&Actor::system("upgrade"), Command::SealLegacyJustifications)
+                .submit(
+                    &Actor::operator("upgrade"),
+                    Command::SealLegacyJustifications,
+                )
                 .await?;
             // The plaintext they replaced must not linger in the WAL's old frames.
             store.pools.truncate_wal();

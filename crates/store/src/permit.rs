@@ -174,7 +174,7 @@ impl Write<'_> {
     /// The actor as the database knows them now; `None` for the command-line operator and the
     /// system itself. A disabled or unknown account changes nothing.
     async fn current_actor(&mut self) -> Result<Option<Reader>, StoreError> {
-        if self.actor.is_system() {
+        if self.actor.is_operator() {
             return Ok(None);
         }
         let row = self
@@ -209,6 +209,9 @@ impl Write<'_> {
         let Some(reader) = self.current_actor().await? else {
             return Ok(changed);
         };
+        // The rules a command applies itself (closing a follow-up, approving a plan) see the
+        // role the account has now, not the one it had at sign-in.
+        self.actor.role = reader.role;
         let allowed = match need {
             Need::Own => true,
             Need::Operator => false,

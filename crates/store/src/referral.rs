@@ -192,7 +192,7 @@ impl Store {
             .await?;
         let used = referral::consent_gate(
             &ledger,
-            actor.role,
+            actor.role(),
             r.override_justification.as_ref().map(|j| j.as_str()),
         )?
         .is_some();

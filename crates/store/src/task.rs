@@ -315,15 +315,20 @@ impl Write<'_> {
             .await?
             .ok_or(StoreError::NotFound)?;
         let case_id = row.text(0)?;
-        let supervisor = self.actor.role == pelita_domain::role::Role::Supervisor
-            && self
-                .tx
-                .row(
-                    "SELECT 1 FROM users WHERE id = $1 AND agency_id = $2",
-                    args![self.actor.id.as_str(), row.text(3)?],
-                )
-                .await?
-                .is_some();
+        // A supervisor of the case's agency, as the account stands now.
+        let supervisor = self
+            .tx
+            .row(
+                "SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND role = $3 \
+                 AND disabled = 0",
+                args![
+                    self.actor.id.as_str(),
+                    row.text(3)?,
+                    pelita_domain::role::Role::Supervisor.as_str()
+                ],
+            )
+            .await?
+            .is_some();
         if row.text(1)? != self.actor.id && !supervisor {
             return Err(StoreError::Forbidden);
         }

@@ -391,7 +391,7 @@ async fn attempt(
         let before = head.clone();
         let actor = job
             .actor
-            .as_ref()
+            .clone()
             .expect("every command but Shutdown has an actor");
         let mut w = Write {
             tx: &mut tx,
@@ -463,7 +463,7 @@ pub(crate) struct Write<'a> {
     pub keys: &'a Keys,
     pub head: &'a mut Head,
     pub now: i64,
-    pub actor: &'a Actor,
+    pub actor: Actor,
 }
 
 pub(crate) fn new_id() -> String {

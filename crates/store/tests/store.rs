@@ -180,17 +180,14 @@ both!(
 );
 
 fn admin() -> Actor {
-    Actor::system("test")
+    Actor::operator("test")
 }
 
 /// The storage suite's tests of each feature's rules act as the operator with a role: the
 /// write policy (who may change what) is walked on its own, with real accounts, in
 /// `the_write_policy_holds_in_the_store_for_every_role_change_and_standing`.
 fn worker() -> Actor {
-    Actor {
-        id: "system:worker-1".into(),
-        role: Role::CaseWorker,
-    }
+    Actor::operator_in("worker-1", Role::CaseWorker)
 }
 
 /// What the assigned case worker may read.
@@ -371,10 +368,7 @@ async fn circumstances_recognise_victim_status_for_good(env: &Env) {
         .await;
     assert_eq!(read.unwrap(), Readable::Present(Some(circumstances())));
     for role in Role::ALL {
-        let actor = Actor {
-            id: format!("system:u-{role}"),
-            role,
-        };
+        let actor = Actor::operator_in(&format!("u-{role}"), role);
         let err = env
             .store
             .remove_victim_status(&actor, &r.case_id)
@@ -432,10 +426,7 @@ async fn lifecycle_and_notes(env: &Env) {
     ));
     // Closure is a supervisor's decision, with a reason; it schedules follow-ups at 3, 6 and
     // 12 months; reopening cancels those not yet done.
-    let supervisor = Actor {
-        id: "system:supervisor-1".into(),
-        role: Role::Supervisor,
-    };
+    let supervisor = Actor::operator_in("supervisor-1", Role::Supervisor);
     let by_worker = env
         .store
         .move_case(
@@ -1136,10 +1127,7 @@ async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
         (s.user.id.as_str(), s.csrf.as_str(), s.second_factor),
         (id.as_str(), csrf.as_str(), false)
     );
-    let actor = Actor {
-        id: id.clone(),
-        role: Role::CaseWorker,
-    };
+    let actor = env.store.act_as(&id).await.unwrap();
     env.store.pass_second_factor(&actor, &token).await.unwrap();
     assert!(
         env.store
@@ -1181,10 +1169,10 @@ async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
         )
         .await
         .unwrap();
-    let (user, scope) = env.store.token_user(&secret).await.unwrap().unwrap();
+    let bearer = env.store.token_user(&secret).await.unwrap().unwrap();
     assert_eq!(
-        (user.id.as_str(), scope),
-        (id.as_str(), pelita_store::TokenScope::Read)
+        (bearer.user.id.as_str(), bearer.actor().id(), bearer.scope),
+        (id.as_str(), id.as_str(), pelita_store::TokenScope::Read)
     );
     // Tokens expire, and can be revoked.
     env.clock.set(today() + chrono::Duration::days(61));
@@ -1363,19 +1351,13 @@ async fn conferences_tasks_and_households(env: &Env) {
                 .unwrap(),
         );
     }
-    let sari = Actor {
-        id: users[0].clone(),
-        role: Role::CaseWorker,
-    };
-    let budi = Actor {
-        id: users[1].clone(),
-        role: Role::CaseWorker,
-    };
+    let sari = env.store.act_as(&users[0]).await.unwrap();
+    let budi = env.store.act_as(&users[1]).await.unwrap();
     let mut reg = registration(
         &agency,
         identity("Amina", None, BirthDate::Year { year: 2012 }),
     );
-    reg.assigned_to = Some(sari.id.clone());
+    reg.assigned_to = Some(sari.id().to_owned());
     let case = env.store.register_child(&sari, reg).await.unwrap().case_id;
     let times = ResponseTimes::default();
     let tasks = |u: String| {
@@ -1388,7 +1370,7 @@ async fn conferences_tasks_and_households(env: &Env) {
         }
     };
     // A new medium-priority case: its first assessment is due in 3 days.
-    let first = tasks(sari.id.clone()).await;
+    let first = tasks(sari.id().to_owned()).await;
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].kind, TaskKind::Assessment);
     assert_eq!(first[0].due, today() + chrono::TimeDelta::days(3));
@@ -1445,7 +1427,7 @@ async fn conferences_tasks_and_households(env: &Env) {
             .unwrap()
             .is_empty()
     );
-    c.tasks[0].assignee = budi.id.clone();
+    c.tasks[0].assignee = budi.id().to_owned();
     env.store
         .record_conference(&sari, &case, c.clone(), &times)
         .await
@@ -1458,14 +1440,14 @@ async fn conferences_tasks_and_households(env: &Env) {
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].record, Readable::Present(c.clone()));
     // Budi's task is due in 24 hours (high priority), with its text; Budi is alerted.
-    let budi_tasks = tasks(budi.id.clone()).await;
+    let budi_tasks = tasks(budi.id().to_owned()).await;
     assert_eq!(budi_tasks.len(), 1);
     assert_eq!(budi_tasks[0].kind, TaskKind::Conference);
     assert_eq!(budi_tasks[0].due, today() + chrono::TimeDelta::hours(24));
     assert_eq!(budi_tasks[0].text.as_deref(), Some("Visit the aunt's home"));
     assert!(
         env.store
-            .alerts(&budi.id)
+            .alerts(budi.id())
             .await
             .unwrap()
             .iter()
@@ -1479,7 +1461,7 @@ async fn conferences_tasks_and_households(env: &Env) {
     ));
     env.store.complete_task(&budi, &task).await.unwrap();
     assert!(env.store.complete_task(&budi, &task).await.is_err());
-    assert!(tasks(budi.id.clone()).await.is_empty());
+    assert!(tasks(budi.id().to_owned()).await.is_empty());
 
     // The household: sealed in the family section; a caregiver barred from contact is refused.
     use pelita_domain::family::{Household, Kinship, Living, Member};
@@ -2269,10 +2251,7 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
     };
     let lead = user("lead".into(), Role::CaseWorker, home.clone()).await;
     // The operator standing in for a supervisor: sets up referrals without asking the table.
-    let operator = Actor {
-        id: "system:setup".into(),
-        role: Role::Supervisor,
-    };
+    let operator = Actor::operator_in("setup", Role::Supervisor);
     let note = |s: &str| NoteText::parse(s).unwrap();
     let today = today().date_naive();
     let shared: Vec<Section> = pelita_store::shareable_with(Sector::ChildProtection);
@@ -2361,10 +2340,7 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
                 continue;
             }
             reached.insert(standing);
-            let actor = Actor {
-                id: me.clone(),
-                role,
-            };
+            let actor = env.store.act_as(&me).await.unwrap();
             let mut changes = Change::all();
             // Closing last: the other changes are tried on an open case.
             changes.retain(|c| *c != Change::Close);
@@ -2551,9 +2527,15 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
     assert_eq!(reached.len(), Standing::ALL.len(), "{reached:?}");
     assert!(cells > Role::ALL.len() * 5 * Change::all().len(), "{cells}");
 
-    // A forged actor — a real teacher's id with a supervisor's role — is refused: the store
-    // reads the role from the account, not from the caller.
-    let teacher = user("teacher".into(), Role::Education, home.clone()).await;
+    // An actor cannot be built by hand (the `compile_fail` example on `Actor`); one the store
+    // made goes stale. A supervisor moved to teaching keeps the actor made while a
+    // supervisor, and it is refused: the store reads the role the account has now.
+    let teacher = user("teacher".into(), Role::Supervisor, home.clone()).await;
+    let stale = env.store.act_as(&teacher).await.unwrap();
+    env.store
+        .set_role(&admin(), &teacher, Role::Education)
+        .await
+        .unwrap();
     let mut reg = registration(
         &home,
         identity("Putri", None, BirthDate::Year { year: 2013 }),
@@ -2569,46 +2551,42 @@ async fn the_write_policy_holds_in_the_store_for_every_role_change_and_standing(
         .add_team_member(&admin(), &case, &teacher)
         .await
         .unwrap();
-    let forged = Actor {
-        id: teacher.clone(),
-        role: Role::Supervisor,
-    };
+    assert_eq!(stale.role(), Role::Supervisor);
     assert!(matches!(
         env.store
-            .move_case(&forged, &case, CaseStatus::Closed, Some("forged".into()))
+            .move_case(&stale, &case, CaseStatus::Closed, Some("stale".into()))
             .await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
         env.store
-            .add_note(&forged, &case, Section::Psychosocial, note("x"))
+            .add_note(&stale, &case, Section::Psychosocial, note("x"))
             .await,
         Err(StoreError::Forbidden)
     ));
-    // An account that does not exist, or is disabled, changes nothing.
-    let ghost = Actor {
-        id: "no-such-user".into(),
-        role: Role::Supervisor,
-    };
-    assert!(matches!(
-        env.store
-            .set_priority(
-                &ghost,
-                &case,
-                Priority::new(PriorityLevel::Low, "stable now").unwrap()
-            )
-            .await,
-        Err(StoreError::Forbidden)
-    ));
+    // What the teacher may change, the same actor still changes.
+    env.store
+        .add_note(&stale, &case, Section::Education, note("reading well"))
+        .await
+        .unwrap();
+    // An id shaped like the operator's is no operator, and an unknown account is no actor.
+    for id in ["system:test", "no-such-user"] {
+        assert!(matches!(
+            env.store.act_as(id).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+    // A disabled account changes nothing, with an actor made before or after.
+    let lead_actor = env.store.act_as(&lead).await.unwrap();
     env.store.set_disabled(&admin(), &lead, true).await.unwrap();
-    let lead_actor = Actor {
-        id: lead.clone(),
-        role: Role::CaseWorker,
-    };
     assert!(matches!(
         env.store
             .add_note(&lead_actor, &case, Section::Plan, note("after leaving"))
             .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        env.store.act_as(&lead).await,
         Err(StoreError::Forbidden)
     ));
 }
@@ -2974,10 +2952,7 @@ async fn audit_verify_names_each_case_whose_state_contradicts_the_chain(env: &En
         .move_case(&worker(), &moved.case_id, CaseStatus::Assessed, None)
         .await
         .unwrap();
-    let supervisor = Actor {
-        id: "system:supervisor".into(),
-        role: Role::Supervisor,
-    };
+    let supervisor = Actor::operator_in("supervisor", Role::Supervisor);
     let referral = env
         .store
         .refer(
@@ -3133,24 +3108,18 @@ async fn every_change_by_someone_else_alerts_the_assigned_worker(env: &Env) {
         .await
         .unwrap();
     let (lead, sup) = (
-        Actor {
-            id: lead,
-            role: Role::CaseWorker,
-        },
-        Actor {
-            id: sup,
-            role: Role::Supervisor,
-        },
+        env.store.act_as(&lead).await.unwrap(),
+        env.store.act_as(&sup).await.unwrap(),
     );
     let mut reg = registration(
         &agency,
         identity("Nadia", None, BirthDate::Year { year: 2012 }),
     );
-    reg.assigned_to = Some(lead.id.clone());
+    reg.assigned_to = Some(lead.id().to_owned());
     let r = env.store.register_child(&lead, reg).await.unwrap();
     let whats = || async {
         env.store
-            .alerts(&lead.id)
+            .alerts(lead.id())
             .await
             .unwrap()
             .iter()
@@ -3192,7 +3161,7 @@ async fn every_change_by_someone_else_alerts_the_assigned_worker(env: &Env) {
         .await
         .unwrap();
     env.store
-        .assign(&sup, &r.case_id, Some(lead.id.clone()))
+        .assign(&sup, &r.case_id, Some(lead.id().to_owned()))
         .await
         .unwrap();
     env.store

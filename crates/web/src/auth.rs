@@ -75,6 +75,10 @@ impl Ctx {
     pub fn user(&self) -> &User {
         &self.session.user
     }
+    /// Who acts in this request, as the store made them from the session.
+    pub fn actor(&self) -> &pelita_store::Actor {
+        self.session.actor()
+    }
     /// Checks a form's CSRF token against the session's.
     pub fn csrf_ok(&self, token: &str) -> bool {
         same(token, &self.session.csrf)
@@ -91,10 +95,7 @@ pub async fn valid_session(state: &AppState, token: &str) -> Option<Session> {
     let idle = chrono::Duration::from_std(state.config.idle).unwrap_or_default();
     let absolute = chrono::Duration::from_std(state.config.absolute).unwrap_or_default();
     if s.user.disabled || now - s.last_seen > idle || now - s.created_at > absolute {
-        let actor = pelita_store::Actor {
-            id: s.user.id.clone(),
-            role: s.user.role,
-        };
+        let actor = s.actor().clone();
         let _ = state.store.end_session(&actor, token).await;
         return None;
     }
@@ -359,10 +360,7 @@ pub async fn totp_verify(
     if !same(&f.csrf, &s.csrf) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
     }
-    let actor = pelita_store::Actor {
-        id: s.user.id.clone(),
-        role: s.user.role,
-    };
+    let actor = s.actor().clone();
     let secret = match state.store.totp(&s.user.id).await {
         Ok(Some((secret, _))) => secret,
         Ok(None) => return redirect("/totp/enrol"),
@@ -469,10 +467,7 @@ pub async fn enrol(
     if secret.len() < 16 {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
     }
-    let actor = pelita_store::Actor {
-        id: s.user.id.clone(),
-        role: s.user.role,
-    };
+    let actor = s.actor().clone();
     let step = totp_for(secret.clone(), &s.user.username)
         .and_then(|tt| matching_step(&tt, &f.code, state.store.now()));
     let Some(step) = step else {
@@ -506,10 +501,7 @@ pub async fn signout(
         if !same(&f.csrf, &s.csrf) {
             return error::page(&t, StatusCode::FORBIDDEN, "error-csrf");
         }
-        let actor = pelita_store::Actor {
-            id: s.user.id.clone(),
-            role: s.user.role,
-        };
+        let actor = s.actor().clone();
         let _ = state.store.end_session(&actor, &token).await;
     }
     let mut res = redirect("/signin");
@@ -518,4 +510,43 @@ pub async fn signout(
         cookie(SESSION_COOKIE, "", Some(0)).parse().expect("cookie"),
     );
     res.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    /// A request acts only as the store made it from a session or a token: no page or API
+    /// handler acts as the operator, or as an account it names. (`Actor` cannot be built by
+    /// hand at all; these are the store's two ways to make one without a credential.)
+    #[test]
+    fn requests_act_only_as_the_session_or_token_made_them() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("source folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("source");
+                    // Unit tests may set up as the operator; the code they test may not.
+                    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                    for forbidden in ["Actor::operator", ".act_as("] {
+                        if code.contains(forbidden) {
+                            found.push(format!("{}: {forbidden}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // The walk reads the handlers: it would see a call if there were one.
+        let api = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/mod.rs"),
+        )
+        .expect("api source");
+        assert!(api.contains("bearer.actor()"));
+    }
 }

@@ -85,7 +85,7 @@ impl App {
             jurisdiction: "ID".into(),
         };
         self.store
-            .create_agency(&Actor::system("t"), a)
+            .create_agency(&Actor::operator("t"), a)
             .await
             .unwrap()
     }
@@ -99,7 +99,7 @@ impl App {
             password_hash: self.hash.clone(),
         };
         self.store
-            .create_user(&Actor::system("t"), u)
+            .create_user(&Actor::operator("t"), u)
             .await
             .unwrap()
     }
@@ -107,7 +107,7 @@ impl App {
     async fn token(&self, user: &str) -> String {
         self.store
             .create_token(
-                &Actor::system("t"),
+                &Actor::operator("t"),
                 user,
                 "test",
                 pelita_store::TokenScope::ReadWrite,
@@ -141,7 +141,7 @@ impl App {
             }),
         };
         self.store
-            .register_child(&Actor::system("t"), r)
+            .register_child(&Actor::operator("t"), r)
             .await
             .unwrap()
             .case_id
@@ -705,7 +705,7 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
     let ro = app
         .store
         .create_token(
-            &Actor::system("t"),
+            &Actor::operator("t"),
             &u,
             "ro",
             pelita_store::TokenScope::Read,
@@ -768,7 +768,7 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
     let liaison_case = app.child(&home, &lead, "Putri").await;
     app.store
         .add_note(
-            &Actor::system("t"),
+            &Actor::operator("t"),
             &case,
             Section::Health,
             pelita_domain::text::NoteText::parse("vaccinations due").unwrap(),
@@ -783,14 +783,14 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
         let r = role.as_str();
         let on_team = app.user(&format!("{r}.team"), role, Some(&home)).await;
         app.store
-            .add_team_member(&Actor::system("t"), &case, &on_team)
+            .add_team_member(&Actor::operator("t"), &case, &on_team)
             .await
             .unwrap();
         let same = app.user(&format!("{r}.same"), role, Some(&home)).await;
         let elsewhere = app.user(&format!("{r}.else"), role, Some(&other)).await;
         let handed = app.user(&format!("{r}.handed"), role, Some(&other)).await;
         app.store
-            .set_handed_over_by(&Actor::system("t"), &liaison_case, &handed)
+            .set_handed_over_by(&Actor::operator("t"), &liaison_case, &handed)
             .await
             .unwrap();
         for (user, case_id) in [
@@ -920,11 +920,11 @@ async fn the_justice_officer_and_the_liaison_see_only_their_sections_on_the_case
         .await;
     let case = app.child(&home, &lead, "Amina Rahmawati").await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &justice)
+        .add_team_member(&Actor::operator("t"), &case, &justice)
         .await
         .unwrap();
     app.store
-        .set_handed_over_by(&Actor::system("t"), &case, &liaison)
+        .set_handed_over_by(&Actor::operator("t"), &case, &liaison)
         .await
         .unwrap();
 
@@ -1107,7 +1107,7 @@ async fn the_lead_worker_corrects_identity_and_adds_age_evidence_others_cannot()
     let teacher = app.user("teacher", Role::Education, Some(&school)).await;
     let case = app.child(&home, &lead, "Amina").await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .add_team_member(&Actor::operator("t"), &case, &teacher)
         .await
         .unwrap();
 
@@ -1175,7 +1175,7 @@ async fn administrators_change_roles_and_reset_a_lost_second_factor_after_confir
     let sari = app.user("sari", Role::CaseWorker, Some(&agency)).await;
     app.user("admin", Role::Administrator, None).await;
     app.store
-        .set_totp(&Actor::system("t"), &sari, b"12345678901234567890")
+        .set_totp(&Actor::operator("t"), &sari, b"12345678901234567890")
         .await
         .unwrap();
     let mut s = Browser::new(&app);
@@ -1251,7 +1251,7 @@ async fn the_consent_ledger_records_who_agreed_and_shows_where_each_purpose_stan
     // Born in 2011: 14 or 15 today, so the child assents and a caregiver consents.
     let case = app.child(&home, &lead, "Amina").await;
     app.store
-        .set_handed_over_by(&Actor::system("t"), &case, &liaison)
+        .set_handed_over_by(&Actor::operator("t"), &case, &liaison)
         .await
         .unwrap();
 
@@ -1651,7 +1651,7 @@ async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a
     let school = app.agency("SMP", Sector::Education).await;
     let teacher = app.user("teacher", Role::Education, Some(&school)).await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .add_team_member(&Actor::operator("t"), &case, &teacher)
         .await
         .unwrap();
     let mut tb = Browser::new(&app);
@@ -2023,7 +2023,7 @@ async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_re
     let officer = app.user("officer", Role::Justice, Some(&bapas)).await;
     let case = app.child(&home, &lead, "Amina").await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &officer)
+        .add_team_member(&Actor::operator("t"), &case, &officer)
         .await
         .unwrap();
     let mut b = Browser::new(&app);
@@ -2197,7 +2197,7 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
     let young = app
         .store
         .register_child(
-            &Actor::system("t"),
+            &Actor::operator("t"),
             Registration {
                 agency_id: home.clone(),
                 identity: ChildIdentity {
@@ -2472,7 +2472,7 @@ async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries
     let officer = app.user("officer", Role::Justice, Some(&bapas)).await;
     let case = app.child(&home, &lead, "Amina").await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &officer)
+        .add_team_member(&Actor::operator("t"), &case, &officer)
         .await
         .unwrap();
     let mut b = Browser::new(&app);
@@ -2534,7 +2534,7 @@ async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries
     let school = app.agency("SMP", Sector::Education).await;
     let teacher = app.user("teacher", Role::Education, Some(&school)).await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .add_team_member(&Actor::operator("t"), &case, &teacher)
         .await
         .unwrap();
     let mut tb = Browser::new(&app);
@@ -2575,10 +2575,7 @@ async fn justice_records_are_sealed_at_closure_and_open_only_on_a_court_order() 
     );
     app.store
         .move_case(
-            &Actor {
-                id: sup.clone(),
-                role: Role::Supervisor,
-            },
+            &app.store.act_as(&sup).await.unwrap(),
             &case,
             pelita_domain::case::CaseStatus::Closed,
             Some("Back with her family".into()),
@@ -2824,7 +2821,7 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     let sister = app.child(&home, &lead, "Aminath").await;
     let brother = app.child(&home, &lead, "Hassan").await;
     app.store
-        .set_handed_over_by(&Actor::system("t"), &sister, &liaison)
+        .set_handed_over_by(&Actor::operator("t"), &sister, &liaison)
         .await
         .unwrap();
     let mut b = Browser::new(&app);
@@ -3193,7 +3190,7 @@ async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_inter
     let clinic = app.agency("CLINIC", Sector::Health).await;
     let psy = app.user("psy", Role::Psychologist, Some(&clinic)).await;
     app.store
-        .add_team_member(&Actor::system("t"), &sister, &psy)
+        .add_team_member(&Actor::operator("t"), &sister, &psy)
         .await
         .unwrap();
     let pt = app.token(&psy).await;
@@ -3681,7 +3678,7 @@ async fn team_members_do_not_run_the_case_and_referrals_share_what_the_receiver_
     let case = app.child(&home, &lead, "Amina").await;
     for u in [&teacher, &nurse, &probation] {
         app.store
-            .add_team_member(&Actor::system("t"), &case, u)
+            .add_team_member(&Actor::operator("t"), &case, u)
             .await
             .unwrap();
     }
@@ -3839,11 +3836,11 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
         .await;
     let case = app.child(&home, &lead, "Amina").await;
     app.store
-        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .add_team_member(&Actor::operator("t"), &case, &teacher)
         .await
         .unwrap();
     app.store
-        .set_handed_over_by(&Actor::system("t"), &case, &liaison)
+        .set_handed_over_by(&Actor::operator("t"), &case, &liaison)
         .await
         .unwrap();
     let (lt, tt, xt, ct) = (
@@ -4017,7 +4014,7 @@ async fn circumstances_recorded_after_registration_recognise_the_child_as_a_vict
     assert_eq!(s, StatusCode::CREATED, "{v}");
     let case = v["case_id"].as_str().unwrap().to_owned();
     app.store
-        .add_team_member(&Actor::system("t"), &case, &teacher)
+        .add_team_member(&Actor::operator("t"), &case, &teacher)
         .await
         .unwrap();
     let (_, v, _) = api(
@@ -4228,10 +4225,7 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
     let clinic = app.agency("CLNC", Sector::Health).await;
     let school = app.agency("SKUL", Sector::Education).await;
     let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let operator = Actor {
-        id: "system:setup".into(),
-        role: Role::Supervisor,
-    };
+    let operator = Actor::operator_in("setup", Role::Supervisor);
     let shared = pelita_store::shareable_with(Sector::ChildProtection);
     let mut changes: Vec<Change> = Change::all()
         .into_iter()
@@ -4257,12 +4251,12 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
             match standing {
                 Standing::Team => {
                     app.store
-                        .add_team_member(&Actor::system("t"), &case, &me)
+                        .add_team_member(&Actor::operator("t"), &case, &me)
                         .await
                 }
                 Standing::HandedOverBy => {
                     app.store
-                        .set_handed_over_by(&Actor::system("t"), &case, &me)
+                        .set_handed_over_by(&Actor::operator("t"), &case, &me)
                         .await
                 }
                 Standing::Receiving => {
@@ -4280,7 +4274,7 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
                     let id = app.store.refer(&operator, &case, r).await.unwrap();
                     app.store
                         .move_referral(
-                            &Actor::system("t"),
+                            &Actor::operator("t"),
                             &id,
                             pelita_domain::referral::ReferralStatus::Accepted,
                             None,
@@ -4302,7 +4296,7 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
                     expires: None,
                 };
                 app.store
-                    .record_consent(&Actor::system("t"), &case, entry, None)
+                    .record_consent(&Actor::operator("t"), &case, entry, None)
                     .await
                     .unwrap();
             }

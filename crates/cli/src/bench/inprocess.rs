@@ -1,12 +1,12 @@
 //! Figures measured inside the process, through the store itself: the write baselines, name
 //! search with its recall, one indexed row (the storage limit) and audit verification.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
 use futures_util::StreamExt;
 use pelita_domain::identity::PersonNames;
-use pelita_domain::role::Role;
 use pelita_store::{Actor, Registration, Store};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -17,26 +17,32 @@ use crate::demo::{self, names::LATIN_VARIANTS};
 
 type Agencies = [(String, String, String)];
 
-/// The registering case worker: the case's own worker, so the write policy is checked as a
-/// real registration's is.
-fn actor(r: &Registration) -> Actor {
-    Actor {
-        id: r.assigned_to.clone().unwrap_or_default(),
-        role: Role::CaseWorker,
-    }
-}
-
-/// `n` generated registrations, made before the clock starts.
-fn registrations(
+/// `n` generated registrations, each with its registering case worker (the case's own
+/// worker, so the write policy is checked as a real registration's is), made before the clock
+/// starts.
+async fn registrations(
     store: &Store,
     agencies: &Agencies,
     rng: &mut StdRng,
     n: u64,
-) -> Vec<Registration> {
+) -> anyhow::Result<Vec<(Actor, Registration)>> {
     let today = store.now().date_naive();
-    (0..n)
-        .map(|_| demo::child(rng, agencies, today).0)
-        .collect()
+    let mut workers: HashMap<String, Actor> = HashMap::new();
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let r = demo::child(rng, agencies, today).0;
+        let id = r.assigned_to.clone().unwrap_or_default();
+        let actor = match workers.get(&id) {
+            Some(a) => a.clone(),
+            None => {
+                let a = store.act_as(&id).await?;
+                workers.insert(id, a.clone());
+                a
+            }
+        };
+        out.push((actor, r));
+    }
+    Ok(out)
 }
 
 /// One transaction per write: each registration waits for its own commit before the next.
@@ -46,10 +52,10 @@ pub async fn write_one_txn(
     rng: &mut StdRng,
     n: u64,
 ) -> anyhow::Result<f64> {
-    let plans = registrations(store, agencies, rng, n);
+    let plans = registrations(store, agencies, rng, n).await?;
     let start = Instant::now();
-    for r in plans {
-        store.register_child(&actor(&r), r).await?;
+    for (actor, r) in plans {
+        store.register_child(&actor, r).await?;
     }
     Ok(n as f64 / start.elapsed().as_secs_f64())
 }
@@ -61,11 +67,11 @@ pub async fn group_commit(
     rng: &mut StdRng,
     n: u64,
 ) -> anyhow::Result<f64> {
-    let plans = registrations(store, agencies, rng, n);
+    let plans = registrations(store, agencies, rng, n).await?;
     let start = Instant::now();
-    let mut stream = futures_util::stream::iter(plans.into_iter().map(|r| {
+    let mut stream = futures_util::stream::iter(plans.into_iter().map(|(actor, r)| {
         let store = store.clone();
-        async move { store.register_child(&actor(&r), r).await }
+        async move { store.register_child(&actor, r).await }
     }))
     .buffered(64);
     while let Some(r) = stream.next().await {

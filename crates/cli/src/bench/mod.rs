@@ -260,7 +260,7 @@ async fn measure(args: &Args, backend: &str, size: u64) -> anyhow::Result<Value>
     let api_user = &sessions[0].0;
     let token = store
         .create_token(
-            &Actor::system("bench"),
+            &Actor::operator("bench"),
             &api_user.id,
             "bench",
             TokenScope::ReadWrite,

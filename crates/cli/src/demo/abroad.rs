@@ -61,7 +61,7 @@ async fn register(store: &Store, lead: &Actor, agency: &str, c: &Child) -> anyho
         age: Age::with(
             c.birth,
             EvidenceKind::Declaration,
-            &lead.id,
+            lead.id(),
             store.now().date_naive(),
         ),
     };
@@ -72,7 +72,7 @@ async fn register(store: &Store, lead: &Actor, agency: &str, c: &Child) -> anyho
             PriorityLevel::High,
             "In a camp abroad; repatriation being prepared",
         )?,
-        assigned_to: Some(lead.id.clone()),
+        assigned_to: Some(lead.id().to_owned()),
         circumstances: Some(Circumstances {
             association: if c.origin.born_abroad.is_some() {
                 Association::BornAbroad
@@ -195,10 +195,7 @@ async fn decide(store: &Store, lead: &Actor, case: &str, on: NaiveDate) -> anyho
 
 /// The family and the earlier return, at the Maldives agency of `lead`.
 pub async fn families(store: &Store, agency: &str, lead_id: &str) -> anyhow::Result<()> {
-    let lead = Actor {
-        id: lead_id.to_owned(),
-        role: pelita_domain::role::Role::CaseWorker,
-    };
+    let lead = store.act_as(lead_id).await?;
     let today = store.now().date_naive();
     let passport = Document {
         kind: DocumentKind::Passport,

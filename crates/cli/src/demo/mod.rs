@@ -151,7 +151,7 @@ pub async fn setup(
     store: &Store,
     password_hash: &str,
 ) -> anyhow::Result<Vec<(String, String, String)>> {
-    let actor = Actor::system("demo");
+    let actor = Actor::operator("demo");
     let mut out = Vec::new();
     for (code, name, sector, jurisdiction) in AGENCIES {
         let id = store
@@ -453,7 +453,7 @@ pub async fn add_workers(
             pending.push((id.clone(), country.clone(), username));
         }
     }
-    let actor = Actor::system("generate");
+    let actor = Actor::operator("generate");
     let created: Vec<_> =
         futures_util::stream::iter(pending.into_iter().map(|(id, country, username)| {
             let (store, actor) = (store.clone(), actor.clone());
@@ -512,10 +512,9 @@ pub async fn populate(
             let store = store.clone();
             let instrument = instrument.clone();
             async move {
-                let actor = Actor {
-                    id: reg.assigned_to.clone().unwrap_or_default(),
-                    role: Role::CaseWorker,
-                };
+                let actor = store
+                    .act_as(reg.assigned_to.as_deref().unwrap_or_default())
+                    .await?;
                 let agency = reg.agency_id.clone();
                 let association = reg.circumstances.as_ref().map(|c| c.association);
                 let r = store.register_child(&actor, reg).await?;
@@ -599,19 +598,17 @@ pub async fn populate(
     Ok(ids)
 }
 
-/// The supervisor the generator approves plans and closes cases as.
+/// The supervisor the generator approves plans and closes cases as: the operator, in a
+/// supervisor's role for the rules a command applies itself.
 struct System(&'static str);
 
 impl System {
     fn actor(&self) -> Actor {
-        Actor {
-            id: self.0.into(),
-            role: Role::Supervisor,
-        }
+        Actor::operator_in(self.0, Role::Supervisor)
     }
 }
 
-const SUPERVISOR: System = System("system:demo-supervisor");
+const SUPERVISOR: System = System("demo-supervisor");
 
 /// A generated assessment, varied by the child's position: strengths and needs differ from
 /// child to child, no answer names anyone.
@@ -703,7 +700,7 @@ pub const DEMO_PEOPLE: &[(&str, Role, Option<&str>)] = &[
 /// some; the next five have consent recorded and three of them were referred to the health
 /// centre.
 pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> anyhow::Result<()> {
-    let actor = Actor::system("demo");
+    let actor = Actor::operator("demo");
     let agencies = store.agencies().await?;
     let mut team = Vec::new();
     let mut liaison = None;
@@ -743,10 +740,7 @@ pub async fn people(store: &Store, password_hash: &str, lead_worker: &str) -> an
     // The next cases have consent recorded for assessment and for referral to health
     // services, and three were referred to the Jakarta health centre: its health worker finds
     // them under "Referrals to your agency".
-    let lead = Actor {
-        id: lead_worker.to_owned(),
-        role: Role::CaseWorker,
-    };
+    let lead = store.act_as(lead_worker).await?;
     let clinic = agencies
         .iter()
         .find(|a| a.code == "PKMJKT")
@@ -911,7 +905,7 @@ async fn family_and_conference(
         }],
         tasks: vec![NewTask {
             text: NoteText::parse("Meet the school principal about re-entry in January")?,
-            assignee: lead.id.clone(),
+            assignee: lead.id().to_owned(),
             priority: PriorityLevel::Medium,
             due_on: None,
         }],

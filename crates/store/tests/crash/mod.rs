@@ -41,7 +41,7 @@ async fn child_writer() {
         return; // Not the child process.
     };
     let store = open(&dir, DeploymentKey::decode(&key).unwrap()).await;
-    let actor = Actor::system("crash-test");
+    let actor = Actor::operator("crash-test");
     let agency = match store.agencies().await.unwrap().into_iter().next() {
         Some(a) => a.id,
         None => store

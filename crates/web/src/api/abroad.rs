@@ -105,11 +105,16 @@ pub async fn status(
     }
 }
 
-async fn apply(s: &AppState, u: &pelita_store::User, id: &str, c: Change) -> Response {
+async fn apply(
+    s: &AppState,
+    (u, actor): (&pelita_store::User, &pelita_store::Actor),
+    id: &str,
+    c: Change,
+) -> Response {
     if let Err(r) = may_change(s, u, id, CaseChange::Repatriation).await {
         return r;
     }
-    match s.store.change_repatriation(&super::actor(u), id, c).await {
+    match s.store.change_repatriation(actor, id, c).await {
         Ok(Some(new)) => (StatusCode::CREATED, Json(json!({"id": new}))).into_response(),
         Ok(None) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
@@ -118,11 +123,11 @@ async fn apply(s: &AppState, u: &pelita_store::User, id: &str, c: Change) -> Res
 
 pub async fn origin(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(o): ApiJson<Origin>,
 ) -> Response {
-    apply(&s, &u, &id, Change::SaveOrigin(o)).await
+    apply(&s, (&u, &actor), &id, Change::SaveOrigin(o)).await
 }
 
 #[derive(Deserialize)]
@@ -135,7 +140,7 @@ pub struct OpenBody {
 
 pub async fn open(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<OpenBody>,
 ) -> Response {
@@ -146,7 +151,7 @@ pub async fn open(
     {
         return r;
     }
-    apply(&s, &u, &id, Change::Open { with: b.with }).await
+    apply(&s, (&u, &actor), &id, Change::Open { with: b.with }).await
 }
 
 #[derive(Deserialize)]
@@ -160,7 +165,7 @@ pub struct StepBody {
 
 pub async fn step(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<StepBody>,
 ) -> Response {
@@ -172,7 +177,7 @@ pub async fn step(
         on: b.on,
         note: b.note,
     };
-    apply(&s, &u, &id, change).await
+    apply(&s, (&u, &actor), &id, change).await
 }
 
 #[derive(Deserialize)]
@@ -190,7 +195,7 @@ pub struct EndBody {
 
 pub async fn end(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<EndBody>,
 ) -> Response {
@@ -198,24 +203,24 @@ pub async fn end(
         on: b.on,
         reason: b.reason,
     };
-    apply(&s, &u, &id, change).await
+    apply(&s, (&u, &actor), &id, change).await
 }
 
 pub async fn resume(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Resume).await
+    apply(&s, (&u, &actor), &id, Change::Resume).await
 }
 
 pub async fn arrival(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<OnBody>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Arrive(b.on)).await
+    apply(&s, (&u, &actor), &id, Change::Arrive(b.on)).await
 }
 
 #[derive(Deserialize)]
@@ -227,47 +232,47 @@ pub struct PlacementBody {
 
 pub async fn placement(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<PlacementBody>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Place(b.placement, b.on)).await
+    apply(&s, (&u, &actor), &id, Change::Place(b.placement, b.on)).await
 }
 
 pub async fn best_interests(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<best_interests::Record>,
 ) -> Response {
-    apply(&s, &u, &id, Change::BestInterests(b)).await
+    apply(&s, (&u, &actor), &id, Change::BestInterests(b)).await
 }
 
 pub async fn admit(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(a): ApiJson<Admission>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Admit(a)).await
+    apply(&s, (&u, &actor), &id, Change::Admit(a)).await
 }
 
 pub async fn review(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path((id, stay)): Path<(String, String)>,
     ApiJson(review): ApiJson<Review>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Review { stay, review }).await
+    apply(&s, (&u, &actor), &id, Change::Review { stay, review }).await
 }
 
 pub async fn release(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path((id, stay)): Path<(String, String)>,
     ApiJson(release): ApiJson<Release>,
 ) -> Response {
-    apply(&s, &u, &id, Change::Release { stay, release }).await
+    apply(&s, (&u, &actor), &id, Change::Release { stay, release }).await
 }
 
 /// The indicators of domain-rules §7.4 for children abroad and returned.

@@ -101,7 +101,7 @@ pub struct AssessBody {
 
 pub async fn record(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<AssessBody>,
 ) -> Response {
@@ -145,7 +145,7 @@ pub async fn record(
         .language
         .filter(|l| crate::i18n::LANGUAGES.iter().any(|x| x.0 == l))
         .unwrap_or_else(|| "en".into());
-    let actor = super::actor(&u);
+
     let a = NewAssessment {
         on,
         language,

@@ -47,7 +47,7 @@ pub async fn list(
 
 pub async fn record(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(c): ApiJson<Conference>,
 ) -> Response {
@@ -56,7 +56,7 @@ pub async fn record(
     }
     match s
         .store
-        .record_conference(&super::actor(&u), &id, c, &s.config.response_times)
+        .record_conference(&actor, &id, c, &s.config.response_times)
         .await
     {
         Ok(cid) => (StatusCode::CREATED, Json(json!({"id": cid}))).into_response(),
@@ -95,10 +95,10 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
 
 pub async fn task_done(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(_, actor): ApiWriter,
     Path(id): Path<String>,
 ) -> Response {
-    match s.store.complete_task(&super::actor(&u), &id).await {
+    match s.store.complete_task(&actor, &id).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
@@ -134,14 +134,14 @@ pub async fn household(
 
 pub async fn put_household(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(h): ApiJson<Household>,
 ) -> Response {
     if let Err(r) = may_change(&s, &u, &id, Change::Household).await {
         return r;
     }
-    match s.store.save_household(&super::actor(&u), &id, h).await {
+    match s.store.save_household(&actor, &id, h).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
@@ -157,7 +157,7 @@ pub struct ActionChange {
 
 pub async fn action_status(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(a): ApiJson<ActionChange>,
 ) -> Response {
@@ -166,7 +166,7 @@ pub async fn action_status(
     }
     match s
         .store
-        .set_action_status(&super::actor(&u), &id, a.goal, a.action, a.status)
+        .set_action_status(&actor, &id, a.goal, a.action, a.status)
         .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
@@ -218,7 +218,7 @@ pub async fn interviews(
 /// `repeat-interview-reason-required`).
 pub async fn record_interview(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<InterviewBody>,
 ) -> Response {
@@ -237,7 +237,7 @@ pub async fn record_interview(
     };
     match s
         .store
-        .record_interview(&super::actor(&u), &id, i, s.config.repeat_interview_days)
+        .record_interview(&actor, &id, i, s.config.repeat_interview_days)
         .await
     {
         Ok(iid) => (StatusCode::CREATED, Json(json!({"id": iid}))).into_response(),

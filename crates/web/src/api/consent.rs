@@ -96,7 +96,7 @@ pub struct ConsentBody {
 
 pub async fn record(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<ConsentBody>,
 ) -> Response {
@@ -130,7 +130,7 @@ pub async fn record(
             Err(e) => return domain_problem(&e),
         },
     };
-    let actor = super::actor(&u);
+
     match s.store.record_consent(&actor, &id, entry, note).await {
         Ok(entry) => (StatusCode::CREATED, Json(json!({"id": entry}))).into_response(),
         Err(StoreError::Conflict(_)) => problem(

@@ -112,14 +112,14 @@ pub async fn get(
 
 pub async fn open(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(p): ApiJson<NewProceeding>,
 ) -> Response {
     if let Err(r) = may_write(&s, &u, &id).await {
         return r;
     }
-    match s.store.open_proceeding(&super::actor(&u), &id, p).await {
+    match s.store.open_proceeding(&actor, &id, p).await {
         Ok(pid) => (StatusCode::CREATED, Json(json!({"id": pid}))).into_response(),
         Err(e) => refused(&s, &id, e).await,
     }
@@ -142,7 +142,7 @@ async fn case_of(
 
 pub async fn diversion(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(pid): Path<String>,
     ApiJson(a): ApiJson<DiversionAssessment>,
 ) -> Response {
@@ -150,7 +150,7 @@ pub async fn diversion(
         Ok(c) => c,
         Err(r) => return r,
     };
-    match s.store.record_diversion(&super::actor(&u), &pid, a).await {
+    match s.store.record_diversion(&actor, &pid, a).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &case_id, e).await,
     }
@@ -158,14 +158,14 @@ pub async fn diversion(
 
 pub async fn formal(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(pid): Path<String>,
 ) -> Response {
     let case_id = match case_of(&s, &u, JusticeTable::Proceeding, &pid).await {
         Ok(c) => c,
         Err(r) => return r,
     };
-    match s.store.go_formal(&super::actor(&u), &pid).await {
+    match s.store.go_formal(&actor, &pid).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &case_id, e).await,
     }
@@ -173,14 +173,14 @@ pub async fn formal(
 
 pub async fn detain(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(d): ApiJson<NewDetention>,
 ) -> Response {
     if let Err(r) = may_write(&s, &u, &id).await {
         return r;
     }
-    match s.store.start_detention(&super::actor(&u), &id, d).await {
+    match s.store.start_detention(&actor, &id, d).await {
         Ok(did) => (StatusCode::CREATED, Json(json!({"id": did}))).into_response(),
         Err(e) => refused(&s, &id, e).await,
     }
@@ -196,7 +196,7 @@ pub struct Change {
 
 pub async fn change(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(did): Path<String>,
     ApiJson(c): ApiJson<Change>,
 ) -> Response {
@@ -224,11 +224,7 @@ pub async fn change(
             );
         }
     };
-    match s
-        .store
-        .change_detention(&super::actor(&u), &did, change)
-        .await
-    {
+    match s.store.change_detention(&actor, &did, change).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &case_id, e).await,
     }
@@ -244,7 +240,7 @@ pub struct Expunge {
 /// sealed records for 30 days.
 async fn court_order(
     s: &AppState,
-    u: &pelita_store::User,
+    (u, actor): (&pelita_store::User, &pelita_store::Actor),
     id: &str,
     order: pelita_domain::text::NoteText,
     expunge: bool,
@@ -257,11 +253,10 @@ async fn court_order(
     if let Err(r) = super::may_change(s, u, id, change).await {
         return r;
     }
-    let actor = super::actor(u);
     let done = if expunge {
-        s.store.expunge_justice(&actor, id, order).await
+        s.store.expunge_justice(actor, id, order).await
     } else {
-        s.store.open_sealed_justice(&actor, id, order).await
+        s.store.open_sealed_justice(actor, id, order).await
     };
     match done {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
@@ -271,11 +266,11 @@ async fn court_order(
 
 pub async fn expunge(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<Expunge>,
 ) -> Response {
-    court_order(&s, &u, &id, b.order, true).await
+    court_order(&s, (&u, &actor), &id, b.order, true).await
 }
 
 #[derive(Deserialize)]
@@ -287,7 +282,7 @@ pub struct Contact {
 
 pub async fn family_contact(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(c): ApiJson<Contact>,
 ) -> Response {
@@ -301,11 +296,7 @@ pub async fn family_contact(
             "kind is visit, call or letter",
         );
     };
-    match s
-        .store
-        .record_family_contact(&super::actor(&u), &id, c.on, kind)
-        .await
-    {
+    match s.store.record_family_contact(&actor, &id, c.on, kind).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &id, e).await,
     }
@@ -326,16 +317,16 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
 
 pub async fn open_sealed(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<Expunge>,
 ) -> Response {
-    court_order(&s, &u, &id, b.order, false).await
+    court_order(&s, (&u, &actor), &id, b.order, false).await
 }
 
 pub async fn agreement(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(pid): Path<String>,
     ApiJson(a): ApiJson<pelita_domain::justice::proceeding::Agreement>,
 ) -> Response {
@@ -343,7 +334,7 @@ pub async fn agreement(
         Ok(c) => c,
         Err(r) => return r,
     };
-    match s.store.set_agreement(&super::actor(&u), &pid, a).await {
+    match s.store.set_agreement(&actor, &pid, a).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &case_id, e).await,
     }
@@ -358,7 +349,7 @@ pub struct AgreementEventBody {
 
 pub async fn agreement_event(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(pid): Path<String>,
     ApiJson(b): ApiJson<AgreementEventBody>,
 ) -> Response {
@@ -377,11 +368,7 @@ pub async fn agreement_event(
             );
         }
     };
-    match s
-        .store
-        .agreement_event(&super::actor(&u), &pid, event, b.on)
-        .await
-    {
+    match s.store.agreement_event(&actor, &pid, event, b.on).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&s, &case_id, e).await,
     }

@@ -176,19 +176,11 @@ fn store_problem(e: StoreError) -> Response {
     }
 }
 
-/// The acting user of an API request, for the store.
-fn actor(u: &User) -> pelita_store::Actor {
-    pelita_store::Actor {
-        id: u.id.clone(),
-        role: u.role,
-    }
-}
-
 /// The user behind a bearer token.
 pub struct ApiUser(User);
 
-/// The user behind a bearer token that may write.
-pub struct ApiWriter(User);
+/// The user behind a bearer token that may write, and who acts (made by the store).
+pub struct ApiWriter(User, pelita_store::Actor);
 
 impl<S> FromRequestParts<S> for ApiWriter
 where
@@ -198,19 +190,20 @@ where
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiWriter, Response> {
-        let (user, scope) = token_user(parts, &AppState::from_ref(state)).await?;
-        if scope != TokenScope::ReadWrite {
+        let bearer = token_user(parts, &AppState::from_ref(state)).await?;
+        if bearer.scope != TokenScope::ReadWrite {
             return Err(problem(
                 StatusCode::FORBIDDEN,
                 "read-only-token",
                 "This token may only read",
             ));
         }
-        Ok(ApiWriter(user))
+        let actor = bearer.actor().clone();
+        Ok(ApiWriter(bearer.user, actor))
     }
 }
 
-async fn token_user(parts: &Parts, state: &AppState) -> Result<(User, TokenScope), Response> {
+async fn token_user(parts: &Parts, state: &AppState) -> Result<pelita_store::Bearer, Response> {
     let unauthorised = || {
         let mut r = problem(
             StatusCode::UNAUTHORIZED,
@@ -252,8 +245,9 @@ where
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiUser, Response> {
-        let (user, _) = token_user(parts, &AppState::from_ref(state)).await?;
-        Ok(ApiUser(user))
+        Ok(ApiUser(
+            token_user(parts, &AppState::from_ref(state)).await?.user,
+        ))
     }
 }
 
@@ -554,7 +548,7 @@ pub struct NoteBody {
 
 async fn add_note(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<NoteBody>,
 ) -> Response {
@@ -579,7 +573,7 @@ async fn add_note(
     // Suggestions in the writer's interface language, where their list knows the words.
     let language = s.store.user_language(&u.id).await.ok().flatten();
     let findings = Guard::builtin().check_in(body.as_str(), language.as_deref());
-    let actor = actor(&u);
+
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
             StatusCode::CREATED,
@@ -699,7 +693,7 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
 
 async fn register(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     ApiJson(b): ApiJson<RegisterBody>,
 ) -> Response {
     if !pelita_domain::policy::write::may_register(u.role) {
@@ -713,7 +707,7 @@ async fn register(
         Ok(r) => r,
         Err(res) => return res,
     };
-    let actor = actor(&u);
+
     match s.store.register_child(&actor, r).await {
         Ok(r) => (
             StatusCode::CREATED,
@@ -769,7 +763,7 @@ pub struct CircumstancesBody {
 /// is a recognised victim from then on. Once recorded, 409.
 async fn record_circumstances(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<CircumstancesBody>,
 ) -> Response {
@@ -797,11 +791,7 @@ async fn record_circumstances(
         channels: Vec::new(),
         narrative: None,
     };
-    match s
-        .store
-        .record_circumstances(&Reader::from(&u).actor(), &id, c)
-        .await
-    {
+    match s.store.record_circumstances(&actor, &id, c).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }

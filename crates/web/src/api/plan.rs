@@ -42,14 +42,14 @@ pub async fn get_plan(
 
 pub async fn put_plan(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(p): ApiJson<Plan>,
 ) -> Response {
     if let Err(r) = super::may_change(&s, &u, &id, Change::Plan).await {
         return r;
     }
-    let actor = super::actor(&u);
+
     match s.store.save_plan(&actor, &id, p).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
@@ -58,7 +58,7 @@ pub async fn put_plan(
 
 pub async fn approve(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
 ) -> Response {
     let meta = match s.store.case_meta(&id).await {
@@ -68,7 +68,7 @@ pub async fn approve(
     if !meta.may_change(&Reader::from(&u), Change::ApprovePlan) {
         return super::forbidden_change();
     }
-    let actor = super::actor(&u);
+
     match s.store.approve_plan(&actor, &id).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
@@ -104,7 +104,7 @@ pub async fn followups(
 /// Records a follow-up's outcome measures (the case's lead worker or a supervisor).
 pub async fn record_followup(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(fid): Path<String>,
     ApiJson(o): ApiJson<pelita_domain::followup::Outcome>,
 ) -> Response {
@@ -119,7 +119,7 @@ pub async fn record_followup(
     if !meta.may_change(&Reader::from(&u), Change::Plan) {
         return super::forbidden_change();
     }
-    let actor = super::actor(&u);
+
     match s.store.record_followup(&actor, &fid, o).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),

@@ -94,7 +94,7 @@ fn note(raw: Option<&str>) -> Result<Option<NoteText>, Response> {
 
 pub async fn create(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(b): ApiJson<ReferBody>,
 ) -> Response {
@@ -125,7 +125,7 @@ pub async fn create(
         Ok(o) => o,
         Err(r) => return r,
     };
-    let actor = super::actor(&u);
+
     let r = NewReferral {
         to_agency: b.to_agency,
         sections,
@@ -170,7 +170,7 @@ pub struct MoveBody {
 
 pub async fn answer(
     State(s): State<AppState>,
-    ApiWriter(u): ApiWriter,
+    ApiWriter(u, actor): ApiWriter,
     Path(rid): Path<String>,
     ApiJson(b): ApiJson<MoveBody>,
 ) -> Response {
@@ -196,7 +196,7 @@ pub async fn answer(
         Ok(t) => t,
         Err(r) => return r,
     };
-    let actor = super::actor(&u);
+
     match s.store.move_referral(&actor, &rid, to, text).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),

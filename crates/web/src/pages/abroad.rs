@@ -1124,7 +1124,7 @@ pub async fn post(
     }
     match ctx
         .store
-        .change_repatriation(&ctx.reader().actor(), &id, change)
+        .change_repatriation(ctx.actor(), &id, change)
         .await
     {
         Ok(_) => view::redirect(&format!("/cases/{id}/abroad")),

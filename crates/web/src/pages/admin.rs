@@ -170,7 +170,7 @@ async fn reauthenticated(ctx: &Ctx, password: &str) -> bool {
     if ok {
         let _ = ctx
             .store
-            .mark_reauthenticated(&ctx.reader().actor(), &ctx.token)
+            .mark_reauthenticated(ctx.actor(), &ctx.token)
             .await;
     } else {
         if let Err(e) = ctx.store.record_login_failure(&ctx.user().username).await {
@@ -237,7 +237,7 @@ pub async fn create_user(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
         agency_id,
         password_hash: hash,
     };
-    match ctx.store.create_user(&ctx.reader().actor(), new).await {
+    match ctx.store.create_user(ctx.actor(), new).await {
         Ok(_) => render(&ctx, Some(ctx.t.get("user-created")), None, StatusCode::OK).await,
         Err(pelita_store::StoreError::Domain(d)) => bad(&ctx, &crate::error::domain_key(&d)).await,
         Err(pelita_store::StoreError::Conflict(c)) => {
@@ -269,7 +269,7 @@ pub async fn disable_user(ctx: Ctx, Form(f): Form<UserForm>) -> Response {
         )
         .await;
     }
-    let actor = ctx.reader().actor();
+    let actor = ctx.actor().clone();
     let done = match f.action.as_str() {
         "reset_second_factor" => ctx.store.reset_second_factor(&actor, &f.user_id).await,
         "set_role" => match Role::parse(&f.role) {
@@ -317,7 +317,7 @@ pub async fn create_agency(ctx: Ctx, Form(f): Form<AgencyForm>) -> Response {
         sector,
         jurisdiction,
     };
-    match ctx.store.create_agency(&ctx.reader().actor(), new).await {
+    match ctx.store.create_agency(ctx.actor(), new).await {
         Ok(_) => {
             render(
                 &ctx,
@@ -380,7 +380,7 @@ pub async fn override_rule(ctx: Ctx, Form(f): Form<OverrideForm>) -> Response {
     };
     match ctx
         .store
-        .override_rule(&ctx.reader().actor(), &f.code, key, &f.value, &f.reason)
+        .override_rule(ctx.actor(), &f.code, key, &f.value, &f.reason)
         .await
     {
         Ok(()) => {

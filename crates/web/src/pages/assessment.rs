@@ -362,11 +362,7 @@ pub async fn record(
         present,
         answers,
     };
-    match ctx
-        .store
-        .record_assessment(&ctx.reader().actor(), &id, inst, a)
-        .await
-    {
+    match ctx.store.record_assessment(ctx.actor(), &id, inst, a).await {
         Ok(_) => view::redirect(&format!("/cases/{id}#section-{}", inst.section.as_str())),
         Err(StoreError::Domain(d)) => {
             let key = match d {

@@ -662,11 +662,7 @@ pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>)
             return render(&ctx, &id, None, Some(msg)).await;
         }
     };
-    match ctx
-        .store
-        .add_note(&ctx.reader().actor(), &id, section, body)
-        .await
-    {
+    match ctx.store.add_note(ctx.actor(), &id, section, body).await {
         Ok(_) => view::redirect(&format!("/cases/{id}")),
         Err(e) => error::store(&t, e),
     }
@@ -705,11 +701,7 @@ pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
-    match ctx
-        .store
-        .move_case(&ctx.reader().actor(), &id, to, reason)
-        .await
-    {
+    match ctx.store.move_case(ctx.actor(), &id, to, reason).await {
         Ok(()) => view::redirect(&format!("/cases/{id}")),
         Err(pelita_store::StoreError::Domain(d)) => {
             let msg = t.get(&error::domain_key(&d));
@@ -777,7 +769,7 @@ pub async fn edit_identity(
     }
     match ctx
         .store
-        .update_identity(&ctx.reader().actor(), &meta.child_id, updated)
+        .update_identity(ctx.actor(), &meta.child_id, updated)
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}")),
@@ -817,11 +809,7 @@ pub async fn record_circumstances(
         channels: Vec::new(),
         narrative: None,
     };
-    match ctx
-        .store
-        .record_circumstances(&ctx.reader().actor(), &id, c)
-        .await
-    {
+    match ctx.store.record_circumstances(ctx.actor(), &id, c).await {
         Ok(()) => view::redirect(&format!("/cases/{id}#section-circumstances")),
         Err(e) => error::store(&t, e),
     }

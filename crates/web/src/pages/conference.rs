@@ -363,7 +363,7 @@ pub async fn record(
     };
     match ctx
         .store
-        .record_conference(&ctx.reader().actor(), &id, c, &ctx.config.response_times)
+        .record_conference(ctx.actor(), &id, c, &ctx.config.response_times)
         .await
     {
         Ok(_) => view::redirect(&format!("/cases/{id}#conferences")),

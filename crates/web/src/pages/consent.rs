@@ -241,7 +241,7 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>
     };
     match ctx
         .store
-        .record_consent(&ctx.reader().actor(), &id, entry, note)
+        .record_consent(ctx.actor(), &id, entry, note)
         .await
     {
         Ok(_) => view::redirect(&format!("/cases/{id}#section-participation")),

@@ -208,11 +208,7 @@ pub async fn save(
         Ok(h) => h,
         Err(k) => return again(k).await,
     };
-    match ctx
-        .store
-        .save_household(&ctx.reader().actor(), &id, h)
-        .await
-    {
+    match ctx.store.save_household(ctx.actor(), &id, h).await {
         Ok(()) => view::redirect(&format!("/cases/{id}#household")),
         Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
         Err(e) => error::store(&t, e),

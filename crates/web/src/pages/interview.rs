@@ -168,12 +168,7 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewFor
     };
     match ctx
         .store
-        .record_interview(
-            &ctx.reader().actor(),
-            &id,
-            i,
-            ctx.config.repeat_interview_days,
-        )
+        .record_interview(ctx.actor(), &id, i, ctx.config.repeat_interview_days)
         .await
     {
         Ok(_) => view::redirect(&format!("/cases/{id}#interviews")),

@@ -460,10 +460,7 @@ pub async fn open(
         Ok(p) => p,
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    let r = ctx
-        .store
-        .open_proceeding(&ctx.reader().actor(), &id, p)
-        .await;
+    let r = ctx.store.open_proceeding(ctx.actor(), &id, p).await;
     done(&ctx, &id, r).await
 }
 
@@ -484,7 +481,7 @@ pub async fn proceeding_step(
     if let Err(r) = start(&ctx, &body, &id).await {
         return r;
     }
-    let actor = ctx.reader().actor();
+    let actor = ctx.actor().clone();
     let done = if posted(&body, "step") == "formal" {
         ctx.store.go_formal(&actor, &pid).await
     } else {
@@ -540,10 +537,7 @@ pub async fn detain(
         Ok(d) => d,
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    let r = ctx
-        .store
-        .start_detention(&ctx.reader().actor(), &id, d)
-        .await;
+    let r = ctx.store.start_detention(ctx.actor(), &id, d).await;
     done(&ctx, &id, r).await
 }
 
@@ -587,10 +581,7 @@ pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>
         "transfer" => DetentionChange::End(EndReason::Transferred),
         _ => return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await,
     };
-    let r = ctx
-        .store
-        .change_detention(&ctx.reader().actor(), &did, c)
-        .await;
+    let r = ctx.store.change_detention(ctx.actor(), &did, c).await;
     done(&ctx, &id, r).await
 }
 
@@ -620,7 +611,7 @@ async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> R
         }
         Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
     };
-    let actor = ctx.reader().actor();
+    let actor = ctx.actor().clone();
     let done = match what {
         CourtOrder::Expunge => ctx.store.expunge_justice(&actor, &id, order).await,
         CourtOrder::OpenSealed => ctx.store.open_sealed_justice(&actor, &id, order).await,
@@ -651,7 +642,7 @@ pub async fn family_contact(
     };
     let r = ctx
         .store
-        .record_family_contact(&ctx.reader().actor(), &id, on, kind)
+        .record_family_contact(ctx.actor(), &id, on, kind)
         .await;
     done(&ctx, &id, r).await
 }
@@ -678,7 +669,7 @@ pub async fn agreement(
     if let Err(r) = start(&ctx, &body, &id).await {
         return r;
     }
-    let actor = ctx.reader().actor();
+    let actor = ctx.actor().clone();
     let date = |name: &str| NaiveDate::parse_from_str(&posted(&body, name), "%Y-%m-%d");
     let r = match posted(&body, "event").as_str() {
         "" => {

@@ -355,7 +355,7 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
     if let Err(key) = parsed {
         return again(key).await;
     }
-    match ctx.store.save_plan(&ctx.reader().actor(), &id, plan).await {
+    match ctx.store.save_plan(ctx.actor(), &id, plan).await {
         Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
         Err(e) => error::store(&t, e),
     }
@@ -388,7 +388,7 @@ pub async fn update_action(
     };
     match ctx
         .store
-        .set_action_status(&ctx.reader().actor(), &id, f.goal, f.action, status)
+        .set_action_status(ctx.actor(), &id, f.goal, f.action, status)
         .await
     {
         Ok(()) => view::redirect(&format!("/cases/{id}#plan")),
@@ -417,7 +417,7 @@ pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm
         }
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    match ctx.store.approve_plan(&ctx.reader().actor(), &id).await {
+    match ctx.store.approve_plan(ctx.actor(), &id).await {
         Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
         Err(StoreError::Domain(d)) => {
             super::case::render_with_message(&ctx, &id, t.get(&error::domain_key(&d))).await
@@ -488,11 +488,7 @@ pub async fn record_followup(
         no_re_association: tri(&f.no_reassociation),
         child_view,
     };
-    match ctx
-        .store
-        .record_followup(&ctx.reader().actor(), &fid, outcome)
-        .await
-    {
+    match ctx.store.record_followup(ctx.actor(), &fid, outcome).await {
         Ok(()) => view::redirect(&format!("/cases/{case_id}#section-plan")),
         Err(e) => error::store(&t, e),
     }

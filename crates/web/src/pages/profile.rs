@@ -109,7 +109,7 @@ pub async fn password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Response {
         )
         .await;
     };
-    let actor = ctx.reader().actor();
+    let actor = ctx.actor().clone();
     if let Err(e) = ctx
         .store
         .set_password(&actor, &ctx.user().id, new_hash)
@@ -134,11 +134,7 @@ pub async fn end_others(ctx: Ctx, Form(f): Form<Plain>) -> Response {
     if !ctx.csrf_ok(&f.csrf) {
         return ctx.csrf_failed();
     }
-    if let Err(e) = ctx
-        .store
-        .end_other_sessions(&ctx.reader().actor(), &ctx.token)
-        .await
-    {
+    if let Err(e) = ctx.store.end_other_sessions(ctx.actor(), &ctx.token).await {
         return crate::error::store(&ctx.t, e);
     }
     render(
@@ -159,7 +155,7 @@ pub async fn language(ctx: Ctx, Form(f): Form<Plain>) -> Response {
     }
     if let Err(e) = ctx
         .store
-        .set_language(&ctx.reader().actor(), &ctx.user().id, &f.language)
+        .set_language(ctx.actor(), &ctx.user().id, &f.language)
         .await
     {
         return crate::error::store(&ctx.t, e);

@@ -177,7 +177,7 @@ pub async fn create(
         reason,
         override_justification,
     };
-    match ctx.store.refer(&ctx.reader().actor(), &id, r).await {
+    match ctx.store.refer(ctx.actor(), &id, r).await {
         Ok(_) => view::redirect(&format!("/cases/{id}#referrals")),
         Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
         Err(StoreError::NotFound) => again("error-invalid".into()).await,
@@ -214,11 +214,7 @@ pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) 
         Ok(n) => n,
         Err(e) => return error::page(&t, StatusCode::UNPROCESSABLE_ENTITY, &error::domain_key(&e)),
     };
-    match ctx
-        .store
-        .move_referral(&ctx.reader().actor(), &rid, to, text)
-        .await
-    {
+    match ctx.store.move_referral(ctx.actor(), &rid, to, text).await {
         Ok(()) => view::redirect("/work#referrals"),
         Err(e) => error::store(&t, e),
     }

@@ -429,11 +429,7 @@ pub async fn submit(ctx: Ctx, Form(f): Form<RegisterForm>) -> Response {
     if ctx.user().role == pelita_domain::role::Role::CaseWorker {
         registration.assigned_to = Some(ctx.user().id.clone());
     }
-    match ctx
-        .store
-        .register_child(&ctx.reader().actor(), registration)
-        .await
-    {
+    match ctx.store.register_child(ctx.actor(), registration).await {
         Ok(r) => view::redirect(&format!("/cases/{}", r.case_id)),
         Err(e) => crate::error::store(&t, e),
     }

@@ -212,7 +212,7 @@ pub async fn alerts_read(ctx: Ctx, crate::view::Form(f): crate::view::Form<ReadF
     if !ctx.csrf_ok(&f.csrf) {
         return ctx.csrf_failed();
     }
-    match ctx.store.mark_alerts_read(&ctx.reader().actor()).await {
+    match ctx.store.mark_alerts_read(ctx.actor()).await {
         Ok(()) => view::redirect("/work"),
         Err(e) => crate::error::store(&ctx.t, e),
     }
@@ -227,7 +227,7 @@ pub async fn task_done(
     if !ctx.csrf_ok(&f.csrf) {
         return ctx.csrf_failed();
     }
-    match ctx.store.complete_task(&ctx.reader().actor(), &id).await {
+    match ctx.store.complete_task(ctx.actor(), &id).await {
         Ok(()) => view::redirect("/work#tasks"),
         Err(e) => crate::error::store(&ctx.t, e),
     }
