@@ -2,7 +2,7 @@
 
 use crate::*;
 
-both!(conferences_tasks_and_households,);
+both!(conferences_tasks_and_households);
 
 async fn conferences_tasks_and_households(env: &Env) {
     use pelita_domain::conference::{

@@ -56,13 +56,17 @@ macro_rules! both {
 }
 
 mod access;
+mod assessments;
 mod audit;
 mod cases;
 mod conferences;
 mod consent;
 mod crash;
+mod followups;
 mod interviews;
 mod justice;
+mod plans;
+mod referrals;
 mod repatriation;
 mod sealing;
 mod search;
@@ -158,19 +162,64 @@ impl Env {
         }
     }
 
-    async fn agency(&self, code: &str) -> String {
+    /// An agency of `sector` in Indonesia.
+    async fn agency_in(&self, code: &str, sector: Sector) -> String {
         self.store
             .create_agency(
                 &admin(),
                 NewAgency {
                     code: code.into(),
                     name: format!("Agency {code}"),
-                    sector: Sector::ChildProtection,
+                    sector,
                     jurisdiction: "ID".into(),
                 },
             )
             .await
             .unwrap()
+    }
+
+    /// A real account, for tests of who may do what: its actor is `env.store.act_as(&id)`.
+    async fn account(&self, username: &str, role: Role, agency: &str) -> String {
+        self.store
+            .create_user(
+                &admin(),
+                NewUser {
+                    username: username.into(),
+                    display_name: username.into(),
+                    role,
+                    agency_id: Some(agency.into()),
+                    password_hash: "not used".into(),
+                },
+            )
+            .await
+            .unwrap()
+    }
+
+    /// The audit actions recorded so far, newest first.
+    async fn audited(&self) -> Vec<String> {
+        self.store
+            .audit_events(1000)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect()
+    }
+
+    /// A child registered by `worker()` into `agency`, assigned to nobody: its case id.
+    async fn case(&self, agency: &str, given: &str, birth: BirthDate) -> String {
+        self.store
+            .register_child(
+                &worker(),
+                registration(agency, identity(given, None, birth)),
+            )
+            .await
+            .unwrap()
+            .case_id
+    }
+
+    async fn agency(&self, code: &str) -> String {
+        self.agency_in(code, Sector::ChildProtection).await
     }
 }
 
@@ -246,6 +295,10 @@ fn circumstances() -> Circumstances {
         channels: vec![Channel::OnlineMessaging],
         narrative: Some(NoteText::parse("Contacted through a messaging group at 13.").unwrap()),
     }
+}
+
+fn note(s: &str) -> NoteText {
+    NoteText::parse(s).unwrap()
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
