@@ -2,7 +2,7 @@
 
 use crate::*;
 
-both!(consent_ledger_keeps_history_and_decides_by_age,);
+both!(consent_ledger_keeps_history_and_decides_by_age);
 
 async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
     use pelita_domain::consent::{Decision, Entry, Giver, Party, Purpose, Standing};

@@ -62,6 +62,7 @@ mod cases;
 mod conferences;
 mod consent;
 mod crash;
+mod family;
 mod followups;
 mod interviews;
 mod justice;

@@ -2,7 +2,7 @@
 
 use crate::*;
 
-both!(repatriation_is_decided_child_by_child_on_best_interests,);
+both!(repatriation_is_decided_child_by_child_on_best_interests);
 
 async fn repatriation_is_decided_child_by_child_on_best_interests(env: &Env) {
     use pelita_domain::conference::{

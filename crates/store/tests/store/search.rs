@@ -2,7 +2,7 @@
 
 use crate::*;
 
-both!(search_finds_spelling_variants_and_scripts,);
+both!(search_finds_spelling_variants_and_scripts);
 
 async fn search_finds_spelling_variants_and_scripts(env: &Env) {
     let agency = env.agency("DSS").await;

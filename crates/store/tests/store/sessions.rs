@@ -2,7 +2,7 @@
 
 use crate::*;
 
-both!(sign_in_lockout_sessions_second_factor_and_tokens,);
+both!(sign_in_lockout_sessions_second_factor_and_tokens);
 
 async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
     let agency = env.agency("DSS").await;
