@@ -1,0 +1,186 @@
+//! Case conferences and the tasks they assign.
+
+use crate::*;
+
+both!(conferences_tasks_and_households);
+
+async fn conferences_tasks_and_households(env: &Env) {
+    use pelita_domain::conference::{
+        Conference, Decision, DecisionKind, Participant, ParticipantRole,
+    };
+    use pelita_domain::plan::Views;
+    use pelita_domain::task::{NewTask, ResponseTimes, TaskKind};
+    let agency = env.agency("DSS").await;
+    let mut users = Vec::new();
+    for who in ["sari", "budi"] {
+        users.push(
+            env.store
+                .create_user(
+                    &admin(),
+                    NewUser {
+                        username: who.into(),
+                        display_name: who.into(),
+                        role: Role::CaseWorker,
+                        agency_id: Some(agency.clone()),
+                        password_hash: pelita_store::hash_password("correct horse battery"),
+                    },
+                )
+                .await
+                .unwrap(),
+        );
+    }
+    let sari = env.store.act_as(&users[0]).await.unwrap();
+    let budi = env.store.act_as(&users[1]).await.unwrap();
+    let mut reg = registration(
+        &agency,
+        identity("Amina", None, BirthDate::Year { year: 2012 }),
+    );
+    reg.assigned_to = Some(sari.id().to_owned());
+    let case = env.store.register_child(&sari, reg).await.unwrap().case_id;
+    let times = ResponseTimes::default();
+    let tasks = |u: String| {
+        let a = agency.clone();
+        async move {
+            env.store
+                .my_tasks(&u, Some(&a), true, false, &times)
+                .await
+                .unwrap()
+        }
+    };
+    // A new medium-priority case: its first assessment is due in 3 days.
+    let first = tasks(sari.id().to_owned()).await;
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].kind, TaskKind::Assessment);
+    assert_eq!(first[0].due, today() + chrono::TimeDelta::days(3));
+
+    let who = |n: &str, role| Participant {
+        name: name(n),
+        organisation: None,
+        role,
+    };
+    let note = |s: &str| NoteText::parse(s).unwrap();
+    let mut c = Conference {
+        held_on: today().date_naive(),
+        participants: vec![
+            who("Sari", ParticipantRole::CaseWorker),
+            who("Dr Rahman", ParticipantRole::Psychologist),
+        ],
+        minutes: note("Reviewed the assessment"),
+        child_views: Views::Recorded(note("Wants to live with her aunt")),
+        decisions: vec![Decision {
+            kind: DecisionKind::Placement,
+            text: note("Placement with the maternal aunt"),
+            best_interests: note("Family-based care near her school"),
+            dissent: vec![],
+        }],
+        tasks: vec![NewTask {
+            text: note("Visit the aunt's home"),
+            assignee: "nobody".into(),
+            priority: PriorityLevel::High,
+            due_on: None,
+        }],
+    };
+    // A placement decided without a child-protection lead is refused; nothing is saved.
+    let refused = env
+        .store
+        .record_conference(&sari, &case, c.clone(), &times)
+        .await;
+    assert!(matches!(
+        refused,
+        Err(StoreError::Domain(DomainError::ChildProtectionLeadRequired))
+    ));
+    c.participants
+        .push(who("Ayu", ParticipantRole::ChildProtectionLead));
+    // A task for someone who is not a user fails the whole record.
+    assert!(
+        env.store
+            .record_conference(&sari, &case, c.clone(), &times)
+            .await
+            .is_err()
+    );
+    assert!(
+        env.store
+            .read_conferences(&grant(&case, Section::Plan))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    c.tasks[0].assignee = budi.id().to_owned();
+    env.store
+        .record_conference(&sari, &case, c.clone(), &times)
+        .await
+        .unwrap();
+    let held = env
+        .store
+        .read_conferences(&grant(&case, Section::Plan))
+        .await
+        .unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].record, Readable::Present(c.clone()));
+    // Budi's task is due in 24 hours (high priority), with its text; Budi is alerted.
+    let budi_tasks = tasks(budi.id().to_owned()).await;
+    assert_eq!(budi_tasks.len(), 1);
+    assert_eq!(budi_tasks[0].kind, TaskKind::Conference);
+    assert_eq!(budi_tasks[0].due, today() + chrono::TimeDelta::hours(24));
+    assert_eq!(budi_tasks[0].text.as_deref(), Some("Visit the aunt's home"));
+    assert!(
+        env.store
+            .alerts(budi.id())
+            .await
+            .unwrap()
+            .iter()
+            .any(|a| a.kind == "task")
+    );
+    // Only the assignee (or a supervisor of the agency) marks it done, once.
+    let task = budi_tasks[0].id.clone();
+    assert!(matches!(
+        env.store.complete_task(&sari, &task).await,
+        Err(StoreError::Forbidden)
+    ));
+    env.store.complete_task(&budi, &task).await.unwrap();
+    assert!(env.store.complete_task(&budi, &task).await.is_err());
+    assert!(tasks(budi.id().to_owned()).await.is_empty());
+
+    // The household: sealed in the family section; a caregiver barred from contact is refused.
+    use pelita_domain::family::{Household, Kinship, Living, Member};
+    let mut h = Household {
+        living: Some(Living::WithRelatives),
+        members: vec![Member {
+            name: name("Siti"),
+            kinship: Kinship::AuntOrUncle,
+            caregiver: true,
+            lives_with_child: true,
+            no_contact: true,
+            note: None,
+        }],
+    };
+    assert!(
+        env.store
+            .save_household(&sari, &case, h.clone())
+            .await
+            .is_err()
+    );
+    h.members[0].no_contact = false;
+    env.store
+        .save_household(&sari, &case, h.clone())
+        .await
+        .unwrap();
+    let read = env
+        .store
+        .read_household(&grant(&case, Section::Family))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.household, Readable::Present(h));
+    let actions: Vec<String> = env
+        .store
+        .audit_events(50)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for a in ["conference.record", "task.complete", "household.save"] {
+        assert!(actions.iter().any(|x| x == a), "{a} is audited");
+    }
+}
