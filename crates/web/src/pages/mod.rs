@@ -175,7 +175,7 @@ pub(crate) fn form_body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::guard_warnings;
+    use super::{guard_warnings, justification};
     use crate::i18n::Tr;
     use pelita_domain::terminology::Guard;
 
@@ -189,5 +189,17 @@ mod tests {
         assert!(ms[0].contains("de–radikalisasi"), "{ms:?}");
         let id = guard_warnings(&Tr::new("id"), Guard::builtin(), text);
         assert!(id[0].contains("pelepasan keterlibatan"), "{id:?}");
+    }
+
+    /// Both pages that open a section with a reason accept the same ones: 10 to 500
+    /// characters once trimmed, on one line, without control characters.
+    #[test]
+    fn a_justification_is_ten_to_five_hundred_characters_of_plain_text() {
+        assert_eq!(justification("  ten chars! "), Some("ten chars!".into()));
+        assert_eq!(justification("  too short "), None);
+        assert_eq!(justification(&"x".repeat(500)).map(|j| j.len()), Some(500));
+        assert_eq!(justification(&"x".repeat(501)), None);
+        assert_eq!(justification("review of\ncomplaint 14"), None);
+        assert_eq!(justification("review\u{0007} of complaint"), None);
     }
 }
