@@ -24,6 +24,7 @@ use pelita_domain::repatriation::workflow::{Placement, Step};
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{AbroadRecord, Readable, RepatriationChange as Change, StoreError};
 
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
 use super::{opt_note, posted as all, posted_one as one};
 use crate::auth::Ctx;
 use crate::error;
@@ -121,10 +122,6 @@ pub struct StayView {
 pub struct Kept(Option<super::Posted>);
 
 impl Kept {
-    fn from(body: &[(String, String)]) -> Kept {
-        Kept(Some(super::Posted::new(one(body, "action"), body)))
-    }
-
     pub fn open(&self, action: &str) -> bool {
         self.0.as_ref().is_some_and(|p| p.form == action)
     }
@@ -691,13 +688,28 @@ pub async fn open(
     if !ctx.csrf_ok(one(&body, "csrf")) {
         return ctx.csrf_failed();
     }
-    let why = one(&body, "justification").trim();
-    let n = why.chars().count();
-    if !(10..=500).contains(&n) || why.chars().any(char::is_control) {
+    let Some(why) = super::justification(one(&body, "justification")) else {
         let msg = ctx.t.get("section-justify");
         return render(&ctx, &id, None, Kept::default(), Some(("", msg))).await;
-    }
-    render(&ctx, &id, None, Kept::default(), Some((why, String::new()))).await
+    };
+    render(
+        &ctx,
+        &id,
+        None,
+        Kept::default(),
+        Some((&why, String::new())),
+    )
+    .await
+}
+
+/// The page again after a refused form (`form::CaseForm`), with what was typed.
+pub(super) async fn refused(
+    ctx: &Ctx,
+    id: &str,
+    message: String,
+    typed: Option<super::Posted>,
+) -> Response {
+    render(ctx, id, Some(message), Kept(typed), None).await
 }
 
 /// `why`: a justification given (and, when it was refused, the message to show with the form).
@@ -1077,79 +1089,49 @@ pub async fn post(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    let t = ctx.t.clone();
-    if let Err(r) =
-        super::posted_change(&ctx, one(&body, "csrf"), &id, CaseChange::Repatriation).await
-    {
-        return r;
-    }
-    let mut change = match parse(&body) {
-        Ok(c) => c,
-        Err(k) => return render(&ctx, &id, Some(t.get(&k)), Kept::from(&body), None).await,
-    };
-    // A travelling family member is named by case reference; linking needs the right to
-    // change that case too.
-    if let Change::Open { with } = &mut change {
-        let reference = one(&body, "with");
-        if !reference.is_empty() {
-            let other = match ctx.store.case_by_reference(reference).await {
-                Ok(Some(o)) => o,
-                Ok(None) => {
-                    return render(
-                        &ctx,
-                        &id,
-                        Some(t.get("repatriation-with-unknown")),
-                        Kept::from(&body),
-                        None,
-                    )
-                    .await;
+    let t = &ctx.t;
+    let typed = super::Posted::new(one(&body, "action"), &body);
+    CaseForm::new(
+        &ctx,
+        one(&body, "csrf"),
+        CaseOf::Case(&id),
+        CaseChange::Repatriation,
+    )
+    .on(super::form::Page::Abroad)
+    .keeping(typed)
+    .run(async |meta| {
+        let mut change = parse(&body).or_refuse(t)?;
+        // A travelling family member is named by case reference; linking needs the right
+        // to change that case too.
+        if let Change::Open { with } = &mut change {
+            let reference = one(&body, "with");
+            if !reference.is_empty() {
+                let unknown = || Refused::key(t, "repatriation-with-unknown");
+                let other = match ctx.store.case_by_reference(reference).await {
+                    Ok(Some(o)) => o,
+                    Ok(None) => return Err(unknown()),
+                    Err(e) => return Err(Refused::Store(e)),
+                };
+                match ctx.store.case_meta(&other).await {
+                    Ok(m) if super::may_change(&ctx, &m, CaseChange::Repatriation) => {}
+                    _ => return Err(unknown()),
                 }
-                Err(e) => return error::store(&t, e),
-            };
-            match ctx.store.case_meta(&other).await {
-                Ok(m) if super::may_change(&ctx, &m, CaseChange::Repatriation) => {}
-                _ => {
-                    return render(
-                        &ctx,
-                        &id,
-                        Some(t.get("repatriation-with-unknown")),
-                        Kept::from(&body),
-                        None,
-                    )
-                    .await;
-                }
+                *with = Some(other);
             }
-            *with = Some(other);
         }
-    }
-    match ctx
-        .store
-        .change_repatriation(ctx.actor(), &id, change)
-        .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}/abroad")),
-        Err(StoreError::Domain(d)) => {
-            render(
-                &ctx,
-                &id,
-                Some(t.get(&error::domain_key(&d))),
-                Kept::from(&body),
-                None,
-            )
+        match ctx
+            .store
+            .change_repatriation(ctx.actor(), &meta.id, change)
             .await
+        {
+            Ok(_) => Ok(Saved::at(format!("/cases/{}/abroad", meta.id))),
+            Err(StoreError::Conflict(_)) | Err(StoreError::NotFound) => {
+                Err(Refused::key(t, "error-invalid"))
+            }
+            Err(e) => Err(Refused::store(t, e)),
         }
-        Err(StoreError::Conflict(_)) | Err(StoreError::NotFound) => {
-            render(
-                &ctx,
-                &id,
-                Some(t.get("error-invalid")),
-                Kept::from(&body),
-                None,
-            )
-            .await
-        }
-        Err(e) => error::store(&t, e),
-    }
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use pelita_domain::assessment::{self, AnswerType, Answers, Instrument, ItemKind, pick};
 use pelita_domain::policy::write::Change;
-use pelita_domain::text::NoteText;
 use pelita_store::{Assent, AssessmentRecord, NewAssessment, Readable, StoreError};
 
+use super::form::{CaseForm, CaseOf, Needs, Page, Refused, Saved};
 use crate::WebConfig;
 use crate::auth::Ctx;
 use crate::error;
@@ -297,82 +297,84 @@ pub async fn form(
     render(&ctx, &id, q.instrument.as_deref(), None).await
 }
 
+/// The form again after a refusal (`form::CaseForm`), with its message.
+pub(super) async fn refused(
+    ctx: &Ctx,
+    case_id: &str,
+    instrument: Option<&str>,
+    message: String,
+) -> Response {
+    render(ctx, case_id, instrument, Some(message)).await
+}
+
 pub async fn record(
     ctx: Ctx,
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    let t = ctx.t.clone();
+    let t = &ctx.t;
     let f: BTreeMap<String, String> = body.into_iter().collect();
     let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    if !ctx.csrf_ok(get("csrf")) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
-        Ok(m) => m,
-        Err(e) => return error::store(&t, e),
+    // Who may record it depends on the instrument's section.
+    let inst = chosen(&ctx.config, Some(get("instrument")));
+    // (The instrument goes on owned: a borrowed one trips rustc's check that the handler's
+    // future is Send through an async closure.)
+    let needs = match inst {
+        Some(inst) => Ok((
+            Needs::Change(Change::Assessment(inst.section)),
+            inst.clone(),
+        )),
+        None => Err(Refused::Page(StatusCode::NOT_FOUND, "error-not-found")),
     };
-    let Some(inst) = chosen(&ctx.config, Some(get("instrument"))) else {
-        return error::page(&t, StatusCode::NOT_FOUND, "error-not-found");
-    };
-    if !super::may_change(&ctx, &meta, Change::Assessment(inst.section)) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    // Without JavaScript every question is on the form; answers to questions that the
-    // answers themselves skip are left out rather than refused.
-    let mut answers: Answers = f
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("a.").map(|k| (k.to_owned(), v.clone())))
-        .collect();
-    let skipped: Vec<String> = inst
-        .domains
-        .iter()
-        .flat_map(|d| d.items.iter())
-        .filter(|i| !assessment::visible(i, &answers))
-        .map(|i| i.key.clone())
-        .collect();
-    answers.retain(|k, _| !skipped.contains(k));
-    let again = |key: String| {
-        let msg = t.get(&key);
-        let (ctx, id, which) = (&ctx, &id, inst.id.clone());
-        async move { render(ctx, id, Some(&which), Some(msg)).await }
-    };
-    let Ok(on) = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d") else {
-        return again("error-impossible-date".into()).await;
-    };
-    let Some(assent) = Assent::parse(get("assent")) else {
-        return again("error-required".into()).await;
-    };
-    let present = match get("present").trim() {
-        "" => None,
-        p => match NoteText::parse(p) {
-            Ok(n) => Some(n),
-            Err(e) => return again(error::domain_key(&e)).await,
-        },
-    };
-    let language = LANGUAGES
-        .iter()
-        .find(|l| l.0 == get("language"))
-        .map_or("en", |l| l.0)
-        .to_owned();
-    let a = NewAssessment {
-        on,
-        language,
-        assent,
-        present,
-        answers,
-    };
-    match ctx.store.record_assessment(ctx.actor(), &id, inst, a).await {
-        Ok(_) => view::redirect(&format!("/cases/{id}#section-{}", inst.section.as_str())),
-        Err(StoreError::Domain(d)) => {
-            let key = match d {
-                pelita_domain::DomainError::Invalid { field: "assent" } => {
-                    "assessment-refused-assent".to_owned()
-                }
-                d => error::domain_key(&d),
+    CaseForm::needing(&ctx, get("csrf"), CaseOf::Case(&id), needs)
+        .on(Page::Assessment(inst.map(|i| i.id.clone())))
+        .run_with(async |meta, inst| {
+            // Without JavaScript every question is on the form; answers to questions that the
+            // answers themselves skip are left out rather than refused.
+            let mut answers: Answers = f
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix("a.").map(|k| (k.to_owned(), v.clone())))
+                .collect();
+            let skipped: Vec<String> = inst
+                .domains
+                .iter()
+                .flat_map(|d| d.items.iter())
+                .filter(|i| !assessment::visible(i, &answers))
+                .map(|i| i.key.clone())
+                .collect();
+            answers.retain(|k, _| !skipped.contains(k));
+            let on = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d")
+                .map_err(|_| Refused::key(t, "error-impossible-date"))?;
+            let assent =
+                Assent::parse(get("assent")).ok_or_else(|| Refused::key(t, "error-required"))?;
+            let present = super::opt_note(get("present")).map_err(|k| Refused::key(t, k))?;
+            let language = LANGUAGES
+                .iter()
+                .find(|l| l.0 == get("language"))
+                .map_or("en", |l| l.0)
+                .to_owned();
+            let a = NewAssessment {
+                on,
+                language,
+                assent,
+                present,
+                answers,
             };
-            again(key).await
-        }
-        Err(e) => error::store(&t, e),
-    }
+            match ctx
+                .store
+                .record_assessment(ctx.actor(), &meta.id, &inst, a)
+                .await
+            {
+                Ok(_) => Ok(Saved::at(format!(
+                    "/cases/{}#section-{}",
+                    meta.id,
+                    inst.section.as_str()
+                ))),
+                Err(StoreError::Domain(pelita_domain::DomainError::Invalid {
+                    field: "assent",
+                })) => Err(Refused::key(t, "assessment-refused-assent")),
+                Err(e) => Err(Refused::store(t, e)),
+            }
+        })
+        .await
 }

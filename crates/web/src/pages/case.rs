@@ -17,6 +17,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{CaseMeta, Readable};
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, Needs, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -250,14 +251,15 @@ async fn render(
     render_posted(ctx, case_id, opened, message, None).await
 }
 
-/// The case page again after a refused form, which is shown open with what was typed.
-pub async fn render_refused(
+/// The case page again after a refused form (`form::CaseForm`), which is shown open with what
+/// was typed when the form keeps it.
+pub(super) async fn refused(
     ctx: &Ctx,
     case_id: &str,
     message: String,
-    posted: super::Posted,
+    typed: Option<&super::Posted>,
 ) -> Response {
-    render_posted(ctx, case_id, None, Some(message), Some(&posted)).await
+    render_posted(ctx, case_id, None, Some(message), typed).await
 }
 
 async fn render_posted(
@@ -598,11 +600,6 @@ fn micros_to_time(us: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(us).unwrap_or_default()
 }
 
-/// The case page again, with a message about what was refused.
-pub async fn render_with_message(ctx: &Ctx, case_id: &str, message: String) -> Response {
-    render(ctx, case_id, None, Some(message)).await
-}
-
 pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
     render(&ctx, &id, None, None).await
 }
@@ -625,12 +622,11 @@ pub async fn open_section(ctx: Ctx, Path(id): Path<String>, Form(f): Form<OpenFo
     let Some(section) = Section::parse(&f.section) else {
         return error::page(&ctx.t, StatusCode::BAD_REQUEST, "error-invalid");
     };
-    let why = f.justification.trim();
-    if why.chars().count() < 10 || why.chars().count() > 500 || why.chars().any(char::is_control) {
+    let Some(why) = super::justification(&f.justification) else {
         let msg = ctx.t.get("section-justify");
         return render(&ctx, &id, None, Some(msg)).await;
-    }
-    render(&ctx, &id, Some((section, why)), None).await
+    };
+    render(&ctx, &id, Some((section, &why)), None).await
 }
 
 #[derive(Deserialize)]
@@ -644,28 +640,22 @@ pub struct NoteForm {
 }
 
 pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
+    let t = &ctx.t;
+    let needs = match Section::parse(&f.section) {
+        None => Err(Refused::Page(StatusCode::BAD_REQUEST, "error-invalid")),
+        Some(Section::Status) => Err(Refused::FORBIDDEN),
+        Some(s) => Ok((Needs::Change(Change::Note(s)), s)),
     };
-    let Some(section) = Section::parse(&f.section) else {
-        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
-    };
-    if section == Section::Status || !super::may_change(&ctx, &meta, Change::Note(section)) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let body = match NoteText::parse(&f.text) {
-        Ok(b) => b,
-        Err(e) => {
-            let msg = t.get(&error::domain_key(&e));
-            return render(&ctx, &id, None, Some(msg)).await;
-        }
-    };
-    match ctx.store.add_note(ctx.actor(), &id, section, body).await {
-        Ok(_) => view::redirect(&format!("/cases/{id}")),
-        Err(e) => error::store(&t, e),
-    }
+    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), needs)
+        .run_with(async |meta, section| {
+            let body = NoteText::parse(&f.text).map_err(|e| Refused::rule(t, &e))?;
+            ctx.store
+                .add_note(ctx.actor(), &meta.id, section, body)
+                .await
+                .map_err(Refused::Store)?;
+            Ok(Saved::at(format!("/cases/{}", meta.id)))
+        })
+        .await
 }
 
 #[derive(Deserialize)]
@@ -679,36 +669,29 @@ pub struct MoveForm {
 }
 
 pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
+    let t = &ctx.t;
+    // Closing is a supervisor's decision: the lead worker who asks is told who decides.
+    let needs = match CaseStatus::parse(&f.to) {
+        None => Err(Refused::Page(StatusCode::BAD_REQUEST, "error-invalid")),
+        Some(to @ CaseStatus::Closed) => Ok((
+            Needs::Decision {
+                change: Change::Close,
+                asker: Change::Status,
+            },
+            to,
+        )),
+        Some(to) => Ok((Needs::Change(Change::Status), to)),
     };
-    let Some(to) = CaseStatus::parse(&f.to) else {
-        return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
-    };
-    let change = if to == CaseStatus::Closed {
-        Change::Close
-    } else {
-        Change::Status
-    };
-    if !super::may_change(&ctx, &meta, change) {
-        // The lead worker who asks to close is told who decides; anyone else is refused.
-        if super::may_change(&ctx, &meta, Change::Status) {
-            let d = pelita_domain::DomainError::SupervisorOnly;
-            return render(&ctx, &id, None, Some(t.get(&error::domain_key(&d)))).await;
-        }
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
-    match ctx.store.move_case(ctx.actor(), &id, to, reason).await {
-        Ok(()) => view::redirect(&format!("/cases/{id}")),
-        Err(pelita_store::StoreError::Domain(d)) => {
-            let msg = t.get(&error::domain_key(&d));
-            render(&ctx, &id, None, Some(msg)).await
-        }
-        Err(e) => error::store(&t, e),
-    }
+    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), needs)
+        .run_with(async |meta, to| {
+            let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
+            ctx.store
+                .move_case(ctx.actor(), &meta.id, to, reason)
+                .await
+                .map_err(|e| Refused::store(t, e))?;
+            Ok(Saved::at(format!("/cases/{}", meta.id)))
+        })
+        .await
 }
 
 /// Corrects the child's names and sex, and adds age evidence to the log (the log keeps every
@@ -718,63 +701,55 @@ pub async fn edit_identity(
     Path(id): Path<String>,
     Form(f): Form<super::register::RegisterForm>,
 ) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    let editable = super::may_change(&ctx, &meta, Change::Identity);
-    let Some(grant) = editable
-        .then(|| super::grant(&ctx, &meta, Section::Identity, None).ok())
-        .flatten()
-    else {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    };
-    let current = match ctx.store.read_identity(&grant).await {
-        Ok(Readable::Present(i)) => i,
-        Ok(Readable::Erased { .. }) => return error::page(&t, StatusCode::GONE, "erased"),
-        Err(e) => return error::store(&t, e),
-    };
-    let today = ctx.store.now().date_naive();
-    let (names, sex, age) = match super::register::identity_changes(&f, &t, today) {
-        Ok(x) => x,
-        Err(errors) => {
-            let first = errors
-                .into_values()
-                .next()
-                .unwrap_or_else(|| t.get("errors-above"));
-            return render(&ctx, &id, None, Some(first)).await;
-        }
-    };
-    let mut updated = current.clone();
-    updated.names.given = names.given;
-    updated.names.family = names.family;
-    for alias in names.aliases {
-        if !updated.names.aliases.contains(&alias) {
-            updated.names.aliases.push(alias);
-        }
-    }
-    updated.sex = sex;
-    if let Some((birth, kind)) = age {
-        updated.age.evidence.push(pelita_domain::age::AgeEvidence {
-            kind,
-            birth,
-            recorded_by: ctx.user().id.clone(),
-            recorded_on: today,
-            source: String::new(),
-        });
-    }
-    if updated == current {
-        return view::redirect(&format!("/cases/{id}"));
-    }
-    match ctx
-        .store
-        .update_identity(ctx.actor(), &meta.child_id, updated)
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Identity)
+        .run(async |meta| {
+            let grant = super::grant(&ctx, &meta, Section::Identity, None)
+                .map_err(|_| Refused::FORBIDDEN)?;
+            let current = match ctx.store.read_identity(&grant).await {
+                Ok(Readable::Present(i)) => i,
+                Ok(Readable::Erased { .. }) => {
+                    return Err(Refused::Page(StatusCode::GONE, "erased"));
+                }
+                Err(e) => return Err(Refused::Store(e)),
+            };
+            let today = ctx.store.now().date_naive();
+            let (names, sex, age) =
+                super::register::identity_changes(&f, t, today).map_err(|errors| {
+                    Refused::Form(
+                        errors
+                            .into_values()
+                            .next()
+                            .unwrap_or_else(|| t.get("errors-above")),
+                    )
+                })?;
+            let mut updated = current.clone();
+            updated.names.given = names.given;
+            updated.names.family = names.family;
+            for alias in names.aliases {
+                if !updated.names.aliases.contains(&alias) {
+                    updated.names.aliases.push(alias);
+                }
+            }
+            updated.sex = sex;
+            if let Some((birth, kind)) = age {
+                updated.age.evidence.push(pelita_domain::age::AgeEvidence {
+                    kind,
+                    birth,
+                    recorded_by: ctx.user().id.clone(),
+                    recorded_on: today,
+                    source: String::new(),
+                });
+            }
+            if updated != current {
+                ctx.store
+                    .update_identity(ctx.actor(), &meta.child_id, updated)
+                    .await
+                    .map_err(Refused::Store)?;
+            }
+            Ok(Saved::at(format!("/cases/{}", meta.id)))
+        })
         .await
-    {
-        Ok(()) => view::redirect(&format!("/cases/{id}")),
-        Err(e) => error::store(&t, e),
-    }
 }
 
 #[derive(Deserialize)]
@@ -792,25 +767,28 @@ pub async fn record_circumstances(
     Path(id): Path<String>,
     Form(f): Form<CircumstancesForm>,
 ) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_change(&ctx, &f.csrf, &id, Change::Circumstances).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if meta.victim.is_recognised() {
-        return render(&ctx, &id, None, Some(t.get("circumstances-already"))).await;
-    }
-    let Some(association) = pelita_domain::case::Association::parse(&f.association) else {
-        return render(&ctx, &id, None, Some(t.get("error-invalid"))).await;
-    };
-    let c = pelita_domain::case::Circumstances {
-        association,
-        group: pelita_domain::case::GroupKind::Unknown,
-        channels: Vec::new(),
-        narrative: None,
-    };
-    match ctx.store.record_circumstances(ctx.actor(), &id, c).await {
-        Ok(()) => view::redirect(&format!("/cases/{id}#section-circumstances")),
-        Err(e) => error::store(&t, e),
-    }
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Circumstances)
+        .run(async |meta| {
+            if meta.victim.is_recognised() {
+                return Err(Refused::key(t, "circumstances-already"));
+            }
+            let association = pelita_domain::case::Association::parse(&f.association)
+                .ok_or_else(|| Refused::key(t, "error-invalid"))?;
+            let c = pelita_domain::case::Circumstances {
+                association,
+                group: pelita_domain::case::GroupKind::Unknown,
+                channels: Vec::new(),
+                narrative: None,
+            };
+            ctx.store
+                .record_circumstances(ctx.actor(), &meta.id, c)
+                .await
+                .map_err(Refused::Store)?;
+            Ok(Saved::at(format!(
+                "/cases/{}#section-circumstances",
+                meta.id
+            )))
+        })
+        .await
 }

@@ -15,13 +15,14 @@ use pelita_domain::plan::Views;
 use pelita_domain::policy::write::Change;
 use pelita_domain::task::NewTask;
 use pelita_domain::text::NameText;
-use pelita_store::{ConferenceRecord, Readable, StoreError};
+use pelita_store::{ConferenceRecord, Readable};
 
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
 use super::{opt_note, posted as all, posted_one as one};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 /// Rows the form offers: enough for a multi-agency meeting; the API takes more.
 pub const PARTICIPANT_ROWS: usize = 8;
@@ -345,31 +346,23 @@ pub async fn record(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, one(&body, "csrf"), &id, Change::Conference).await {
-        return r;
-    }
-    let again = |key: String| {
-        super::case::render_refused(
-            &ctx,
-            &id,
-            t.get(&key),
-            super::Posted::new("conference", &body),
-        )
-    };
-    let c = match parse(&body) {
-        Ok(c) => c,
-        Err(key) => return again(key).await,
-    };
-    match ctx
-        .store
-        .record_conference(ctx.actor(), &id, c, &ctx.config.response_times)
-        .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}#conferences")),
-        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
-        Err(e) => error::store(&t, e),
-    }
+    let t = &ctx.t;
+    CaseForm::new(
+        &ctx,
+        one(&body, "csrf"),
+        CaseOf::Case(&id),
+        Change::Conference,
+    )
+    .keeping(super::Posted::new("conference", &body))
+    .run(async |meta| {
+        let c = parse(&body).or_refuse(t)?;
+        ctx.store
+            .record_conference(ctx.actor(), &meta.id, c, &ctx.config.response_times)
+            .await
+            .map_err(|e| Refused::store(t, e))?;
+        Ok(Saved::at(format!("/cases/{}#conferences", meta.id)))
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! add one. Shown inside the participation section, to readers the policy grants it.
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::age::AgeRange;
@@ -11,14 +10,13 @@ use pelita_domain::consent::{
     self, AgeRules, Decision as Choice, Entry, Giver, Party, Purpose, Standing,
 };
 use pelita_domain::policy::write::Change;
-use pelita_domain::text::NoteText;
 use pelita_store::{ConsentRecord, Readable, StoreError};
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
 use crate::auth::Ctx;
-use crate::error;
 use crate::i18n::Tr;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 /// The purposes a ledger entry may be for. No referral to security services: information
 /// about children is never shared for security or intelligence purposes.
@@ -214,39 +212,26 @@ pub fn parse_entry(
 }
 
 pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !super::may_change(&ctx, &meta, Change::Consent) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let again = |key: &str| {
-        let msg = t.get(key);
-        let ctx = &ctx;
-        let id = id.clone();
-        async move { super::case::render_with_message(ctx, &id, msg).await }
-    };
-    let entry = match parse_entry(&f.purpose, &f.giver, &f.decision, &f.on, &f.expires) {
-        Ok(e) => e,
-        Err(key) => return again(key).await,
-    };
-    let note = match f.note.trim() {
-        "" => None,
-        n => match NoteText::parse(n) {
-            Ok(n) => Some(n),
-            Err(e) => return again(&error::domain_key(&e)).await,
-        },
-    };
-    match ctx
-        .store
-        .record_consent(ctx.actor(), &id, entry, note)
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Consent)
+        .run(async |meta| {
+            let entry =
+                parse_entry(&f.purpose, &f.giver, &f.decision, &f.on, &f.expires).or_refuse(t)?;
+            let note = super::opt_note(&f.note).or_refuse(t)?;
+            match ctx
+                .store
+                .record_consent(ctx.actor(), &meta.id, entry, note)
+                .await
+            {
+                Ok(_) => Ok(Saved::at(format!(
+                    "/cases/{}#section-participation",
+                    meta.id
+                ))),
+                Err(StoreError::Conflict(_)) => {
+                    Err(Refused::key(t, "error-consent-nothing-to-withdraw"))
+                }
+                Err(e) => Err(Refused::store(t, e)),
+            }
+        })
         .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}#section-participation")),
-        Err(StoreError::Domain(d)) => again(&error::domain_key(&d)).await,
-        Err(StoreError::Conflict(_)) => again("error-consent-nothing-to-withdraw").await,
-        Err(e) => error::store(&t, e),
-    }
 }

@@ -6,13 +6,14 @@ use axum::response::Response;
 use pelita_domain::family::{Household, Kinship, Living, Member};
 use pelita_domain::policy::write::Change;
 use pelita_domain::text::{NameText, NoteText};
-use pelita_store::{HouseholdRecord, Readable, StoreError};
+use pelita_store::{HouseholdRecord, Readable};
 
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
 use super::posted as all;
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 /// Blank member rows the form adds below the existing ones.
 const BLANK_ROWS: usize = 2;
@@ -191,28 +192,19 @@ pub async fn save(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    let t = ctx.t.clone();
+    let t = &ctx.t;
     let csrf = super::posted_one(&body, "csrf");
-    if let Err(r) = super::posted_change(&ctx, csrf, &id, Change::Household).await {
-        return r;
-    }
-    let again = |key: String| {
-        super::case::render_refused(
-            &ctx,
-            &id,
-            t.get(&key),
-            super::Posted::new("household", &body),
-        )
-    };
-    let h = match parse(&body) {
-        Ok(h) => h,
-        Err(k) => return again(k).await,
-    };
-    match ctx.store.save_household(ctx.actor(), &id, h).await {
-        Ok(()) => view::redirect(&format!("/cases/{id}#household")),
-        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
-        Err(e) => error::store(&t, e),
-    }
+    CaseForm::new(&ctx, csrf, CaseOf::Case(&id), Change::Household)
+        .keeping(super::Posted::new("household", &body))
+        .run(async |meta| {
+            let h = parse(&body).or_refuse(t)?;
+            ctx.store
+                .save_household(ctx.actor(), &meta.id, h)
+                .await
+                .map_err(|e| Refused::store(t, e))?;
+            Ok(Saved::at(format!("/cases/{}#household", meta.id)))
+        })
+        .await
 }
 
 #[cfg(test)]

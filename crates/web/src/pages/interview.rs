@@ -3,18 +3,17 @@
 //! section — and the form to record another, which asks why when the last one was recent.
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::interview::Purpose;
 use pelita_domain::policy::write::Change;
-use pelita_store::{CaseMeta, NewInterview, StoreError};
+use pelita_store::{CaseMeta, NewInterview};
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, Needs, OrRefuse, Refused, Saved};
 use super::opt_note;
 use crate::auth::Ctx;
-use crate::error;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 pub struct InterviewsView {
     pub count_text: String,
@@ -127,11 +126,7 @@ pub struct InterviewForm {
 }
 
 pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewForm>) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
+    let t = &ctx.t;
     let typed = [
         ("held_on", &f.held_on),
         ("purpose", &f.purpose),
@@ -139,40 +134,26 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<InterviewFor
         ("reason", &f.reason),
     ]
     .map(|(k, v)| (k.to_owned(), v.clone()));
-    let again = |key: String| {
-        super::case::render_refused(
-            &ctx,
-            &id,
-            t.get(&key),
-            super::Posted::new("interview", &typed),
-        )
+    // Who may record an interview depends on what it is for (the section it belongs to).
+    let needs = match Purpose::parse(&f.purpose) {
+        Some(p) => Ok((Needs::Change(Change::Interview(p.section())), p)),
+        None => Err(Refused::key(t, "error-invalid")),
     };
-    let Some(purpose) = Purpose::parse(&f.purpose) else {
-        return again("error-invalid".into()).await;
-    };
-    if !purposes(&ctx, &meta).contains(&purpose) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let parsed = (|| -> Result<NewInterview, String> {
-        Ok(NewInterview {
-            held_on: NaiveDate::parse_from_str(f.held_on.trim(), "%Y-%m-%d")
-                .map_err(|_| "error-impossible-date".to_owned())?,
-            purpose,
-            present: opt_note(&f.present)?,
-            reason: opt_note(&f.reason)?,
+    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), needs)
+        .keeping(super::Posted::new("interview", &typed))
+        .run_with(async |meta, purpose| {
+            let i = NewInterview {
+                held_on: NaiveDate::parse_from_str(f.held_on.trim(), "%Y-%m-%d")
+                    .map_err(|_| Refused::key(t, "error-impossible-date"))?,
+                purpose,
+                present: opt_note(&f.present).or_refuse(t)?,
+                reason: opt_note(&f.reason).or_refuse(t)?,
+            };
+            ctx.store
+                .record_interview(ctx.actor(), &meta.id, i, ctx.config.repeat_interview_days)
+                .await
+                .map_err(|e| Refused::store(t, e))?;
+            Ok(Saved::at(format!("/cases/{}#interviews", meta.id)))
         })
-    })();
-    let i = match parsed {
-        Ok(i) => i,
-        Err(k) => return again(k).await,
-    };
-    match ctx
-        .store
-        .record_interview(ctx.actor(), &id, i, ctx.config.repeat_interview_days)
         .await
-    {
-        Ok(_) => view::redirect(&format!("/cases/{id}#interviews")),
-        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
-        Err(e) => error::store(&t, e),
-    }
 }

@@ -3,7 +3,6 @@
 //! proceedings) and the detention register with its statutory clocks.
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use pelita_domain::justice::clock::State;
@@ -14,15 +13,15 @@ use pelita_domain::justice::{Jurisdiction, Stage};
 use pelita_domain::policy::write::Change;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{
-    CaseMeta, DetentionChange, DetentionRecord, EndReason, JusticeTable, ProceedingRecord,
-    Readable, StoreError,
+    CaseMeta, DetentionChange, DetentionRecord, EndReason, ProceedingRecord, Readable, StoreError,
 };
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, OrRefuse, Outcome, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 pub struct ClockView {
     pub label: String,
@@ -389,24 +388,22 @@ async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
     )
 }
 
-async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError) -> Response {
+/// A justice write refused: below the minimum age the refusal names the jurisdiction's
+/// pathway; another rule its own message; anything else its own page.
+async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError) -> Refused {
     match e {
         StoreError::Domain(pelita_domain::DomainError::BelowMinimumAge) => {
-            let m = below_macr_message(ctx, case_id).await;
-            super::case::render_with_message(ctx, case_id, m).await
+            Refused::Form(below_macr_message(ctx, case_id).await)
         }
-        StoreError::Domain(d) => {
-            super::case::render_with_message(ctx, case_id, ctx.t.get(&error::domain_key(&d))).await
-        }
-        other => error::store(&ctx.t, other),
+        e => Refused::store(&ctx.t, e),
     }
 }
 
 /// After a justice write: back to the section, or the refusal with its reason.
-async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>) -> Response {
+async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>) -> Outcome {
     match r {
-        Ok(_) => view::redirect(&format!("/cases/{case_id}#justice")),
-        Err(e) => refusal(ctx, case_id, e).await,
+        Ok(_) => Ok(Saved::at(format!("/cases/{case_id}#justice"))),
+        Err(e) => Err(refusal(ctx, case_id, e).await),
     }
 }
 
@@ -418,17 +415,14 @@ fn note(body: &[(String, String)], name: &str) -> Result<NoteText, String> {
     super::opt_note(&posted(body, name))?.ok_or_else(|| "error-required".to_owned())
 }
 
-async fn start(ctx: &Ctx, body: &[(String, String)], id: &str) -> Result<CaseMeta, Response> {
-    let meta = super::posted_case(ctx, &posted(body, "csrf"), id).await?;
-    if may_edit(ctx, &meta) {
-        Ok(meta)
-    } else {
-        Err(error::page(
-            &ctx.t,
-            StatusCode::FORBIDDEN,
-            "error-forbidden",
-        ))
-    }
+fn impossible_date<E>(_: E) -> String {
+    "error-impossible-date".to_owned()
+}
+
+/// A form of the justice section: the token, the case (named by the form's record, looked up
+/// only after the token), the write table's justice change.
+fn form<'a>(ctx: &'a Ctx, body: &'a [(String, String)], case: CaseOf<'a>) -> CaseForm<'a> {
+    CaseForm::new(ctx, super::posted_one(body, "csrf"), case, Change::Justice)
 }
 
 pub async fn open(
@@ -436,32 +430,31 @@ pub async fn open(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let parsed = (|| -> Result<NewProceeding, String> {
-        Ok(NewProceeding {
-            forum: Forum::parse(&posted(&body, "forum")).ok_or("error-invalid")?,
-            offence: Offence {
-                description: note(&body, "offence")?,
-                on: NaiveDate::parse_from_str(&posted(&body, "offence_on"), "%Y-%m-%d")
-                    .map_err(|_| "error-impossible-date".to_owned())?,
-                max_penalty_years: match posted(&body, "penalty").as_str() {
-                    "" => None,
-                    y => Some(y.parse().map_err(|_| "error-invalid".to_owned())?),
-                },
-                repeat: posted(&body, "repeat") == "yes",
-            },
-            legal_aid: posted(&body, "legal_aid") == "yes",
-            parents_notified: posted(&body, "parents_notified") == "yes",
+    let t = &ctx.t;
+    form(&ctx, &body, CaseOf::Case(&id))
+        .run(async |meta| {
+            let parsed = (|| -> Result<NewProceeding, String> {
+                Ok(NewProceeding {
+                    forum: Forum::parse(&posted(&body, "forum")).ok_or("error-invalid")?,
+                    offence: Offence {
+                        description: note(&body, "offence")?,
+                        on: NaiveDate::parse_from_str(&posted(&body, "offence_on"), "%Y-%m-%d")
+                            .map_err(impossible_date)?,
+                        max_penalty_years: match posted(&body, "penalty").as_str() {
+                            "" => None,
+                            y => Some(y.parse().map_err(|_| "error-invalid".to_owned())?),
+                        },
+                        repeat: posted(&body, "repeat") == "yes",
+                    },
+                    legal_aid: posted(&body, "legal_aid") == "yes",
+                    parents_notified: posted(&body, "parents_notified") == "yes",
+                })
+            })();
+            let p = parsed.or_refuse(t)?;
+            let r = ctx.store.open_proceeding(ctx.actor(), &meta.id, p).await;
+            done(&ctx, &meta.id, r).await
         })
-    })();
-    let p = match parsed {
-        Ok(p) => p,
-        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-    };
-    let r = ctx.store.open_proceeding(ctx.actor(), &id, p).await;
-    done(&ctx, &id, r).await
+        .await
 }
 
 /// Diversion assessment, or the move to formal proceedings, on one proceeding.
@@ -470,36 +463,28 @@ pub async fn proceeding_step(
     Path(pid): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    // The form's token first: a forged form learns nothing, not even whether the record exists.
-    if !ctx.csrf_ok(&posted(&body, "csrf")) {
-        return ctx.csrf_failed();
-    }
-    let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
-        Ok(c) => c,
-        Err(e) => return error::store(&ctx.t, e),
-    };
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let actor = ctx.actor().clone();
-    let done = if posted(&body, "step") == "formal" {
-        ctx.store.go_formal(&actor, &pid).await
-    } else {
-        let parsed = (|| -> Result<DiversionAssessment, String> {
-            Ok(DiversionAssessment {
-                on: NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
-                    .map_err(|_| "error-impossible-date".to_owned())?,
-                outcome: DiversionOutcome::parse(&posted(&body, "outcome"))
-                    .ok_or("error-invalid")?,
-                note: note(&body, "note")?,
-            })
-        })();
-        match parsed {
-            Ok(a) => ctx.store.record_diversion(&actor, &pid, a).await,
-            Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-        }
-    };
-    self::done(&ctx, &id, done).await
+    let t = &ctx.t;
+    form(&ctx, &body, CaseOf::Proceeding(&pid))
+        .run(async |meta| {
+            let actor = ctx.actor();
+            let r = if posted(&body, "step") == "formal" {
+                ctx.store.go_formal(actor, &pid).await
+            } else {
+                let parsed = (|| -> Result<DiversionAssessment, String> {
+                    Ok(DiversionAssessment {
+                        on: NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
+                            .map_err(impossible_date)?,
+                        outcome: DiversionOutcome::parse(&posted(&body, "outcome"))
+                            .ok_or("error-invalid")?,
+                        note: note(&body, "note")?,
+                    })
+                })();
+                let a = parsed.or_refuse(t)?;
+                ctx.store.record_diversion(actor, &pid, a).await
+            };
+            done(&ctx, &meta.id, r).await
+        })
+        .await
 }
 
 pub async fn detain(
@@ -507,38 +492,39 @@ pub async fn detain(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let j = jurisdiction(&ctx, &id).await;
-    let tz = j.tz().unwrap_or(chrono_tz::UTC);
-    let parsed = (|| -> Result<NewDetention, String> {
-        // The time as the register states it, where the child is held.
-        let local = NaiveDateTime::parse_from_str(&posted(&body, "started_at"), "%Y-%m-%dT%H:%M")
-            .map_err(|_| "error-impossible-date".to_owned())?;
-        let started_at = tz
-            .from_local_datetime(&local)
-            .earliest()
-            .ok_or("error-impossible-date")?
-            .with_timezone(&Utc);
-        Ok(NewDetention {
-            stage: Stage::parse(&posted(&body, "stage")).ok_or("error-invalid")?,
-            started_at,
-            order: NameText::parse(&posted(&body, "order")).map_err(|e| error::domain_key(&e))?,
-            legal_basis: note(&body, "legal_basis")?,
-            alternatives: note(&body, "alternatives")?,
-            best_interests: note(&body, "best_interests")?,
-            place: note(&body, "place")?,
-            separated_from_adults: posted(&body, "separated") == "yes",
-            parents_notified: posted(&body, "parents_notified") == "yes",
+    let t = &ctx.t;
+    form(&ctx, &body, CaseOf::Case(&id))
+        .run(async |meta| {
+            let j = jurisdiction(&ctx, &meta.id).await;
+            let tz = j.tz().unwrap_or(chrono_tz::UTC);
+            let parsed = (|| -> Result<NewDetention, String> {
+                // The time as the register states it, where the child is held.
+                let local =
+                    NaiveDateTime::parse_from_str(&posted(&body, "started_at"), "%Y-%m-%dT%H:%M")
+                        .map_err(impossible_date)?;
+                let started_at = tz
+                    .from_local_datetime(&local)
+                    .earliest()
+                    .ok_or("error-impossible-date")?
+                    .with_timezone(&Utc);
+                Ok(NewDetention {
+                    stage: Stage::parse(&posted(&body, "stage")).ok_or("error-invalid")?,
+                    started_at,
+                    order: NameText::parse(&posted(&body, "order"))
+                        .map_err(|e| error::domain_key(&e))?,
+                    legal_basis: note(&body, "legal_basis")?,
+                    alternatives: note(&body, "alternatives")?,
+                    best_interests: note(&body, "best_interests")?,
+                    place: note(&body, "place")?,
+                    separated_from_adults: posted(&body, "separated") == "yes",
+                    parents_notified: posted(&body, "parents_notified") == "yes",
+                })
+            })();
+            let d = parsed.or_refuse(t)?;
+            let r = ctx.store.start_detention(ctx.actor(), &meta.id, d).await;
+            done(&ctx, &meta.id, r).await
         })
-    })();
-    let d = match parsed {
-        Ok(d) => d,
-        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-    };
-    let r = ctx.store.start_detention(ctx.actor(), &id, d).await;
-    done(&ctx, &id, r).await
+        .await
 }
 
 #[derive(Deserialize)]
@@ -552,37 +538,23 @@ pub struct ChangeForm {
 }
 
 pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>) -> Response {
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let id = match ctx.store.justice_case(JusticeTable::Detention, &did).await {
-        Ok(c) => c,
-        Err(e) => return error::store(&ctx.t, e),
-    };
-    let body = vec![("csrf".to_owned(), f.csrf.clone())];
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let c = match f.change.as_str() {
-        "extend" => match super::opt_note(&f.order) {
-            Ok(Some(o)) => DetentionChange::Extend(o),
-            Ok(None) => {
-                return super::case::render_with_message(
-                    &ctx,
-                    &id,
-                    ctx.t.get("error-extension-order"),
-                )
-                .await;
-            }
-            Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-        },
-        "review" => DetentionChange::Review,
-        "release" => DetentionChange::End(EndReason::Released),
-        "transfer" => DetentionChange::End(EndReason::Transferred),
-        _ => return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await,
-    };
-    let r = ctx.store.change_detention(ctx.actor(), &did, c).await;
-    done(&ctx, &id, r).await
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Detention(&did), Change::Justice)
+        .run(async |meta| {
+            let c = match f.change.as_str() {
+                "extend" => match super::opt_note(&f.order).or_refuse(t)? {
+                    Some(o) => DetentionChange::Extend(o),
+                    None => return Err(Refused::key(t, "error-extension-order")),
+                },
+                "review" => DetentionChange::Review,
+                "release" => DetentionChange::End(EndReason::Released),
+                "transfer" => DetentionChange::End(EndReason::Transferred),
+                _ => return Err(Refused::key(t, "error-invalid")),
+            };
+            let r = ctx.store.change_detention(ctx.actor(), &did, c).await;
+            done(&ctx, &meta.id, r).await
+        })
+        .await
 }
 
 /// What a court order recorded in Pelita does to a case's justice records.
@@ -596,27 +568,22 @@ enum CourtOrder {
 
 /// A court order on the justice records, by a supervisor or a justice officer.
 async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> Response {
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    if !may_expunge(&ctx, &meta) {
-        return error::page(&ctx.t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let order = match super::opt_note(&f.order) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            return super::case::render_with_message(&ctx, &id, ctx.t.get("error-court-order"))
-                .await;
-        }
-        Err(k) => return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await,
-    };
-    let actor = ctx.actor().clone();
-    let done = match what {
-        CourtOrder::Expunge => ctx.store.expunge_justice(&actor, &id, order).await,
-        CourtOrder::OpenSealed => ctx.store.open_sealed_justice(&actor, &id, order).await,
-    };
-    self::done(&ctx, &id, done).await
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Expunge)
+        .run(async |meta| {
+            let Some(order) = super::opt_note(&f.order).or_refuse(t)? else {
+                return Err(Refused::key(t, "error-court-order"));
+            };
+            let actor = ctx.actor();
+            let r = match what {
+                CourtOrder::Expunge => ctx.store.expunge_justice(actor, &meta.id, order).await,
+                CourtOrder::OpenSealed => {
+                    ctx.store.open_sealed_justice(actor, &meta.id, order).await
+                }
+            };
+            done(&ctx, &meta.id, r).await
+        })
+        .await
 }
 
 /// Expunges the justice records on a court order: the section's key is destroyed.
@@ -630,21 +597,21 @@ pub async fn family_contact(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let Ok(on) = NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d") else {
-        return super::case::render_with_message(&ctx, &id, ctx.t.get("error-impossible-date"))
-            .await;
-    };
-    let Some(kind) = pelita_store::ContactKind::parse(&posted(&body, "kind")) else {
-        return super::case::render_with_message(&ctx, &id, ctx.t.get("error-invalid")).await;
-    };
-    let r = ctx
-        .store
-        .record_family_contact(ctx.actor(), &id, on, kind)
-        .await;
-    done(&ctx, &id, r).await
+    let t = &ctx.t;
+    form(&ctx, &body, CaseOf::Case(&id))
+        .run(async |meta| {
+            let on = NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
+                .map_err(impossible_date)
+                .or_refuse(t)?;
+            let kind = pelita_store::ContactKind::parse(&posted(&body, "kind"))
+                .ok_or_else(|| Refused::key(t, "error-invalid"))?;
+            let r = ctx
+                .store
+                .record_family_contact(ctx.actor(), &meta.id, on, kind)
+                .await;
+            done(&ctx, &meta.id, r).await
+        })
+        .await
 }
 
 /// Records the court order that opens sealed justice records, for 30 days.
@@ -658,51 +625,36 @@ pub async fn agreement(
     Path(pid): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    // The form's token first: a forged form learns nothing, not even whether the record exists.
-    if !ctx.csrf_ok(&posted(&body, "csrf")) {
-        return ctx.csrf_failed();
-    }
-    let id = match ctx.store.justice_case(JusticeTable::Proceeding, &pid).await {
-        Ok(c) => c,
-        Err(e) => return error::store(&ctx.t, e),
-    };
-    if let Err(r) = start(&ctx, &body, &id).await {
-        return r;
-    }
-    let actor = ctx.actor().clone();
-    let date = |name: &str| NaiveDate::parse_from_str(&posted(&body, name), "%Y-%m-%d");
-    let r = match posted(&body, "event").as_str() {
-        "" => {
-            let parsed = (|| -> Result<proceeding::Agreement, String> {
-                Ok(proceeding::Agreement {
-                    conditions: note(&body, "conditions")?,
-                    monitor: note(&body, "monitor")?,
-                    until: date("until").map_err(|_| "error-impossible-date".to_owned())?,
-                })
-            })();
-            match parsed {
-                Ok(a) => ctx.store.set_agreement(&actor, &pid, a).await,
-                Err(k) => {
-                    return super::case::render_with_message(&ctx, &id, ctx.t.get(&k)).await;
+    let t = &ctx.t;
+    form(&ctx, &body, CaseOf::Proceeding(&pid))
+        .run(async |meta| {
+            let actor = ctx.actor();
+            let date = |name: &str| {
+                NaiveDate::parse_from_str(&posted(&body, name), "%Y-%m-%d").map_err(impossible_date)
+            };
+            let r = match posted(&body, "event").as_str() {
+                "" => {
+                    let parsed = (|| -> Result<proceeding::Agreement, String> {
+                        Ok(proceeding::Agreement {
+                            conditions: note(&body, "conditions")?,
+                            monitor: note(&body, "monitor")?,
+                            until: date("until")?,
+                        })
+                    })();
+                    let a = parsed.or_refuse(t)?;
+                    ctx.store.set_agreement(actor, &pid, a).await
                 }
-            }
-        }
-        event => {
-            let Ok(on) = date("on") else {
-                return super::case::render_with_message(
-                    &ctx,
-                    &id,
-                    ctx.t.get("error-impossible-date"),
-                )
-                .await;
+                event => {
+                    let on = date("on").or_refuse(t)?;
+                    let e = if event == "breached" {
+                        pelita_store::AgreementEvent::Breached
+                    } else {
+                        pelita_store::AgreementEvent::Completed
+                    };
+                    ctx.store.agreement_event(actor, &pid, e, on).await
+                }
             };
-            let e = if event == "breached" {
-                pelita_store::AgreementEvent::Breached
-            } else {
-                pelita_store::AgreementEvent::Completed
-            };
-            ctx.store.agreement_event(&actor, &pid, e, on).await
-        }
-    };
-    done(&ctx, &id, r).await
+            done(&ctx, &meta.id, r).await
+        })
+        .await
 }

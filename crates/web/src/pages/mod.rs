@@ -8,6 +8,7 @@ pub mod case;
 pub mod conference;
 pub mod consent;
 pub mod family;
+pub mod form;
 pub mod indicators;
 pub mod interview;
 pub mod justice;
@@ -49,44 +50,25 @@ pub async fn refused(ctx: &Ctx, meta: &CaseMeta, section: Section) {
     }
 }
 
-/// The start of every form that changes a case: the form's CSRF token, then the case.
-pub async fn posted_case(
-    ctx: &Ctx,
-    csrf: &str,
-    case_id: &str,
-) -> Result<CaseMeta, axum::response::Response> {
-    if !ctx.csrf_ok(csrf) {
-        return Err(ctx.csrf_failed());
-    }
-    ctx.store
-        .case_meta(case_id)
-        .await
-        .map_err(|e| crate::error::store(&ctx.t, e))
-}
-
 /// Whether the signed-in person may make this change: the write policy, asked only to decide
 /// which forms to offer (the store decides again, in its transaction, for every write).
 pub fn may_change(ctx: &Ctx, meta: &CaseMeta, change: Change) -> bool {
     meta.may_change(&ctx.reader(), change)
 }
 
-/// `posted_case`, then `may_change` (403 otherwise).
-pub async fn posted_change(
-    ctx: &Ctx,
-    csrf: &str,
-    case_id: &str,
-    change: Change,
-) -> Result<CaseMeta, axum::response::Response> {
-    let meta = posted_case(ctx, csrf, case_id).await?;
-    if may_change(ctx, &meta, change) {
-        Ok(meta)
-    } else {
-        Err(crate::error::page(
-            &ctx.t,
-            axum::http::StatusCode::FORBIDDEN,
-            "error-forbidden",
-        ))
-    }
+/// Longest break-glass justification a page accepts.
+const MAX_JUSTIFICATION: usize = 500;
+/// Shortest, as `policy::authorize` counts it: a shorter one would be refused there, after
+/// the refused read was recorded, without telling the reader why.
+const MIN_JUSTIFICATION: usize = 10;
+
+/// A break-glass justification as written, when it may open a section: free text as the
+/// domain accepts it (`text::clean`: trimmed, no control characters, at most 500 characters)
+/// and long enough for the policy. Both pages that open a section with a reason ask this.
+pub fn justification(raw: &str) -> Option<String> {
+    pelita_domain::text::clean("justification", raw, MAX_JUSTIFICATION, false)
+        .ok()
+        .filter(|j| j.chars().count() >= MIN_JUSTIFICATION)
 }
 
 /// The first value posted under a name, blank when there is none.
@@ -193,7 +175,7 @@ pub(crate) fn form_body(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::guard_warnings;
+    use super::{guard_warnings, justification};
     use crate::i18n::Tr;
     use pelita_domain::terminology::Guard;
 
@@ -207,5 +189,17 @@ mod tests {
         assert!(ms[0].contains("de–radikalisasi"), "{ms:?}");
         let id = guard_warnings(&Tr::new("id"), Guard::builtin(), text);
         assert!(id[0].contains("pelepasan keterlibatan"), "{id:?}");
+    }
+
+    /// Both pages that open a section with a reason accept the same ones: 10 to 500
+    /// characters once trimmed, on one line, without control characters.
+    #[test]
+    fn a_justification_is_ten_to_five_hundred_characters_of_plain_text() {
+        assert_eq!(justification("  ten chars! "), Some("ten chars!".into()));
+        assert_eq!(justification("  too short "), None);
+        assert_eq!(justification(&"x".repeat(500)).map(|j| j.len()), Some(500));
+        assert_eq!(justification(&"x".repeat(501)), None);
+        assert_eq!(justification("review of\ncomplaint 14"), None);
+        assert_eq!(justification("review\u{0007} of complaint"), None);
     }
 }

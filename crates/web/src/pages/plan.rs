@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::agency::Sector;
@@ -15,10 +14,10 @@ use pelita_domain::policy::write::Change;
 use pelita_store::{PlanRecord, Readable, StoreError};
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, Needs, OrRefuse, Refused, Saved};
 use crate::auth::Ctx;
-use crate::error;
 use crate::i18n::Tr;
-use crate::view::{self, Form};
+use crate::view::Form;
 
 pub struct ActionView {
     pub text: String,
@@ -295,12 +294,22 @@ fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
 
 /// Saves the views and review date, and adds a goal (with a first action) when one is given.
 pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
-    let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Change::Plan).await {
-        return r;
-    }
-    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
-    let current = ctx.store.read_plan_for_edit(&id).await.ok().flatten();
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Plan)
+        .run(async |meta| {
+            let plan = edited(&ctx, &meta.id, &f).await.or_refuse(t)?;
+            ctx.store
+                .save_plan(ctx.actor(), &meta.id, plan)
+                .await
+                .map_err(Refused::Store)?;
+            Ok(Saved::at(format!("/cases/{}#section-plan", meta.id)))
+        })
+        .await
+}
+
+/// The recorded plan with the form's changes, or the message key of what is wrong.
+async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
+    let current = ctx.store.read_plan_for_edit(id).await.ok().flatten();
     let mut plan = current.unwrap_or(Plan {
         goals: Vec::new(),
         child_views: Views::Missing,
@@ -352,13 +361,7 @@ pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> 
         }
         Ok(())
     })();
-    if let Err(key) = parsed {
-        return again(key).await;
-    }
-    match ctx.store.save_plan(ctx.actor(), &id, plan).await {
-        Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
-        Err(e) => error::store(&t, e),
-    }
+    parsed.map(|()| plan)
 }
 
 #[derive(Deserialize)]
@@ -379,21 +382,18 @@ pub async fn update_action(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Response {
-    let t = ctx.t.clone();
-    if let Err(r) = super::posted_change(&ctx, &f.csrf, &id, Change::Plan).await {
-        return r;
-    }
-    let Some(status) = ActionStatus::parse(&f.status) else {
-        return super::case::render_with_message(&ctx, &id, t.get("error-invalid")).await;
-    };
-    match ctx
-        .store
-        .set_action_status(ctx.actor(), &id, f.goal, f.action, status)
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Plan)
+        .run(async |meta| {
+            let status =
+                ActionStatus::parse(&f.status).ok_or_else(|| Refused::key(t, "error-invalid"))?;
+            ctx.store
+                .set_action_status(ctx.actor(), &meta.id, f.goal, f.action, status)
+                .await
+                .map_err(Refused::Store)?;
+            Ok(Saved::at(format!("/cases/{}#plan", meta.id)))
+        })
         .await
-    {
-        Ok(()) => view::redirect(&format!("/cases/{id}#plan")),
-        Err(e) => error::store(&t, e),
-    }
 }
 
 #[derive(Deserialize)]
@@ -403,30 +403,21 @@ pub struct ApproveForm {
 }
 
 pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm>) -> Response {
-    let t = ctx.t.clone();
-    let meta = match super::posted_case(&ctx, &f.csrf, &id).await {
-        Ok(m) => m,
-        Err(r) => return r,
+    let t = &ctx.t;
+    // Approval is a supervisor's: the lead worker who asks is told who approves.
+    let needs = Needs::Decision {
+        change: Change::ApprovePlan,
+        asker: Change::Plan,
     };
-    if !super::may_change(&ctx, &meta, Change::ApprovePlan) {
-        // The lead worker who asks is told who approves; anyone else is refused.
-        if super::may_change(&ctx, &meta, Change::Plan) {
-            let d = pelita_domain::DomainError::SupervisorOnly;
-            return super::case::render_with_message(&ctx, &id, t.get(&error::domain_key(&d)))
-                .await;
-        }
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    match ctx.store.approve_plan(ctx.actor(), &id).await {
-        Ok(()) => view::redirect(&format!("/cases/{id}#section-plan")),
-        Err(StoreError::Domain(d)) => {
-            super::case::render_with_message(&ctx, &id, t.get(&error::domain_key(&d))).await
-        }
-        Err(StoreError::NotFound) => {
-            super::case::render_with_message(&ctx, &id, t.get("plan-none")).await
-        }
-        Err(e) => error::store(&t, e),
-    }
+    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), Ok((needs, ())))
+        .run(
+            async |meta| match ctx.store.approve_plan(ctx.actor(), &meta.id).await {
+                Ok(()) => Ok(Saved::at(format!("/cases/{}#section-plan", meta.id))),
+                Err(StoreError::NotFound) => Err(Refused::key(t, "plan-none")),
+                Err(e) => Err(Refused::store(t, e)),
+            },
+        )
+        .await
 }
 
 #[derive(Deserialize)]
@@ -461,35 +452,22 @@ pub async fn record_followup(
     Path(fid): Path<String>,
     Form(f): Form<FollowUpForm>,
 ) -> Response {
-    let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
-        return ctx.csrf_failed();
-    }
-    let case_id = match ctx.store.followup_case(&fid).await {
-        Ok(c) => c,
-        Err(e) => return error::store(&t, e),
-    };
-    let meta = match ctx.store.case_meta(&case_id).await {
-        Ok(m) => m,
-        Err(e) => return error::store(&t, e),
-    };
-    if !super::may_change(&ctx, &meta, Change::Plan) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let child_view = match super::opt_note(&f.child_view) {
-        Ok(v) => v,
-        Err(key) => return super::case::render_with_message(&ctx, &case_id, t.get(&key)).await,
-    };
-    let outcome = Outcome {
-        living_with_family_or_family_based_care: tri(&f.family),
-        in_school_or_training: tri(&f.school),
-        access_to_health_and_psychosocial_support: tri(&f.support),
-        community_acceptance: f.acceptance.parse().ok().filter(|a: &u8| *a <= 3),
-        no_re_association: tri(&f.no_reassociation),
-        child_view,
-    };
-    match ctx.store.record_followup(ctx.actor(), &fid, outcome).await {
-        Ok(()) => view::redirect(&format!("/cases/{case_id}#section-plan")),
-        Err(e) => error::store(&t, e),
-    }
+    let t = &ctx.t;
+    CaseForm::new(&ctx, &f.csrf, CaseOf::FollowUp(&fid), Change::Plan)
+        .run(async |meta| {
+            let outcome = Outcome {
+                living_with_family_or_family_based_care: tri(&f.family),
+                in_school_or_training: tri(&f.school),
+                access_to_health_and_psychosocial_support: tri(&f.support),
+                community_acceptance: f.acceptance.parse().ok().filter(|a: &u8| *a <= 3),
+                no_re_association: tri(&f.no_reassociation),
+                child_view: super::opt_note(&f.child_view).or_refuse(t)?,
+            };
+            ctx.store
+                .record_followup(ctx.actor(), &fid, outcome)
+                .await
+                .map_err(Refused::Store)?;
+            Ok(Saved::at(format!("/cases/{}#section-plan", meta.id)))
+        })
+        .await
 }

@@ -14,6 +14,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
 use serde::Deserialize;
 
+use super::form::{CaseForm, CaseOf, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -149,40 +150,31 @@ pub async fn create(
     Path(id): Path<String>,
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
-    let t = ctx.t.clone();
+    let t = &ctx.t;
     let (f, sections) = fields(&body);
-    if !ctx.csrf_ok(f.get("csrf").copied().unwrap_or("")) {
-        return ctx.csrf_failed();
-    }
-    let meta = match ctx.store.case_meta(&id).await {
-        Ok(m) => m,
-        Err(e) => return error::store(&t, e),
-    };
-    if !super::may_change(&ctx, &meta, Change::Refer) {
-        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
-    }
-    let again = |key: String| super::case::render_with_message(&ctx, &id, t.get(&key));
-    let reason = match note(f.get("reason")) {
-        Ok(Some(r)) => r,
-        Ok(None) => return again("error-required".into()).await,
-        Err(e) => return again(error::domain_key(&e)).await,
-    };
-    let override_justification = match note(f.get("override")) {
-        Ok(o) => o,
-        Err(e) => return again(error::domain_key(&e)).await,
-    };
-    let r = NewReferral {
-        to_agency: f.get("to_agency").copied().unwrap_or("").to_owned(),
-        sections,
-        reason,
-        override_justification,
-    };
-    match ctx.store.refer(ctx.actor(), &id, r).await {
-        Ok(_) => view::redirect(&format!("/cases/{id}#referrals")),
-        Err(StoreError::Domain(d)) => again(error::domain_key(&d)).await,
-        Err(StoreError::NotFound) => again("error-invalid".into()).await,
-        Err(e) => error::store(&t, e),
-    }
+    let csrf = f.get("csrf").copied().unwrap_or("");
+    CaseForm::new(&ctx, csrf, CaseOf::Case(&id), Change::Refer)
+        .run(async |meta| {
+            let reason = match note(f.get("reason")) {
+                Ok(Some(r)) => r,
+                Ok(None) => return Err(Refused::key(t, "error-required")),
+                Err(e) => return Err(Refused::rule(t, &e)),
+            };
+            let override_justification =
+                note(f.get("override")).map_err(|e| Refused::rule(t, &e))?;
+            let r = NewReferral {
+                to_agency: f.get("to_agency").copied().unwrap_or("").to_owned(),
+                sections,
+                reason,
+                override_justification,
+            };
+            match ctx.store.refer(ctx.actor(), &meta.id, r).await {
+                Ok(_) => Ok(Saved::at(format!("/cases/{}#referrals", meta.id))),
+                Err(StoreError::NotFound) => Err(Refused::key(t, "error-invalid")),
+                Err(e) => Err(Refused::store(t, e)),
+            }
+        })
+        .await
 }
 
 #[derive(Deserialize)]
