@@ -32,9 +32,12 @@ mod abroad;
 mod assessment;
 mod conference;
 mod consent;
+mod family;
+mod interview;
 mod justice;
 mod plan;
 mod referral;
+mod task;
 
 pub const OPENAPI: &str = include_str!("../../openapi.json");
 
@@ -72,10 +75,10 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/cases/{id}/household",
-            get(conference::household).put(conference::put_household),
+            get(family::household).put(family::put_household),
         )
-        .route("/cases/{id}/plan/actions", post(conference::action_status))
-        .route("/tasks", get(conference::tasks))
+        .route("/cases/{id}/plan/actions", post(plan::action_status))
+        .route("/tasks", get(task::tasks))
         .route("/cases/{id}/justice", get(justice::get))
         .route("/cases/{id}/proceedings", post(justice::open))
         .route("/proceedings/{id}/diversion", post(justice::diversion))
@@ -113,9 +116,9 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/cases/{id}/interviews",
-            get(conference::interviews).post(conference::record_interview),
+            get(interview::interviews).post(interview::record_interview),
         )
-        .route("/tasks/{id}/done", post(conference::task_done))
+        .route("/tasks/{id}/done", post(task::task_done))
         .route("/followups/{id}", post(plan::record_followup))
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))

@@ -1,17 +1,18 @@
-//! The reintegration plan over the API: `GET`/`PUT /api/v1/cases/{id}/plan` and
-//! `POST …/plan/approve`.
+//! The reintegration plan over the API: `GET`/`PUT /api/v1/cases/{id}/plan`,
+//! `POST …/plan/approve`, the status of its actions `POST …/plan/actions`, and follow-ups.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pelita_domain::plan::Plan;
+use pelita_domain::plan::{ActionStatus, Plan};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::{Readable, Reader};
+use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, store_problem};
+use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
 pub async fn get_plan(
@@ -46,7 +47,7 @@ pub async fn put_plan(
     Path(id): Path<String>,
     ApiJson(p): ApiJson<Plan>,
 ) -> Response {
-    if let Err(r) = super::may_change(&s, &u, &id, Change::Plan).await {
+    if let Err(r) = may_change(&s, &u, &id, Change::Plan).await {
         return r;
     }
 
@@ -121,6 +122,33 @@ pub async fn record_followup(
     }
 
     match s.store.record_followup(&actor, &fid, o).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionChange {
+    goal: usize,
+    action: usize,
+    status: ActionStatus,
+}
+
+pub async fn action_status(
+    State(s): State<AppState>,
+    ApiWriter(u, actor): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(a): ApiJson<ActionChange>,
+) -> Response {
+    if let Err(r) = may_change(&s, &u, &id, Change::Conference).await {
+        return r;
+    }
+    match s
+        .store
+        .set_action_status(&actor, &id, a.goal, a.action, a.status)
+        .await
+    {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
