@@ -10,9 +10,27 @@ use pelita_domain::policy::write::Change;
 use pelita_store::Readable;
 use serde_json::json;
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, store_problem};
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/conferences",
+    operation_id = "getCasesByIdConferences",
+    summary = "The case's conferences, latest first (plan section): participants, minutes, the child's views, decisions with their best-interests justification and dissent, tasks",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn list(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -38,6 +56,29 @@ pub async fn list(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/conferences",
+    operation_id = "postCasesByIdConferences",
+    summary = "Record a case conference and create its follow-up tasks (lead worker or supervisor). Refused with the reason: placement, detention recommendation, repatriation or separation from a parent without a child-protection lead among the participants; decisions without the child's views; dissent by someone not listed; fewer than two participants; a date in the future",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn record(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

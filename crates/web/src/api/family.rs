@@ -10,9 +10,27 @@ use pelita_domain::policy::write::Change;
 use pelita_store::Readable;
 use serde_json::json;
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/household",
+    operation_id = "getCasesByIdHousehold",
+    summary = "The child's household and family members (family section)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn household(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -41,6 +59,29 @@ pub async fn household(
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/household",
+    operation_id = "putCasesByIdHousehold",
+    summary = "Replace the household record (lead worker or supervisor); a caregiver cannot also be barred from contact",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn put_household(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

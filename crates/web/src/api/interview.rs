@@ -10,6 +10,7 @@ use pelita_store::Reader;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, store_problem};
 use crate::AppState;
 
@@ -26,6 +27,22 @@ pub struct InterviewBody {
 
 /// Every interview of the child (all the child's cases), for those who may record one; who and
 /// what for only where the caller reads the interview's section in full.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/interviews",
+    operation_id = "getCasesByIdInterviews",
+    summary = "Every interview of the child over all the child's cases (assessments and other interviews): when and by whom; the purpose only where the caller may read its section",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn interviews(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -55,6 +72,29 @@ pub async fn interviews(
 
 /// Records an interview; within the repeat window a `reason` is required (422
 /// `repeat-interview-reason-required`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/interviews",
+    operation_id = "postCasesByIdInterviews",
+    summary = "Record an interview held or planned (at most a year ahead). Within the deployment's repeat-interview window (30 days by default) of another interview of the child, a written reason is required",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn record_interview(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

@@ -8,9 +8,23 @@ use axum::response::{IntoResponse, Response};
 use pelita_domain::task::Urgency;
 use serde_json::json;
 
+use super::doc::{Limited, Problem};
 use super::{ApiUser, ApiWriter, store_problem};
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/tasks",
+    operation_id = "getTasks",
+    summary = "What is due from the caller, overdue first: conference tasks, first assessments (due by the case's priority: high 24 h, medium 3 days, low 7 days unless configured), plan reviews and follow-ups due within 14 days, referrals waiting for an answer",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     let now = s.store.now();
     match s
@@ -40,6 +54,23 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/tasks/{id}/done",
+    operation_id = "postTasksByIdDone",
+    summary = "Mark a conference task done (its assignee, or a supervisor of the case's agency)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Done"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 409, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn task_done(
     State(s): State<AppState>,
     ApiWriter(_, actor): ApiWriter,
