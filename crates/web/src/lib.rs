@@ -5,6 +5,7 @@
 //! policy for a grant, call the store, render.
 
 mod api;
+pub use api::openapi_document;
 mod auth;
 pub use auth::SESSION_COOKIE;
 mod error;

@@ -21,6 +21,7 @@ use pelita_store::{AbroadRecord, Readable, RepatriationChange as Change};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
@@ -60,6 +61,23 @@ pub fn record_json(r: &AbroadRecord) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/abroad",
+    operation_id = "getCasesByIdAbroad",
+    summary = "Travel, origin, repatriation, best-interests records and reception stays of the child (circumstances section); the read is logged. Travelling siblings are listed by case id only to readers of their status; the rest are counted in repatriation.group_hidden",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn get(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -89,6 +107,23 @@ pub async fn get(
     Json(v).into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/repatriation/status",
+    operation_id = "getCasesByIdRepatriationStatus",
+    summary = "The repatriation's phase only (status section: what a security liaison may see; not where the child is placed)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn status(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -121,6 +156,29 @@ async fn apply(
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/origin",
+    operation_id = "putCasesByIdOrigin",
+    summary = "Replace the travel and origin record (lead worker or supervisor). The child's role is 'no active role' unless a finding with its source says otherwise",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn origin(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -138,6 +196,29 @@ pub struct OpenBody {
     with: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation",
+    operation_id = "postCasesByIdRepatriation",
+    summary = "Open the child's repatriation, optionally in the travelling group of a family member's case; every step and decision stays this child's own",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn open(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -163,6 +244,29 @@ pub struct StepBody {
     note: Option<NoteText>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation/steps",
+    operation_id = "postCasesByIdRepatriationSteps",
+    summary = "Mark a step done (family_unity, consent_and_views, health_check, first_psychosocial, documentation); the others follow from their own records; a border step waits for the arrival",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn step(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -193,6 +297,29 @@ pub struct EndBody {
     reason: NoteText,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation/end",
+    operation_id = "postCasesByIdRepatriationEnd",
+    summary = "Record that the child's repatriation is no longer pursued (before the arrival only), with the reason; the arrival and further steps are refused until it resumes",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn end(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -206,6 +333,26 @@ pub async fn end(
     apply(&s, (&u, &actor), &id, change).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation/resume",
+    operation_id = "postCasesByIdRepatriationResume",
+    summary = "Pursue the child's repatriation again after it was recorded as not pursued",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn resume(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -214,6 +361,29 @@ pub async fn resume(
     apply(&s, (&u, &actor), &id, Change::Resume).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation/arrival",
+    operation_id = "postCasesByIdRepatriationArrival",
+    summary = "Record the arrival: refused without a case conference's repatriation decision for this child on or before that day",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn arrival(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -230,6 +400,29 @@ pub struct PlacementBody {
     on: NaiveDate,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/repatriation/placement",
+    operation_id = "postCasesByIdRepatriationPlacement",
+    summary = "Place the child with a family, in family-based care or in the community after arrival",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn placement(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -239,6 +432,29 @@ pub async fn placement(
     apply(&s, (&u, &actor), &id, Change::Place(b.placement, b.on)).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/best-interests",
+    operation_id = "postCasesByIdBestInterests",
+    summary = "Record a best-interests assessment or a panel determination (needed before repatriation and separation decisions)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Created"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn best_interests(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -248,6 +464,29 @@ pub async fn best_interests(
     apply(&s, (&u, &actor), &id, Change::BestInterests(b)).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/reception",
+    operation_id = "postCasesByIdReception",
+    summary = "Admit the child to a reception centre after arrival, with a review schedule and a planned release",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Created"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn admit(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -257,6 +496,29 @@ pub async fn admit(
     apply(&s, (&u, &actor), &id, Change::Admit(a)).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/reception/{stay}/reviews",
+    operation_id = "postCasesByIdReceptionByStayReviews",
+    summary = "Record a scheduled review of a stay, with the planned release it leaves",
+    params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn review(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -266,6 +528,29 @@ pub async fn review(
     apply(&s, (&u, &actor), &id, Change::Review { stay, review }).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/reception/{stay}/release",
+    operation_id = "postCasesByIdReceptionByStayRelease",
+    summary = "Release the child from the centre to a family, family-based care or the community",
+    params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn release(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -276,6 +561,20 @@ pub async fn release(
 }
 
 /// The indicators of domain-rules §7.4 for children abroad and returned.
+#[utoipa::path(
+    get,
+    path = "/api/v1/indicators/repatriation",
+    operation_id = "getIndicatorsRepatriation",
+    summary = "Indicators for children who travelled or were born abroad (domain-rules 7.4), from flags and dates only: % with identity or nationality documented, % with birth registration, days from arrival to family or community placement (mean, median), % with a best-interests assessment before any decision on separation from a parent. A supervisor sees the agency's; researchers, auditors and administrators the deployment's",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     let scope = match super::indicator_scope(&u) {
         Ok(a) => a,

@@ -12,9 +12,28 @@ use pelita_store::{Assent, NewAssessment, Readable, Reader};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::doc::{AssessedSection, Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/assessments",
+    operation_id = "getCasesByIdAssessments",
+    summary = "The case's assessments (psychosocial section), oldest first, each with its answers and per-domain summary of strengths and needs; no overall score (section=family: the family assessments)",
+    params(("id" = String, Path, max_length = 100), ("section" = inline(Option<AssessedSection>), Query)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn list(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -99,6 +118,29 @@ pub struct AssessBody {
     instrument: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/assessments",
+    operation_id = "postCasesByIdAssessments",
+    summary = "Record an assessment with the current resilience and needs instrument. Answers are checked against it (types, skip logic); a child who does not assent is not assessed",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn record(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

@@ -12,6 +12,7 @@ use pelita_store::{Readable, Reader, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
 use crate::AppState;
 use crate::pages::consent::{parse_entry, purposes};
@@ -20,6 +21,23 @@ fn standing_json(s: Standing) -> Value {
     serde_json::to_value(s).unwrap_or(Value::Null)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/consents",
+    operation_id = "getCasesByIdConsents",
+    summary = "The consent ledger of a case (participation section): where each purpose stands today for the child and the caregiver, by the child's age, and every entry",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn list(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -94,6 +112,29 @@ pub struct ConsentBody {
     note: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/consents",
+    operation_id = "postCasesByIdConsents",
+    summary = "Add an entry to the consent ledger. Entries are never changed; a withdrawal is an entry of its own. Refused: a date in the future, an expiry before the date, withdrawing what was never given",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn record(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

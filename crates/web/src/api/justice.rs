@@ -15,6 +15,7 @@ use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, StoreErro
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, problem_with, store_problem};
 use crate::AppState;
 
@@ -43,6 +44,23 @@ async fn refused(s: &AppState, case_id: &str, e: StoreError) -> Response {
     store_problem(e)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/justice",
+    operation_id = "getCasesByIdJustice",
+    summary = "The case's jurisdiction rules (with sources and certainty), proceedings, and detention register with each statutory clock evaluated now (justice section); while sealed (the case closed, or the child 18) and not opened by a court order, sealed is true and the lists are empty",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn get(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -110,6 +128,29 @@ pub async fn get(
     .into_response()
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/proceedings",
+    operation_id = "postCasesByIdProceedings",
+    summary = "Open criminal proceedings. Refused (422 below-minimum-age, with the jurisdiction's protection pathway) for a child who is or could be below the minimum age of criminal responsibility at the alleged offence, whatever the caller's role. Anything but a court for children alerts the case's supervisors",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Created"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn open(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -140,6 +181,29 @@ async fn case_of(
     Ok(case_id)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/proceedings/{id}/diversion",
+    operation_id = "postProceedingsByIdDiversion",
+    summary = "Record the diversion assessment (before formal proceedings)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn diversion(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -156,6 +220,25 @@ pub async fn diversion(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/proceedings/{id}/formal",
+    operation_id = "postProceedingsByIdFormal",
+    summary = "Move to formal proceedings: refused (422 diversion-first) without a diversion assessment, where the law makes the attempt mandatory and it was not made, or while a diversion agreement stands",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Moved"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn formal(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -171,6 +254,29 @@ pub async fn formal(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/detentions",
+    operation_id = "postCasesByIdDetentions",
+    summary = "Register a detention episode (Havana r.20–21): order, legal basis, alternatives considered, best-interests justification, place, separation from adults, parents notified. Refused for a child who could be below the minimum age of criminal responsibility or of detention",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Created"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn detain(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -194,6 +300,29 @@ pub struct Change {
     order: Option<pelita_domain::text::NoteText>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/detentions/{id}/change",
+    operation_id = "postDetentionsByIdChange",
+    summary = "Extend (with the order), record a review of legality, release, or transfer an open episode",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn change(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -264,6 +393,29 @@ async fn court_order(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/justice/expunge",
+    operation_id = "postCasesByIdJusticeExpunge",
+    summary = "Expunge the case's justice records on a court order (a supervisor or a justice officer): the justice section's key is destroyed (crypto-erasure), proceedings, detention episodes and justice notes are deleted; audited with counts only",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Expunged"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn expunge(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -280,6 +432,29 @@ pub struct Contact {
     kind: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/family-contacts",
+    operation_id = "postCasesByIdFamilyContacts",
+    summary = "Record a family contact of a detained child (Havana r.60–61): date and kind",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn family_contact(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -304,6 +479,20 @@ pub async fn family_contact(
 
 /// The child-justice indicators: a supervisor sees the agency's, researchers, auditors and
 /// administrators the deployment's. Aggregates only.
+#[utoipa::path(
+    get,
+    path = "/api/v1/indicators/justice",
+    operation_id = "getIndicatorsJustice",
+    summary = "Child-justice indicators from the register's facts (no sealed content): children in detention and in pre-sentence detention, pre-sentence days (mean, median), % diverted, % custodial sentences, % not wholly separated from adults, % with family contact in the last 3 months, % of episodes that reached a statutory limit without release. A supervisor sees the agency's; researchers, auditors and administrators the deployment's",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     let scope = match super::indicator_scope(&u) {
         Ok(a) => a,
@@ -315,6 +504,29 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/justice/open",
+    operation_id = "postCasesByIdJusticeOpen",
+    summary = "Record the court order that opens sealed justice records (the case closed, or the child 18) for 30 days (a supervisor or a justice officer); audited",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Opened"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn open_sealed(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -324,6 +536,29 @@ pub async fn open_sealed(
     court_order(&s, (&u, &actor), &id, b.order, false).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/proceedings/{id}/agreement",
+    operation_id = "postProceedingsByIdAgreement",
+    summary = "Record the diversion agreement (conditions, who monitors, until when) of proceedings whose diversion assessment reached one",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn agreement(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -347,6 +582,29 @@ pub struct AgreementEventBody {
     on: chrono::NaiveDate,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/proceedings/{id}/agreement/event",
+    operation_id = "postProceedingsByIdAgreementEvent",
+    summary = "The agreement was completed, or breached on a date: a breach is a task for the case's holders, due when the jurisdiction requires action (Indonesia: 7 days), and lets formal proceedings resume",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn agreement_event(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

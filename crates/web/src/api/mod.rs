@@ -32,11 +32,16 @@ mod abroad;
 mod assessment;
 mod conference;
 mod consent;
+mod doc;
+mod family;
+mod interview;
 mod justice;
 mod plan;
 mod referral;
+mod task;
 
-pub const OPENAPI: &str = include_str!("../../openapi.json");
+pub use doc::openapi_document;
+use doc::{Limited, Problem, SectionName};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -72,10 +77,10 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/cases/{id}/household",
-            get(conference::household).put(conference::put_household),
+            get(family::household).put(family::put_household),
         )
-        .route("/cases/{id}/plan/actions", post(conference::action_status))
-        .route("/tasks", get(conference::tasks))
+        .route("/cases/{id}/plan/actions", post(plan::action_status))
+        .route("/tasks", get(task::tasks))
         .route("/cases/{id}/justice", get(justice::get))
         .route("/cases/{id}/proceedings", post(justice::open))
         .route("/proceedings/{id}/diversion", post(justice::diversion))
@@ -113,9 +118,9 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/cases/{id}/interviews",
-            get(conference::interviews).post(conference::record_interview),
+            get(interview::interviews).post(interview::record_interview),
         )
-        .route("/tasks/{id}/done", post(conference::task_done))
+        .route("/tasks/{id}/done", post(task::task_done))
         .route("/followups/{id}", post(plan::record_followup))
         .route("/referrals", get(referral::inbox))
         .route("/referrals/{id}/move", post(referral::answer))
@@ -326,10 +331,37 @@ fn unknown_field(text: &str) -> Option<String> {
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    operation_id = "getOpenapiJson",
+    summary = "This document",
+    responses(
+        (status = 200, description = "The OpenAPI document"),
+        Limited,
+    ),
+)]
 async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        doc::DOCUMENT.as_str(),
+    )
+        .into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    operation_id = "getMe",
+    summary = "The token's user",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn me(ApiUser(u): ApiUser) -> Response {
     Json(json!({"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role.as_str(), "agency_id": u.agency_id}))
         .into_response()
@@ -347,6 +379,19 @@ fn meta_json(m: &CaseMeta) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases",
+    operation_id = "getCases",
+    summary = "Open cases assigned to me, most urgent first",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     match s.store.read_my_work(&Reader::from(&u), 500).await {
         Ok(items) => {
@@ -434,6 +479,22 @@ async fn meta_and_grant(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}",
+    operation_id = "getCasesById",
+    summary = "A case's status section",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<String>) -> Response {
     let (meta, g) = match meta_and_grant(&s, &u, &id, Section::Status, None).await {
         Ok(x) => x,
@@ -488,6 +549,23 @@ async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreErr
     Ok(v)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/sections/{section}",
+    operation_id = "getCasesByIdSectionsBySection",
+    summary = "One section of a case, when the policy allows it",
+    params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn section(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -512,6 +590,28 @@ pub struct OpenBody {
     justification: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/sections/{section}/open",
+    operation_id = "postCasesByIdSectionsBySectionOpen",
+    summary = "Break-glass: open a section with a written justification (logged; the supervisor is alerted)",
+    params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn open_section(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -546,6 +646,28 @@ pub struct NoteBody {
     text: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/notes",
+    operation_id = "postCasesByIdNotes",
+    summary = "Add a case note to a section; the terminology guard's findings come back",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn add_note(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -691,6 +813,26 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
     })
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/children",
+    operation_id = "postChildren",
+    summary = "Register a child; opens a case at the token user's agency",
+    responses(
+        (status = 201, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn register(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -724,6 +866,24 @@ pub struct SearchBody {
     query: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/search",
+    operation_id = "postSearch",
+    summary = "Children whose names match, across spelling variants and scripts, limited to those the token user may see",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 408, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn search(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -761,6 +921,29 @@ pub struct CircumstancesBody {
 
 /// Records how the child came to be associated, for a case registered without it: the child
 /// is a recognised victim from then on. Once recorded, 409.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/circumstances",
+    operation_id = "putCasesByIdCircumstances",
+    summary = "Record how the child came to be associated with a group, for a case registered without it: the child is recognised as a victim from then on (the lead worker or a supervisor)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded; the child is a recognised victim"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 async fn record_circumstances(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

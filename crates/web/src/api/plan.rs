@@ -1,19 +1,38 @@
-//! The reintegration plan over the API: `GET`/`PUT /api/v1/cases/{id}/plan` and
-//! `POST …/plan/approve`.
+//! The reintegration plan over the API: `GET`/`PUT /api/v1/cases/{id}/plan`,
+//! `POST …/plan/approve`, the status of its actions `POST …/plan/actions`, and follow-ups.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pelita_domain::plan::Plan;
+use pelita_domain::plan::{ActionStatus, Plan};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::{Readable, Reader};
+use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, store_problem};
+use super::doc::{Limited, Problem};
+use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/plan",
+    operation_id = "getCasesByIdPlan",
+    summary = "The case's individual reintegration plan (plan section) and whether it is approved",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn get_plan(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -40,13 +59,36 @@ pub async fn get_plan(
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/plan",
+    operation_id = "putCasesByIdPlan",
+    summary = "Save the plan as a draft (lead worker or supervisor); an approved plan that changes needs approval again",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn put_plan(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
     Path(id): Path<String>,
     ApiJson(p): ApiJson<Plan>,
 ) -> Response {
-    if let Err(r) = super::may_change(&s, &u, &id, Change::Plan).await {
+    if let Err(r) = may_change(&s, &u, &id, Change::Plan).await {
         return r;
     }
 
@@ -56,6 +98,25 @@ pub async fn put_plan(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/plan/approve",
+    operation_id = "postCasesByIdPlanApprove",
+    summary = "Approve the plan: a supervisor only, only after an assessment and with the child's views (or why they could not be given); refusals say which rule",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Approved"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn approve(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -76,6 +137,23 @@ pub async fn approve(
 }
 
 /// The case's follow-ups after closure (plan section).
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/followups",
+    operation_id = "getCasesByIdFollowups",
+    summary = "Follow-ups after closure (3, 6 and 12 months) with their outcome measures (plan section)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 410, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn followups(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -102,6 +180,29 @@ pub async fn followups(
 }
 
 /// Records a follow-up's outcome measures (the case's lead worker or a supervisor).
+#[utoipa::path(
+    post,
+    path = "/api/v1/followups/{id}",
+    operation_id = "postFollowupsById",
+    summary = "Record a follow-up's outcome measures, including the child's own view (the case's lead worker or a supervisor); recorded once",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn record_followup(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -121,6 +222,56 @@ pub async fn record_followup(
     }
 
     match s.store.record_followup(&actor, &fid, o).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionChange {
+    goal: usize,
+    action: usize,
+    status: ActionStatus,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/plan/actions",
+    operation_id = "postCasesByIdPlanActions",
+    summary = "Move one plan action to a new status (lead worker or supervisor); the plan's approval stands",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
+pub async fn action_status(
+    State(s): State<AppState>,
+    ApiWriter(u, actor): ApiWriter,
+    Path(id): Path<String>,
+    ApiJson(a): ApiJson<ActionChange>,
+) -> Response {
+    if let Err(r) = may_change(&s, &u, &id, Change::Conference).await {
+        return r;
+    }
+    match s
+        .store
+        .set_action_status(&actor, &id, a.goal, a.action, a.status)
+        .await
+    {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }

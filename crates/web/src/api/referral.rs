@@ -13,6 +13,7 @@ use pelita_store::{NewReferral, Readable, Reader, ReferralRecord};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, problem, store_problem};
 use crate::AppState;
 
@@ -60,6 +61,22 @@ async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<(), Respon
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/referrals",
+    operation_id = "getCasesByIdReferrals",
+    summary = "The referrals of a case, for its lead worker, team and supervisors",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn of_case(
     State(s): State<AppState>,
     ApiUser(u): ApiUser,
@@ -92,6 +109,29 @@ fn note(raw: Option<&str>) -> Result<Option<NoteText>, Response> {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/referrals",
+    operation_id = "postCasesByIdReferrals",
+    summary = "Refer a case to another agency, sharing only the chosen sections. Refused unless the consent ledger allows referral to the receiver's sector, or a supervisor gives an override justification (kept and audited). Never to security services",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 201, description = "Sent"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn create(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,
@@ -143,6 +183,19 @@ pub async fn create(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/referrals",
+    operation_id = "getReferrals",
+    summary = "Referrals to the caller's agency that wait for an answer or are in progress",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn inbox(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     let reader = Reader::from(&u);
     let list = match &u.agency_id {
@@ -168,6 +221,29 @@ pub struct MoveBody {
     text: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals/{id}/move",
+    operation_id = "postReferralsByIdMove",
+    summary = "Accept or decline (a reason is required) a referral to your agency, or complete it (feedback is required)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Done"),
+        (status = 400, response = Problem),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 408, response = Problem),
+        (status = 409, response = Problem),
+        (status = 410, response = Problem),
+        (status = 413, response = Problem),
+        (status = 415, response = Problem),
+        (status = 422, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
 pub async fn answer(
     State(s): State<AppState>,
     ApiWriter(u, actor): ApiWriter,

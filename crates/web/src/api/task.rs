@@ -1,0 +1,83 @@
+//! "My work" over the API: `GET /api/v1/tasks`, `POST /api/v1/tasks/{id}/done` (the page:
+//! `pages/work.rs`).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelita_domain::task::Urgency;
+use serde_json::json;
+
+use super::doc::{Limited, Problem};
+use super::{ApiUser, ApiWriter, store_problem};
+use crate::AppState;
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/tasks",
+    operation_id = "getTasks",
+    summary = "What is due from the caller, overdue first: conference tasks, first assessments (due by the case's priority: high 24 h, medium 3 days, low 7 days unless configured), plan reviews and follow-ups due within 14 days, referrals waiting for an answer",
+    responses(
+        (status = 200, description = "OK"),
+        (status = 401, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
+pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
+    let now = s.store.now();
+    match s
+        .store
+        .my_tasks(
+            &u.id,
+            u.agency_id.as_deref(),
+            u.role.works_with_children(),
+            u.role == pelita_domain::role::Role::Supervisor,
+            &s.config.response_times,
+        )
+        .await
+    {
+        Ok(list) => Json(json!({"tasks": list.iter().map(|t| json!({
+            "kind": t.kind.as_str(),
+            "id": t.id,
+            "case_id": t.case_id,
+            "reference": t.reference,
+            "priority": t.priority.as_str(),
+            "due": t.due.to_rfc3339(),
+            "urgency": Urgency::of(t.due, now).as_str(),
+            "text": t.text,
+            "at_expiry": t.at_expiry.map(|a| a.as_str()),
+        })).collect::<Vec<_>>()}))
+        .into_response(),
+        Err(e) => store_problem(e),
+    }
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/tasks/{id}/done",
+    operation_id = "postTasksByIdDone",
+    summary = "Mark a conference task done (its assignee, or a supervisor of the case's agency)",
+    params(("id" = String, Path, max_length = 100)),
+    responses(
+        (status = 204, description = "Done"),
+        (status = 401, response = Problem),
+        (status = 403, response = Problem),
+        (status = 404, response = Problem),
+        (status = 409, response = Problem),
+        (status = 500, response = Problem),
+        Limited,
+    ),
+    security(("bearer" = [])),
+)]
+pub async fn task_done(
+    State(s): State<AppState>,
+    ApiWriter(_, actor): ApiWriter,
+    Path(id): Path<String>,
+) -> Response {
+    match s.store.complete_task(&actor, &id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => store_problem(e),
+    }
+}
