@@ -423,7 +423,10 @@ async fn render_posted(
     let justice = if justice_read.is_some()
         || super::decision(ctx, &meta, Section::Justice) == Decision::Allow
     {
-        Some(super::justice::view(ctx, &meta, justice_read.as_ref(), justice_seal).await)
+        match super::justice::view(ctx, &meta, justice_read.as_ref(), justice_seal).await {
+            Ok(view) => Some(view),
+            Err(e) => return error::store(&t, e),
+        }
     } else {
         None
     };

@@ -272,12 +272,10 @@ fn detention_view(
     }
 }
 
-/// The case's jurisdiction; the international default when the case cannot be read.
-async fn jurisdiction(ctx: &Ctx, case_id: &str) -> Jurisdiction {
-    ctx.store
-        .jurisdiction_of(case_id)
-        .await
-        .unwrap_or_else(|_| Jurisdiction::for_code(pelita_domain::justice::INTERNATIONAL))
+/// The case's jurisdiction with its overrides. Never another's rules in its place: a page that
+/// cannot read them says so rather than showing (or entering times in) the wrong law.
+async fn jurisdiction(ctx: &Ctx, case_id: &str) -> Result<Jurisdiction, StoreError> {
+    ctx.store.jurisdiction_of(case_id).await
 }
 
 /// Expungement is for a supervisor or a justice officer who may read the section.
@@ -294,7 +292,7 @@ pub async fn view(
     meta: &CaseMeta,
     read: Option<&(Vec<ProceedingRecord>, Vec<DetentionRecord>)>,
     seal: Option<pelita_store::SealState>,
-) -> JusticeView {
+) -> Result<JusticeView, StoreError> {
     let t = &ctx.t;
     let empty = (Vec::new(), Vec::new());
     let (proceedings, detentions) = match read {
@@ -302,7 +300,18 @@ pub async fn view(
         None => (empty.0.as_slice(), empty.1.as_slice()),
     };
     let sealed = read.is_none();
-    let j = jurisdiction(ctx, &meta.id).await;
+    let j = jurisdiction(ctx, &meta.id).await?;
+    // Family contacts are justice records: sealed with the rest.
+    let contacts = if sealed {
+        Vec::new()
+    } else {
+        ctx.store
+            .family_contacts(&meta.id)
+            .await?
+            .into_iter()
+            .map(|(on, kind)| format!("{} — {}", t.date(on), t.pick("contact", &kind)))
+            .collect()
+    };
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = ctx.store.now();
     let mut rules = vec![t.with(
@@ -330,7 +339,7 @@ pub async fn view(
             ],
         ));
     }
-    JusticeView {
+    Ok(JusticeView {
         jurisdiction: format!("{} — {}", j.name, tz.name()),
         rules,
         proceedings: proceedings
@@ -359,22 +368,18 @@ pub async fn view(
             .into_iter()
             .map(|s| (s.as_str(), t.pick("stage", s.as_str())))
             .collect(),
-        contacts: ctx
-            .store
-            .family_contacts(&meta.id)
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(on, kind)| format!("{} — {}", t.date(on), t.pick("contact", &kind)))
-            .collect(),
+        contacts,
         now_local: now.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string(),
         today: now.with_timezone(&tz).date_naive().to_string(),
-    }
+    })
 }
 
 /// The pathway the jurisdiction offers a child below the minimum age, as the refusal says it.
 async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
-    let j = jurisdiction(ctx, case_id).await;
+    let Ok(j) = jurisdiction(ctx, case_id).await else {
+        // The refusal stands; only the pathway cannot be named.
+        return ctx.t.get("error-below-minimum-age");
+    };
     format!(
         "{} {}",
         ctx.t.get("error-below-minimum-age"),
@@ -495,7 +500,7 @@ pub async fn detain(
     let t = &ctx.t;
     form(&ctx, &body, CaseOf::Case(&id))
         .run(async |meta| {
-            let j = jurisdiction(&ctx, &meta.id).await;
+            let j = jurisdiction(&ctx, &meta.id).await.map_err(Refused::Store)?;
             let tz = j.tz().unwrap_or(chrono_tz::UTC);
             let parsed = (|| -> Result<NewDetention, String> {
                 // The time as the register states it, where the child is held.
