@@ -10,7 +10,7 @@ use pelita_domain::task::{self, ResponseTimes, TaskKind};
 use serde_json::json;
 
 use crate::db::{Row, args};
-use crate::writer::{Command, Done, Write};
+use crate::writer::Write;
 use crate::{Actor, Store, StoreError, from_micros};
 
 /// Date-scheduled work (plan reviews, follow-ups) enters "my work" this long before it is due.
@@ -33,6 +33,20 @@ pub struct TaskItem {
 
 fn level(s: &str) -> Result<PriorityLevel, StoreError> {
     PriorityLevel::parse(s).ok_or(StoreError::Corrupt)
+}
+
+/// The writes of tasks.
+pub(crate) enum TaskCommand {
+    Complete(String),
+}
+
+impl TaskCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            TaskCommand::Complete(id) => w.complete_task(id).await?,
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -279,7 +293,7 @@ impl Store {
 
     /// Marks a conference task done: by its assignee, or by a supervisor of the case's agency.
     pub async fn complete_task(&self, actor: &Actor, task_id: &str) -> Result<(), StoreError> {
-        self.submit(actor, Command::CompleteTask(task_id.into()))
+        self.submit(actor, TaskCommand::Complete(task_id.into()))
             .await?;
         Ok(())
     }
@@ -304,7 +318,7 @@ fn derived(
 }
 
 impl Write<'_> {
-    pub(crate) async fn complete_task(&mut self, task_id: &str) -> Result<Done, StoreError> {
+    pub(crate) async fn complete_task(&mut self, task_id: &str) -> Result<(), StoreError> {
         let row = self
             .tx
             .row(
@@ -343,6 +357,6 @@ impl Write<'_> {
             .await?;
         self.audit("task.complete", &case_id, json!({"task": task_id}))
             .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }
