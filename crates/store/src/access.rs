@@ -10,6 +10,7 @@ use pelita_domain::referral::ReferralStatus;
 use pelita_domain::role::Role;
 use serde_json::json;
 
+use crate::cases::OPEN_CASE;
 use crate::db::{Row, Tx, args};
 use crate::writer::{Write, new_id};
 use crate::{Actor, CaseRecord, NoteRecord, Readable, Store, StoreError, User, from_micros};
@@ -34,6 +35,14 @@ impl AccessCommand {
                 for (case_id, section, justification) in reads {
                     // The reason is personal (it often names the child's situation): sealed
                     // with the child's key, so erasure reaches it.
+                    // A break-glass read is logged (and so read) only with a reason the
+                    // policy accepts: the domain's one rule.
+                    let justification = match justification {
+                        Some(j) => Some(
+                            policy::break_glass_justification(j).ok_or(StoreError::Forbidden)?,
+                        ),
+                        None => None,
+                    };
                     let sealed = match justification {
                         Some(j) => w.seal_for_case(case_id, JUSTIFICATION, j).await?,
                         None => None,
@@ -639,7 +648,7 @@ impl Store {
              FROM (SELECT id FROM cases WHERE assigned_to = $1 \
                    UNION SELECT case_id FROM case_team WHERE user_id = $1) mine \
              JOIN cases c ON c.id = mine.id JOIN children ch ON ch.id = c.child_id \
-             WHERE c.status NOT IN ('closed', 'transferred') \
+             WHERE {OPEN_CASE} \
              ORDER BY CASE c.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, c.updated_at DESC \
              LIMIT $2"
         );

@@ -15,6 +15,10 @@ use crate::db::{Tx, args};
 use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Registered, Registration, Store, StoreError, from_micros, micros};
 
+/// An open case in SQL, for a query that names its cases `c`: the statuses that are not
+/// [`CaseStatus::is_open`] (a test keeps the two in step).
+pub(crate) const OPEN_CASE: &str = "c.status NOT IN ('closed', 'transferred')";
+
 /// The changes to a case and its child.
 pub(crate) enum CaseCommand {
     Register(Box<Registration>, Reply<Registered>),
@@ -757,5 +761,18 @@ fn victim_micros(v: VictimStatus) -> Option<i64> {
     match v {
         VictimStatus::NotRecorded => None,
         VictimStatus::Recognised { since } => Some(micros(since)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_case_fragment_is_the_domain_rule() {
+        for status in CaseStatus::ALL {
+            let listed = OPEN_CASE.contains(&format!("'{}'", status.as_str()));
+            assert_eq!(listed, !status.is_open(), "{}", status.as_str());
+        }
     }
 }

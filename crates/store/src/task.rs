@@ -9,6 +9,7 @@ use pelita_domain::justice::clock::State;
 use pelita_domain::task::{self, ResponseTimes, TaskKind};
 use serde_json::json;
 
+use crate::cases::OPEN_CASE;
 use crate::db::{Row, args};
 use crate::writer::Write;
 use crate::{Actor, Store, StoreError, from_micros};
@@ -110,7 +111,7 @@ impl Store {
                 &format!(
                     "SELECT c.id, c.reference, c.priority, c.created_at FROM {mine} m \
                      JOIN cases c ON c.id = m.id \
-                     WHERE c.status NOT IN ('closed', 'transferred') \
+                     WHERE {OPEN_CASE} \
                      AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)"
                 ),
                 args![user_id],
@@ -133,18 +134,18 @@ impl Store {
                 format!(
                     "SELECT c.id, c.reference, c.priority, p.review_on FROM {mine} m \
                      JOIN cases c ON c.id = m.id JOIN plans p ON p.case_id = c.id \
-                     WHERE c.status NOT IN ('closed', 'transferred') AND p.review_on <= $2"
+                     WHERE {OPEN_CASE} AND p.review_on <= $2"
                 ),
             ),
             (
                 TaskKind::ReceptionReview,
                 // The lead worker's: the stay is in the circumstances section, which a
                 // teacher or health worker on the team does not see.
-                String::from(
+                format!(
                     "SELECT c.id, c.reference, c.priority, s.next_review FROM cases c \
                      JOIN reception_stays s ON s.case_id = c.id WHERE c.assigned_to = $1 \
-                     AND c.status NOT IN ('closed', 'transferred') \
-                     AND s.next_review IS NOT NULL AND s.next_review <= $2",
+                     AND {OPEN_CASE} \
+                     AND s.next_review IS NOT NULL AND s.next_review <= $2"
                 ),
             ),
             (

@@ -10,6 +10,10 @@
 //! own answer since 2018, which turns a failed fsync into a crash and a recovery from its WAL:
 //! the batch's callers and every later write are answered [`StoreError::Halted`], reads go on,
 //! and only a restart (after an operator has looked at the disk) writes again.
+//!
+//! The engine knows no feature: a [`Command`] is routed to its feature's file by `command.rs`,
+//! after `permit.rs` has checked it. A command carries its [`Reply`]; the caller gets the
+//! reply's value only once the batch has committed, or the command's own error, or `Halted`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -322,9 +326,10 @@ async fn commit(
             Ok(None) | Err(Failure::Batch(_)) => {}
         }
     }
+    // With savepoints every outcome is kept: `None` is not an answer this attempt gives.
     attempt(pools, keys, state, now, batch, true)
-        .await
-        .map(|r| r.expect("with savepoints every outcome is kept"))
+        .await?
+        .ok_or(Failure::Batch(StoreError::Corrupt))
 }
 
 /// One try at a batch; `None` when a command failed without savepoints to contain it.
