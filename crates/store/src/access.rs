@@ -1,5 +1,5 @@
 //! Who may read what, and who did: case metadata for policy decisions, reads that demand a
-//! [`Grant`], the access log, sessions, tokens and sign-in throttling.
+//! [`Grant`], the access log and refused reads.
 
 use chrono::{DateTime, Utc};
 use pelita_domain::case::{CaseReference, CaseStatus, Circumstances, PriorityLevel, VictimStatus};
@@ -10,29 +10,112 @@ use pelita_domain::referral::ReferralStatus;
 use pelita_domain::role::Role;
 use serde_json::json;
 
+use crate::cases::OPEN_CASE;
 use crate::db::{Row, Tx, args};
-use crate::writer::{Command, Done, Write};
-use crate::{
-    Actor, CaseRecord, NoteRecord, Readable, Store, StoreError, User, from_micros, micros,
-};
+use crate::writer::{Write, new_id};
+use crate::{Actor, CaseRecord, NoteRecord, Readable, Store, StoreError, User, from_micros};
 
-/// Failed sign-ins before an account is locked, and for how long.
-pub const MAX_FAILURES: i64 = 5;
-pub const LOCKOUT_MINUTES: i64 = 15;
-
-/// What a personal access token may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenScope {
-    /// Reads only (GET, and searches).
-    Read,
-    ReadWrite,
+/// The access log's writes.
+pub(crate) enum AccessCommand {
+    /// Sensitive reads of one reader: (case, section, break-glass justification).
+    LogAccess {
+        reads: Vec<(String, Section, Option<String>)>,
+    },
+    /// A read the policy refused, by the actor.
+    LogRefusal(String, Section),
+    /// At start: break-glass reasons an earlier release kept in plain text are sealed.
+    SealLegacyJustifications,
 }
 
-impl TokenScope {
-    pub fn as_str(self) -> &'static str {
+impl AccessCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        let now = w.now;
         match self {
-            TokenScope::Read => "read",
-            TokenScope::ReadWrite => "read_write",
+            AccessCommand::LogAccess { reads } => {
+                for (case_id, section, justification) in reads {
+                    // The reason is personal (it often names the child's situation): sealed
+                    // with the child's key, so erasure reaches it.
+                    // A break-glass read is logged (and so read) only with a reason the
+                    // policy accepts: the domain's one rule.
+                    let justification = match justification {
+                        Some(j) => Some(
+                            policy::break_glass_justification(j).ok_or(StoreError::Forbidden)?,
+                        ),
+                        None => None,
+                    };
+                    let sealed = match justification {
+                        Some(j) => w.seal_for_case(case_id, JUSTIFICATION, j).await?,
+                        None => None,
+                    };
+                    w.tx
+                        .exec(
+                            "INSERT INTO access_log (at, reader, case_id, section, justification_sealed) VALUES ($1, $2, $3, $4, $5)",
+                            args![now, w.actor.id.as_str(), case_id.as_str(), section.as_str(), sealed],
+                        )
+                        .await?;
+                    if let Some(j) = justification {
+                        // Break-glass: audited, and every supervisor of the case's agency is told.
+                        let supervisors = w
+                            .tx
+                            .rows(
+                                "SELECT u.id FROM users u JOIN cases c ON c.agency_id = u.agency_id \
+                                 WHERE c.id = $1 AND u.role = 'supervisor' AND u.disabled = 0",
+                                args![case_id.as_str()],
+                            )
+                            .await?;
+                        for s in supervisors {
+                            w.tx
+                                .exec(
+                                    "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, $3, 'break_glass', $4, $5)",
+                                    args![new_id(), s.text(0)?, case_id.as_str(), json!({"reader": w.actor.id, "section": section.as_str()}).to_string(), now],
+                                )
+                                .await?;
+                        }
+                        let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
+                        w.audit("access.break_glass", case_id, detail).await?;
+                    }
+                }
+                Ok(())
+            }
+            AccessCommand::LogRefusal(case_id, section) => {
+                w.tx.exec(
+                    "INSERT INTO refusals (at, reader, case_id, section) VALUES ($1, $2, $3, $4)",
+                    args![now, w.actor.id.as_str(), case_id.as_str(), section.as_str()],
+                )
+                .await?;
+                let since = now - policy::PROBING_WINDOW_MINUTES * 60_000_000;
+                let count =
+                    w.tx.row(
+                        "SELECT COUNT(*) FROM refusals WHERE reader = $1 AND at > $2",
+                        args![w.actor.id.as_str(), since],
+                    )
+                    .await?
+                    .map(|r| r.i64(0))
+                    .transpose()?
+                    .unwrap_or(0);
+                if policy::is_probing(count) {
+                    let detail = json!({"reader": w.actor.id, "refusals": count,
+                                        "minutes": policy::PROBING_WINDOW_MINUTES});
+                    let auditors =
+                        w.tx.rows(
+                            "SELECT id FROM users WHERE role = 'auditor' AND disabled = 0",
+                            args![],
+                        )
+                        .await?;
+                    for a in auditors {
+                        w.tx
+                            .exec(
+                                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, NULL, 'refusals', $3, $4)",
+                                args![new_id(), a.text(0)?, detail.to_string(), now],
+                            )
+                            .await?;
+                    }
+                    w.audit("access.refusal_pattern", &w.actor.id.clone(), detail)
+                        .await?;
+                }
+                Ok(())
+            }
+            AccessCommand::SealLegacyJustifications => w.seal_legacy_justifications().await,
         }
     }
 }
@@ -298,67 +381,6 @@ pub struct WorkItem {
     pub meta: CaseMeta,
     pub identity: Readable<ChildIdentity>,
 }
-
-/// A signed-in session.
-#[derive(Debug, Clone)]
-pub struct Session {
-    pub user: User,
-    /// Made by the store from the session it found; see [`Actor`].
-    actor: Actor,
-    pub csrf: String,
-    pub second_factor: bool,
-    pub created_at: DateTime<Utc>,
-    pub last_seen: DateTime<Utc>,
-    pub reauth_at: DateTime<Utc>,
-    /// A short, non-secret label for listing sessions.
-    pub label: String,
-}
-
-impl Session {
-    /// Who acts in this session.
-    pub fn actor(&self) -> &Actor {
-        &self.actor
-    }
-}
-
-/// The account behind a bearer token, and what the token may do.
-#[derive(Debug, Clone)]
-pub struct Bearer {
-    pub user: User,
-    pub scope: TokenScope,
-    /// Made by the store from the token it found; see [`Actor`].
-    actor: Actor,
-}
-
-impl Bearer {
-    /// Who acts with this token.
-    pub fn actor(&self) -> &Actor {
-        &self.actor
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alert {
-    pub id: String,
-    pub case_id: Option<String>,
-    pub kind: String,
-    pub detail: String,
-    pub created_at: DateTime<Utc>,
-}
-
-fn user_from(r: &Row, at: usize) -> Result<User, StoreError> {
-    Ok(User {
-        id: r.text(at)?,
-        username: r.text(at + 1)?,
-        display_name: r.text(at + 2)?,
-        role: Role::parse(&r.text(at + 3)?).ok_or(StoreError::Corrupt)?,
-        agency_id: r.opt_text(at + 4)?,
-        disabled: r.i64(at + 5)? != 0,
-    })
-}
-
-const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.agency_id, u.disabled";
-
 /// Strips what a minimal identity grant may not show: aliases, other names, transliterations
 /// and the age evidence beyond the best claim.
 fn minimal(identity: ChildIdentity) -> ChildIdentity {
@@ -429,7 +451,8 @@ impl Store {
             return Err(StoreError::Conflict("grants of different readers"));
         }
         let actor = Actor::account(first.reader(), Role::CaseWorker);
-        self.submit(&actor, Command::LogAccess { reads }).await?;
+        self.submit(&actor, AccessCommand::LogAccess { reads })
+            .await?;
         Ok(())
     }
 
@@ -625,7 +648,7 @@ impl Store {
              FROM (SELECT id FROM cases WHERE assigned_to = $1 \
                    UNION SELECT case_id FROM case_team WHERE user_id = $1) mine \
              JOIN cases c ON c.id = mine.id JOIN children ch ON ch.id = c.child_id \
-             WHERE c.status NOT IN ('closed', 'transferred') \
+             WHERE {OPEN_CASE} \
              ORDER BY CASE c.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, c.updated_at DESC \
              LIMIT $2"
         );
@@ -673,7 +696,7 @@ impl Store {
         if !reads.is_empty() {
             self.submit(
                 &Actor::account(&reader.id, reader.role),
-                Command::LogAccess { reads },
+                AccessCommand::LogAccess { reads },
             )
             .await?;
         }
@@ -690,7 +713,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.submit(
             &Actor::account(&reader.id, reader.role),
-            Command::LogRefusal(case_id.to_owned(), section),
+            AccessCommand::LogRefusal(case_id.to_owned(), section),
         )
         .await?;
         Ok(())
@@ -799,434 +822,10 @@ impl Store {
             .map(crate::audit::event_row)
             .collect()
     }
-
-    pub async fn alerts(&self, user_id: &str) -> Result<Vec<Alert>, StoreError> {
-        self.pools
-            .rows(
-                "SELECT id, case_id, kind, detail, created_at FROM alerts WHERE user_id = $1 \
-                 AND read_at IS NULL ORDER BY created_at DESC LIMIT 100",
-                args![user_id],
-            )
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(Alert {
-                    id: r.text(0)?,
-                    case_id: r.opt_text(1)?,
-                    kind: r.text(2)?,
-                    detail: r.text(3)?,
-                    created_at: from_micros(r.i64(4)?),
-                })
-            })
-            .collect()
-    }
-
-    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.username");
-        self.pools
-            .rows(&sql, args![])
-            .await?
-            .iter()
-            .map(|r| user_from(r, 0))
-            .collect()
-    }
-
-    pub async fn user(&self, id: &str) -> Result<User, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
-        user_from(
-            &self
-                .pools
-                .row(&sql, args![id])
-                .await?
-                .ok_or(StoreError::NotFound)?,
-            0,
-        )
-    }
-
-    pub async fn user_language(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .pools
-            .row("SELECT language FROM users WHERE id = $1", args![id])
-            .await?
-            .map(|r| r.opt_text(0))
-            .transpose()?
-            .flatten())
-    }
-
-    // ---- sign-in ----
-
-    /// (failures, locked until) for a username, whether or not the account exists.
-    pub async fn login_state(
-        &self,
-        username: &str,
-    ) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
-        let row = self
-            .pools
-            .row(
-                "SELECT failures, locked_until FROM login_failures WHERE username = $1",
-                args![username],
-            )
-            .await?;
-        Ok(match row {
-            Some(r) => {
-                let until = r.i64(1)?;
-                (
-                    r.i64(0)?,
-                    (until > micros(self.now())).then(|| from_micros(until)),
-                )
-            }
-            None => (0, None),
-        })
-    }
-
-    pub async fn record_login_failure(&self, username: &str) -> Result<(), StoreError> {
-        self.submit(
-            &Actor::operator("signin"),
-            Command::LoginFailure(username.to_owned()),
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Starts a session for `user`; returns the token for the cookie (never stored) and the
-    /// session's CSRF token. Clears the sign-in failure count.
-    pub async fn start_session(
-        &self,
-        user: &User,
-        second_factor: bool,
-    ) -> Result<(String, String), StoreError> {
-        let token = crate::random_token();
-        let csrf = crate::random_token();
-        self.submit(
-            &Actor::account(&user.id, user.role),
-            Command::StartSession {
-                token_hash: self.keys.token_hash(&token),
-                user_id: user.id.clone(),
-                username: user.username.clone(),
-                second_factor,
-                csrf: csrf.clone(),
-            },
-        )
-        .await?;
-        Ok((token, csrf))
-    }
-
-    pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
-        let sql = format!(
-            "SELECT {USER_COLUMNS}, s.csrf, s.second_factor, s.created_at, s.last_seen, s.reauth_at, s.token_hash \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
-        );
-        let Some(r) = self
-            .pools
-            .row(&sql, args![self.keys.token_hash(token)])
-            .await?
-        else {
-            return Ok(None);
-        };
-        let user = user_from(&r, 0)?;
-        Ok(Some(Session {
-            actor: Actor::account(&user.id, user.role),
-            user,
-            csrf: r.text(6)?,
-            second_factor: r.i64(7)? != 0,
-            created_at: from_micros(r.i64(8)?),
-            last_seen: from_micros(r.i64(9)?),
-            reauth_at: from_micros(r.i64(10)?),
-            label: label(&r.bytes(11)?),
-        }))
-    }
-
-    pub async fn sessions_of(
-        &self,
-        user_id: &str,
-    ) -> Result<Vec<(String, DateTime<Utc>, DateTime<Utc>)>, StoreError> {
-        self.pools
-            .rows(
-                "SELECT token_hash, created_at, last_seen FROM sessions WHERE user_id = $1 ORDER BY last_seen DESC",
-                args![user_id],
-            )
-            .await?
-            .iter()
-            .map(|r| Ok((label(&r.bytes(0)?), from_micros(r.i64(1)?), from_micros(r.i64(2)?))))
-            .collect()
-    }
-
-    pub fn session_label(&self, token: &str) -> String {
-        label(&self.keys.token_hash(token))
-    }
-
-    pub async fn touch_session(&self, token: &str) -> Result<(), StoreError> {
-        let h = self.keys.token_hash(token);
-        self.submit(&Actor::operator("session"), Command::TouchSession(h))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn end_session(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
-        let h = self.keys.token_hash(token);
-        self.submit(
-            actor,
-            Command::EndSessions {
-                user_id: None,
-                token_hash: Some(h),
-                keep: None,
-            },
-        )
-        .await?;
-        Ok(())
-    }
-
-    pub async fn end_other_sessions(
-        &self,
-        actor: &Actor,
-        keep_token: &str,
-    ) -> Result<(), StoreError> {
-        let keep = self.keys.token_hash(keep_token);
-        let cmd = Command::EndSessions {
-            user_id: Some(actor.id.clone()),
-            token_hash: None,
-            keep: Some(keep),
-        };
-        self.submit(actor, cmd).await?;
-        Ok(())
-    }
-
-    pub async fn pass_second_factor(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
-        let h = self.keys.token_hash(token);
-        self.submit(actor, Command::PassSecondFactor(h)).await?;
-        Ok(())
-    }
-
-    pub async fn mark_reauthenticated(&self, actor: &Actor, token: &str) -> Result<(), StoreError> {
-        let h = self.keys.token_hash(token);
-        self.submit(actor, Command::Reauthenticated(h)).await?;
-        Ok(())
-    }
-
-    /// The user's TOTP secret and the last time step used, when enrolled.
-    pub async fn totp(&self, user_id: &str) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
-        let row = self
-            .pools
-            .row(
-                "SELECT totp_sealed, totp_last_step FROM users WHERE id = $1",
-                args![user_id],
-            )
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        match row.opt_bytes(0)? {
-            Some(sealed) => Ok(Some((
-                self.keys.open_system(&format!("totp/{user_id}"), &sealed)?,
-                row.i64(1)?,
-            ))),
-            None => Ok(None),
-        }
-    }
-
-    pub async fn set_totp(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        secret: &[u8],
-    ) -> Result<(), StoreError> {
-        let sealed = self.keys.seal_system(&format!("totp/{user_id}"), secret);
-        self.submit(actor, Command::SetTotp(user_id.to_owned(), sealed))
-            .await?;
-        Ok(())
-    }
-
-    /// Accepts a TOTP time step once: false when it (or a later one) was already used.
-    pub async fn use_totp_step(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        step: i64,
-    ) -> Result<bool, StoreError> {
-        match self
-            .submit(actor, Command::UseTotpStep(user_id.to_owned(), step))
-            .await?
-        {
-            Done::Bool(b) => Ok(b),
-            _ => unreachable!("writer answers UseTotpStep with a bool"),
-        }
-    }
-
-    pub async fn set_password(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        hash: String,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::SetPassword(user_id.to_owned(), hash))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn set_language(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        lang: &str,
-    ) -> Result<(), StoreError> {
-        self.submit(
-            actor,
-            Command::SetLanguage(user_id.to_owned(), lang.to_owned()),
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Clears a user's second factor (a lost phone): they enrol again at their next sign-in.
-    /// Their sessions end.
-    pub async fn reset_second_factor(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::ResetSecondFactor(user_id.to_owned()))
-            .await?;
-        Ok(())
-    }
-
-    /// Changes a user's role; their sessions end so the new role applies at once.
-    pub async fn set_role(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        role: Role,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::SetRole(user_id.to_owned(), role))
-            .await?;
-        Ok(())
-    }
-
-    /// Disabling a user ends their sessions and tokens at once.
-    pub async fn set_disabled(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        disabled: bool,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::SetDisabled(user_id.to_owned(), disabled))
-            .await?;
-        Ok(())
-    }
-
-    /// A personal access token for the API; the secret is returned once and only its hash kept.
-    pub async fn create_token(
-        &self,
-        actor: &Actor,
-        user_id: &str,
-        label: &str,
-        scope: TokenScope,
-        expires_at: Option<DateTime<Utc>>,
-    ) -> Result<String, StoreError> {
-        let secret = format!("pelita_{}", crate::random_token());
-        self.submit(
-            actor,
-            Command::CreateToken {
-                token_hash: self.keys.token_hash(&secret),
-                user_id: user_id.to_owned(),
-                label: label.to_owned(),
-                scope,
-                expires_at: expires_at.map(micros),
-            },
-        )
-        .await?;
-        Ok(secret)
-    }
-
-    /// Revokes every token of a user at once.
-    pub async fn revoke_tokens(&self, actor: &Actor, user_id: &str) -> Result<(), StoreError> {
-        self.submit(actor, Command::RevokeTokens(user_id.to_owned()))
-            .await?;
-        Ok(())
-    }
-
-    /// The active user behind a bearer token, and what the token may do, unless it expired or
-    /// was revoked.
-    pub async fn token_user(&self, secret: &str) -> Result<Option<Bearer>, StoreError> {
-        let sql = format!(
-            "SELECT {USER_COLUMNS}, t.scope FROM access_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
-             AND u.disabled = 0"
-        );
-        let row = self
-            .pools
-            .row(
-                &sql,
-                args![self.keys.token_hash(secret), micros(self.now())],
-            )
-            .await?;
-        row.map(|r| {
-            let scope = if r.text(6)? == "read" {
-                TokenScope::Read
-            } else {
-                TokenScope::ReadWrite
-            };
-            let user = user_from(&r, 0)?;
-            Ok(Bearer {
-                actor: Actor::account(&user.id, user.role),
-                user,
-                scope,
-            })
-        })
-        .transpose()
-    }
-
-    /// The account `user_id` as the database knows it, to act as: for the operator's tools
-    /// (demo data, the benchmark, tests), never for a request (a test in `pelita-web` keeps it
-    /// so). An unknown or disabled account cannot act.
-    pub async fn act_as(&self, user_id: &str) -> Result<Actor, StoreError> {
-        let user = self.user(user_id).await?;
-        if user.disabled {
-            return Err(StoreError::Forbidden);
-        }
-        Ok(Actor::account(&user.id, user.role))
-    }
-
-    /// Adds a professional of another service to the case's team.
-    pub async fn add_team_member(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        user_id: &str,
-    ) -> Result<(), StoreError> {
-        self.submit(
-            actor,
-            Command::AddTeamMember(case_id.to_owned(), user_id.to_owned()),
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Marks every alert of the actor as read: they leave "my work" (and stay in the audit).
-    pub async fn mark_alerts_read(&self, actor: &Actor) -> Result<(), StoreError> {
-        self.submit(actor, Command::AlertsRead).await?;
-        Ok(())
-    }
-
-    /// Marks a case as handed over by a security liaison (who may then see its status).
-    pub async fn set_handed_over_by(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        user_id: &str,
-    ) -> Result<(), StoreError> {
-        self.submit(
-            actor,
-            Command::HandedOverBy(case_id.to_owned(), user_id.to_owned()),
-        )
-        .await?;
-        Ok(())
-    }
 }
 
 /// The field name a break-glass justification is sealed under.
 const JUSTIFICATION: &str = "access/justification";
-
-fn label(hash: &[u8]) -> String {
-    hash.iter().take(4).map(|b| format!("{b:02x}")).collect()
-}
 
 impl Write<'_> {
     /// `text` sealed with the key of the case's child; `None` once the child is erased.
@@ -1249,7 +848,7 @@ impl Write<'_> {
     }
 
     /// Seals the break-glass reasons an earlier release kept in plain text, and clears them.
-    pub(crate) async fn seal_legacy_justifications(&mut self) -> Result<Done, StoreError> {
+    pub(crate) async fn seal_legacy_justifications(&mut self) -> Result<(), StoreError> {
         let rows = self
             .tx
             .rows(
@@ -1278,401 +877,6 @@ impl Write<'_> {
             )
             .await?;
         }
-        Ok(Done::Unit)
-    }
-
-    /// Changes a user's account; `NotFound` when there is no such user. With `end_sessions`
-    /// the user is signed out everywhere (a role, a second factor or access changed).
-    async fn change_user(
-        &mut self,
-        user: &str,
-        sql: &str,
-        args: Vec<crate::db::Val>,
-        end_sessions: bool,
-    ) -> Result<(), StoreError> {
-        if self.tx.exec(sql, args).await? == 0 {
-            return Err(StoreError::NotFound);
-        }
-        if end_sessions {
-            self.tx
-                .exec("DELETE FROM sessions WHERE user_id = $1", args![user])
-                .await?;
-        }
         Ok(())
-    }
-
-    pub(crate) async fn apply_access(&mut self, command: &Command) -> Result<Done, StoreError> {
-        let now = self.now;
-        match command {
-            Command::LogAccess { reads } => {
-                for (case_id, section, justification) in reads {
-                    // The reason is personal (it often names the child's situation): sealed
-                    // with the child's key, so erasure reaches it.
-                    let sealed = match justification {
-                        Some(j) => self.seal_for_case(case_id, JUSTIFICATION, j).await?,
-                        None => None,
-                    };
-                    self.tx
-                        .exec(
-                            "INSERT INTO access_log (at, reader, case_id, section, justification_sealed) VALUES ($1, $2, $3, $4, $5)",
-                            args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str(), sealed],
-                        )
-                        .await?;
-                    if let Some(j) = justification {
-                        // Break-glass: audited, and every supervisor of the case's agency is told.
-                        let supervisors = self
-                            .tx
-                            .rows(
-                                "SELECT u.id FROM users u JOIN cases c ON c.agency_id = u.agency_id \
-                                 WHERE c.id = $1 AND u.role = 'supervisor' AND u.disabled = 0",
-                                args![case_id.as_str()],
-                            )
-                            .await?;
-                        for s in supervisors {
-                            self.tx
-                                .exec(
-                                    "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, $3, 'break_glass', $4, $5)",
-                                    args![crate::writer::new_id(), s.text(0)?, case_id.as_str(), json!({"reader": self.actor.id, "section": section.as_str()}).to_string(), now],
-                                )
-                                .await?;
-                        }
-                        let detail = json!({"section": section.as_str(), "justification_chars": j.chars().count()});
-                        self.audit("access.break_glass", case_id, detail).await?;
-                    }
-                }
-                Ok(Done::Unit)
-            }
-            Command::LogRefusal(case_id, section) => {
-                self.tx
-                    .exec(
-                        "INSERT INTO refusals (at, reader, case_id, section) VALUES ($1, $2, $3, $4)",
-                        args![now, self.actor.id.as_str(), case_id.as_str(), section.as_str()],
-                    )
-                    .await?;
-                let since = now - policy::PROBING_WINDOW_MINUTES * 60_000_000;
-                let count = self
-                    .tx
-                    .row(
-                        "SELECT COUNT(*) FROM refusals WHERE reader = $1 AND at > $2",
-                        args![self.actor.id.as_str(), since],
-                    )
-                    .await?
-                    .map(|r| r.i64(0))
-                    .transpose()?
-                    .unwrap_or(0);
-                if policy::is_probing(count) {
-                    let detail = json!({"reader": self.actor.id, "refusals": count,
-                                        "minutes": policy::PROBING_WINDOW_MINUTES});
-                    let auditors = self
-                        .tx
-                        .rows(
-                            "SELECT id FROM users WHERE role = 'auditor' AND disabled = 0",
-                            args![],
-                        )
-                        .await?;
-                    for a in auditors {
-                        self.tx
-                            .exec(
-                                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) VALUES ($1, $2, NULL, 'refusals', $3, $4)",
-                                args![crate::writer::new_id(), a.text(0)?, detail.to_string(), now],
-                            )
-                            .await?;
-                    }
-                    self.audit("access.refusal_pattern", &self.actor.id.clone(), detail)
-                        .await?;
-                }
-                Ok(Done::Unit)
-            }
-            Command::LoginFailure(username) => {
-                let row = self
-                    .tx
-                    .row(
-                        "SELECT failures FROM login_failures WHERE username = $1",
-                        args![username.as_str()],
-                    )
-                    .await?;
-                let failures = row.map(|r| r.i64(0)).transpose()?.unwrap_or(0) + 1;
-                let locked_until = if failures >= MAX_FAILURES {
-                    now + LOCKOUT_MINUTES * 60_000_000
-                } else {
-                    0
-                };
-                self.tx
-                    .exec(
-                        "INSERT INTO login_failures (username, failures, locked_until, last_at) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, \
-                         locked_until = excluded.locked_until, last_at = excluded.last_at",
-                        args![username.as_str(), failures, locked_until, now],
-                    )
-                    .await?;
-                self.audit(
-                    "signin.failure",
-                    "signin",
-                    json!({"failures": failures, "locked": locked_until > 0}),
-                )
-                .await?;
-                Ok(Done::Unit)
-            }
-            Command::StartSession {
-                token_hash,
-                user_id,
-                username,
-                second_factor,
-                csrf,
-            } => {
-                self.tx
-                    .exec(
-                        "DELETE FROM login_failures WHERE username = $1",
-                        args![username.as_str()],
-                    )
-                    .await?;
-                self.tx
-                    .exec(
-                        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen, reauth_at, second_factor, csrf) \
-                         VALUES ($1, $2, $3, $3, $3, $4, $5)",
-                        args![token_hash.clone(), user_id.as_str(), now, i64::from(*second_factor), csrf.as_str()],
-                    )
-                    .await?;
-                self.audit(
-                    "session.start",
-                    user_id,
-                    json!({"second_factor": second_factor}),
-                )
-                .await?;
-                Ok(Done::Unit)
-            }
-            Command::TouchSession(h) => {
-                self.tx
-                    .exec(
-                        "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2",
-                        args![now, h.clone()],
-                    )
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::EndSessions {
-                user_id,
-                token_hash,
-                keep,
-            } => {
-                let n = match (user_id, token_hash) {
-                    (_, Some(h)) => {
-                        self.tx
-                            .exec(
-                                "DELETE FROM sessions WHERE token_hash = $1",
-                                args![h.clone()],
-                            )
-                            .await?
-                    }
-                    (Some(u), None) => {
-                        let keep = keep.clone().unwrap_or_default();
-                        self.tx
-                            .exec(
-                                "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
-                                args![u.as_str(), keep],
-                            )
-                            .await?
-                    }
-                    (None, None) => 0,
-                };
-                self.audit(
-                    "session.end",
-                    &self.actor.id.clone(),
-                    json!({"sessions": n}),
-                )
-                .await?;
-                Ok(Done::Unit)
-            }
-            Command::PassSecondFactor(h) => {
-                self.tx
-                    .exec("UPDATE sessions SET second_factor = 1, reauth_at = $1 WHERE token_hash = $2", args![now, h.clone()])
-                    .await?;
-                self.audit("session.second_factor", &self.actor.id.clone(), json!({}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::Reauthenticated(h) => {
-                self.tx
-                    .exec(
-                        "UPDATE sessions SET reauth_at = $1 WHERE token_hash = $2",
-                        args![now, h.clone()],
-                    )
-                    .await?;
-                self.audit("session.reauthenticate", &self.actor.id.clone(), json!({}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::SetTotp(user, sealed) => {
-                self.tx
-                    .exec(
-                        "UPDATE users SET totp_sealed = $1, totp_last_step = 0 WHERE id = $2",
-                        args![sealed.clone(), user.as_str()],
-                    )
-                    .await?;
-                self.audit("user.totp_enrol", user, json!({})).await?;
-                Ok(Done::Unit)
-            }
-            Command::UseTotpStep(user, step) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
-                        args![*step, user.as_str()],
-                    )
-                    .await?;
-                Ok(Done::Bool(n == 1))
-            }
-            Command::SetPassword(user, hash) => {
-                self.tx
-                    .exec(
-                        "UPDATE users SET password_hash = $1 WHERE id = $2",
-                        args![hash.as_str(), user.as_str()],
-                    )
-                    .await?;
-                self.audit("user.password", user, json!({})).await?;
-                Ok(Done::Unit)
-            }
-            Command::SetLanguage(user, lang) => {
-                self.tx
-                    .exec(
-                        "UPDATE users SET language = $1 WHERE id = $2",
-                        args![lang.as_str(), user.as_str()],
-                    )
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::ResetSecondFactor(user) => {
-                self.change_user(
-                    user,
-                    "UPDATE users SET totp_sealed = NULL, totp_last_step = 0 WHERE id = $1",
-                    args![user.as_str()],
-                    true,
-                )
-                .await?;
-                self.audit("user.totp_reset", user, json!({})).await?;
-                Ok(Done::Unit)
-            }
-            Command::SetRole(user, role) => {
-                self.change_user(
-                    user,
-                    "UPDATE users SET role = $1 WHERE id = $2",
-                    args![role.as_str(), user.as_str()],
-                    true,
-                )
-                .await?;
-                self.audit("user.role", user, json!({ "role": role.as_str() }))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::SetDisabled(user, disabled) => {
-                self.change_user(
-                    user,
-                    "UPDATE users SET disabled = $1 WHERE id = $2",
-                    args![i64::from(*disabled), user.as_str()],
-                    *disabled,
-                )
-                .await?;
-                if *disabled {
-                    self.tx
-                        .exec("UPDATE access_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL", args![now, user.as_str()])
-                        .await?;
-                }
-                self.audit("user.disabled", user, json!({"disabled": disabled}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::RevokeTokens(user) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE access_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
-                        args![now, user.as_str()],
-                    )
-                    .await?;
-                self.audit("token.revoke", user, json!({ "tokens": n }))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::CreateToken {
-                token_hash,
-                user_id,
-                label,
-                scope,
-                expires_at,
-            } => {
-                let label = pelita_domain::text::clean("label", label, 100, false)?;
-                let id = crate::writer::new_id();
-                self.tx
-                    .exec(
-                        "INSERT INTO access_tokens (token_hash, id, user_id, label, scope, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                        args![token_hash.clone(), id.as_str(), user_id.as_str(), label, scope.as_str(), now, *expires_at],
-                    )
-                    .await?;
-                self.audit(
-                    "token.create",
-                    user_id,
-                    json!({"token": id, "expires_at": expires_at}),
-                )
-                .await?;
-                Ok(Done::Id(id))
-            }
-            Command::HandedOverBy(case_id, user) => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE cases SET handed_over_by = $1 WHERE id = $2",
-                        args![user.as_str(), case_id.as_str()],
-                    )
-                    .await?;
-                if n == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                self.audit("case.handed_over_by", case_id, json!({"by": user}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::AlertsRead => {
-                let n = self
-                    .tx
-                    .exec(
-                        "UPDATE alerts SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
-                        args![now, self.actor.id.as_str()],
-                    )
-                    .await?;
-                self.audit("alerts.read", &self.actor.id.clone(), json!({"alerts": n}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            Command::AddTeamMember(case_id, user) => {
-                let active = self
-                    .tx
-                    .row(
-                        "SELECT disabled FROM users WHERE id = $1",
-                        args![user.as_str()],
-                    )
-                    .await?;
-                if !matches!(active.map(|r| r.i64(0)).transpose()?, Some(0)) {
-                    return Err(StoreError::Conflict("no such active user"));
-                }
-                if self
-                    .tx
-                    .row("SELECT 1 FROM cases WHERE id = $1", args![case_id.as_str()])
-                    .await?
-                    .is_none()
-                {
-                    return Err(StoreError::NotFound);
-                }
-                self.tx
-                    .exec(
-                        "INSERT INTO case_team (case_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                        args![case_id.as_str(), user.as_str(), now],
-                    )
-                    .await?;
-                self.audit("case.team_add", case_id, json!({"user": user}))
-                    .await?;
-                Ok(Done::Unit)
-            }
-            _ => unreachable!("apply_access handles access commands only"),
-        }
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 /// Whether the child agreed to the assessment, in the child's own words recorded elsewhere.
@@ -81,6 +81,30 @@ pub(crate) const CHILD_INTERVIEWS: &str = "SELECT a.assessed_on, a.assessor, 'as
      JOIN cases c ON c.id = i.case_id WHERE c.child_id = (SELECT child_id FROM cases WHERE id = $1) \
      ORDER BY 1 DESC";
 
+/// The writes of assessments.
+pub(crate) enum AssessmentCommand {
+    Record(
+        String,
+        String,
+        u32,
+        pelita_domain::policy::Section,
+        Box<NewAssessment>,
+        Reply<String>,
+    ),
+}
+
+impl AssessmentCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            AssessmentCommand::Record(case, instrument, version, section, a, reply) => reply.keep(
+                w.record_assessment(case, instrument, *version, *section, a)
+                    .await?,
+            ),
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Records an assessment. Refused: answers that do not fit the instrument, a date in the
     /// future, a refused assent with answers (a child who says no is not assessed).
@@ -98,22 +122,17 @@ impl Store {
             return Err(DomainError::Invalid { field: "assent" }.into());
         }
         let a = NewAssessment { answers, ..a };
-        match self
-            .submit(
-                actor,
-                Command::RecordAssessment(
-                    case_id.into(),
-                    instrument.id.clone(),
-                    instrument.version,
-                    instrument.section,
-                    Box::new(a),
-                ),
+        self.ask(actor, |reply| {
+            AssessmentCommand::Record(
+                case_id.into(),
+                instrument.id.clone(),
+                instrument.version,
+                instrument.section,
+                Box::new(a),
+                reply,
             )
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers RecordAssessment with an id"),
-        }
+        })
+        .await
     }
 
     /// The case's assessments of a section (psychosocial: the child's; family: the family's),
@@ -231,7 +250,7 @@ impl Write<'_> {
         version: u32,
         section: Section,
         a: &NewAssessment,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<String, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let id = new_id();
         let answers = serde_json::to_vec(&a.answers).expect("answers serialise");
@@ -266,6 +285,6 @@ impl Write<'_> {
                    "assent": a.assent.as_str(), "answered": a.answers.len()}),
         )
         .await?;
-        Ok(Done::Id(id))
+        Ok(id)
     }
 }

@@ -7,7 +7,7 @@ use pelita_domain::task::ResponseTimes;
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 #[derive(Debug, Clone)]
@@ -17,6 +17,28 @@ pub struct ConferenceRecord {
     pub record: Readable<Conference>,
     pub recorded_by: String,
     pub recorded_at: DateTime<Utc>,
+}
+
+/// The writes of case conferences.
+pub(crate) enum ConferenceCommand {
+    /// A case conference, with each task's deadline (micros) computed by the caller.
+    Record(
+        String,
+        Box<pelita_domain::conference::Conference>,
+        Vec<i64>,
+        Reply<String>,
+    ),
+}
+
+impl ConferenceCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            ConferenceCommand::Record(case, c, due, reply) => {
+                reply.keep(w.record_conference(case, c, due).await?)
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -38,16 +60,10 @@ impl Store {
             .iter()
             .map(|t| t.due(times, now).timestamp_micros())
             .collect();
-        match self
-            .submit(
-                actor,
-                Command::RecordConference(case_id.into(), Box::new(c), due),
-            )
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers RecordConference with an id"),
-        }
+        self.ask(actor, |reply| {
+            ConferenceCommand::Record(case_id.into(), Box::new(c), due, reply)
+        })
+        .await
     }
 
     /// A case's conferences through a grant for the plan section; the read is logged.
@@ -104,7 +120,7 @@ impl Write<'_> {
         case_id: &str,
         c: &Conference,
         due: &[i64],
-    ) -> Result<Done, StoreError> {
+    ) -> Result<String, StoreError> {
         let (case, _, key) = self.load_case(case_id).await?;
         // Repatriation and separation stand on this child's own best-interests records.
         let evidence = self.decision_evidence(case_id).await?;
@@ -189,6 +205,6 @@ impl Write<'_> {
                    "tasks": c.tasks.len()}),
         )
         .await?;
-        Ok(Done::Id(id))
+        Ok(id)
     }
 }

@@ -9,7 +9,7 @@ use pelita_domain::text::NoteText;
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 /// One ledger entry as recorded.
@@ -27,6 +27,27 @@ fn date(s: &str) -> Result<NaiveDate, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt)
 }
 
+/// The writes of consent.
+pub(crate) enum ConsentCommand {
+    Record(
+        String,
+        Box<pelita_domain::consent::Entry>,
+        Option<NoteText>,
+        Reply<String>,
+    ),
+}
+
+impl ConsentCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            ConsentCommand::Record(case, entry, note, reply) => {
+                reply.keep(w.record_consent(case, entry, note.as_ref()).await?)
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Adds an entry to a case's consent ledger. Refused: a date in the future, an expiry before
     /// the date, a withdrawal of nothing given.
@@ -37,16 +58,10 @@ impl Store {
         entry: Entry,
         note: Option<NoteText>,
     ) -> Result<String, StoreError> {
-        match self
-            .submit(
-                actor,
-                Command::RecordConsent(case_id.into(), Box::new(entry), note),
-            )
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers RecordConsent with an id"),
-        }
+        self.ask(actor, |reply| {
+            ConsentCommand::Record(case_id.into(), Box::new(entry), note, reply)
+        })
+        .await
     }
 
     /// The ledger of the granted case, oldest first; the read is logged.
@@ -165,7 +180,7 @@ impl Write<'_> {
         case_id: &str,
         e: &Entry,
         note: Option<&NoteText>,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<String, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let today = from_micros(self.now).date_naive();
         pelita_domain::dates::check_date(e.on, today)?;
@@ -225,6 +240,6 @@ impl Write<'_> {
                    "decision": e.decision.as_str()}),
         )
         .await?;
-        Ok(Done::Id(id))
+        Ok(id)
     }
 }

@@ -8,7 +8,7 @@ use pelita_domain::policy::{Grant, Section};
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write};
+use crate::writer::Write;
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,20 @@ pub struct HouseholdRecord {
     pub household: Readable<Household>,
     pub updated_by: String,
     pub updated_at: DateTime<Utc>,
+}
+
+/// The writes of the family section.
+pub(crate) enum FamilyCommand {
+    SaveHousehold(String, Box<pelita_domain::family::Household>),
+}
+
+impl FamilyCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            FamilyCommand::SaveHousehold(case, h) => w.save_household(case, h).await?,
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -27,8 +41,11 @@ impl Store {
         h: Household,
     ) -> Result<(), StoreError> {
         h.validate()?;
-        self.submit(actor, Command::SaveHousehold(case_id.into(), Box::new(h)))
-            .await?;
+        self.submit(
+            actor,
+            FamilyCommand::SaveHousehold(case_id.into(), Box::new(h)),
+        )
+        .await?;
         Ok(())
     }
 
@@ -80,7 +97,7 @@ impl Write<'_> {
         &mut self,
         case_id: &str,
         h: &Household,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<(), StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let sealed = key.seal(
             &format!("household/{case_id}"),
@@ -117,6 +134,6 @@ impl Write<'_> {
                    "living": living}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }

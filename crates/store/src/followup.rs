@@ -6,7 +6,7 @@ use pelita_domain::followup::Outcome;
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write};
+use crate::writer::Write;
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 #[derive(Debug, Clone)]
@@ -16,6 +16,20 @@ pub struct FollowUpRecord {
     pub done_on: Option<NaiveDate>,
     pub recorded_by: Option<String>,
     pub outcome: Option<Readable<Outcome>>,
+}
+
+/// The writes of follow-ups after closure.
+pub(crate) enum FollowUpCommand {
+    Record(String, Box<pelita_domain::followup::Outcome>),
+}
+
+impl FollowUpCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            FollowUpCommand::Record(id, o) => w.record_followup(id, o).await?,
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -29,7 +43,7 @@ impl Store {
         let outcome = outcome.validated()?;
         self.submit(
             actor,
-            Command::RecordFollowUp(followup_id.into(), Box::new(outcome)),
+            FollowUpCommand::Record(followup_id.into(), Box::new(outcome)),
         )
         .await?;
         Ok(())
@@ -89,7 +103,7 @@ impl Write<'_> {
         &mut self,
         followup_id: &str,
         o: &Outcome,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<(), StoreError> {
         let row = self
             .tx
             .row(
@@ -120,6 +134,6 @@ impl Write<'_> {
             json!({"followup": followup_id}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }

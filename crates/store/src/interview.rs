@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::assessment::CHILD_INTERVIEWS;
 use crate::db::args;
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Store, StoreError};
 
 #[derive(Debug, Clone)]
@@ -19,6 +19,23 @@ pub struct NewInterview {
     pub present: Option<NoteText>,
     /// Why the child must be interviewed again so soon (required within the window).
     pub reason: Option<NoteText>,
+}
+
+/// The writes of interviews.
+pub(crate) enum InterviewCommand {
+    /// An interview, with the repeat-interview window in days.
+    Record(String, Box<NewInterview>, i64, Reply<String>),
+}
+
+impl InterviewCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            InterviewCommand::Record(case, i, days, reply) => {
+                reply.keep(w.record_interview(case, i, *days).await?)
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -34,16 +51,10 @@ impl Store {
             return Err(pelita_domain::DomainError::Invalid { field: "held_on" }.into());
         }
         pelita_domain::dates::check_from(i.held_on)?;
-        match self
-            .submit(
-                actor,
-                Command::RecordInterview(case_id.into(), Box::new(i), window_days),
-            )
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers RecordInterview with an id"),
-        }
+        self.ask(actor, |reply| {
+            InterviewCommand::Record(case_id.into(), Box::new(i), window_days, reply)
+        })
+        .await
     }
 }
 
@@ -53,7 +64,7 @@ impl Write<'_> {
         case_id: &str,
         i: &NewInterview,
         window_days: i64,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<String, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let previous: Vec<NaiveDate> = self
             .tx
@@ -93,6 +104,6 @@ impl Write<'_> {
                    "previous": previous.len()}),
         )
         .await?;
-        Ok(Done::Id(id))
+        Ok(id)
     }
 }

@@ -8,8 +8,11 @@
 //! - a database opened with the wrong deployment key is refused before anything is read.
 
 mod access;
+mod alerts;
 mod assessment;
 mod audit;
+mod cases;
+mod command;
 mod conference;
 mod consent;
 mod crypto;
@@ -25,7 +28,9 @@ mod reads;
 mod referral;
 mod repatriation;
 mod search;
+mod sessions;
 mod task;
+mod users;
 mod writer;
 
 use std::path::Path;
@@ -34,16 +39,14 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use pelita_domain::DomainError;
 use pelita_domain::agency::Sector;
-use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority};
+use pelita_domain::case::{Case, CaseReference, Circumstances, Priority};
 use pelita_domain::identity::ChildIdentity;
 use pelita_domain::role::Role;
 use pelita_domain::text::NoteText;
 use tokio::sync::{mpsc, oneshot};
 
-pub use access::{
-    AccessEntry, Alert, Bearer, CaseMeta, LOCKOUT_MINUTES, MAX_FAILURES, Reader, SectionsRead,
-    Session, TokenScope, WorkItem,
-};
+pub use access::{AccessEntry, CaseMeta, Reader, SectionsRead, WorkItem};
+pub use alerts::Alert;
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
 pub use conference::ConferenceRecord;
@@ -65,11 +68,13 @@ pub use repatriation::{
     RepatriationFile, RepatriationStatus, StayRecord,
 };
 pub use search::{MatchHint, NameMatch};
+pub use sessions::{Bearer, LOCKOUT_MINUTES, MAX_FAILURES, Session, TokenScope};
 pub use task::{HORIZON_DAYS, TaskItem};
 
+use crate::command::Command;
 use crate::crypto::Keys;
 use crate::db::{Pools, args};
-use crate::writer::{Command, Done};
+use crate::writer::{Queued, Reply};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -387,7 +392,7 @@ pub struct Store {
     pools: Pools,
     keys: Arc<Keys>,
     clock: Arc<dyn Clock>,
-    writer: mpsc::Sender<writer::Job>,
+    writer: mpsc::Sender<Queued>,
     writer_state: Arc<writer::State>,
 }
 
@@ -450,7 +455,7 @@ impl Store {
             store
                 .submit(
                     &Actor::operator("upgrade"),
-                    Command::SealLegacyJustifications,
+                    access::AccessCommand::SealLegacyJustifications,
                 )
                 .await?;
             // The plaintext they replaced must not linger in the WAL's old frames.
@@ -491,156 +496,36 @@ impl Store {
     /// Waits for queued writes and closes the connections.
     pub async fn close(self) {
         let (tx, rx) = oneshot::channel();
-        if self
-            .writer
-            .send(writer::Job {
-                actor: None,
-                command: Command::Shutdown,
-                reply: tx,
-            })
-            .await
-            .is_ok()
-        {
+        if self.writer.send(Queued::Shutdown(tx)).await.is_ok() {
             let _ = rx.await;
         }
         self.pools.close().await;
     }
 
-    async fn submit(&self, actor: &Actor, command: Command) -> Result<Done, StoreError> {
-        let (reply, rx) = oneshot::channel();
-        let job = writer::Job::new(actor, command, reply);
-        self.writer
-            .send(job)
-            .await
-            .map_err(|_| StoreError::Closed)?;
-        rx.await.map_err(|_| StoreError::Closed)?
-    }
-
-    pub async fn create_agency(&self, actor: &Actor, a: NewAgency) -> Result<String, StoreError> {
-        match self.submit(actor, Command::CreateAgency(a)).await? {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers CreateAgency with an id"),
-        }
-    }
-
-    pub async fn create_user(&self, actor: &Actor, u: NewUser) -> Result<String, StoreError> {
-        match self.submit(actor, Command::CreateUser(u)).await? {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers CreateUser with an id"),
-        }
-    }
-
-    pub async fn register_child(
+    /// Queues a command and waits for its answer, which comes once the write is durable.
+    pub(crate) async fn ask<T: Send + 'static, C: Into<Command>>(
         &self,
         actor: &Actor,
-        r: Registration,
-    ) -> Result<Registered, StoreError> {
-        match self.submit(actor, Command::Register(Box::new(r))).await? {
-            Done::Registered(r) => Ok(r),
-            _ => unreachable!("writer answers Register with a registration"),
-        }
+        build: impl FnOnce(Reply<T>) -> C,
+    ) -> Result<T, StoreError> {
+        let (job, answer) = Queued::ask(actor, |reply| build(reply).into());
+        self.send(job).await?;
+        answer.await.map_err(|_| StoreError::Closed)?
     }
 
-    pub async fn update_identity(
+    /// Queues a command that answers only whether it was written.
+    pub(crate) async fn submit(
         &self,
         actor: &Actor,
-        child_id: &str,
-        identity: ChildIdentity,
+        command: impl Into<Command>,
     ) -> Result<(), StoreError> {
-        self.submit(
-            actor,
-            Command::UpdateIdentity(child_id.into(), Box::new(identity)),
-        )
-        .await?;
-        Ok(())
+        let (job, answer) = Queued::submit(actor, command.into());
+        self.send(job).await?;
+        answer.await.map_err(|_| StoreError::Closed)?
     }
 
-    pub async fn record_circumstances(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        c: Circumstances,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::RecordCircumstances(case_id.into(), c))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn move_case(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        to: CaseStatus,
-        reason: Option<String>,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::MoveCase(case_id.into(), to, reason))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn set_priority(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        p: Priority,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::SetPriority(case_id.into(), p))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn assign(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        user_id: Option<String>,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::Assign(case_id.into(), user_id))
-            .await?;
-        Ok(())
-    }
-
-    /// Victim status is permanent: this always fails for a recognised victim, whoever asks,
-    /// and the attempt itself is audited.
-    pub async fn remove_victim_status(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-    ) -> Result<(), StoreError> {
-        self.submit(actor, Command::RemoveVictimStatus(case_id.into()))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn add_note(
-        &self,
-        actor: &Actor,
-        case_id: &str,
-        section: pelita_domain::policy::Section,
-        body: NoteText,
-    ) -> Result<String, StoreError> {
-        match self
-            .submit(actor, Command::AddNote(case_id.into(), section, body))
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers AddNote with an id"),
-        }
-    }
-
-    /// Crypto-erasure: destroys the child's data key, then removes the ciphertext and the
-    /// search keys that are now useless. Reads afterwards say "erased".
-    pub async fn erase_child(
-        &self,
-        actor: &Actor,
-        child_id: &str,
-        reason: &str,
-    ) -> Result<(), StoreError> {
-        let reason = pelita_domain::text::clean("reason", reason, 500, false)
-            .map_err(|_| DomainError::ReasonRequired)?;
-        self.submit(actor, Command::Erase(child_id.into(), reason))
-            .await?;
-        Ok(())
+    async fn send(&self, job: Queued) -> Result<(), StoreError> {
+        self.writer.send(job).await.map_err(|_| StoreError::Closed)
     }
 
     /// Walks the audit chain and names the first event that does not fit.

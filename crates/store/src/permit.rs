@@ -13,9 +13,26 @@ use pelita_domain::policy::write::{self, Change};
 use pelita_domain::role::Role;
 
 use crate::StoreError;
+use crate::access::AccessCommand;
 use crate::access::{Reader, case_meta_in};
+use crate::alerts::AlertCommand;
+use crate::assessment::AssessmentCommand;
+use crate::cases::CaseCommand;
+use crate::command::Command;
+use crate::conference::ConferenceCommand;
+use crate::consent::ConsentCommand;
 use crate::db::args;
-use crate::writer::{Command, Write};
+use crate::family::FamilyCommand;
+use crate::followup::FollowUpCommand;
+use crate::interview::InterviewCommand;
+use crate::justice::JusticeCommand;
+use crate::plan::PlanCommand;
+use crate::referral::ReferralCommand;
+use crate::repatriation::RepatriationCommand;
+use crate::sessions::SessionCommand;
+use crate::task::TaskCommand;
+use crate::users::UserCommand;
+use crate::writer::Write;
 
 /// What a command needs from the policy.
 enum Need<'a> {
@@ -51,21 +68,46 @@ fn case(id: &str, change: Change) -> Need<'_> {
 }
 
 fn required(command: &Command) -> Need<'_> {
-    use Command as C;
-    use Target::Of;
     match command {
-        C::CreateAgency(_)
-        | C::CreateUser(_)
-        | C::SetDisabled(..)
-        | C::ResetSecondFactor(_)
-        | C::SetRole(..)
-        | C::OverrideRule(..) => Need::Administration,
-        C::SetTotp(user, _)
-        | C::SetPassword(user, _)
-        | C::SetLanguage(user, _)
-        | C::RevokeTokens(user)
-        | C::CreateToken { user_id: user, .. } => Need::Account(user),
-        C::Register(r) => Need::Register(&r.agency_id),
+        Command::Case(c) => case_needs(c),
+        Command::User(c) => user_needs(c),
+        Command::Session(c) => session_needs(c),
+        Command::Access(c) => match c {
+            AccessCommand::LogAccess { .. } | AccessCommand::LogRefusal(..) => Need::Own,
+            AccessCommand::SealLegacyJustifications => Need::Operator,
+        },
+        Command::Alert(AlertCommand::Read) => Need::Own,
+        Command::Consent(ConsentCommand::Record(c, ..)) => case(c, Change::Consent),
+        Command::Referral(c) => match c {
+            ReferralCommand::Refer(c, r, _) => Need::Refer(c, r),
+            ReferralCommand::Move(id, ..) => Need::AnswerReferral(id),
+        },
+        Command::Assessment(AssessmentCommand::Record(c, _, _, section, ..)) => {
+            case(c, Change::Assessment(*section))
+        }
+        Command::Plan(c) => match c {
+            PlanCommand::Save(c, _) | PlanCommand::SetActionStatus(c, ..) => case(c, Change::Plan),
+            PlanCommand::Approve(c) => case(c, Change::ApprovePlan),
+        },
+        Command::FollowUp(FollowUpCommand::Record(id, _)) => {
+            Need::Case(Target::Of("followups", id), Change::Plan)
+        }
+        Command::Conference(ConferenceCommand::Record(c, ..)) => case(c, Change::Conference),
+        // The task's assignee, checked by the command against its own record.
+        Command::Task(TaskCommand::Complete(_)) => Need::Own,
+        Command::Family(FamilyCommand::SaveHousehold(c, _)) => case(c, Change::Household),
+        Command::Interview(InterviewCommand::Record(c, i, ..)) => {
+            case(c, Change::Interview(i.purpose.section()))
+        }
+        Command::Repatriation(RepatriationCommand::Change(c, ..)) => case(c, Change::Repatriation),
+        Command::Justice(c) => justice_needs(c),
+    }
+}
+
+fn case_needs(command: &CaseCommand) -> Need<'_> {
+    use CaseCommand as C;
+    match command {
+        C::Register(r, _) => Need::Register(&r.agency_id),
         C::UpdateIdentity(child, _) => Need::Child(child, Change::Identity),
         C::RecordCircumstances(c, _) => case(c, Change::Circumstances),
         C::MoveCase(c, to, _) => case(
@@ -76,51 +118,63 @@ fn required(command: &Command) -> Need<'_> {
                 Change::Status
             },
         ),
-        C::SetPriority(c, _) => case(c, Change::Status),
+        C::SetPriority(c, _) | C::RemoveVictimStatus(c) => case(c, Change::Status),
         C::Assign(c, _) | C::HandedOverBy(c, _) | C::AddTeamMember(c, _) => case(c, Change::Team),
-        C::RemoveVictimStatus(c) => case(c, Change::Status),
-        C::AddNote(c, section, _) => case(c, Change::Note(*section)),
-        C::RecordConsent(c, ..) => case(c, Change::Consent),
-        C::Refer(c, r) => Need::Refer(c, r),
-        C::RecordAssessment(c, _, _, section, _) => case(c, Change::Assessment(*section)),
-        C::SavePlan(c, _) | C::SetActionStatus(c, ..) => case(c, Change::Plan),
-        C::RecordFollowUp(id, _) => Need::Case(Of("followups", id), Change::Plan),
-        C::ApprovePlan(c) => case(c, Change::ApprovePlan),
-        C::RecordConference(c, ..) => case(c, Change::Conference),
-        C::SaveHousehold(c, _) => case(c, Change::Household),
-        C::RecordInterview(c, i, _) => case(c, Change::Interview(i.purpose.section())),
-        C::Repatriation(c, _) => case(c, Change::Repatriation),
-        C::OpenProceeding(c, _) | C::StartDetention(c, _) | C::RecordFamilyContact(c, ..) => {
+        C::AddNote(c, section, ..) => case(c, Change::Note(*section)),
+        C::Erase(..) => Need::Operator,
+    }
+}
+
+fn user_needs(command: &UserCommand) -> Need<'_> {
+    use UserCommand as U;
+    match command {
+        U::CreateAgency(..)
+        | U::CreateUser(..)
+        | U::SetDisabled(..)
+        | U::ResetSecondFactor(_)
+        | U::SetRole(..) => Need::Administration,
+        U::SetPassword(user, _) | U::SetLanguage(user, _) => Need::Account(user),
+    }
+}
+
+fn session_needs(command: &SessionCommand) -> Need<'_> {
+    use SessionCommand as S;
+    match command {
+        S::SetTotp(user, _) | S::RevokeTokens(user) | S::CreateToken { user_id: user, .. } => {
+            Need::Account(user)
+        }
+        S::LoginFailure(_)
+        | S::StartSession { .. }
+        | S::TouchSession(_)
+        | S::EndSessions { .. }
+        | S::PassSecondFactor(_)
+        | S::Reauthenticated(_)
+        | S::UseTotpStep(..) => Need::Own,
+    }
+}
+
+fn justice_needs(command: &JusticeCommand) -> Need<'_> {
+    use JusticeCommand as J;
+    use Target::Of;
+    match command {
+        J::OverrideRule(..) => Need::Administration,
+        J::OpenProceeding(c, ..) | J::StartDetention(c, ..) | J::RecordFamilyContact(c, ..) => {
             case(c, Change::Justice)
         }
-        C::RecordDiversion(id, _)
-        | C::GoFormal(id)
-        | C::SetAgreement(id, _)
-        | C::AgreementEvent(id, ..) => Need::Case(Of("proceedings", id), Change::Justice),
-        C::ChangeDetention(id, _) => Need::Case(Of("detentions", id), Change::Justice),
-        C::ExpungeJustice(c, _) => case(c, Change::Expunge),
-        C::OpenSealedJustice(c, _) => case(c, Change::CourtOrder),
-        C::MoveReferral(id, ..) => Need::AnswerReferral(id),
-        C::Erase(..) | C::SealLegacyJustifications => Need::Operator,
-        C::CompleteTask(_)
-        | C::LogAccess { .. }
-        | C::LogRefusal(..)
-        | C::LoginFailure(_)
-        | C::StartSession { .. }
-        | C::TouchSession(_)
-        | C::EndSessions { .. }
-        | C::PassSecondFactor(_)
-        | C::Reauthenticated(_)
-        | C::UseTotpStep(..)
-        | C::AlertsRead
-        | C::Shutdown => Need::Own,
+        J::RecordDiversion(id, _)
+        | J::GoFormal(id)
+        | J::SetAgreement(id, _)
+        | J::AgreementEvent(id, ..) => Need::Case(Of("proceedings", id), Change::Justice),
+        J::ChangeDetention(id, _) => Need::Case(Of("detentions", id), Change::Justice),
+        J::Expunge(c, _) => case(c, Change::Expunge),
+        J::OpenSealed(c, _) => case(c, Change::CourtOrder),
     }
 }
 
 /// The words an alert to the assigned worker uses for a change (`alert-what-*`).
 fn what(command: &Command, change: Change) -> &'static str {
     match (command, change) {
-        (Command::SetPriority(..), _) => "priority",
+        (Command::Case(CaseCommand::SetPriority(..)), _) => "priority",
         (_, Change::Identity) => "identity",
         (_, Change::Circumstances) => "circumstances",
         (_, Change::Status | Change::Close) => "status",

@@ -6,7 +6,7 @@ use pelita_domain::plan::{self, Plan};
 use serde_json::json;
 
 use crate::db::args;
-use crate::writer::{Command, Done, Write};
+use crate::writer::Write;
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,10 +18,30 @@ pub struct PlanRecord {
     pub approved_by: Option<String>,
 }
 
+/// The writes of the care plan.
+pub(crate) enum PlanCommand {
+    Save(String, Box<pelita_domain::plan::Plan>),
+    Approve(String),
+    SetActionStatus(String, usize, usize, pelita_domain::plan::ActionStatus),
+}
+
+impl PlanCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            PlanCommand::Save(case, p) => w.save_plan(case, p).await?,
+            PlanCommand::Approve(case) => w.approve_plan(case).await?,
+            PlanCommand::SetActionStatus(case, g, a, st) => {
+                w.set_action_status(case, *g, *a, *st).await?
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Saves the case's plan as a draft (an approved plan that changes needs approval again).
     pub async fn save_plan(&self, actor: &Actor, case_id: &str, p: Plan) -> Result<(), StoreError> {
-        self.submit(actor, Command::SavePlan(case_id.into(), Box::new(p)))
+        self.submit(actor, PlanCommand::Save(case_id.into(), Box::new(p)))
             .await?;
         Ok(())
     }
@@ -29,7 +49,7 @@ impl Store {
     /// Approves the case's plan. Refused with the reason: not a supervisor, no assessment of
     /// the child on this case, no views of the child, no goals.
     pub async fn approve_plan(&self, actor: &Actor, case_id: &str) -> Result<(), StoreError> {
-        self.submit(actor, Command::ApprovePlan(case_id.into()))
+        self.submit(actor, PlanCommand::Approve(case_id.into()))
             .await?;
         Ok(())
     }
@@ -46,7 +66,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.submit(
             actor,
-            Command::SetActionStatus(case_id.into(), goal, action, status),
+            PlanCommand::SetActionStatus(case_id.into(), goal, action, status),
         )
         .await?;
         Ok(())
@@ -112,7 +132,7 @@ impl Store {
 }
 
 impl Write<'_> {
-    pub(crate) async fn save_plan(&mut self, case_id: &str, p: &Plan) -> Result<Done, StoreError> {
+    pub(crate) async fn save_plan(&mut self, case_id: &str, p: &Plan) -> Result<(), StoreError> {
         p.check_dates()?;
         let (_, _, key) = self.load_case(case_id).await?;
         let sealed = key.seal(
@@ -144,7 +164,7 @@ impl Write<'_> {
                    "actions": p.goals.iter().map(|g| g.actions.len()).sum::<usize>()}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 
     pub(crate) async fn set_action_status(
@@ -153,7 +173,7 @@ impl Write<'_> {
         goal: usize,
         action: usize,
         status: plan::ActionStatus,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<(), StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let sealed = self
             .tx
@@ -191,10 +211,10 @@ impl Write<'_> {
             json!({"goal": goal, "action": action, "status": status}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 
-    pub(crate) async fn approve_plan(&mut self, case_id: &str) -> Result<Done, StoreError> {
+    pub(crate) async fn approve_plan(&mut self, case_id: &str) -> Result<(), StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let row = self
             .tx
@@ -218,6 +238,6 @@ impl Write<'_> {
             .await?;
         self.audit("plan.approve", case_id, json!({"goals": p.goals.len()}))
             .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }

@@ -13,7 +13,7 @@ use serde_json::json;
 
 use crate::crypto::ChildKey;
 use crate::db::{Row, args};
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Readable, Reader, Store, StoreError, from_micros};
 
 /// What a referrer asks for.
@@ -84,6 +84,26 @@ fn open(
             at: from_micros(*at),
         },
     }))
+}
+
+/// The writes of referrals.
+pub(crate) enum ReferralCommand {
+    Refer(String, Box<NewReferral>, Reply<String>),
+    Move(
+        String,
+        pelita_domain::referral::ReferralStatus,
+        Option<NoteText>,
+    ),
+}
+
+impl ReferralCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            ReferralCommand::Refer(case, r, reply) => reply.keep(w.refer(case, r).await?),
+            ReferralCommand::Move(id, to, text) => w.move_referral(id, *to, text.as_ref()).await?,
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -201,13 +221,10 @@ impl Store {
             override_justification: if used { r.override_justification } else { None },
             ..r
         };
-        match self
-            .submit(actor, Command::Refer(case_id.into(), Box::new(r)))
-            .await?
-        {
-            Done::Id(id) => Ok(id),
-            _ => unreachable!("writer answers Refer with an id"),
-        }
+        self.ask(actor, |reply| {
+            ReferralCommand::Refer(case_id.into(), Box::new(r), reply)
+        })
+        .await
     }
 
     /// Accepts, declines (a reason is required) or completes (feedback is required) a referral.
@@ -221,7 +238,7 @@ impl Store {
         if matches!(to, ReferralStatus::Declined | ReferralStatus::Completed) && text.is_none() {
             return Err(DomainError::ReasonRequired.into());
         }
-        self.submit(actor, Command::MoveReferral(referral_id.into(), to, text))
+        self.submit(actor, ReferralCommand::Move(referral_id.into(), to, text))
             .await?;
         Ok(())
     }
@@ -232,7 +249,7 @@ impl Write<'_> {
         &mut self,
         case_id: &str,
         r: &NewReferral,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<String, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let id = new_id();
         let seal = |field: &str, t: &NoteText| {
@@ -266,7 +283,7 @@ impl Write<'_> {
                    "consent": if overridden { "overridden by supervisor" } else { "ledger" }}),
         )
         .await?;
-        Ok(Done::Id(id))
+        Ok(id)
     }
 
     pub(crate) async fn move_referral(
@@ -274,7 +291,7 @@ impl Write<'_> {
         referral_id: &str,
         to: ReferralStatus,
         text: Option<&NoteText>,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<(), StoreError> {
         let row = self
             .tx
             .row(
@@ -319,6 +336,6 @@ impl Write<'_> {
             json!({"referral": referral_id, "from": from.as_str(), "to": to.as_str()}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }

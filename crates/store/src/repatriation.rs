@@ -18,7 +18,7 @@ use serde_json::json;
 
 use crate::crypto::ChildKey;
 use crate::db::{Row, args};
-use crate::writer::{Command, Done, Write, new_id};
+use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Readable, Store, StoreError, from_micros};
 
 /// A change to a child's travel, origin or repatriation record.
@@ -167,6 +167,23 @@ fn progress_of(r: &Row) -> Result<Progress, StoreError> {
     })
 }
 
+/// The writes of the repatriation file.
+pub(crate) enum RepatriationCommand {
+    /// Answers the id of the record a change creates, if it creates one.
+    Change(String, Box<Change>, Reply<Option<String>>),
+}
+
+impl RepatriationCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            RepatriationCommand::Change(case, c, reply) => {
+                reply.keep(w.change_repatriation(case, c).await?)
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Applies one change to the case's record abroad; the writer checks every rule.
     pub async fn change_repatriation(
@@ -182,16 +199,10 @@ impl Store {
             Change::Admit(a) => a.validate(today)?,
             _ => {}
         }
-        match self
-            .submit(
-                actor,
-                Command::Repatriation(case_id.into(), Box::new(change)),
-            )
-            .await?
-        {
-            Done::Id(id) => Ok(Some(id)),
-            _ => Ok(None),
-        }
+        self.ask(actor, |reply| {
+            RepatriationCommand::Change(case_id.into(), Box::new(change), reply)
+        })
+        .await
     }
 
     /// The whole record, through a grant for the circumstances section; the read is logged.
@@ -424,7 +435,7 @@ impl Write<'_> {
         &mut self,
         case_id: &str,
         change: &Change,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<Option<String>, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
         let today = self.today();
         match change {
@@ -460,7 +471,7 @@ impl Write<'_> {
                     json!({"step": step.as_str(), "on": on}),
                 )
                 .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::Arrive(on) => {
                 let (p, _) = self.file(case_id).await?;
@@ -473,7 +484,7 @@ impl Write<'_> {
                     .await?;
                 self.audit("repatriation.arrival", case_id, json!({"on": on}))
                     .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::End { on, reason } => {
                 let (p, _) = self.file(case_id).await?;
@@ -493,7 +504,7 @@ impl Write<'_> {
                     .await?;
                 self.audit("repatriation.end", case_id, json!({"on": on}))
                     .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::Resume => {
                 let (p, _) = self.file(case_id).await?;
@@ -508,7 +519,7 @@ impl Write<'_> {
                     .await?;
                 self.audit("repatriation.resume", case_id, json!({}))
                     .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::Place(placement, on) => {
                 if *placement == Placement::ReceptionCentre {
@@ -519,7 +530,7 @@ impl Write<'_> {
                 // From a centre, the child leaves through the stay's release.
                 self.no_open_stay(case_id).await?;
                 self.placed(case_id, *placement, *on).await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::BestInterests(b) => {
                 let id = new_id();
@@ -556,7 +567,7 @@ impl Write<'_> {
                            "detail": members}),
                 )
                 .await?;
-                Ok(Done::Id(id))
+                Ok(Some(id))
             }
             Change::Admit(a) => {
                 let (p, _) = self.file(case_id).await?;
@@ -595,7 +606,7 @@ impl Write<'_> {
                            "review_every_days": a.review_every_days}),
                 )
                 .await?;
-                Ok(Done::Id(id))
+                Ok(Some(id))
             }
             Change::Review { stay, review } => {
                 let mut s = self.stay(case_id, &key, stay).await?;
@@ -608,7 +619,7 @@ impl Write<'_> {
                     json!({"stay": stay, "on": review.on}),
                 )
                 .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
             Change::Release { stay, release } => {
                 let mut s = self.stay(case_id, &key, stay).await?;
@@ -623,7 +634,7 @@ impl Write<'_> {
                            "days": s.days(release.on)}),
                 )
                 .await?;
-                Ok(Done::Unit)
+                Ok(None)
             }
         }
     }
@@ -633,7 +644,7 @@ impl Write<'_> {
         case_id: &str,
         key: &ChildKey,
         o: &Origin,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<Option<String>, StoreError> {
         let sealed = key.seal(
             &format!("origin/{case_id}"),
             &serde_json::to_vec(o).expect("origins serialise"),
@@ -685,7 +696,7 @@ impl Write<'_> {
                    "verifications": o.verifications.len()}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(None)
     }
 
     async fn open_file(
@@ -693,7 +704,7 @@ impl Write<'_> {
         case_id: &str,
         key: &ChildKey,
         with: Option<&str>,
-    ) -> Result<Done, StoreError> {
+    ) -> Result<Option<String>, StoreError> {
         if self.progress(case_id).await?.is_some() {
             return Err(StoreError::Conflict("this child's repatriation is open"));
         }
@@ -732,7 +743,7 @@ impl Write<'_> {
             json!({"group": group, "with": with}),
         )
         .await?;
-        Ok(Done::Unit)
+        Ok(None)
     }
 
     /// The child is placed: the first placement is the reception step; the first family or

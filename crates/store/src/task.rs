@@ -9,8 +9,9 @@ use pelita_domain::justice::clock::State;
 use pelita_domain::task::{self, ResponseTimes, TaskKind};
 use serde_json::json;
 
+use crate::cases::OPEN_CASE;
 use crate::db::{Row, args};
-use crate::writer::{Command, Done, Write};
+use crate::writer::Write;
 use crate::{Actor, Store, StoreError, from_micros};
 
 /// Date-scheduled work (plan reviews, follow-ups) enters "my work" this long before it is due.
@@ -33,6 +34,20 @@ pub struct TaskItem {
 
 fn level(s: &str) -> Result<PriorityLevel, StoreError> {
     PriorityLevel::parse(s).ok_or(StoreError::Corrupt)
+}
+
+/// The writes of tasks.
+pub(crate) enum TaskCommand {
+    Complete(String),
+}
+
+impl TaskCommand {
+    pub(crate) async fn apply(&self, w: &mut Write<'_>) -> Result<(), StoreError> {
+        match self {
+            TaskCommand::Complete(id) => w.complete_task(id).await?,
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -96,7 +111,7 @@ impl Store {
                 &format!(
                     "SELECT c.id, c.reference, c.priority, c.created_at FROM {mine} m \
                      JOIN cases c ON c.id = m.id \
-                     WHERE c.status NOT IN ('closed', 'transferred') \
+                     WHERE {OPEN_CASE} \
                      AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)"
                 ),
                 args![user_id],
@@ -119,18 +134,18 @@ impl Store {
                 format!(
                     "SELECT c.id, c.reference, c.priority, p.review_on FROM {mine} m \
                      JOIN cases c ON c.id = m.id JOIN plans p ON p.case_id = c.id \
-                     WHERE c.status NOT IN ('closed', 'transferred') AND p.review_on <= $2"
+                     WHERE {OPEN_CASE} AND p.review_on <= $2"
                 ),
             ),
             (
                 TaskKind::ReceptionReview,
                 // The lead worker's: the stay is in the circumstances section, which a
                 // teacher or health worker on the team does not see.
-                String::from(
+                format!(
                     "SELECT c.id, c.reference, c.priority, s.next_review FROM cases c \
                      JOIN reception_stays s ON s.case_id = c.id WHERE c.assigned_to = $1 \
-                     AND c.status NOT IN ('closed', 'transferred') \
-                     AND s.next_review IS NOT NULL AND s.next_review <= $2",
+                     AND {OPEN_CASE} \
+                     AND s.next_review IS NOT NULL AND s.next_review <= $2"
                 ),
             ),
             (
@@ -279,7 +294,7 @@ impl Store {
 
     /// Marks a conference task done: by its assignee, or by a supervisor of the case's agency.
     pub async fn complete_task(&self, actor: &Actor, task_id: &str) -> Result<(), StoreError> {
-        self.submit(actor, Command::CompleteTask(task_id.into()))
+        self.submit(actor, TaskCommand::Complete(task_id.into()))
             .await?;
         Ok(())
     }
@@ -304,7 +319,7 @@ fn derived(
 }
 
 impl Write<'_> {
-    pub(crate) async fn complete_task(&mut self, task_id: &str) -> Result<Done, StoreError> {
+    pub(crate) async fn complete_task(&mut self, task_id: &str) -> Result<(), StoreError> {
         let row = self
             .tx
             .row(
@@ -343,6 +358,6 @@ impl Write<'_> {
             .await?;
         self.audit("task.complete", &case_id, json!({"task": task_id}))
             .await?;
-        Ok(Done::Unit)
+        Ok(())
     }
 }

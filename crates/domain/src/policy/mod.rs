@@ -241,6 +241,14 @@ pub enum Refusal {
     JustificationRequired,
 }
 
+/// The one rule for a break-glass justification: trimmed, 10 to 500 characters, no control
+/// characters. The trimmed text when it holds; `None` when it does not.
+pub fn break_glass_justification(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let chars = text.chars().count();
+    ((10..=500).contains(&chars) && !text.chars().any(char::is_control)).then_some(text)
+}
+
 /// Applies the policy and, where it allows, returns the grant the store demands.
 pub fn authorize(
     reader: &str,
@@ -260,9 +268,9 @@ pub fn authorize(
     match decide(role, section, rel) {
         Decision::Allow => Ok(grant(false, None)),
         Decision::AllowMinimal => Ok(grant(true, None)),
-        Decision::WithJustification => match justification.map(str::trim) {
-            Some(j) if j.chars().count() >= 10 => Ok(grant(false, Some(j.to_owned()))),
-            _ => Err(Refusal::JustificationRequired),
+        Decision::WithJustification => match justification.and_then(break_glass_justification) {
+            Some(j) => Ok(grant(false, Some(j.to_owned()))),
+            None => Err(Refusal::JustificationRequired),
         },
         Decision::Deny => Err(Refusal::Denied),
     }
