@@ -2,20 +2,24 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn siblings_born_abroad_are_repatriated_one_by_one_on_their_own_best_interests() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let desk = app.agency("DESK", Sector::Security).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let liaison = app
-        .user("liaison", Role::SecurityLiaison, Some(&desk))
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("DESK", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("liaison", Role::SecurityLiaison, "DESK")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Aminath", "lead")
+        .case("Hassan", "lead")
+        .handed_over("Aminath", "liaison")
+        .build()
         .await;
-    app.user("sup", Role::Supervisor, Some(&home)).await;
-    let sister = app.child(&home, &lead, "Aminath").await;
-    let brother = app.child(&home, &lead, "Hassan").await;
-    app.store
-        .set_handed_over_by(&operator(), &sister, &liaison)
-        .await
-        .unwrap();
+    let (home, lead, liaison, sister, brother) = (
+        app.agency_id("HOME"),
+        app.user_id("lead"),
+        app.user_id("liaison"),
+        app.case_id("Aminath"),
+        app.case_id("Hassan"),
+    );
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let page = format!("/cases/{sister}/abroad");

@@ -7,12 +7,20 @@ use crate::fixture::*;
 /// and writing a note in it against the write table.
 #[tokio::test]
 async fn the_access_policy_holds_for_every_role_section_and_relationship_over_http() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let other = app.agency("OTHER", Sector::Health).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
-    let liaison_case = app.child(&home, &lead, "Putri").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("OTHER", Sector::Health)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .case("Putri", "lead")
+        .build()
+        .await;
+    let (home, other, case, liaison_case) = (
+        app.agency_id("HOME"),
+        app.agency_id("OTHER"),
+        app.case_id("Amina"),
+        app.case_id("Putri"),
+    );
     app.store
         .add_note(
             &operator(),
@@ -144,24 +152,19 @@ async fn the_access_policy_holds_for_every_role_section_and_relationship_over_ht
 
 #[tokio::test]
 async fn the_justice_officer_and_the_liaison_see_only_their_sections_on_the_case_page() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let bapas = app.agency("BAPAS", Sector::Justice).await;
-    let desk = app.agency("DESK", Sector::Security).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let justice = app.user("probation", Role::Justice, Some(&bapas)).await;
-    let liaison = app
-        .user("liaison", Role::SecurityLiaison, Some(&desk))
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("BAPAS", Sector::Justice)
+        .agency("DESK", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("probation", Role::Justice, "BAPAS")
+        .user("liaison", Role::SecurityLiaison, "DESK")
+        .case("Amina Rahmawati", "lead")
+        .team("Amina Rahmawati", "probation")
+        .handed_over("Amina Rahmawati", "liaison")
+        .build()
         .await;
-    let case = app.child(&home, &lead, "Amina Rahmawati").await;
-    app.store
-        .add_team_member(&operator(), &case, &justice)
-        .await
-        .unwrap();
-    app.store
-        .set_handed_over_by(&operator(), &case, &liaison)
-        .await
-        .unwrap();
+    let (justice, case) = (app.user_id("probation"), app.case_id("Amina Rahmawati"));
 
     let mut j = app.signed_in("probation").await;
     let (s, _, page) = j.get(&format!("/cases/{case}")).await;
@@ -230,27 +233,29 @@ async fn the_justice_officer_and_the_liaison_see_only_their_sections_on_the_case
 /// and a pattern of refused reads reaches the auditors.
 #[tokio::test]
 async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves_a_trace() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let school = app.agency("SKUL", Sector::Education).await;
-    let desk = app.agency("DESK", Sector::Security).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let colleague = app.user("colleague", Role::CaseWorker, Some(&home)).await;
-    app.user("sup", Role::Supervisor, Some(&home)).await;
-    let auditor = app.user("auditor", Role::Auditor, None).await;
-    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
-    let liaison = app
-        .user("liaison", Role::SecurityLiaison, Some(&desk))
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("SKUL", Sector::Education)
+        .agency("DESK", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("colleague", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .user("auditor", Role::Auditor, None)
+        .user("teacher", Role::Education, "SKUL")
+        .user("liaison", Role::SecurityLiaison, "DESK")
+        .case("Amina", "lead")
+        .team("Amina", "teacher")
+        .handed_over("Amina", "liaison")
+        .build()
         .await;
-    let case = app.child(&home, &lead, "Amina").await;
-    app.store
-        .add_team_member(&operator(), &case, &teacher)
-        .await
-        .unwrap();
-    app.store
-        .set_handed_over_by(&operator(), &case, &liaison)
-        .await
-        .unwrap();
+    let (lead, colleague, auditor, teacher, liaison, case) = (
+        app.user_id("lead"),
+        app.user_id("colleague"),
+        app.user_id("auditor"),
+        app.user_id("teacher"),
+        app.user_id("liaison"),
+        app.case_id("Amina"),
+    );
     let (lt, tt, xt, ct) = (
         app.token(&lead).await,
         app.token(&teacher).await,

@@ -3,10 +3,13 @@ use crate::fixture::*;
 #[tokio::test]
 async fn administrators_change_roles_and_reset_a_lost_second_factor_after_confirming_their_password()
  {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    let sari = app.user("sari", Role::CaseWorker, Some(&agency)).await;
-    app.user("admin", Role::Administrator, None).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .user("admin", Role::Administrator, None)
+        .build()
+        .await;
+    let (agency, sari) = (app.agency_id("DSS"), app.user_id("sari"));
     app.store
         .set_totp(&operator(), &sari, b"12345678901234567890")
         .await

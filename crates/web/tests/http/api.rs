@@ -7,9 +7,12 @@ fn openapi_document() -> serde_json::Value {
 
 #[tokio::test]
 async fn the_api_refuses_bad_requests_with_problem_documents() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    let u = app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("rina", Role::CaseWorker, "DSS")
+        .build()
+        .await;
+    let u = app.user_id("rina");
     let t = app.token(&u).await;
     let (s, v, kind) = app.call("GET", "/api/v1/me", None, None).await;
     assert_eq!(
@@ -105,9 +108,12 @@ async fn the_api_refuses_bad_requests_with_problem_documents() {
 /// any door, and every refusal explains itself as the rest of the API does.
 #[tokio::test]
 async fn the_api_refuses_unknown_fields_and_early_dates_and_explains_every_refusal() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .build()
+        .await;
+    let (home, lead) = (app.agency_id("HOME"), app.user_id("lead"));
     let t = app.token(&lead).await;
     let case = app.child(&home, &lead, "Amina").await;
 

@@ -5,10 +5,13 @@ use crate::fixture::*;
 #[tokio::test]
 async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a_repeat_interview()
 {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let case = app.case_id("Amina");
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let path = format!("/cases/{case}/assessments");

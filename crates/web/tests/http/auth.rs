@@ -2,9 +2,11 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn pages_need_a_session_and_every_form_needs_its_csrf_token() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = Browser::new(&app);
     let (s, h, _) = b.get("/work").await;
     assert_eq!(
@@ -52,9 +54,11 @@ async fn pages_need_a_session_and_every_form_needs_its_csrf_token() {
 
 #[tokio::test]
 async fn sign_in_answers_alike_for_unknown_accounts_and_locks_after_repeated_failures() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = Browser::new(&app);
     let (s1, wrong) = b.sign_in("sari", "wrong password here").await;
     let (s2, unknown) = b.sign_in("nobody", "wrong password here").await;
@@ -88,9 +92,11 @@ async fn sign_in_answers_alike_for_unknown_accounts_and_locks_after_repeated_fai
 
 #[tokio::test]
 async fn sessions_end_when_idle_and_at_sign_out_and_rotate_at_sign_in() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = app.signed_in("sari").await;
     let first = b.cookies["__Host-pelita"].clone();
     assert!(first.len() >= 43, "a 256-bit token");
@@ -126,9 +132,11 @@ async fn sessions_end_when_idle_and_at_sign_out_and_rotate_at_sign_in() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = app.signed_in("sari").await;
     for path in ["/work", "/signin", "/api/v1/me", "/nope"] {
         let (_, h, _) = b.get(path).await;
@@ -159,9 +167,12 @@ async fn every_response_carries_the_security_headers() {
 
 #[tokio::test]
 async fn second_factor_is_enrolled_once_and_a_code_is_never_accepted_twice() {
-    let app = App::new(true).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("sari", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .second_factor()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = Browser::new(&app);
     let (_, to) = b.sign_in("sari", PASSWORD).await;
     assert_eq!(to, "/signin/totp");
@@ -223,11 +234,14 @@ async fn second_factor_is_enrolled_once_and_a_code_is_never_accepted_twice() {
 /// token, and changes nothing.
 #[tokio::test]
 async fn every_post_route_refuses_a_form_without_its_csrf_token() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
-    let case = app.child(&home, &sup, "Amina").await;
-    app.user("admin", Role::Administrator, None).await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "sup")
+        .user("admin", Role::Administrator, None)
+        .build()
+        .await;
+    let case = app.case_id("Amina");
     let mut b = app.signed_in("sup").await;
     // Administration's forms, as an administrator: the token is what refuses them there.
     let mut admin = app.signed_in("admin").await;

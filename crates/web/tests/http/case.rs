@@ -2,16 +2,16 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn the_lead_worker_corrects_identity_and_adds_age_evidence_others_cannot() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let school = app.agency("SMP", Sector::Education).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
-    let case = app.child(&home, &lead, "Amina").await;
-    app.store
-        .add_team_member(&operator(), &case, &teacher)
-        .await
-        .unwrap();
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("SMP", Sector::Education)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("teacher", Role::Education, "SMP")
+        .case("Amina", "lead")
+        .team("Amina", "teacher")
+        .build()
+        .await;
+    let case = app.case_id("Amina");
 
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
@@ -71,12 +71,19 @@ async fn the_lead_worker_corrects_identity_and_adds_age_evidence_others_cannot()
 /// are recorded — by the lead worker, not by a team member — and only once.
 #[tokio::test]
 async fn circumstances_recorded_after_registration_recognise_the_child_as_a_victim() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let school = app.agency("SKUL", Sector::Education).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
-    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("SKUL", Sector::Education)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .user("teacher", Role::Education, "SKUL")
+        .build()
+        .await;
+    let (lead, sup, teacher) = (
+        app.user_id("lead"),
+        app.user_id("sup"),
+        app.user_id("teacher"),
+    );
     let token = app.token(&lead).await;
     let child = json!({"given": "Putri", "sex": "female",
                        "birth": {"precision": "year", "year": 2013},

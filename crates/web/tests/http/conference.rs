@@ -2,12 +2,20 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_reach_my_work() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let colleague = app.user("colleague", Role::CaseWorker, Some(&home)).await;
-    let outsider = app.user("outsider", Role::CaseWorker, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("colleague", Role::CaseWorker, "HOME")
+        .user("outsider", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (lead, colleague, outsider, case) = (
+        app.user_id("lead"),
+        app.user_id("colleague"),
+        app.user_id("outsider"),
+        app.case_id("Amina"),
+    );
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let path = format!("/cases/{case}/conferences");
@@ -141,7 +149,7 @@ async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_re
         ]
     };
     let bad = member("yes");
-    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let bad = pairs(&bad);
     let (s, _, page) = b.post(&hpath, &bad).await;
     assert_eq!(s, StatusCode::OK);
     assert!(
@@ -153,7 +161,7 @@ async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_re
         "the refused household is shown open with what was typed"
     );
     let good = member("no");
-    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let good = pairs(&good);
     let (s, _, _) = b.post(&hpath, &good).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;

@@ -5,19 +5,21 @@ use crate::fixture::*;
 /// participation section neither sees nor writes it.
 #[tokio::test]
 async fn the_consent_ledger_records_who_agreed_and_shows_where_each_purpose_stands() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let police = app.agency("POL", Sector::Security).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let liaison = app
-        .user("liaison", Role::SecurityLiaison, Some(&police))
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("POL", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("liaison", Role::SecurityLiaison, "POL")
+        // Born in 2011: 14 or 15 today, so the child assents and a caregiver consents.
+        .case("Amina", "lead")
+        .handed_over("Amina", "liaison")
+        .build()
         .await;
-    // Born in 2011: 14 or 15 today, so the child assents and a caregiver consents.
-    let case = app.child(&home, &lead, "Amina").await;
-    app.store
-        .set_handed_over_by(&operator(), &case, &liaison)
-        .await
-        .unwrap();
+    let (lead, liaison, case) = (
+        app.user_id("lead"),
+        app.user_id("liaison"),
+        app.case_id("Amina"),
+    );
 
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;

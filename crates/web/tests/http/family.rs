@@ -3,11 +3,14 @@ use crate::fixture::*;
 #[tokio::test]
 async fn the_family_is_assessed_in_the_family_section_and_that_does_not_stand_in_for_the_childs_assessment()
  {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    app.user("sup", Role::Supervisor, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (lead, case) = (app.user_id("lead"), app.case_id("Amina"));
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let (s, _, form) = b

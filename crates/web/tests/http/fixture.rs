@@ -351,11 +351,6 @@ impl Scene {
     pub fn case_id(&self, given: &str) -> String {
         self.cases[given].clone()
     }
-
-    /// A read-write API token for the account named `name`.
-    pub async fn token_of(&self, name: &str) -> String {
-        self.app.token(&self.user_id(name)).await
-    }
 }
 
 impl Deref for Scene {

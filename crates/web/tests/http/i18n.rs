@@ -2,10 +2,13 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn pages_render_in_every_language_and_dhivehi_is_right_to_left() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    let u = app.user("sari", Role::CaseWorker, Some(&agency)).await;
-    let case = app.child(&agency, &u, "ޢާއިޝަތު").await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("sari", Role::CaseWorker, "DSS")
+        .case("ޢާއިޝަތު", "sari")
+        .build()
+        .await;
+    let case = app.case_id("ޢާއިޝަތު");
     for (lang, dir) in [
         ("en", "ltr"),
         ("id", "ltr"),

@@ -2,16 +2,16 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_reason() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let bapas = app.agency("BAPAS", Sector::Justice).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let officer = app.user("officer", Role::Justice, Some(&bapas)).await;
-    let case = app.child(&home, &lead, "Amina").await;
-    app.store
-        .add_team_member(&operator(), &case, &officer)
-        .await
-        .unwrap();
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("BAPAS", Sector::Justice)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("officer", Role::Justice, "BAPAS")
+        .case("Amina", "lead")
+        .team("Amina", "officer")
+        .build()
+        .await;
+    let (officer, case) = (app.user_id("officer"), app.case_id("Amina"));
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let path = format!("/cases/{case}/interviews");
@@ -27,7 +27,7 @@ async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_re
     };
     let send = |v: Vec<(&'static str, String)>| v;
     let first = send(post("psychosocial", ""));
-    let first: Vec<(&str, &str)> = first.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let first = pairs(&first);
     let (s, _, _) = b.post(&path, &first).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     // The same day again, without a reason: refused, nothing saved.
@@ -44,7 +44,7 @@ async fn every_interview_of_the_child_is_counted_and_another_one_soon_needs_a_re
         "justice",
         "The prosecutor needs her statement before the hearing",
     );
-    let second: Vec<(&str, &str)> = second.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let second = pairs(&second);
     let (s, _, _) = b.post(&path, &second).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;

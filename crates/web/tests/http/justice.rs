@@ -8,11 +8,19 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_demand_release() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia: MACR 12
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
-    let older = app.child(&home, &lead, "Amina").await; // born 2011: 14 or 15
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection) // Indonesia: MACR 12
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "lead") // born 2011: 14 or 15
+        .build()
+        .await;
+    let (home, lead, sup, older) = (
+        app.agency_id("HOME"),
+        app.user_id("lead"),
+        app.user_id("sup"),
+        app.case_id("Amina"),
+    );
     let young = app
         .store
         .register_child(
@@ -246,16 +254,16 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
 
 #[tokio::test]
 async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries_only() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let bapas = app.agency("BAPAS", Sector::Justice).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let officer = app.user("officer", Role::Justice, Some(&bapas)).await;
-    let case = app.child(&home, &lead, "Amina").await;
-    app.store
-        .add_team_member(&operator(), &case, &officer)
-        .await
-        .unwrap();
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("BAPAS", Sector::Justice)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("officer", Role::Justice, "BAPAS")
+        .case("Amina", "lead")
+        .team("Amina", "officer")
+        .build()
+        .await;
+    let (home, case) = (app.agency_id("HOME"), app.case_id("Amina"));
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     b.post(
@@ -319,11 +327,18 @@ async fn the_social_inquiry_report_presents_the_child_as_a_victim_with_summaries
 
 #[tokio::test]
 async fn justice_records_are_sealed_at_closure_and_open_only_on_a_court_order() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (lead, sup, case) = (
+        app.user_id("lead"),
+        app.user_id("sup"),
+        app.case_id("Amina"),
+    );
     let token = app.token(&lead).await;
     let body = json!({"forum": "children_court", "legal_aid": true, "parents_notified": true,
                       "offence": {"description": "Carried messages for the group",
@@ -380,11 +395,14 @@ async fn justice_records_are_sealed_at_closure_and_open_only_on_a_court_order() 
 
 #[tokio::test]
 async fn an_administrator_overrides_a_rule_value_with_a_reason_and_the_gate_follows_it() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia: MACR 12
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    app.user("admin", Role::Administrator, None).await;
-    let case = app.child(&home, &lead, "Amina").await; // born 2011
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection) // Indonesia: MACR 12
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("admin", Role::Administrator, None)
+        .case("Amina", "lead") // born 2011
+        .build()
+        .await;
+    let (lead, case) = (app.user_id("lead"), app.case_id("Amina"));
     let mut a = app.signed_in("admin").await;
     let csrf = a.csrf().await;
     let form = |reason: &'static str| {
@@ -397,13 +415,13 @@ async fn an_administrator_overrides_a_rule_value_with_a_reason_and_the_gate_foll
         ]
     };
     let short = form("law changed");
-    let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let short = pairs(&short);
     let (s, _, page) = a.post("/admin/jurisdictions", &short).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("at least 20 characters"));
     let why = "Test of a statutory change: MACR raised to 16 on 1 November 2026";
     let good = form(why);
-    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let good = pairs(&good);
     let (s, _, page) = a.post("/admin/jurisdictions", &good).await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains(why) && page.contains("set by this deployment&#39;s administrator"));
@@ -451,10 +469,13 @@ async fn an_administrator_overrides_a_rule_value_with_a_reason_and_the_gate_foll
 #[tokio::test]
 async fn a_breached_diversion_agreement_is_a_task_due_within_the_legal_time_and_lets_proceedings_resume()
  {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await; // Indonesia
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection) // Indonesia
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (lead, case) = (app.user_id("lead"), app.case_id("Amina"));
     let token = app.token(&lead).await;
     let call = |method: &'static str, path: String, body: Option<Value>| {
         let token = token.clone();

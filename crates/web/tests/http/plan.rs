@@ -5,11 +5,14 @@ use crate::fixture::*;
 /// approves nothing.
 #[tokio::test]
 async fn a_plan_is_approved_only_after_an_assessment_and_with_the_childs_views() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    app.user("sup", Role::Supervisor, Some(&home)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (home, case) = (app.agency_id("HOME"), app.case_id("Amina"));
     let mut b = app.signed_in("lead").await;
     let csrf = b.csrf().await;
     let plan = format!("/cases/{case}/plan");

@@ -5,14 +5,25 @@ use crate::fixture::*;
 /// shared (and its role may read); it answers and reports back.
 #[tokio::test]
 async fn a_referral_shares_only_consented_sections_with_the_agency_that_accepts_it() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let clinic = app.agency("CLINIC", Sector::Health).await;
-    let police = app.agency("POL", Sector::Security).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let sup = app.user("sup", Role::Supervisor, Some(&home)).await;
-    let nurse = app.user("nurse", Role::Health, Some(&clinic)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("CLINIC", Sector::Health)
+        .agency("POL", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .user("nurse", Role::Health, "CLINIC")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (home, clinic, police, lead, sup, nurse, case) = (
+        app.agency_id("HOME"),
+        app.agency_id("CLINIC"),
+        app.agency_id("POL"),
+        app.user_id("lead"),
+        app.user_id("sup"),
+        app.user_id("nurse"),
+        app.case_id("Amina"),
+    );
     let (lt, st, nt) = (
         app.token(&lead).await,
         app.token(&sup).await,

@@ -2,9 +2,11 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn registering_a_child_shows_near_identical_names_first_and_keeps_what_was_typed() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("rina", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = app.signed_in("rina").await;
     let csrf = b.csrf().await;
     let base = vec![
@@ -54,9 +56,11 @@ async fn registering_a_child_shows_near_identical_names_first_and_keeps_what_was
 
 #[tokio::test]
 async fn bad_input_gets_a_message_in_the_users_language_and_changes_nothing() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("rina", Role::CaseWorker, "DSS")
+        .build()
+        .await;
     let mut b = Browser::new(&app);
     b.lang = "id";
     b.sign_in("rina", PASSWORD).await;

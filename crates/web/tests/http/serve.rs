@@ -185,9 +185,12 @@ async fn past_the_limits_requests_are_shed_and_connections_wait() {
 /// "nothing was saved", which is not known), `/healthz` says the writer halted, reads go on.
 #[tokio::test]
 async fn healthz_and_every_write_answer_503_once_the_writer_halted() {
-    let app = App::new(false).await;
-    let agency = app.agency("DSS", Sector::ChildProtection).await;
-    let u = app.user("rina", Role::CaseWorker, Some(&agency)).await;
+    let app = Fixture::new()
+        .agency("DSS", Sector::ChildProtection)
+        .user("rina", Role::CaseWorker, "DSS")
+        .build()
+        .await;
+    let (agency, u) = (app.agency_id("DSS"), app.user_id("rina"));
     let t = app.token(&u).await;
     let case = app.child(&agency, &u, "Siti").await;
     let mut b = Browser::new(&app);

@@ -5,16 +5,26 @@ use crate::fixture::*;
 /// the agency that made it. Each is refused, and the lead worker still does them.
 #[tokio::test]
 async fn team_members_do_not_run_the_case_and_referrals_share_what_the_receiver_reads() {
-    let app = App::new(false).await;
-    let home = app.agency("HOME", Sector::ChildProtection).await;
-    let clinic = app.agency("CLNC", Sector::Health).await;
-    let school = app.agency("SKUL", Sector::Education).await;
-    let bapas = app.agency("BAPAS", Sector::Justice).await;
-    let lead = app.user("lead", Role::CaseWorker, Some(&home)).await;
-    let teacher = app.user("teacher", Role::Education, Some(&school)).await;
-    let nurse = app.user("nurse", Role::Health, Some(&clinic)).await;
-    let probation = app.user("probation", Role::Justice, Some(&bapas)).await;
-    let case = app.child(&home, &lead, "Amina").await;
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("CLNC", Sector::Health)
+        .agency("SKUL", Sector::Education)
+        .agency("BAPAS", Sector::Justice)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("teacher", Role::Education, "SKUL")
+        .user("nurse", Role::Health, "CLNC")
+        .user("probation", Role::Justice, "BAPAS")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let (clinic, lead, teacher, nurse, probation, case) = (
+        app.agency_id("CLNC"),
+        app.user_id("lead"),
+        app.user_id("teacher"),
+        app.user_id("nurse"),
+        app.user_id("probation"),
+        app.case_id("Amina"),
+    );
     for u in [&teacher, &nurse, &probation] {
         app.store
             .add_team_member(&operator(), &case, u)
