@@ -1,3 +1,5 @@
+//! Children abroad: origin, best interests, panels, repatriation and reception stays.
+
 use crate::fixture::*;
 
 #[tokio::test]

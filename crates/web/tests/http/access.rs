@@ -1,3 +1,5 @@
+//! The read policy: every role × section × relationship, the case page per reader, and the trace every read or refusal leaves.
+
 use pelita_domain::policy::{self, Decision};
 
 use crate::fixture::*;

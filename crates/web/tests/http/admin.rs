@@ -1,3 +1,5 @@
+//! Administration of accounts: roles and a lost second factor, after the administrator's password.
+
 use crate::fixture::*;
 
 #[tokio::test]

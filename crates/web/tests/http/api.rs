@@ -1,3 +1,5 @@
+//! The JSON API's refusals as problem documents, and the OpenAPI document.
+
 use crate::fixture::*;
 
 /// The OpenAPI document, read in this one place: both tests below go through it.

@@ -1,3 +1,5 @@
+//! Assessments of the child: per-domain summaries, bad input, the repeat-interview warning.
+
 use crate::fixture::*;
 
 /// An assessment is recorded with the instrument's answers, shown per domain with no overall

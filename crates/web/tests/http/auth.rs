@@ -1,3 +1,5 @@
+//! Sign-in, sessions, the second factor, CSRF tokens on every form, security headers.
+
 use crate::fixture::*;
 
 #[tokio::test]

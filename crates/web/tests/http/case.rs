@@ -1,3 +1,5 @@
+//! The case itself: identity corrections and circumstances recorded after registration.
+
 use crate::fixture::*;
 
 #[tokio::test]

@@ -1,3 +1,5 @@
+//! Case conferences, their tasks in my work, and the household.
+
 use crate::fixture::*;
 
 #[tokio::test]

@@ -1,3 +1,5 @@
+//! The consent ledger, on the case page and over the API.
+
 use crate::fixture::*;
 
 /// The consent ledger on the case page and over the API: the child's age decides who must

@@ -1,3 +1,5 @@
+//! The family assessment, apart from the child's own.
+
 use crate::fixture::*;
 
 #[tokio::test]

@@ -1,3 +1,5 @@
+//! Pages in every language, right to left for Dhivehi.
+
 use crate::fixture::*;
 
 #[tokio::test]

@@ -1,3 +1,5 @@
+//! Interviews of the child and the repeat-interview rule.
+
 use crate::fixture::*;
 
 #[tokio::test]

@@ -1,3 +1,5 @@
+//! Child justice: the minimum-age gate, detention clocks, reports, sealing, overrides, diversion.
+
 use pelita_domain::age::{Age, BirthDate, EvidenceKind};
 use pelita_domain::case::{Priority, PriorityLevel};
 use pelita_domain::identity::{ChildIdentity, PersonNames, Sex};

@@ -1,3 +1,5 @@
+//! The reintegration plan, its approval, closure and follow-ups.
+
 use crate::fixture::*;
 
 /// A plan is approved only by a supervisor, only after an assessment and only with the

@@ -1,3 +1,5 @@
+//! Referrals through the consent gate, answered by the receiving agency.
+
 use crate::fixture::*;
 
 /// A referral goes only with the consent ledger's agreement or a supervisor's written

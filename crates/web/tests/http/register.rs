@@ -1,3 +1,5 @@
+//! Registering a child: near-identical names, bad input in the user's language.
+
 use crate::fixture::*;
 
 #[tokio::test]

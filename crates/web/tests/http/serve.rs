@@ -1,3 +1,5 @@
+//! Serving over TCP with limits at the edges, and a halted writer.
+
 use pelita_web::AppState;
 
 use crate::fixture::*;

@@ -1,3 +1,5 @@
+//! The write table over HTTP: who changes what, in every standing.
+
 use crate::fixture::*;
 
 /// The paths a review found open: a team member acting as the case's lead worker — referring,
