@@ -119,8 +119,8 @@ impl Store {
         self.submit(actor, C::Assign(case_id.into(), user_id)).await
     }
 
-    /// Victim status is permanent: this always fails for a recognised victim, whoever asks,
-    /// and the attempt itself is audited.
+    /// Victim status is permanent: this always fails for a recognised victim, whoever asks
+    /// (a refused write leaves nothing behind, so the attempt is not in the audit chain).
     pub async fn remove_victim_status(
         &self,
         actor: &Actor,
@@ -142,7 +142,17 @@ impl Store {
         })
         .await
     }
+}
 
+/// A child's erasure, as [`Store::erasure`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erasure {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub by: String,
+    pub reason: Option<String>,
+}
+
+impl Store {
     /// Crypto-erasure: destroys the child's data key, then removes the ciphertext and the
     /// search keys that are now useless. Reads afterwards say "erased".
     pub async fn erase_child(
@@ -154,6 +164,37 @@ impl Store {
         let reason = pelita_domain::text::clean("reason", reason, 500, false)
             .map_err(|_| DomainError::ReasonRequired)?;
         self.submit(actor, C::Erase(child_id.into(), reason)).await
+    }
+
+    /// When, by whom and why a child's data was erased (the reason is `None` for erasures
+    /// made before the store kept it); `None` when the child was not erased. For auditors and
+    /// the operator: it names no child, only the erasure.
+    pub async fn erasure(&self, child_id: &str) -> Result<Option<Erasure>, StoreError> {
+        let Some(r) = self
+            .pools
+            .row(
+                "SELECT erased_at, erased_by, reason_sealed FROM erasures WHERE child_id = $1",
+                args![child_id],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let reason = match r.opt_bytes(2)? {
+            Some(sealed) => Some(
+                String::from_utf8(
+                    self.keys
+                        .open_system(&format!("erasure/{child_id}"), &sealed)?,
+                )
+                .map_err(|_| StoreError::Corrupt)?,
+            ),
+            None => None,
+        };
+        Ok(Some(Erasure {
+            at: crate::from_micros(r.i64(0)?),
+            by: r.text(1)?,
+            reason,
+        }))
     }
 
     /// Adds a professional of another service to the case's team.
@@ -565,6 +606,10 @@ impl Write<'_> {
         self.save_case(case_id, &case).await?;
         self.audit("case.assign", case_id, json!({"from": from, "to": user}))
             .await?;
+        // The worker who had the case learns it left them; the engine alerts the one who has it.
+        if let Some(previous) = from.filter(|p| !p.is_empty() && Some(p) != user.as_ref()) {
+            self.alert_person(&previous, case_id, "team").await?;
+        }
         Ok(())
     }
 
@@ -678,12 +723,19 @@ impl Write<'_> {
         }
         self.tx
             .exec(
-                "INSERT INTO erasures (child_id, erased_at, erased_by) VALUES ($1, $2, $3)",
-                args![child_id, self.now, self.actor.id.as_str()],
+                "INSERT INTO erasures (child_id, erased_at, erased_by, reason_sealed) \
+                 VALUES ($1, $2, $3, $4)",
+                args![
+                    child_id,
+                    self.now,
+                    self.actor.id.as_str(),
+                    self.keys
+                        .seal_system(&format!("erasure/{child_id}"), reason.as_bytes())
+                ],
             )
             .await?;
-        // The reason is the operator's words about the erasure, not about the child: it is kept,
-        // but only its length reaches the audit detail, in case it names someone.
+        // The reason is the operator's words about the erasure: kept sealed with the system key
+        // (it may name someone), and only its length reaches the audit detail.
         self.audit(
             "child.erase",
             child_id,

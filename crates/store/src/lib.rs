@@ -49,6 +49,7 @@ pub use access::{AccessEntry, CaseMeta, Reader, SectionsRead, WorkItem};
 pub use alerts::Alert;
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
+pub use cases::Erasure;
 pub use conference::ConferenceRecord;
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;

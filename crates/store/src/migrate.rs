@@ -75,6 +75,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "sealed_justifications_and_refusals",
         include_str!("../migrations/sqlite/0014_sealed_justifications.sql"),
     ),
+    (
+        15,
+        "erasure_reason",
+        include_str!("../migrations/sqlite/0015_erasure_reason.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -146,6 +151,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         14,
         "sealed_justifications_and_refusals",
         include_str!("../migrations/postgres/0014_sealed_justifications.sql"),
+    ),
+    (
+        15,
+        "erasure_reason",
+        include_str!("../migrations/postgres/0015_erasure_reason.sql"),
     ),
 ];
 

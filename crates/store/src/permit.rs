@@ -46,6 +46,8 @@ enum Need<'a> {
     Refer(&'a str, &'a crate::referral::NewReferral),
     /// An answer to a referral, by its receiving agency.
     AnswerReferral(&'a str),
+    /// A conference's task marked done, by its assignee or the agency's supervisor.
+    Task(&'a str),
     /// Accounts, agencies and rule values.
     Administration,
     /// A change to one account: its owner or an administrator.
@@ -93,8 +95,7 @@ fn required(command: &Command) -> Need<'_> {
             Need::Case(Target::Of("followups", id), Change::Plan)
         }
         Command::Conference(ConferenceCommand::Record(c, ..)) => case(c, Change::Conference),
-        // The task's assignee, checked by the command against its own record.
-        Command::Task(TaskCommand::Complete(_)) => Need::Own,
+        Command::Task(TaskCommand::Complete(id)) => Need::Task(id),
         Command::Family(FamilyCommand::SaveHousehold(c, _)) => case(c, Change::Household),
         Command::Interview(InterviewCommand::Record(c, i, ..)) => {
             case(c, Change::Interview(i.purpose.section()))
@@ -217,6 +218,7 @@ impl Write<'_> {
                 self.case_of(Target::Of("referrals", id)).await?,
                 "referral_answer",
             )],
+            Need::Task(id) => vec![(self.case_of(Target::Of("tasks", id)).await?, "task")],
             Need::Register(_)
             | Need::Administration
             | Need::Account(_)
@@ -311,6 +313,23 @@ impl Write<'_> {
                     reader.agency_id.as_deref(),
                     &row.text(0)?,
                     row.opt_text(1)?.as_deref(),
+                )
+            }
+            Need::Task(id) => {
+                let row = self
+                    .tx
+                    .row(
+                        "SELECT t.assignee, c.agency_id FROM tasks t \
+                         JOIN cases c ON c.id = t.case_id WHERE t.id = $1",
+                        args![id],
+                    )
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                write::may_complete_task(
+                    reader.role,
+                    row.text(0)? == reader.id,
+                    reader.agency_id.as_deref(),
+                    &row.text(1)?,
                 )
             }
         };

@@ -47,6 +47,8 @@ impl UserCommand {
                     args![lang.as_str(), user.as_str()],
                 )
                 .await?;
+                w.audit("user.language", user, json!({ "language": lang.as_str() }))
+                    .await?;
                 Ok(())
             }
             UserCommand::ResetSecondFactor(user) => {

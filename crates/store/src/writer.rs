@@ -456,6 +456,27 @@ impl Write<'_> {
         Ok(())
     }
 
+    /// An alert to one person about a change to a case, unless they made it.
+    pub(crate) async fn alert_person(
+        &mut self,
+        user_id: &str,
+        case_id: &str,
+        what: &str,
+    ) -> Result<(), StoreError> {
+        if user_id == self.actor.id {
+            return Ok(());
+        }
+        let detail = json!({"by": self.actor.id, "what": what}).to_string();
+        self.tx
+            .exec(
+                "INSERT INTO alerts (id, user_id, case_id, kind, detail, created_at) \
+                 VALUES ($1, $2, $3, 'changed', $4, $5)",
+                args![new_id(), user_id, case_id, detail, self.now],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// One statement: an alert for the case's assigned worker, unless they made the change.
     async fn alert_assigned(&mut self, case_id: &str, what: &str) -> Result<(), StoreError> {
         let detail = json!({"by": self.actor.id, "what": what}).to_string();

@@ -263,6 +263,17 @@ pub fn may_answer_referral(
         && referrer_agency != Some(to_agency)
 }
 
+/// Who marks a conference's task done: the person it was given to, or a supervisor of the
+/// case's agency (someone left; the task must not hang).
+pub fn may_complete_task(
+    role: Role,
+    is_assignee: bool,
+    own_agency: Option<&str>,
+    case_agency: &str,
+) -> bool {
+    is_assignee || (role == Role::Supervisor && own_agency == Some(case_agency))
+}
+
 /// The profession that reads what a referral to a sector shares: a receiving agency learns
 /// what its own work needs, whatever the sender ticks. `None` for security services.
 pub fn sector_profession(sector: Sector) -> Option<Role> {
@@ -509,5 +520,22 @@ mod tests {
             "h",
             Some("dsjkt")
         ));
+    }
+
+    #[test]
+    fn a_task_is_done_by_its_assignee_or_the_agencys_supervisor() {
+        for role in Role::ALL {
+            // The assignee, whatever their role or agency.
+            assert!(may_complete_task(role, true, Some("other"), "home"));
+            assert!(may_complete_task(role, true, None, "home"));
+            // Anyone else: only a supervisor of the case's own agency.
+            assert_eq!(
+                may_complete_task(role, false, Some("home"), "home"),
+                role == Role::Supervisor,
+                "{role}"
+            );
+            assert!(!may_complete_task(role, false, Some("other"), "home"));
+            assert!(!may_complete_task(role, false, None, "home"));
+        }
     }
 }

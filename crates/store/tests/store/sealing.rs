@@ -54,10 +54,20 @@ async fn erasure_makes_the_child_unreadable_and_unfindable(env: &Env) {
         bad,
         Err(StoreError::Domain(DomainError::ReasonRequired))
     ));
+    assert_eq!(env.store.erasure(&r.child_id).await.unwrap(), None);
     env.store
         .erase_child(&admin(), &r.child_id, "court order 12/2026")
         .await
         .unwrap();
+    // The operator's reason is kept, sealed, for an auditor to read back; not in plain text.
+    let erasure = env.store.erasure(&r.child_id).await.unwrap().unwrap();
+    assert_eq!(
+        (erasure.by.as_str(), erasure.reason.as_deref()),
+        (admin().id(), Some("court order 12/2026"))
+    );
+    if env.pg.is_none() {
+        assert!(!contains(&sqlite_bytes(env), "court order 12/2026"));
+    }
     assert!(identity_of(env, &r.case_id).await.is_erased());
     let circ = env
         .store

@@ -949,5 +949,6 @@ alert-what-team = দল বা দায়িত্ব বদলানো হ�
 alert-what-interview = একটি সাক্ষাৎকার লিপিবদ্ধ হয়েছে
 alert-what-justice = বিচার-সংক্রান্ত রেকর্ড বদলানো হয়েছে
 alert-what-repatriation = প্রত্যাবাসন বদলানো হয়েছে
+alert-what-task = একটি কাজ সম্পন্ন হিসেবে চিহ্নিত
 refusals-title = প্রত্যাখ্যাত পড়ার অনুরোধ
 refusals-none = কোনো পড়ার অনুরোধ প্রত্যাখ্যাত হয়নি।

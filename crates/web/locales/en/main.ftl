@@ -946,5 +946,6 @@ alert-what-team = the team or assignment changed
 alert-what-interview = an interview recorded
 alert-what-justice = the justice records changed
 alert-what-repatriation = the repatriation changed
+alert-what-task = a task marked done
 refusals-title = Refused reads
 refusals-none = No read was refused.

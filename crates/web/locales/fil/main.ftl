@@ -949,5 +949,6 @@ alert-what-team = binago ang team o ang pagtatalaga
 alert-what-interview = naitala ang isang panayam
 alert-what-justice = binago ang mga rekord ng hustisya
 alert-what-repatriation = binago ang repatriation
+alert-what-task = minarkahang tapos ang isang gawain
 refusals-title = Mga pagbasang tinanggihan
 refusals-none = Walang pagbasang tinanggihan.

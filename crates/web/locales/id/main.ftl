@@ -947,5 +947,6 @@ alert-what-team = tim atau penugasan diubah
 alert-what-interview = wawancara dicatat
 alert-what-justice = catatan peradilan diubah
 alert-what-repatriation = pemulangan diubah
+alert-what-task = tugas ditandai selesai
 refusals-title = Pembacaan yang ditolak
 refusals-none = Tidak ada pembacaan yang ditolak.

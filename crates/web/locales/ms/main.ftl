@@ -947,5 +947,6 @@ alert-what-team = pasukan atau tugasan diubah
 alert-what-interview = temu bual direkodkan
 alert-what-justice = rekod keadilan diubah
 alert-what-repatriation = pemulangan diubah
+alert-what-task = tugasan ditanda selesai
 refusals-title = Bacaan yang ditolak
 refusals-none = Tiada bacaan yang ditolak.
