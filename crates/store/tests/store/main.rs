@@ -56,6 +56,7 @@ macro_rules! both {
 }
 
 mod access;
+mod accounts;
 mod assessments;
 mod audit;
 mod cases;
@@ -196,6 +197,17 @@ impl Env {
             .unwrap()
     }
 
+    /// A session of the account `id`, past the second factor: its token.
+    async fn sign_in(&self, id: &str) -> String {
+        let user = self.store.user(id).await.unwrap();
+        self.store.start_session(&user, true).await.unwrap().0
+    }
+
+    /// The newest audit event.
+    async fn last_event(&self) -> pelita_store::AuditEvent {
+        self.store.audit_events(1).await.unwrap().remove(0)
+    }
+
     /// The audit actions recorded so far, newest first.
     async fn audited(&self) -> Vec<String> {
         self.store
@@ -222,6 +234,15 @@ impl Env {
     async fn agency(&self, code: &str) -> String {
         self.agency_in(code, Sector::ChildProtection).await
     }
+}
+
+/// A write the store refused for want of permission.
+#[track_caller]
+fn assert_forbidden<T: std::fmt::Debug>(result: Result<T, StoreError>) {
+    assert!(
+        matches!(result, Err(StoreError::Forbidden)),
+        "not refused: {result:?}"
+    );
 }
 
 fn admin() -> Actor {

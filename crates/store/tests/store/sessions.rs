@@ -2,7 +2,13 @@
 
 use crate::*;
 
-both!(sign_in_lockout_sessions_second_factor_and_tokens);
+both!(
+    sign_in_lockout_sessions_second_factor_and_tokens,
+    touching_a_session_moves_only_its_last_seen,
+    reauthenticating_moves_only_the_reauthentication_time,
+    ending_other_sessions_keeps_this_one_and_other_peoples,
+    resetting_the_second_factor_removes_the_secret_and_ends_every_session,
+);
 
 async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
     let agency = env.agency("DSS").await;
@@ -140,4 +146,191 @@ async fn sign_in_lockout_sessions_second_factor_and_tokens(env: &Env) {
     assert!(env.store.session(&token).await.unwrap().is_none());
     assert!(env.store.token_user(&secret).await.unwrap().is_none());
     env.store.end_session(&actor, &token).await.unwrap();
+}
+
+/// Every request touches its session (the idle timeout counts from `last_seen`): only that
+/// session's `last_seen` moves, and the audit chain does not grow by one event per request.
+async fn touching_a_session_moves_only_its_last_seen(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let id = env.account("nadia", Role::CaseWorker, &agency).await;
+    let token = env.sign_in(&id).await;
+    let other = env.sign_in(&id).await;
+    let before = env.store.session(&token).await.unwrap().unwrap();
+    let events = env.audited().await.len();
+
+    let later = today() + chrono::Duration::minutes(10);
+    env.clock.set(later);
+    env.store.touch_session(&token).await.unwrap();
+
+    let after = env.store.session(&token).await.unwrap().unwrap();
+    assert_eq!((before.last_seen, after.last_seen), (today(), later));
+    assert_eq!(
+        (
+            &after.user,
+            &after.csrf,
+            after.second_factor,
+            after.created_at,
+            after.reauth_at,
+            &after.label
+        ),
+        (
+            &before.user,
+            &before.csrf,
+            before.second_factor,
+            before.created_at,
+            before.reauth_at,
+            &before.label
+        )
+    );
+    let untouched = env.store.session(&other).await.unwrap().unwrap();
+    assert_eq!(untouched.last_seen, today(), "another session was touched");
+    assert_eq!(env.audited().await.len(), events, "a touch was audited");
+}
+
+/// Re-entering the password before administration moves `reauth_at` of that session only,
+/// and is audited as the person's own.
+async fn reauthenticating_moves_only_the_reauthentication_time(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let id = env.account("nadia", Role::Administrator, &agency).await;
+    let actor = env.store.act_as(&id).await.unwrap();
+    let token = env.sign_in(&id).await;
+    let other = env.sign_in(&id).await;
+    let before = env.store.session(&token).await.unwrap().unwrap();
+
+    let later = today() + chrono::Duration::minutes(30);
+    env.clock.set(later);
+    env.store
+        .mark_reauthenticated(&actor, &token)
+        .await
+        .unwrap();
+
+    let after = env.store.session(&token).await.unwrap().unwrap();
+    assert_eq!((before.reauth_at, after.reauth_at), (today(), later));
+    assert_eq!(
+        (
+            &after.user,
+            &after.csrf,
+            after.second_factor,
+            after.created_at,
+            after.last_seen
+        ),
+        (
+            &before.user,
+            &before.csrf,
+            before.second_factor,
+            before.created_at,
+            before.last_seen
+        )
+    );
+    let untouched = env.store.session(&other).await.unwrap().unwrap();
+    assert_eq!(
+        untouched.reauth_at,
+        today(),
+        "another session counts as reauthenticated"
+    );
+    let e = env.last_event().await;
+    assert_eq!(
+        (e.action.as_str(), e.actor.as_str(), e.subject.as_str()),
+        ("session.reauthenticate", id.as_str(), id.as_str())
+    );
+}
+
+/// "Sign out everywhere else" ends the person's other sessions, never the one they keep and
+/// never anyone else's, whichever token is named as the one to keep.
+async fn ending_other_sessions_keeps_this_one_and_other_peoples(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let nadia = env.account("nadia", Role::CaseWorker, &agency).await;
+    let budi = env.account("budi", Role::CaseWorker, &agency).await;
+    let (here, phone, laptop) = (
+        env.sign_in(&nadia).await,
+        env.sign_in(&nadia).await,
+        env.sign_in(&nadia).await,
+    );
+    let budis = env.sign_in(&budi).await;
+    let nadia_actor = env.store.act_as(&nadia).await.unwrap();
+
+    env.store
+        .end_other_sessions(&nadia_actor, &here)
+        .await
+        .unwrap();
+    assert!(env.store.session(&here).await.unwrap().is_some());
+    for ended in [&phone, &laptop] {
+        assert!(env.store.session(ended).await.unwrap().is_none());
+    }
+    assert_eq!(env.store.sessions_of(&nadia).await.unwrap().len(), 1);
+    assert!(
+        env.store.session(&budis).await.unwrap().is_some(),
+        "another person's session ended"
+    );
+    let e = env.last_event().await;
+    assert_eq!(
+        (e.action.as_str(), e.actor.as_str(), e.subject.as_str()),
+        ("session.end", nadia.as_str(), nadia.as_str())
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&e.detail).unwrap()["sessions"],
+        2
+    );
+
+    // Budi naming Nadia's session as the one to keep ends his own, not hers.
+    let budi_actor = env.store.act_as(&budi).await.unwrap();
+    env.store
+        .end_other_sessions(&budi_actor, &here)
+        .await
+        .unwrap();
+    assert!(env.store.session(&here).await.unwrap().is_some());
+    assert!(env.store.session(&budis).await.unwrap().is_none());
+}
+
+/// A lost phone: only an administrator clears the second factor; the secret is gone, so the
+/// person enrols again, and every session ends, so none goes on without the new factor.
+async fn resetting_the_second_factor_removes_the_secret_and_ends_every_session(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let nadia = env.account("nadia", Role::Supervisor, &agency).await;
+    let boss = env.account("boss", Role::Administrator, &agency).await;
+    let nadia_actor = env.store.act_as(&nadia).await.unwrap();
+    env.store
+        .set_totp(&nadia_actor, &nadia, b"12345678901234567890")
+        .await
+        .unwrap();
+    let passed = env.sign_in(&nadia).await;
+    let user = env.store.user(&nadia).await.unwrap();
+    let (pending, _) = env.store.start_session(&user, false).await.unwrap();
+    let boss_session = env.sign_in(&boss).await;
+
+    // Not the person themself (a stolen session could then drop the factor), nor a colleague.
+    let colleague = env.account("budi", Role::Supervisor, &agency).await;
+    let events = env.audited().await.len();
+    for who in [&nadia, &colleague] {
+        let actor = env.store.act_as(who).await.unwrap();
+        assert_forbidden(env.store.reset_second_factor(&actor, &nadia).await);
+    }
+    assert!(env.store.totp(&nadia).await.unwrap().is_some());
+    assert!(env.store.session(&passed).await.unwrap().is_some());
+    assert_eq!(env.audited().await.len(), events, "a refusal left a trace");
+
+    let boss_actor = env.store.act_as(&boss).await.unwrap();
+    env.store
+        .reset_second_factor(&boss_actor, &nadia)
+        .await
+        .unwrap();
+    assert!(env.store.totp(&nadia).await.unwrap().is_none());
+    for ended in [&passed, &pending] {
+        assert!(env.store.session(ended).await.unwrap().is_none());
+    }
+    assert!(
+        env.store.session(&boss_session).await.unwrap().is_some(),
+        "the administrator's own session ended"
+    );
+    let e = env.last_event().await;
+    assert_eq!(
+        (e.action.as_str(), e.actor.as_str(), e.subject.as_str()),
+        ("user.totp_reset", boss.as_str(), nadia.as_str())
+    );
+    assert!(matches!(
+        env.store
+            .reset_second_factor(&boss_actor, "no-such-user")
+            .await,
+        Err(StoreError::NotFound)
+    ));
 }
