@@ -33,18 +33,22 @@ impl UserCommand {
                 Ok(())
             }
             UserCommand::SetPassword(user, hash) => {
-                w.tx.exec(
+                w.change_user(
+                    user,
                     "UPDATE users SET password_hash = $1 WHERE id = $2",
                     args![hash.as_str(), user.as_str()],
+                    false,
                 )
                 .await?;
                 w.audit("user.password", user, json!({})).await?;
                 Ok(())
             }
             UserCommand::SetLanguage(user, lang) => {
-                w.tx.exec(
+                w.change_user(
+                    user,
                     "UPDATE users SET language = $1 WHERE id = $2",
                     args![lang.as_str(), user.as_str()],
+                    false,
                 )
                 .await?;
                 w.audit("user.language", user, json!({ "language": lang.as_str() }))

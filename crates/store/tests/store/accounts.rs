@@ -125,6 +125,21 @@ async fn the_language_is_set_by_its_owner_or_an_administrator(env: &Env) {
         env.store.user_language(&nadia).await.unwrap().as_deref(),
         Some("ms")
     );
+    // Each change is in the audit chain, by whom and for whom.
+    let event = env.last_event().await;
+    assert_eq!(
+        (
+            event.action.as_str(),
+            event.actor.as_str(),
+            event.subject.as_str()
+        ),
+        ("user.language", boss.id(), nadia.as_str())
+    );
+    // An account that does not exist is not found, not silently left alone.
+    assert!(matches!(
+        env.store.set_language(&admin(), "no-such-user", "bn").await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 /// "Mark all read" clears the reader's alerts from their work, and nobody else's.

@@ -138,6 +138,15 @@ async fn conferences_tasks_and_households(env: &Env) {
         Err(StoreError::Forbidden)
     ));
     env.store.complete_task(&budi, &task).await.unwrap();
+    // The case's worker learns the task was done (a change to her case by someone else).
+    assert!(
+        env.store
+            .alerts(sari.id())
+            .await
+            .unwrap()
+            .iter()
+            .any(|a| a.kind == "changed" && a.detail.contains(r#""what":"task""#))
+    );
     assert!(env.store.complete_task(&budi, &task).await.is_err());
     assert!(tasks(budi.id().to_owned()).await.is_empty());
 

@@ -485,4 +485,12 @@ async fn every_change_by_someone_else_alerts_the_assigned_worker(env: &Env) {
     let mut got = whats().await;
     got.sort();
     assert_eq!(got, ["identity", "interview", "priority", "team"]);
+    // Reassigned: the worker who had the case learns it left her, the new one that it came.
+    let next = env.account("next", Role::CaseWorker, &agency).await;
+    env.store
+        .assign(&sup, &r.case_id, Some(next.clone()))
+        .await
+        .unwrap();
+    assert_eq!(whats().await.iter().filter(|w| *w == "team").count(), 2);
+    assert_eq!(env.store.alerts(&next).await.unwrap().len(), 1);
 }
