@@ -25,6 +25,7 @@ use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, TokenScope, User};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use crate::AppState;
 
@@ -38,10 +39,12 @@ mod interview;
 mod justice;
 mod plan;
 mod referral;
+mod schema;
 mod task;
 
 pub use doc::openapi_document;
-use doc::{Limited, Problem, SectionName};
+use doc::{Limited, Problem};
+use schema::SectionName;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -584,9 +587,10 @@ async fn section(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenBody {
+    #[schema(value_type = schema::Justification, inline)]
     justification: String,
 }
 
@@ -594,6 +598,7 @@ pub struct OpenBody {
     post,
     path = "/api/v1/cases/{id}/sections/{section}/open",
     operation_id = "postCasesByIdSectionsBySectionOpen",
+    request_body = inline(OpenBody),
     summary = "Break-glass: open a section with a written justification (logged; the supervisor is alerted)",
     params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
     responses(
@@ -639,10 +644,12 @@ async fn open_section(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteBody {
+    #[schema(value_type = schema::WrittenSection, inline)]
     section: String,
+    #[schema(value_type = schema::Note, inline)]
     text: String,
 }
 
@@ -650,6 +657,7 @@ pub struct NoteBody {
     post,
     path = "/api/v1/cases/{id}/notes",
     operation_id = "postCasesByIdNotes",
+    request_body = inline(NoteBody),
     summary = "Add a case note to a section; the terminology guard's findings come back",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -860,9 +868,10 @@ async fn register(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchBody {
+    #[schema(max_length = 200)]
     query: String,
 }
 
@@ -870,6 +879,7 @@ pub struct SearchBody {
     post,
     path = "/api/v1/search",
     operation_id = "postSearch",
+    request_body = inline(SearchBody),
     summary = "Children whose names match, across spelling variants and scripts, limited to those the token user may see",
     responses(
         (status = 200, description = "OK"),
@@ -913,9 +923,10 @@ async fn search(
     Json(json!({"results": out})).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CircumstancesBody {
+    #[schema(value_type = pelita_domain::case::Association, inline)]
     association: String,
 }
 
@@ -925,6 +936,7 @@ pub struct CircumstancesBody {
     put,
     path = "/api/v1/cases/{id}/circumstances",
     operation_id = "putCasesByIdCircumstances",
+    request_body = inline(CircumstancesBody),
     summary = "Record how the child came to be associated with a group, for a case registered without it: the child is recognised as a victim from then on (the lead worker or a supervisor)",
     params(("id" = String, Path, max_length = 100)),
     responses(
