@@ -151,7 +151,7 @@ async fn apply(
         return r;
     }
     match s.store.change_repatriation(actor, id, c).await {
-        Ok(Some(new)) => (StatusCode::CREATED, Json(json!({"id": new}))).into_response(),
+        Ok(Some(new)) => super::answer::created(new),
         Ok(None) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
@@ -454,7 +454,7 @@ pub async fn placement(
     summary = "Record a best-interests assessment or a panel determination (needed before repatriation and separation decisions)",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -486,7 +486,7 @@ pub async fn best_interests(
     summary = "Admit the child to a reception centre after arrival, with a review schedule and a planned release",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),

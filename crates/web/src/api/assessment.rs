@@ -134,7 +134,7 @@ pub struct AssessBody {
     summary = "Record an assessment with the current resilience and needs instrument. Answers are checked against it (types, skip logic); a child who does not assent is not assessed",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -205,7 +205,7 @@ pub async fn record(
         answers: b.answers,
     };
     match s.store.record_assessment(&actor, &id, inst, a).await {
-        Ok(aid) => (StatusCode::CREATED, Json(json!({"id": aid}))).into_response(),
+        Ok(aid) => super::answer::created(aid),
         Err(e) => store_problem(e),
     }
 }

@@ -127,7 +127,7 @@ pub struct ConsentBody {
     summary = "Add an entry to the consent ledger. Entries are never changed; a withdrawal is an entry of its own. Refused: a date in the future, an expiry before the date, withdrawing what was never given",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -181,7 +181,7 @@ pub async fn record(
     };
 
     match s.store.record_consent(&actor, &id, entry, note).await {
-        Ok(entry) => (StatusCode::CREATED, Json(json!({"id": entry}))).into_response(),
+        Ok(entry) => super::answer::created(entry),
         Err(StoreError::Conflict(_)) => problem(
             StatusCode::CONFLICT,
             "nothing-to-withdraw",

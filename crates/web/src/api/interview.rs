@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
@@ -85,7 +84,7 @@ pub async fn interviews(
     summary = "Record an interview held or planned (at most a year ahead). Within the deployment's repeat-interview window (30 days by default) of another interview of the child, a written reason is required",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -125,7 +124,7 @@ pub async fn record_interview(
         .record_interview(&actor, &id, i, s.config.repeat_interview_days)
         .await
     {
-        Ok(iid) => (StatusCode::CREATED, Json(json!({"id": iid}))).into_response(),
+        Ok(iid) => super::answer::created(iid),
         Err(e) => store_problem(e),
     }
 }

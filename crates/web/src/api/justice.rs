@@ -136,7 +136,7 @@ pub async fn get(
     summary = "Open criminal proceedings. Refused (422 below-minimum-age, with the jurisdiction's protection pathway) for a child who is or could be below the minimum age of criminal responsibility at the alleged offence, whatever the caller's role. Anything but a court for children alerts the case's supervisors",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -162,7 +162,7 @@ pub async fn open(
         return r;
     }
     match s.store.open_proceeding(&actor, &id, p).await {
-        Ok(pid) => (StatusCode::CREATED, Json(json!({"id": pid}))).into_response(),
+        Ok(pid) => super::answer::created(pid),
         Err(e) => refused(&s, &id, e).await,
     }
 }
@@ -262,7 +262,7 @@ pub async fn formal(
     summary = "Register a detention episode (Havana r.20–21): order, legal basis, alternatives considered, best-interests justification, place, separation from adults, parents notified. Refused for a child who could be below the minimum age of criminal responsibility or of detention",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -288,7 +288,7 @@ pub async fn detain(
         return r;
     }
     match s.store.start_detention(&actor, &id, d).await {
-        Ok(did) => (StatusCode::CREATED, Json(json!({"id": did}))).into_response(),
+        Ok(did) => super::answer::created(did),
         Err(e) => refused(&s, &id, e).await,
     }
 }

@@ -30,6 +30,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 
 mod abroad;
+mod answer;
 mod assessment;
 mod conference;
 mod consent;
@@ -661,7 +662,7 @@ pub struct NoteBody {
     summary = "Add a case note to a section; the terminology guard's findings come back",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "OK"),
+        (status = 201, description = "OK", body = inline(answer::NoteAdded)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -707,7 +708,10 @@ async fn add_note(
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
             StatusCode::CREATED,
-            Json(json!({"id": note, "terminology": findings})),
+            Json(answer::NoteAdded {
+                id: note,
+                terminology: findings,
+            }),
         )
             .into_response(),
         Err(e) => store_problem(e),
@@ -827,7 +831,7 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
     operation_id = "postChildren",
     summary = "Register a child; opens a case at the token user's agency",
     responses(
-        (status = 201, description = "OK"),
+        (status = 201, description = "OK", body = inline(answer::Registered)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -861,7 +865,11 @@ async fn register(
     match s.store.register_child(&actor, r).await {
         Ok(r) => (
             StatusCode::CREATED,
-            Json(json!({"case_id": r.case_id, "child_id": r.child_id, "reference": r.reference.to_string()})),
+            Json(answer::Registered {
+                case_id: r.case_id,
+                child_id: r.child_id,
+                reference: r.reference.to_string(),
+            }),
         )
             .into_response(),
         Err(e) => store_problem(e),

@@ -122,7 +122,7 @@ fn note(raw: Option<&str>) -> Result<Option<NoteText>, Response> {
     summary = "Refer a case to another agency, sharing only the chosen sections. Refused unless the consent ledger allows referral to the receiver's sector, or a supervisor gives an override justification (kept and audited). Never to security services",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Sent"),
+        (status = 201, description = "Sent", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -179,7 +179,7 @@ pub async fn create(
         override_justification,
     };
     match s.store.refer(&actor, &id, r).await {
-        Ok(rid) => (StatusCode::CREATED, Json(json!({"id": rid}))).into_response(),
+        Ok(rid) => super::answer::created(rid),
         Err(pelita_store::StoreError::NotFound) => problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
