@@ -1,8 +1,10 @@
 //! The OpenAPI document of `/api/v1`, written from the handlers' own `#[utoipa::path]`
 //! annotations (path, method, operation id, parameters, every status a route answers), so a
 //! route cannot change without its document. Links for the stateful tests follow from the
-//! paths (`LINKS`). The bodies' schemas are still kept as JSON (`schemas.json`), keyed by
-//! operation id; a key that names no operation fails the document's own test.
+//! paths (`LINKS`). Bodies come from their types (`ToSchema`: the body structs, `answer.rs`,
+//! `schema.rs`); those of domain records not yet derived are still kept as JSON
+//! (`schemas.json`), keyed by operation id; a key that names no operation fails the document's
+//! own test.
 
 use std::sync::LazyLock;
 
