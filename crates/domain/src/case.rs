@@ -158,6 +158,7 @@ impl Priority {
 /// How the child came to be associated with a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Association {
     /// Recruited or used by the group.
     Recruited,

@@ -52,6 +52,7 @@ impl Purpose {
 /// Who gave or refused it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Giver {
     Child,
     Caregiver,
@@ -85,6 +86,7 @@ impl Giver {
 /// What one ledger entry says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Decision {
     Given,
     Refused,

@@ -13,6 +13,7 @@ use crate::text::NoteText;
 /// Why the child is interviewed; decides which section's readers see that it happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Purpose {
     Psychosocial,
     Health,

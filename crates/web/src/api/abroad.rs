@@ -20,6 +20,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{AbroadRecord, Readable, RepatriationChange as Change};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
@@ -150,7 +151,7 @@ async fn apply(
         return r;
     }
     match s.store.change_repatriation(actor, id, c).await {
-        Ok(Some(new)) => (StatusCode::CREATED, Json(json!({"id": new}))).into_response(),
+        Ok(Some(new)) => super::answer::created(new),
         Ok(None) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
@@ -188,10 +189,11 @@ pub async fn origin(
     apply(&s, (&u, &actor), &id, Change::SaveOrigin(o)).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenBody {
     /// The case of a family member travelling with the child, whose group the child joins.
+    #[schema(max_length = 100)]
     #[serde(default)]
     with: Option<String>,
 }
@@ -200,6 +202,7 @@ pub struct OpenBody {
     post,
     path = "/api/v1/cases/{id}/repatriation",
     operation_id = "postCasesByIdRepatriation",
+    request_body = inline(OpenBody),
     summary = "Open the child's repatriation, optionally in the travelling group of a family member's case; every step and decision stays this child's own",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -235,11 +238,14 @@ pub async fn open(
     apply(&s, (&u, &actor), &id, Change::Open { with: b.with }).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepBody {
+    #[schema(max_length = 40)]
     step: String,
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: NaiveDate,
+    #[schema(value_type = super::schema::MaybeNote, inline)]
     #[serde(default)]
     note: Option<NoteText>,
 }
@@ -248,6 +254,7 @@ pub struct StepBody {
     post,
     path = "/api/v1/cases/{id}/repatriation/steps",
     operation_id = "postCasesByIdRepatriationSteps",
+    request_body = inline(StepBody),
     summary = "Mark a step done (family_unity, consent_and_views, health_check, first_psychosocial, documentation); the others follow from their own records; a border step waits for the arrival",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -284,16 +291,19 @@ pub async fn step(
     apply(&s, (&u, &actor), &id, change).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnBody {
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: NaiveDate,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EndBody {
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: NaiveDate,
+    #[schema(value_type = super::schema::Note, inline)]
     reason: NoteText,
 }
 
@@ -301,6 +311,7 @@ pub struct EndBody {
     post,
     path = "/api/v1/cases/{id}/repatriation/end",
     operation_id = "postCasesByIdRepatriationEnd",
+    request_body = inline(EndBody),
     summary = "Record that the child's repatriation is no longer pursued (before the arrival only), with the reason; the arrival and further steps are refused until it resumes",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -365,6 +376,7 @@ pub async fn resume(
     post,
     path = "/api/v1/cases/{id}/repatriation/arrival",
     operation_id = "postCasesByIdRepatriationArrival",
+    request_body = inline(OnBody),
     summary = "Record the arrival: refused without a case conference's repatriation decision for this child on or before that day",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -393,10 +405,12 @@ pub async fn arrival(
     apply(&s, (&u, &actor), &id, Change::Arrive(b.on)).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlacementBody {
+    #[schema(value_type = super::schema::Placement, inline)]
     placement: Placement,
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: NaiveDate,
 }
 
@@ -404,6 +418,7 @@ pub struct PlacementBody {
     post,
     path = "/api/v1/cases/{id}/repatriation/placement",
     operation_id = "postCasesByIdRepatriationPlacement",
+    request_body = inline(PlacementBody),
     summary = "Place the child with a family, in family-based care or in the community after arrival",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -439,7 +454,7 @@ pub async fn placement(
     summary = "Record a best-interests assessment or a panel determination (needed before repatriation and separation decisions)",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -471,7 +486,7 @@ pub async fn best_interests(
     summary = "Admit the child to a reception centre after arrival, with a review schedule and a planned release",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),

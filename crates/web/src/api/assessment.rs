@@ -11,8 +11,10 @@ use pelita_domain::text::NoteText;
 use pelita_store::{Assent, NewAssessment, Readable, Reader};
 use serde::Deserialize;
 use serde_json::json;
+use utoipa::ToSchema;
 
-use super::doc::{AssessedSection, Limited, Problem};
+use super::doc::{Limited, Problem};
+use super::schema::AssessedSection;
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
 use crate::AppState;
 
@@ -101,19 +103,25 @@ pub async fn list(
     Json(json!({"assessments": list})).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessBody {
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: String,
+    #[schema(value_type = super::schema::Language, inline)]
     #[serde(default)]
     language: Option<String>,
+    #[schema(value_type = super::schema::Assent, inline)]
     assent: String,
+    #[schema(value_type = super::schema::Note, inline)]
     #[serde(default)]
     present: Option<String>,
+    #[schema(value_type = super::schema::AnswerMap, inline)]
     #[serde(default)]
     answers: Answers,
     /// The instrument's id (its newest version is used); the resilience and needs assessment
     /// when absent.
+    #[schema(max_length = 100)]
     #[serde(default)]
     instrument: Option<String>,
 }
@@ -122,10 +130,11 @@ pub struct AssessBody {
     post,
     path = "/api/v1/cases/{id}/assessments",
     operation_id = "postCasesByIdAssessments",
+    request_body = inline(AssessBody),
     summary = "Record an assessment with the current resilience and needs instrument. Answers are checked against it (types, skip logic); a child who does not assent is not assessed",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -196,7 +205,7 @@ pub async fn record(
         answers: b.answers,
     };
     match s.store.record_assessment(&actor, &id, inst, a).await {
-        Ok(aid) => (StatusCode::CREATED, Json(json!({"id": aid}))).into_response(),
+        Ok(aid) => super::answer::created(aid),
         Err(e) => store_problem(e),
     }
 }

@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::conference::Conference;
 use pelita_domain::policy::Section;
@@ -63,7 +62,7 @@ pub async fn list(
     summary = "Record a case conference and create its follow-up tasks (lead worker or supervisor). Refused with the reason: placement, detention recommendation, repatriation or separation from a parent without a child-protection lead among the participants; decisions without the child's views; dissent by someone not listed; fewer than two participants; a date in the future",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "OK"),
+        (status = 201, description = "OK", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -93,7 +92,7 @@ pub async fn record(
         .record_conference(&actor, &id, c, &s.config.response_times)
         .await
     {
-        Ok(cid) => (StatusCode::CREATED, Json(json!({"id": cid}))).into_response(),
+        Ok(cid) => super::answer::created(cid),
         Err(e) => store_problem(e),
     }
 }

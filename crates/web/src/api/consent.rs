@@ -11,6 +11,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{Readable, Reader, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem, store_problem};
@@ -99,15 +100,21 @@ pub async fn list(
     Json(json!({"rules": rules, "standing": standing, "entries": entries})).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentBody {
+    #[schema(value_type = super::schema::ConsentPurpose, inline)]
     purpose: String,
+    #[schema(value_type = pelita_domain::consent::Giver, inline)]
     giver: String,
+    #[schema(value_type = pelita_domain::consent::Decision, inline)]
     decision: String,
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: String,
+    #[schema(value_type = super::schema::RecordDate, inline)]
     #[serde(default)]
     expires: Option<String>,
+    #[schema(value_type = super::schema::LooseNote, inline)]
     #[serde(default)]
     note: Option<String>,
 }
@@ -116,10 +123,11 @@ pub struct ConsentBody {
     post,
     path = "/api/v1/cases/{id}/consents",
     operation_id = "postCasesByIdConsents",
+    request_body = inline(ConsentBody),
     summary = "Add an entry to the consent ledger. Entries are never changed; a withdrawal is an entry of its own. Refused: a date in the future, an expiry before the date, withdrawing what was never given",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -173,7 +181,7 @@ pub async fn record(
     };
 
     match s.store.record_consent(&actor, &id, entry, note).await {
-        Ok(entry) => (StatusCode::CREATED, Json(json!({"id": entry}))).into_response(),
+        Ok(entry) => super::answer::created(entry),
         Err(StoreError::Conflict(_)) => problem(
             StatusCode::CONFLICT,
             "nothing-to-withdraw",

@@ -1,17 +1,17 @@
 //! The OpenAPI document of `/api/v1`, written from the handlers' own `#[utoipa::path]`
 //! annotations (path, method, operation id, parameters, every status a route answers), so a
 //! route cannot change without its document. Links for the stateful tests follow from the
-//! paths (`LINKS`). The bodies' schemas are still kept as JSON (`schemas.json`), keyed by
-//! operation id; a key that names no operation fails the document's own test.
+//! paths (`LINKS`). Bodies come from their types (`ToSchema`: the body structs, `answer.rs`,
+//! `schema.rs`); those of domain records not yet derived are still kept as JSON
+//! (`schemas.json`), keyed by operation id; a key that names no operation fails the document's
+//! own test.
 
 use std::sync::LazyLock;
 
-use pelita_domain::policy::Section;
 use serde_json::{Map, Value, json};
-use utoipa::openapi::schema::Schema;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{RefOr, Response};
-use utoipa::{Modify, OpenApi, PartialSchema, ToResponse, ToSchema};
+use utoipa::{Modify, OpenApi, ToResponse};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -144,33 +144,6 @@ fn response(name: &str, v: Value) -> (&str, RefOr<Response>) {
         name,
         RefOr::T(serde_json::from_value(v).expect("a response object")),
     )
-}
-
-/// A section's name in a path, from the policy's own list.
-pub struct SectionName;
-
-impl PartialSchema for SectionName {
-    fn schema() -> RefOr<Schema> {
-        names(Section::ALL.iter().map(|s| s.as_str()))
-    }
-}
-
-impl ToSchema for SectionName {}
-
-/// The sections assessments are of (`?section=`).
-pub struct AssessedSection;
-
-impl PartialSchema for AssessedSection {
-    fn schema() -> RefOr<Schema> {
-        names([Section::Psychosocial, Section::Family].map(Section::as_str))
-    }
-}
-
-impl ToSchema for AssessedSection {}
-
-fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> RefOr<Schema> {
-    let names: Vec<&str> = names.into_iter().collect();
-    serde_json::from_value(json!({"type": "string", "enum": names})).expect("a schema")
 }
 
 struct Bearer;

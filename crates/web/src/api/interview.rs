@@ -2,25 +2,29 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::Reader;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, store_problem};
 use crate::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterviewBody {
+    #[schema(value_type = super::schema::RecordDate, inline)]
     held_on: chrono::NaiveDate,
+    #[schema(inline)]
     purpose: pelita_domain::interview::Purpose,
+    #[schema(value_type = super::schema::MaybeNote, inline)]
     #[serde(default)]
     present: Option<pelita_domain::text::NoteText>,
+    #[schema(value_type = super::schema::MaybeNote, inline)]
     #[serde(default)]
     reason: Option<pelita_domain::text::NoteText>,
 }
@@ -76,10 +80,11 @@ pub async fn interviews(
     post,
     path = "/api/v1/cases/{id}/interviews",
     operation_id = "postCasesByIdInterviews",
+    request_body = inline(InterviewBody),
     summary = "Record an interview held or planned (at most a year ahead). Within the deployment's repeat-interview window (30 days by default) of another interview of the child, a written reason is required",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Recorded"),
+        (status = 201, description = "Recorded", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -119,7 +124,7 @@ pub async fn record_interview(
         .record_interview(&actor, &id, i, s.config.repeat_interview_days)
         .await
     {
-        Ok(iid) => (StatusCode::CREATED, Json(json!({"id": iid}))).into_response(),
+        Ok(iid) => super::answer::created(iid),
         Err(e) => store_problem(e),
     }
 }

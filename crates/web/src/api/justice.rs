@@ -14,6 +14,7 @@ use pelita_domain::policy::write::Change as CaseChange;
 use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, meta_and_grant, problem, problem_with, store_problem};
@@ -135,7 +136,7 @@ pub async fn get(
     summary = "Open criminal proceedings. Refused (422 below-minimum-age, with the jurisdiction's protection pathway) for a child who is or could be below the minimum age of criminal responsibility at the alleged offence, whatever the caller's role. Anything but a court for children alerts the case's supervisors",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -161,7 +162,7 @@ pub async fn open(
         return r;
     }
     match s.store.open_proceeding(&actor, &id, p).await {
-        Ok(pid) => (StatusCode::CREATED, Json(json!({"id": pid}))).into_response(),
+        Ok(pid) => super::answer::created(pid),
         Err(e) => refused(&s, &id, e).await,
     }
 }
@@ -261,7 +262,7 @@ pub async fn formal(
     summary = "Register a detention episode (Havana r.20–21): order, legal basis, alternatives considered, best-interests justification, place, separation from adults, parents notified. Refused for a child who could be below the minimum age of criminal responsibility or of detention",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Created"),
+        (status = 201, description = "Created", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -287,15 +288,17 @@ pub async fn detain(
         return r;
     }
     match s.store.start_detention(&actor, &id, d).await {
-        Ok(did) => (StatusCode::CREATED, Json(json!({"id": did}))).into_response(),
+        Ok(did) => super::answer::created(did),
         Err(e) => refused(&s, &id, e).await,
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
+    #[schema(value_type = super::schema::DetentionChange, inline)]
     change: String,
+    #[schema(value_type = super::schema::MaybeNote, inline)]
     #[serde(default)]
     order: Option<pelita_domain::text::NoteText>,
 }
@@ -304,6 +307,7 @@ pub struct Change {
     post,
     path = "/api/v1/detentions/{id}/change",
     operation_id = "postDetentionsByIdChange",
+    request_body = inline(Change),
     summary = "Extend (with the order), record a review of legality, release, or transfer an open episode",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -359,9 +363,10 @@ pub async fn change(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expunge {
+    #[schema(value_type = super::schema::Note, inline)]
     order: pelita_domain::text::NoteText,
 }
 
@@ -397,6 +402,7 @@ async fn court_order(
     post,
     path = "/api/v1/cases/{id}/justice/expunge",
     operation_id = "postCasesByIdJusticeExpunge",
+    request_body = inline(Expunge),
     summary = "Expunge the case's justice records on a court order (a supervisor or a justice officer): the justice section's key is destroyed (crypto-erasure), proceedings, detention episodes and justice notes are deleted; audited with counts only",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -425,10 +431,12 @@ pub async fn expunge(
     court_order(&s, (&u, &actor), &id, b.order, true).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: chrono::NaiveDate,
+    #[schema(value_type = super::schema::ContactKind, inline)]
     kind: String,
 }
 
@@ -436,6 +444,7 @@ pub struct Contact {
     post,
     path = "/api/v1/cases/{id}/family-contacts",
     operation_id = "postCasesByIdFamilyContacts",
+    request_body = inline(Contact),
     summary = "Record a family contact of a detained child (Havana r.60–61): date and kind",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -508,6 +517,7 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
     post,
     path = "/api/v1/cases/{id}/justice/open",
     operation_id = "postCasesByIdJusticeOpen",
+    request_body = inline(Expunge),
     summary = "Record the court order that opens sealed justice records (the case closed, or the child 18) for 30 days (a supervisor or a justice officer); audited",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -575,10 +585,12 @@ pub async fn agreement(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementEventBody {
+    #[schema(value_type = super::schema::AgreementEvent, inline)]
     event: String,
+    #[schema(value_type = super::schema::RecordDate, inline)]
     on: chrono::NaiveDate,
 }
 
@@ -586,6 +598,7 @@ pub struct AgreementEventBody {
     post,
     path = "/api/v1/proceedings/{id}/agreement/event",
     operation_id = "postProceedingsByIdAgreementEvent",
+    request_body = inline(AgreementEventBody),
     summary = "The agreement was completed, or breached on a date: a breach is a task for the case's holders, due when the jurisdiction requires action (Indonesia: 7 days), and lets formal proceedings resume",
     params(("id" = String, Path, max_length = 100)),
     responses(

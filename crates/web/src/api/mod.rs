@@ -25,10 +25,12 @@ use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, TokenScope, User};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use crate::AppState;
 
 mod abroad;
+mod answer;
 mod assessment;
 mod conference;
 mod consent;
@@ -38,10 +40,12 @@ mod interview;
 mod justice;
 mod plan;
 mod referral;
+mod schema;
 mod task;
 
 pub use doc::openapi_document;
-use doc::{Limited, Problem, SectionName};
+use doc::{Limited, Problem};
+use schema::SectionName;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -584,9 +588,10 @@ async fn section(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenBody {
+    #[schema(value_type = schema::Justification, inline)]
     justification: String,
 }
 
@@ -594,6 +599,7 @@ pub struct OpenBody {
     post,
     path = "/api/v1/cases/{id}/sections/{section}/open",
     operation_id = "postCasesByIdSectionsBySectionOpen",
+    request_body = inline(OpenBody),
     summary = "Break-glass: open a section with a written justification (logged; the supervisor is alerted)",
     params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
     responses(
@@ -639,10 +645,12 @@ async fn open_section(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteBody {
+    #[schema(value_type = schema::WrittenSection, inline)]
     section: String,
+    #[schema(value_type = schema::Note, inline)]
     text: String,
 }
 
@@ -650,10 +658,11 @@ pub struct NoteBody {
     post,
     path = "/api/v1/cases/{id}/notes",
     operation_id = "postCasesByIdNotes",
+    request_body = inline(NoteBody),
     summary = "Add a case note to a section; the terminology guard's findings come back",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "OK"),
+        (status = 201, description = "OK", body = inline(answer::NoteAdded)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -699,7 +708,10 @@ async fn add_note(
     match s.store.add_note(&actor, &id, section, body).await {
         Ok(note) => (
             StatusCode::CREATED,
-            Json(json!({"id": note, "terminology": findings})),
+            Json(answer::NoteAdded {
+                id: note,
+                terminology: findings,
+            }),
         )
             .into_response(),
         Err(e) => store_problem(e),
@@ -819,7 +831,7 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
     operation_id = "postChildren",
     summary = "Register a child; opens a case at the token user's agency",
     responses(
-        (status = 201, description = "OK"),
+        (status = 201, description = "OK", body = inline(answer::Registered)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -853,16 +865,21 @@ async fn register(
     match s.store.register_child(&actor, r).await {
         Ok(r) => (
             StatusCode::CREATED,
-            Json(json!({"case_id": r.case_id, "child_id": r.child_id, "reference": r.reference.to_string()})),
+            Json(answer::Registered {
+                case_id: r.case_id,
+                child_id: r.child_id,
+                reference: r.reference.to_string(),
+            }),
         )
             .into_response(),
         Err(e) => store_problem(e),
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchBody {
+    #[schema(max_length = 200)]
     query: String,
 }
 
@@ -870,6 +887,7 @@ pub struct SearchBody {
     post,
     path = "/api/v1/search",
     operation_id = "postSearch",
+    request_body = inline(SearchBody),
     summary = "Children whose names match, across spelling variants and scripts, limited to those the token user may see",
     responses(
         (status = 200, description = "OK"),
@@ -913,9 +931,10 @@ async fn search(
     Json(json!({"results": out})).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CircumstancesBody {
+    #[schema(value_type = pelita_domain::case::Association, inline)]
     association: String,
 }
 
@@ -925,6 +944,7 @@ pub struct CircumstancesBody {
     put,
     path = "/api/v1/cases/{id}/circumstances",
     operation_id = "putCasesByIdCircumstances",
+    request_body = inline(CircumstancesBody),
     summary = "Record how the child came to be associated with a group, for a case registered without it: the child is recognised as a victim from then on (the lead worker or a supervisor)",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -11,6 +11,7 @@ use pelita_domain::policy::write::Change;
 use pelita_store::{Readable, Reader};
 use serde::Deserialize;
 use serde_json::json;
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
@@ -227,11 +228,14 @@ pub async fn record_followup(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionChange {
+    #[schema(minimum = 0, maximum = 1000)]
     goal: usize,
+    #[schema(minimum = 0, maximum = 1000)]
     action: usize,
+    #[schema(inline)]
     status: ActionStatus,
 }
 
@@ -239,6 +243,7 @@ pub struct ActionChange {
     post,
     path = "/api/v1/cases/{id}/plan/actions",
     operation_id = "postCasesByIdPlanActions",
+    request_body = inline(ActionChange),
     summary = "Move one plan action to a new status (lead worker or supervisor); the plan's approval stands",
     params(("id" = String, Path, max_length = 100)),
     responses(

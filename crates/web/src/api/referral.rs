@@ -12,6 +12,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, Reader, ReferralRecord};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, domain_problem, problem, store_problem};
@@ -92,12 +93,16 @@ pub async fn of_case(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferBody {
+    #[schema(max_length = 100)]
     to_agency: String,
+    #[schema(value_type = Vec<super::schema::WrittenSection>, inline)]
     sections: Vec<String>,
+    #[schema(value_type = super::schema::Note, inline)]
     reason: String,
+    #[schema(value_type = super::schema::Note, inline)]
     #[serde(default)]
     override_justification: Option<String>,
 }
@@ -113,10 +118,11 @@ fn note(raw: Option<&str>) -> Result<Option<NoteText>, Response> {
     post,
     path = "/api/v1/cases/{id}/referrals",
     operation_id = "postCasesByIdReferrals",
+    request_body = inline(ReferBody),
     summary = "Refer a case to another agency, sharing only the chosen sections. Refused unless the consent ledger allows referral to the receiver's sector, or a supervisor gives an override justification (kept and audited). Never to security services",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 201, description = "Sent"),
+        (status = 201, description = "Sent", body = inline(super::answer::Created)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -173,7 +179,7 @@ pub async fn create(
         override_justification,
     };
     match s.store.refer(&actor, &id, r).await {
-        Ok(rid) => (StatusCode::CREATED, Json(json!({"id": rid}))).into_response(),
+        Ok(rid) => super::answer::created(rid),
         Err(pelita_store::StoreError::NotFound) => problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
@@ -213,10 +219,12 @@ pub async fn inbox(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     Json(json!({"referrals": list})).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MoveBody {
+    #[schema(value_type = super::schema::ReferralMove, inline)]
     to: String,
+    #[schema(value_type = super::schema::Note, inline)]
     #[serde(default)]
     text: Option<String>,
 }
@@ -225,6 +233,7 @@ pub struct MoveBody {
     post,
     path = "/api/v1/referrals/{id}/move",
     operation_id = "postReferralsByIdMove",
+    request_body = inline(MoveBody),
     summary = "Accept or decline (a reason is required) a referral to your agency, or complete it (feedback is required)",
     params(("id" = String, Path, max_length = 100)),
     responses(
