@@ -300,7 +300,7 @@ where
                     StatusCode::BAD_REQUEST,
                     "invalid-body",
                     "The body does not match the schema",
-                    json!({"detail": e.body_text()}),
+                    json!({"detail": where_in_body(&e.body_text())}),
                 ),
             }),
         }
@@ -310,6 +310,37 @@ where
 /// The field serde refused as unknown, with where it was (`birth.admin`), from the rejection's
 /// text: "…target type: birth: unknown field `admin`, expected …". Every body type refuses
 /// unknown fields, so a misspelt or smuggled field is never silently dropped.
+/// Where a body failed to match, without what it held: serde's own message repeats the client's
+/// values ("invalid type: string \"Siti Aminah\"", "unknown variant `…`"), and a problem
+/// document names fields, not values (invariant 7). Keeps the field's path, a missing field's
+/// name and the position.
+fn where_in_body(text: &str) -> String {
+    let text = text
+        .strip_prefix("Failed to deserialize the JSON body into the target type: ")
+        .unwrap_or(text);
+    let position = text
+        .rfind(" at line ")
+        .map(|i| &text[i + 1..])
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '));
+    let (path, message) = match text.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') => (Some(p), m),
+        _ => (None, text),
+    };
+    let what = match message.split_once("missing field `") {
+        Some((_, rest)) => format!("missing field {}", rest.split('`').next().unwrap_or("")),
+        None => "a value of the wrong type or outside the allowed values".to_owned(),
+    };
+    let mut out = match path {
+        Some(p) => format!("{p}: {what}"),
+        None => what,
+    };
+    if let Some(p) = position {
+        out.push(' ');
+        out.push_str(p);
+    }
+    out.chars().filter(|c| !c.is_control()).take(300).collect()
+}
+
 fn unknown_field(text: &str) -> Option<String> {
     let (before, after) = text.split_once("unknown field `")?;
     let name = after.split('`').next()?;
@@ -627,8 +658,7 @@ async fn open_section(
     let Some(section) = Section::parse(&section) else {
         return problem(StatusCode::NOT_FOUND, "not-found", "No such section");
     };
-    let chars = b.justification.trim().chars().count();
-    if !(10..=500).contains(&chars) || b.justification.chars().any(char::is_control) {
+    if pelita_domain::policy::break_glass_justification(&b.justification).is_none() {
         return problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
@@ -997,5 +1027,37 @@ async fn record_circumstances(
     match s.store.record_circumstances(&actor, &id, c).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
+    }
+}
+
+#[cfg(test)]
+mod where_in_body_tests {
+    use super::where_in_body;
+
+    #[test]
+    fn a_refused_body_is_described_by_its_fields_never_its_values() {
+        let said = where_in_body(
+            "Failed to deserialize the JSON body into the target type: identity.names.given: \
+             invalid type: string \"Siti Aminah\", expected a sequence at line 1 column 40",
+        );
+        assert_eq!(
+            said,
+            "identity.names.given: a value of the wrong type or outside the allowed values \
+             at line 1 column 40"
+        );
+        let said = where_in_body(
+            "Failed to deserialize the JSON body into the target type: sex: unknown variant \
+             `Perempuan Rahasia`, expected one of `female`, `male` at line 1 column 9",
+        );
+        assert!(
+            !said.contains("Perempuan") && said.starts_with("sex: "),
+            "{said}"
+        );
+        assert_eq!(
+            where_in_body(
+                "Failed to deserialize the JSON body into the target type: missing field `agency_id` at line 1 column 2"
+            ),
+            "missing field agency_id at line 1 column 2"
+        );
     }
 }

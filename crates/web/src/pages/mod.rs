@@ -58,9 +58,6 @@ pub fn may_change(ctx: &Ctx, meta: &CaseMeta, change: Change) -> bool {
 
 /// Longest break-glass justification a page accepts.
 const MAX_JUSTIFICATION: usize = 500;
-/// Shortest, as `policy::authorize` counts it: a shorter one would be refused there, after
-/// the refused read was recorded, without telling the reader why.
-const MIN_JUSTIFICATION: usize = 10;
 
 /// A break-glass justification as written, when it may open a section: free text as the
 /// domain accepts it (`text::clean`: trimmed, no control characters, at most 500 characters)
@@ -68,7 +65,7 @@ const MIN_JUSTIFICATION: usize = 10;
 pub fn justification(raw: &str) -> Option<String> {
     pelita_domain::text::clean("justification", raw, MAX_JUSTIFICATION, false)
         .ok()
-        .filter(|j| j.chars().count() >= MIN_JUSTIFICATION)
+        .filter(|j| pelita_domain::policy::break_glass_justification(j).is_some())
 }
 
 /// The first value posted under a name, blank when there is none.
