@@ -144,7 +144,10 @@ impl Tr {
 
     /// A message with text arguments. A number goes through [`Tr::with_args`] as a number.
     pub fn with(&self, key: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::from(v.clone()))).collect();
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(k, v)| (*k, Arg::from(v.clone())))
+            .collect();
         self.with_args(key, &args)
     }
 
@@ -349,11 +352,11 @@ mod tests {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            if !line.starts_with([' ', '\t', '*', '[', '}']) {
-                if let Some((k, v)) = line.split_once(" =") {
-                    out.push((k, v.trim().to_owned()));
-                    continue;
-                }
+            if !line.starts_with([' ', '\t', '*', '[', '}'])
+                && let Some((k, v)) = line.split_once(" =")
+            {
+                out.push((k, v.trim().to_owned()));
+                continue;
             }
             if let Some(last) = out.last_mut() {
                 last.1.push('\n');
@@ -386,7 +389,10 @@ mod tests {
             let ftl = FILES.iter().find(|f| f.0 == tag).unwrap().1;
             let theirs: HashMap<&str, String> = messages(ftl).into_iter().collect();
             let terms = g["terms"].as_array().expect("terms");
-            assert!(terms.len() >= 6, "{tag}: a glossary of the field's main terms");
+            assert!(
+                terms.len() >= 6,
+                "{tag}: a glossary of the field's main terms"
+            );
             for t in terms {
                 let english = t["en"].as_str().expect("en").to_lowercase();
                 let term = t["term"].as_str().expect("term");
@@ -417,9 +423,14 @@ mod tests {
                     if !text.to_lowercase().contains(&english) || except.contains_key(*key) {
                         continue;
                     }
-                    let said = theirs.get(key).map(|s| s.to_lowercase()).unwrap_or_default();
+                    let said = theirs
+                        .get(key)
+                        .map(|s| s.to_lowercase())
+                        .unwrap_or_default();
                     if !forms.iter().any(|f| said.contains(f.as_str())) {
-                        failures.push(format!("{tag} {key}: \"{english}\" is not \"{term}\": {said}"));
+                        failures.push(format!(
+                            "{tag} {key}: \"{english}\" is not \"{term}\": {said}"
+                        ));
                     }
                 }
                 for avoid in t["avoid"].as_array().into_iter().flatten() {
@@ -432,7 +443,12 @@ mod tests {
                 }
             }
         }
-        assert!(failures.is_empty(), "{} inconsistencies:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} inconsistencies:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     /// A count shows its number in every language for every count but one: Filipino's CLDR
@@ -458,7 +474,10 @@ mod tests {
         let en = Tr::new("en");
         let one = en.with_args("report-caregivers", &[("count", 1usize.into())]);
         assert_eq!(one, "One caregiver is recorded.");
-        assert_eq!(en.count("tasks-more", 2), "2 more tasks, less urgent, are not shown here.");
+        assert_eq!(
+            en.count("tasks-more", 2),
+            "2 more tasks, less urgent, are not shown here."
+        );
         assert!(Tr::new("fil").count("tasks-more", 2).starts_with("2 "));
     }
 
@@ -480,10 +499,10 @@ mod tests {
                             depth -= 1;
                             let p = std::mem::take(&mut placeable);
                             let p = p.trim();
-                            if p.starts_with('"') {
-                                if !(p.starts_with("\"\\u2068") && p.ends_with("\\u2069\"")) {
-                                    failures.push(format!("{tag} {key}: literal not isolated: {p}"));
-                                }
+                            if p.starts_with('"')
+                                && !(p.starts_with("\"\\u2068") && p.ends_with("\\u2069\""))
+                            {
+                                failures.push(format!("{tag} {key}: literal not isolated: {p}"));
                             }
                         }
                         c if depth == 0 => plain.push(c),
@@ -493,7 +512,9 @@ mod tests {
                 let native = plain.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
                 let latin = plain.chars().any(|c| c.is_ascii_alphabetic());
                 if native && latin {
-                    failures.push(format!("{tag} {key}: a Latin fragment outside an isolate: {text}"));
+                    failures.push(format!(
+                        "{tag} {key}: a Latin fragment outside an isolate: {text}"
+                    ));
                 }
             }
         }
@@ -501,7 +522,10 @@ mod tests {
         let dv = Tr::new("dv").with("case-title", &[("reference", "DSW-2026-00001".into())]);
         assert!(dv.contains("\u{2068}DSW-2026-00001\u{2069}"), "{dv}");
         let footer = Tr::new("dv").get("report-footer");
-        assert!(footer.contains("\u{2068}Beijing Rules r.21\u{2069}"), "{footer}");
+        assert!(
+            footer.contains("\u{2068}Beijing Rules r.21\u{2069}"),
+            "{footer}"
+        );
         let en = Tr::new("en").with("case-title", &[("reference", "DSW-2026-00001".into())]);
         assert!(!en.contains('\u{2068}'), "{en}");
     }
@@ -520,7 +544,10 @@ mod tests {
                 assert!(!r["date"].as_str().unwrap_or("").is_empty(), "{tag}");
                 for k in r["confirmed"].as_array().expect("confirmed") {
                     let k = k.as_str().unwrap_or("");
-                    assert!(keys.contains(&k), "{tag}: reviewed {k}, which does not exist");
+                    assert!(
+                        keys.contains(&k),
+                        "{tag}: reviewed {k}, which does not exist"
+                    );
                 }
             }
         }

@@ -952,3 +952,11 @@ alert-what-repatriation = প্রত্যাবাসন বদলানো �
 alert-what-task = একটি কাজ সম্পন্ন হিসেবে চিহ্নিত
 refusals-title = প্রত্যাখ্যাত পড়ার অনুরোধ
 refusals-none = কোনো পড়ার অনুরোধ প্রত্যাখ্যাত হয়নি।
+
+## wt-h6
+admin-translations = অনুবাদ
+admin-translations-intro = প্রতিটি ভাষায় কতগুলো বার্তা আছে, এবং মাঠপর্যায়ে কাজ করেন এমন একজন মাতৃভাষী পর্যালোচক তার কতগুলো নিশ্চিত করেছেন। নিশ্চিতকরণ অনুবাদের পাশেই লিপিবদ্ধ থাকে ({"\u2068locales, reviewed.json\u2069"}); প্রতিটি দেশের আইনের পরিভাষা তার শব্দকোষে রাখা আছে।
+admin-messages = বার্তা
+admin-confirmed = মাতৃভাষী পর্যালোচক কর্তৃক নিশ্চিত
+admin-confirmed-count = { $messages }টির মধ্যে { $confirmed }টি
+admin-source-language = উৎস ভাষা

@@ -951,3 +951,11 @@ alert-what-repatriation = repatriasi diubah
 alert-what-task = tugas ditandai selesai
 refusals-title = Pembacaan yang ditolak
 refusals-none = Tidak ada pembacaan yang ditolak.
+
+## wt-h6
+admin-translations = Terjemahan
+admin-translations-intro = Jumlah pesan dalam setiap bahasa, dan berapa yang sudah dikonfirmasi oleh peninjau penutur asli yang bekerja di lapangan. Konfirmasi dicatat di samping terjemahan (locales, reviewed.json); istilah hukum setiap negara dicatat dalam glosariumnya.
+admin-messages = Pesan
+admin-confirmed = Dikonfirmasi oleh penutur asli
+admin-confirmed-count = { $confirmed } dari { $messages }
+admin-source-language = Bahasa sumber

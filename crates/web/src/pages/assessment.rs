@@ -211,10 +211,7 @@ async fn render(
         if days < s.repeat_interview_days {
             warning = Some(t.with_args(
                 "assessment-repeat-warning",
-                &[
-                    ("days", days.into()),
-                    ("count", history.len().into()),
-                ],
+                &[("days", days.into()), ("count", history.len().into())],
             ));
         }
     }

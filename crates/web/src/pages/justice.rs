@@ -318,7 +318,10 @@ pub async fn view(
         "justice-macr",
         &[
             ("age", j.macr.value.into()),
-            ("source", certainty(t, &j.macr.source, j.macr.certainty).into()),
+            (
+                "source",
+                certainty(t, &j.macr.source, j.macr.certainty).into(),
+            ),
         ],
     )];
     if let Some(q) = &j.qualified_until {
