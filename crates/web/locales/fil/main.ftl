@@ -956,7 +956,7 @@ refusals-none = Walang pagbasang tinanggihan.
 
 ## wt-h6
 admin-translations = Mga salin
-admin-translations-intro = Ilan ang mensahe sa bawat wika, at ilan dito ang nakumpirma ng isang katutubong tagasuri na nagtatrabaho sa larangan. Itinatala ang kumpirmasyon sa tabi ng salin (locales, reviewed.json); nasa glosaryo ng bawat bansa ang mga termino ng batas nito.
+admin-translations-intro = Ilan ang mensahe sa bawat wika, at ilan dito ang nakumpirma ng isang katutubong tagasuri na nagtatrabaho sa larangan. Itinatala ang kumpirmasyon sa tabi ng salin; nasa glosaryo ng bawat bansa ang mga termino ng batas nito.
 admin-messages = Mga mensahe
 admin-confirmed = Nakumpirma ng katutubong tagasuri
 admin-confirmed-count = { $confirmed } sa { $messages }

@@ -954,7 +954,7 @@ refusals-none = Tidak ada pembacaan yang ditolak.
 
 ## wt-h6
 admin-translations = Terjemahan
-admin-translations-intro = Jumlah pesan dalam setiap bahasa, dan berapa yang sudah dikonfirmasi oleh peninjau penutur asli yang bekerja di lapangan. Konfirmasi dicatat di samping terjemahan (locales, reviewed.json); istilah hukum setiap negara dicatat dalam glosariumnya.
+admin-translations-intro = Jumlah pesan dalam setiap bahasa, dan berapa yang sudah dikonfirmasi oleh peninjau penutur asli yang bekerja di lapangan. Konfirmasi dicatat di samping terjemahan; istilah hukum setiap negara dicatat dalam glosariumnya.
 admin-messages = Pesan
 admin-confirmed = Dikonfirmasi oleh penutur asli
 admin-confirmed-count = { $confirmed } dari { $messages }

@@ -954,7 +954,7 @@ refusals-none = Tiada bacaan yang ditolak.
 
 ## wt-h6
 admin-translations = Terjemahan
-admin-translations-intro = Bilangan mesej dalam setiap bahasa, dan berapa banyak yang telah disahkan oleh penyemak penutur asli yang bekerja di lapangan. Pengesahan direkodkan di sebelah terjemahan (locales, reviewed.json); istilah undang-undang setiap negara disimpan dalam glosarinya.
+admin-translations-intro = Bilangan mesej dalam setiap bahasa, dan berapa banyak yang telah disahkan oleh penyemak penutur asli yang bekerja di lapangan. Pengesahan direkodkan di sebelah terjemahan; istilah undang-undang setiap negara disimpan dalam glosarinya.
 admin-messages = Mesej
 admin-confirmed = Disahkan oleh penutur asli
 admin-confirmed-count = { $confirmed } daripada { $messages }
