@@ -949,3 +949,11 @@ alert-what-repatriation = the repatriation changed
 alert-what-task = a task marked done
 refusals-title = Refused reads
 refusals-none = No read was refused.
+
+## wt-h6
+admin-translations = Translations
+admin-translations-intro = Messages in each language, and how many a native reviewer working in the field has confirmed. A confirmation is recorded beside the translation; the terms of each country's law are held in its glossary.
+admin-messages = Messages
+admin-confirmed = Confirmed by a native reviewer
+admin-confirmed-count = { $confirmed } of { $messages }
+admin-source-language = Source language

@@ -1,7 +1,8 @@
 # Awaits review by a native speaker.
 # Pelita — Filipino (fil).
-# Note: under CLDR plural rules for Filipino, the [one] category also covers
-# numbers such as 2, 3, 5 and 7, so both variants of mywork-count use { $count }.
+# Note: CLDR's Filipino [one] category covers 1, 2, 3, 5, 7, 8… (it chooses the
+# linker -ng / na, not singular or plural), so the singular wording of a count
+# sits under the exact number [1], never under [one].
 app-name = Pelita
 skip-to-content = Lumaktaw sa nilalaman
 translation-note = Naghihintay ang salin na ito ng pagsusuri ng isang katutubong tagapagsalita.
@@ -35,7 +36,7 @@ totp-enrolled = Naka-set up na ang iyong authenticator app.
 mywork-title = Aking mga gawain
 mywork-empty = Walang kasong nakatalaga sa iyo.
 mywork-count = { $count ->
-    [one] May { $count } kasong nakatalaga sa iyo.
+    [1] May { $count } kasong nakatalaga sa iyo.
    *[other] May { $count } kasong nakatalaga sa iyo.
 }
 col-reference = Reference no.
@@ -524,7 +525,7 @@ error-caregiver-no-contact = Hindi maaaring tagapag-alaga ang isang tao at pinag
 error-repeat-interview-reason-required = Kamakailan lamang nakapanayam ang bata. Isulat kung bakit hindi maaaring ipagpaliban ang panibagong panayam o palitan ito ng naitala na.
 interview-heading = Mga panayam sa batang ito
 interview-count = { $count ->
-    [one] Nakapanayam na ang bata nang { $count } beses, sa lahat ng kaso.
+    [1] Nakapanayam na ang bata nang { $count } beses, sa lahat ng kaso.
    *[other] Nakapanayam na ang bata nang { $count } beses, sa lahat ng kaso.
 }
 interview-repeat-warning = Ang huling panayam ay { $days } araw na ang nakalipas ({ $count } sa kabuuan). Maaaring makasama sa bata ang panibagong panayam nang ganito kaaga: gamitin ang naitala na hangga't maaari.
@@ -537,7 +538,7 @@ interview-purpose-psychosocial = psychosocial
 interview-purpose-health = kalusugan
 interview-purpose-education = edukasyon
 interview-purpose-family = paghahanap sa pamilya o gawain kasama ang pamilya
-interview-purpose-justice = pulisya, prosekusyon o korte
+interview-purpose-justice = pulisya, prosekusyon o hukuman
 interview-purpose-other = iba pa
 interview-reason = Kung bakit kailangang kapanayamin muli ang bata
 interview-reason-hint = Kailangan kapag nakapanayam ang bata sa loob ng { $days } araw bago o pagkatapos ng petsang ito.
@@ -548,7 +549,7 @@ family-assessment-summary = Mga pagtatasa ng pamilya ayon sa aspeto
 family-assessment-first = Wala pang pagtatasa sa pamilyang ito.
 family-assessment-new = Bagong pagtatasa ng pamilya
 tasks-more = { $count ->
-    [one] Isa pang gawain na hindi gaanong apurahan ang hindi ipinapakita rito.
+    [1] Isa pang gawain na hindi gaanong apurahan ang hindi ipinapakita rito.
    *[other] { $count } pang gawain na hindi gaanong apurahan ang hindi ipinapakita rito.
 }
 
@@ -666,7 +667,7 @@ report-assessment = Mga kalakasan at pangangailangan (pinakahuling pagtatasa)
 report-strengths = Mga kalakasan at mga salik na nagbibigay-proteksyon
 report-needs = Mga pangangailangan
 report-caregivers = { $count ->
-    [one] May { $count } tagapag-alagang nakatala.
+    [1] May { $count } tagapag-alagang nakatala.
    *[other] May { $count } tagapag-alagang nakatala.
 }
 report-detention = { $stage } mula { $from }, { $days } araw
@@ -701,7 +702,7 @@ agreement-event-breached = hindi natupad
 agreement-completed-on = Natupad noong { $on }.
 agreement-breached-on = Hindi natupad noong { $on }: maaaring ipagpatuloy ang paglilitis.
 agreement-breached-due = Hindi natupad noong { $on }: kailangang kumilos hanggang { $due } ({ $source }); maaaring ipagpatuloy ang paglilitis.
-justice-diversion-excluded = Hindi pinapayagan ng batas ang diversion sa parusang ito. Pinagmulan: { $source }.
+justice-diversion-excluded = Hindi pinapayagan ng batas ang diversion sa parusang ito. Sanggunian: { $source }.
 justice-diversion-by = Diversion sa pamamagitan ng { $by }.
 task-kind-diversion_offer = Mag-alok ng diversion
 
@@ -948,7 +949,15 @@ alert-what-identity = itinama ang pagkakakilanlan ng bata
 alert-what-team = binago ang team o ang pagtatalaga
 alert-what-interview = naitala ang isang panayam
 alert-what-justice = binago ang mga rekord ng hustisya
-alert-what-repatriation = binago ang repatriation
+alert-what-repatriation = binago ang repatriyasyon
 alert-what-task = minarkahang tapos ang isang gawain
 refusals-title = Mga pagbasang tinanggihan
 refusals-none = Walang pagbasang tinanggihan.
+
+## wt-h6
+admin-translations = Mga salin
+admin-translations-intro = Ilan ang mensahe sa bawat wika, at ilan dito ang nakumpirma ng isang katutubong tagasuri na nagtatrabaho sa larangan. Itinatala ang kumpirmasyon sa tabi ng salin; nasa glosaryo ng bawat bansa ang mga termino ng batas nito.
+admin-messages = Mga mensahe
+admin-confirmed = Nakumpirma ng katutubong tagasuri
+admin-confirmed-count = { $confirmed } sa { $messages }
+admin-source-language = Pinagmulang wika

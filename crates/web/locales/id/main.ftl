@@ -1,5 +1,6 @@
 # Awaits review by a native speaker.
 # Pelita — Bahasa Indonesia (id).
+# Note: CLDR gives Indonesian no [one] category; singular wording sits under [1].
 app-name = Pelita
 skip-to-content = Langsung ke konten
 translation-note = Terjemahan ini menunggu tinjauan oleh penutur asli.
@@ -33,7 +34,7 @@ totp-enrolled = Aplikasi autentikator Anda sudah siap digunakan.
 mywork-title = Tugas saya
 mywork-empty = Tidak ada kasus yang ditugaskan kepada Anda.
 mywork-count = { $count ->
-    [one] Satu kasus ditugaskan kepada Anda.
+    [1] Satu kasus ditugaskan kepada Anda.
    *[other] { $count } kasus ditugaskan kepada Anda.
 }
 col-reference = Nomor referensi
@@ -522,7 +523,7 @@ error-caregiver-no-contact = Seorang pengasuh tidak dapat sekaligus dilarang ber
 error-repeat-interview-reason-required = Anak ini baru saja diwawancarai. Tuliskan mengapa wawancara lagi tidak dapat ditunda atau digantikan dengan apa yang sudah dicatat.
 interview-heading = Wawancara dengan anak ini
 interview-count = { $count ->
-    [one] Anak ini sudah diwawancarai satu kali, terhitung di semua kasus.
+    [1] Anak ini sudah diwawancarai satu kali, terhitung di semua kasus.
    *[other] Anak ini sudah diwawancarai { $count } kali, terhitung di semua kasus.
 }
 interview-repeat-warning = Wawancara terakhir dilakukan { $days } hari yang lalu ({ $count } kali seluruhnya). Wawancara lagi dalam waktu sedekat ini dapat berdampak buruk bagi anak: sedapat mungkin gunakan apa yang sudah dicatat.
@@ -546,7 +547,7 @@ family-assessment-summary = Asesmen keluarga per domain
 family-assessment-first = Belum ada asesmen terhadap keluarga ini.
 family-assessment-new = Asesmen keluarga baru
 tasks-more = { $count ->
-    [one] Satu tugas lain yang kurang mendesak tidak ditampilkan di sini.
+    [1] Satu tugas lain yang kurang mendesak tidak ditampilkan di sini.
    *[other] { $count } tugas lain yang kurang mendesak tidak ditampilkan di sini.
 }
 
@@ -651,8 +652,8 @@ contact-record = Catat kontak
 contact-visit = kunjungan
 contact-call = telepon
 contact-letter = surat
-report-open = Laporan penelitian kemasyarakatan (litmas)
-report-title = Laporan penelitian kemasyarakatan (litmas) — { $reference }
+report-open = Laporan sosial
+report-title = Laporan sosial — { $reference }
 report-prepared = Disusun pada { $date } oleh { $who }, berdasarkan catatan dalam Pelita.
 report-print-hint = Cetak atau simpan sebagai PDF dari peramban (Ctrl+P).
 report-guard = Pemeriksa istilah menemukan kata-kata yang menstigmatisasi anak. Ubah kata-kata tersebut dalam rencana sebelum laporan ini disampaikan kepada pengadilan:
@@ -664,7 +665,7 @@ report-assessment = Kekuatan dan kebutuhan (asesmen terbaru)
 report-strengths = Kekuatan dan faktor pelindung
 report-needs = Kebutuhan
 report-caregivers = { $count ->
-    [one] Satu pengasuh tercatat.
+    [1] Satu pengasuh tercatat.
    *[other] { $count } pengasuh tercatat.
 }
 report-detention = { $stage } sejak { $from }, { $days } hari
@@ -946,7 +947,15 @@ alert-what-identity = identitas anak dikoreksi
 alert-what-team = tim atau penugasan diubah
 alert-what-interview = wawancara dicatat
 alert-what-justice = catatan peradilan diubah
-alert-what-repatriation = pemulangan diubah
+alert-what-repatriation = repatriasi diubah
 alert-what-task = tugas ditandai selesai
 refusals-title = Pembacaan yang ditolak
 refusals-none = Tidak ada pembacaan yang ditolak.
+
+## wt-h6
+admin-translations = Terjemahan
+admin-translations-intro = Jumlah pesan dalam setiap bahasa, dan berapa yang sudah dikonfirmasi oleh peninjau penutur asli yang bekerja di lapangan. Konfirmasi dicatat di samping terjemahan; istilah hukum setiap negara dicatat dalam glosariumnya.
+admin-messages = Pesan
+admin-confirmed = Dikonfirmasi oleh penutur asli
+admin-confirmed-count = { $confirmed } dari { $messages }
+admin-source-language = Bahasa sumber

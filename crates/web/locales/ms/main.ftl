@@ -1,5 +1,6 @@
 # Awaits review by a native speaker.
 # Pelita — Bahasa Melayu (ms), tulisan Rumi.
+# Note: CLDR gives Malay no [one] category; singular wording sits under [1].
 app-name = Pelita
 skip-to-content = Langkau ke kandungan
 translation-note = Terjemahan ini menunggu semakan oleh penutur asli.
@@ -33,7 +34,7 @@ totp-enrolled = Aplikasi pengesah anda telah disediakan.
 mywork-title = Tugasan saya
 mywork-empty = Tiada kes yang ditugaskan kepada anda.
 mywork-count = { $count ->
-    [one] Satu kes ditugaskan kepada anda.
+    [1] Satu kes ditugaskan kepada anda.
    *[other] { $count } kes ditugaskan kepada anda.
 }
 col-reference = Rujukan
@@ -417,7 +418,7 @@ alert-what-plan_approved = pelan diluluskan
 alert-what-conference = persidangan kes direkodkan
 alert-what-family = maklumat isi rumah diubah
 alert-task = { $who } memberi anda satu tugasan daripada persidangan kes.
-error-child-protection-lead-required = Keputusan tentang penempatan, syor penahanan, penghantaran pulang atau pemisahan daripada ibu atau bapa memerlukan pegawai utama perlindungan kanak-kanak dalam kalangan peserta.
+error-child-protection-lead-required = Keputusan tentang penempatan, syor penahanan, pemulangan atau pemisahan daripada ibu atau bapa memerlukan pegawai utama perlindungan kanak-kanak dalam kalangan peserta.
 error-child-not-heard = Keputusan hanya direkodkan bersama pandangan kanak-kanak itu, atau rekod tentang sebab pandangan itu tidak dapat diberikan.
 error-conference-minutes = Tulis minit persidangan.
 error-best-interests-required = Setiap keputusan memerlukan justifikasi kepentingan terbaik kanak-kanak.
@@ -437,7 +438,7 @@ conference-dissent-by = Siapa yang tidak bersetuju (nama seperti dalam senarai)
 conference-decision = Keputusan
 conference-decision-kind = Jenis keputusan
 conference-decision-text = Apa yang diputuskan
-conference-lead-hint = Penempatan, syor penahanan, penghantaran pulang dan pemisahan daripada ibu atau bapa hanya diputuskan dengan kehadiran pegawai utama perlindungan kanak-kanak.
+conference-lead-hint = Penempatan, syor penahanan, pemulangan dan pemisahan daripada ibu atau bapa hanya diputuskan dengan kehadiran pegawai utama perlindungan kanak-kanak.
 conference-tasks = Tugasan susulan
 conference-tasks-hint = Tanpa tarikh, tarikh akhir tugasan ditentukan oleh keutamaannya: tinggi dalam 24 jam, sederhana dalam 3 hari, rendah dalam 7 hari.
 conference-task-text = Tugasan
@@ -458,7 +459,7 @@ conference-role-other = lain-lain
 conference-kind-care_plan = pelan penjagaan
 conference-kind-placement = penempatan
 conference-kind-detention_recommendation = syor penahanan
-conference-kind-repatriation = penghantaran pulang
+conference-kind-repatriation = pemulangan
 conference-kind-separation_from_parent = pemisahan daripada ibu atau bapa
 conference-kind-referral = rujukan
 conference-kind-closure = penutupan kes
@@ -522,7 +523,7 @@ error-caregiver-no-contact = Pengasuh tidak boleh juga dihalang daripada berhubu
 error-repeat-interview-reason-required = Kanak-kanak itu telah ditemu bual baru-baru ini. Tulis sebab temu bual lagi tidak boleh ditangguhkan atau digantikan dengan apa yang telah direkodkan.
 interview-heading = Temu bual dengan kanak-kanak ini
 interview-count = { $count ->
-    [one] Kanak-kanak ini telah ditemu bual sekali, dikira bagi semua kes.
+    [1] Kanak-kanak ini telah ditemu bual sekali, dikira bagi semua kes.
    *[other] Kanak-kanak ini telah ditemu bual { $count } kali, dikira bagi semua kes.
 }
 interview-repeat-warning = Temu bual terakhir ialah { $days } hari yang lalu ({ $count } kali kesemuanya). Temu bual lagi dalam tempoh sedekat ini boleh memudaratkan kanak-kanak itu: sedapat mungkin, gunakan apa yang telah direkodkan.
@@ -546,7 +547,7 @@ family-assessment-summary = Penilaian keluarga mengikut domain
 family-assessment-first = Keluarga ini belum dinilai.
 family-assessment-new = Penilaian keluarga baharu
 tasks-more = { $count ->
-    [one] Satu lagi tugas yang kurang mendesak tidak dipaparkan di sini.
+    [1] Satu lagi tugas yang kurang mendesak tidak dipaparkan di sini.
    *[other] { $count } lagi tugas yang kurang mendesak tidak dipaparkan di sini.
 }
 
@@ -664,7 +665,7 @@ report-assessment = Kekuatan dan keperluan (penilaian terkini)
 report-strengths = Kekuatan dan faktor pelindung
 report-needs = Keperluan
 report-caregivers = { $count ->
-    [one] Seorang pengasuh telah direkodkan.
+    [1] Seorang pengasuh telah direkodkan.
    *[other] { $count } orang pengasuh telah direkodkan.
 }
 report-detention = { $stage } sejak { $from }, { $days } hari
@@ -704,11 +705,11 @@ justice-diversion-by = Diversi oleh { $by }.
 task-kind-diversion_offer = Tawarkan diversi
 
 ## Travel, origin and repatriation (issue 7)
-abroad-title = Perjalanan, asal usul dan penghantaran pulang
+abroad-title = Perjalanan, asal usul dan pemulangan
 abroad-intro = Di mana kanak-kanak itu pernah berada, siapa kanak-kanak itu menurut dokumen, dan kepulangannya, yang diputuskan bagi kanak-kanak ini sahaja dan demi kepentingan terbaiknya. Kebanyakan kanak-kanak yang pergi ke luar negara atau dilahirkan di luar negara tidak memainkan peranan aktif; rekod ini bermula daripada titik itu.
-repatriation-heading = Penghantaran pulang
-repatriation-none = Belum ada proses penghantaran pulang yang dibuka bagi kanak-kanak ini.
-repatriation-open = Buka proses penghantaran pulang
+repatriation-heading = Pemulangan
+repatriation-none = Belum ada proses pemulangan yang dibuka bagi kanak-kanak ini.
+repatriation-open = Buka proses pemulangan
 repatriation-with = Dalam perjalanan bersama (rujukan kes ahli keluarga, pilihan)
 repatriation-with-hint = Kanak-kanak daripada satu keluarga dipautkan, tetapi setiap langkah dan setiap keputusan direkodkan bagi setiap kanak-kanak secara berasingan.
 repatriation-with-unknown = Tiada kes dengan rujukan itu yang boleh anda ubah.
@@ -720,7 +721,7 @@ repatriation-placement = Penempatan
 repatriation-group = Dalam perjalanan bersama
 repatriation-group-hidden = kanak-kanak lain (tidak dikongsi dengan anda)
 repatriation-group-hint = Keputusan dibuat bagi setiap kanak-kanak secara berasingan: keputusan tentang adik-beradiknya tidak terpakai kepada kanak-kanak ini.
-repatriation-steps = Langkah-langkah penghantaran pulang
+repatriation-steps = Langkah-langkah pemulangan
 repatriation-step = Langkah
 repatriation-done = Selesai pada
 repatriation-outstanding = Belum selesai
@@ -729,7 +730,7 @@ repatriation-step-nationality_verification = Pengesahan kewarganegaraan
 repatriation-step-best_interests_assessment = Penilaian kepentingan terbaik
 repatriation-step-family_unity = Kesatuan keluarga telah dipertimbangkan
 repatriation-step-consent_and_views = Persetujuan dan pandangan kanak-kanak
-repatriation-step-decision = Keputusan penghantaran pulang (persidangan kes)
+repatriation-step-decision = Keputusan pemulangan (persidangan kes)
 repatriation-step-arrival = Ketibaan
 repatriation-step-health_check = Pemeriksaan kesihatan
 repatriation-step-first_psychosocial = Penilaian psikososial pertama
@@ -739,13 +740,13 @@ repatriation-step-reintegration_plan = Pelan integrasi semula diluluskan
 repatriation-from-identity_verification = Daripada pengesahan yang keputusannya disahkan dalam rekod asal usul
 repatriation-from-nationality_verification = Apabila kewarganegaraan direkodkan sebagai disahkan
 repatriation-from-best_interests_assessment = Daripada penilaian kepentingan terbaik di bawah
-repatriation-from-decision = Daripada keputusan penghantaran pulang bagi kanak-kanak ini oleh persidangan kes
+repatriation-from-decision = Daripada keputusan pemulangan bagi kanak-kanak ini oleh persidangan kes
 repatriation-from-arrival = Direkodkan melalui “Rekodkan ketibaan”
 repatriation-from-reception = Daripada kemasukan ke pusat atau penempatan bersama keluarga
 repatriation-from-reintegration_plan = Daripada pelan integrasi semula yang telah diluluskan
 repatriation-mark = Tandakan langkah sebagai selesai
 repatriation-arrival = Rekodkan ketibaan
-repatriation-arrival-hint = Hanya selepas persidangan kes memutuskan penghantaran pulang kanak-kanak ini, dengan keputusan dibuat pada hari ketibaan atau sebelumnya.
+repatriation-arrival-hint = Hanya selepas persidangan kes memutuskan pemulangan kanak-kanak ini, dengan keputusan dibuat pada hari ketibaan atau sebelumnya.
 repatriation-arrived-on = Tiba pada
 repatriation-place = Tempatkan bersama keluarga atau dalam komuniti
 placement-reception_centre = pusat penerimaan
@@ -757,14 +758,14 @@ origin-none = Belum ada apa-apa yang direkodkan.
 origin-edit = Rekodkan perjalanan dan asal usul
 origin-child-role = Peranan kanak-kanak itu
 origin-no-active-role = Tiada peranan aktif (titik permulaan; sebarang dapatan lain memerlukan sumbernya)
-origin-role-hint = Biarkan dapatan kosong kecuali ada sumber yang menunjukkan kanak-kanak itu mempunyai peranan. Dapatan ialah dakwaan tentang seorang kanak-kanak: ia memerlukan sumbernya.
+origin-role-hint = Biarkan dapatan kosong kecuali ada sumber yang menunjukkan kanak-kanak itu mempunyai peranan. Dapatan ialah kenyataan tentang seorang kanak-kanak yang belum disahkan: ia memerlukan sumbernya.
 origin-finding = Dapatan tentang peranan kanak-kanak itu (hanya dengan sumber)
 origin-source = Sumber
 origin-nationality = Kewarganegaraan
-origin-nationality-country = Negara kewarganegaraan (disahkan atau didakwa)
+origin-nationality-country = Negara kewarganegaraan (disahkan, atau dinyatakan tetapi belum disahkan)
 nationality-unknown = tidak diketahui
 nationality-confirmed = disahkan
-nationality-claimed = didakwa
+nationality-claimed = dinyatakan, belum disahkan
 nationality-disputed = dipertikaikan
 nationality-at_risk_of_statelessness = berisiko menjadi tidak bernegara
 origin-birth-registration = Pendaftaran kelahiran
@@ -847,7 +848,7 @@ country-SG = Singapura
 country-BN = Brunei
 country-other = negara lain
 best-interests-heading = Kepentingan terbaik kanak-kanak
-best-interests-intro = Penilaian kepentingan terbaik meneliti keadaan kanak-kanak ini sebelum sebarang keputusan tentang penghantaran pulang dibuat. Pemisahan kanak-kanak daripada ibu atau bapa memerlukan penentuan oleh panel yang terdiri daripada sekurang-kurangnya tiga ahli yang telah menandatangani akujanji kerahsiaan.
+best-interests-intro = Penilaian kepentingan terbaik meneliti keadaan kanak-kanak ini sebelum sebarang keputusan tentang pemulangan dibuat. Pemisahan kanak-kanak daripada ibu atau bapa memerlukan penentuan oleh panel yang terdiri daripada sekurang-kurangnya tiga ahli yang telah menandatangani akujanji kerahsiaan.
 best-interests-none = Belum ada penilaian atau penentuan kepentingan terbaik.
 bia-heading = Penilaian kepentingan terbaik
 bia-record = Rekodkan penilaian kepentingan terbaik
@@ -891,11 +892,11 @@ reception-release = Rekodkan kanak-kanak keluar dari pusat
 reception-release-to = Selepas keluar
 reception-released = Keluar dari pusat
 task-kind-reception_review = Semakan tempoh di pusat penerimaan
-error-best-interests-assessment-required = Keputusan penghantaran pulang memerlukan penilaian kepentingan terbaik kanak-kanak ini, bertarikh pada atau sebelum tarikh persidangan. Rekodkan penilaian itu terlebih dahulu.
+error-best-interests-assessment-required = Keputusan pemulangan memerlukan penilaian kepentingan terbaik kanak-kanak ini, bertarikh pada atau sebelum tarikh persidangan. Rekodkan penilaian itu terlebih dahulu.
 error-panel-determination-required = Pemisahan kanak-kanak daripada ibu atau bapa memerlukan penentuan kepentingan terbaik oleh panel, bertarikh pada atau sebelum tarikh persidangan. Rekodkan penentuan panel itu terlebih dahulu.
 error-panel-too-small = Panel kepentingan terbaik mempunyai sekurang-kurangnya tiga ahli.
-error-repatriation-decision-required = Ketibaan hanya direkodkan selepas persidangan kes memutuskan penghantaran pulang kanak-kanak ini (keputusan tentang adik-beradiknya tidak dikira).
-error-phase-not-reached = Langkah ini tergolong dalam fasa penghantaran pulang yang kemudian.
+error-repatriation-decision-required = Ketibaan hanya direkodkan selepas persidangan kes memutuskan pemulangan kanak-kanak ini (keputusan tentang adik-beradiknya tidak dikira).
+error-phase-not-reached = Langkah ini tergolong dalam fasa pemulangan yang kemudian.
 error-finding-source-required = Dapatan tentang peranan kanak-kanak, atau kaitan ibu atau bapa, memerlukan sumbernya.
 
 ## Indicators page (issue 7)
@@ -907,7 +908,7 @@ indicators-scope-all = Bagi setiap agensi dalam pemasangan ini.
 indicators-repatriation = Kanak-kanak yang pergi ke luar negara atau dilahirkan di luar negara
 indicators-justice = Keadilan kanak-kanak
 indicator-none = —
-indicator-children = Kanak-kanak yang mempunyai rekod perjalanan dan asal usul atau proses penghantaran pulang
+indicator-children = Kanak-kanak yang mempunyai rekod perjalanan dan asal usul atau proses pemulangan
 indicator-pct_identity_or_nationality_documented = Identiti atau kewarganegaraannya didokumenkan
 indicator-pct_birth_registered = Kelahirannya telah didaftarkan
 indicator-arrived = Telah tiba di negara ini
@@ -931,12 +932,12 @@ error-date-too-early = Tarikh ini terlalu awal: tiada apa-apa yang direkodkan di
 
 ## Repatriation not pursued (issue 7)
 repatriation-phase-not_pursued = Tidak diteruskan
-repatriation-end = Rekodkan bahawa penghantaran pulang tidak diteruskan
-repatriation-end-hint = Sebelum sempadan sahaja: contohnya apabila penilaian kepentingan terbaik tidak mengesyorkan kepulangan, atau keluarga menolak. Tiada apa-apa lagi direkodkan sehingga penghantaran pulang disambung semula.
+repatriation-end = Rekodkan bahawa pemulangan tidak diteruskan
+repatriation-end-hint = Sebelum sempadan sahaja: contohnya apabila penilaian kepentingan terbaik tidak mengesyorkan kepulangan, atau keluarga menolak. Tiada apa-apa lagi direkodkan sehingga pemulangan disambung semula.
 repatriation-end-reason = Sebab
 repatriation-ended = Tidak diteruskan sejak
-repatriation-resume = Sambung semula penghantaran pulang
-error-repatriation-ended = Penghantaran pulang kanak-kanak ini tidak diteruskan. Sambung semula penghantaran pulang dahulu.
+repatriation-resume = Sambung semula pemulangan
+error-repatriation-ended = Pemulangan kanak-kanak ini tidak diteruskan. Sambung semula pemulangan dahulu.
 alert-refusals = { $who } ditolak { $count } kali membaca dalam { $minutes } minit: corak yang perlu disemak dalam log audit.
 circumstances-record = Rekodkan bagaimana kanak-kanak itu menjadi terkait
 circumstances-record-hint = Setelah direkodkan, kanak-kanak itu diiktiraf sebagai mangsa perekrutan dan eksploitasi, untuk seterusnya.
@@ -950,3 +951,11 @@ alert-what-repatriation = pemulangan diubah
 alert-what-task = tugasan ditanda selesai
 refusals-title = Bacaan yang ditolak
 refusals-none = Tiada bacaan yang ditolak.
+
+## wt-h6
+admin-translations = Terjemahan
+admin-translations-intro = Bilangan mesej dalam setiap bahasa, dan berapa banyak yang telah disahkan oleh penyemak penutur asli yang bekerja di lapangan. Pengesahan direkodkan di sebelah terjemahan; istilah undang-undang setiap negara disimpan dalam glosarinya.
+admin-messages = Mesej
+admin-confirmed = Disahkan oleh penutur asli
+admin-confirmed-count = { $confirmed } daripada { $messages }
+admin-source-language = Bahasa sumber

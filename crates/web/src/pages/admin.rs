@@ -25,6 +25,15 @@ pub struct UserRow {
     pub disabled: bool,
 }
 
+/// A translation on the page: its language, how many messages it has, and how many a native
+/// reviewer has confirmed (or that it is the source language).
+pub struct TranslationRow {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub messages: usize,
+    pub confirmed: Option<String>,
+}
+
 /// A jurisdiction on the page: code, name, and each rule value with its source.
 type JurisdictionRow = (String, String, Vec<(String, String)>);
 
@@ -42,6 +51,7 @@ struct AdminPage {
     /// Each jurisdiction: (code, name, its rule values with their sources).
     jurisdictions: Vec<JurisdictionRow>,
     override_keys: Vec<(&'static str, String)>,
+    translations: Vec<TranslationRow>,
 }
 
 async fn render(
@@ -130,7 +140,25 @@ async fn render(
         .iter()
         .map(|k| (k.as_str(), t.get(&format!("override-key-{}", k.as_str()))))
         .collect();
+    let translations = crate::i18n::review_status()
+        .into_iter()
+        .map(|r| TranslationRow {
+            tag: r.tag,
+            name: r.name,
+            messages: r.messages,
+            confirmed: (!r.source).then(|| {
+                t.with_args(
+                    "admin-confirmed-count",
+                    &[
+                        ("confirmed", r.confirmed.into()),
+                        ("messages", r.messages.into()),
+                    ],
+                )
+            }),
+        })
+        .collect();
     let mut res = view::render(AdminPage {
+        translations,
         jurisdictions,
         override_keys,
         t,

@@ -164,13 +164,13 @@ pub fn chart(t: &Tr, series: &[Cell]) -> Option<(String, String)> {
         points(|c| c.0),
         points(|c| c.1)
     );
-    let label = t.with(
+    let label = t.with_args(
         "assessment-chart",
         &[
-            ("strengths_from", first.0.to_string()),
-            ("strengths_to", last.0.to_string()),
-            ("needs_from", first.1.to_string()),
-            ("needs_to", last.1.to_string()),
+            ("strengths_from", first.0.into()),
+            ("strengths_to", last.0.into()),
+            ("needs_from", first.1.into()),
+            ("needs_to", last.1.into()),
         ],
     );
     Some((label, svg))
@@ -209,12 +209,9 @@ async fn render(
     if let Some(last) = history.first() {
         let days = (today - last.on).num_days();
         if days < s.repeat_interview_days {
-            warning = Some(t.with(
+            warning = Some(t.with_args(
                 "assessment-repeat-warning",
-                &[
-                    ("days", days.to_string()),
-                    ("count", history.len().to_string()),
-                ],
+                &[("days", days.into()), ("count", history.len().into())],
             ));
         }
     }

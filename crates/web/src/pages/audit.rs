@@ -37,7 +37,7 @@ pub async fn page(ctx: Ctx) -> Response {
     }
     let chain = match ctx.store.verify_audit(&|_, _| {}).await {
         Ok(r) => match r.first_break {
-            None => t.with("audit-chain-ok", &[("events", r.events.to_string())]),
+            None => t.with_args("audit-chain-ok", &[("events", r.events.into())]),
             Some(b) => t.with("audit-chain-broken", &[("detail", b.to_string())]),
         },
         Err(e) => return crate::error::store(&t, e),

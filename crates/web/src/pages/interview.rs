@@ -88,9 +88,9 @@ pub async fn view(
     let window = ctx.config.repeat_interview_days;
     let dates: Vec<NaiveDate> = history.iter().map(|i| i.on).collect();
     let warning = pelita_domain::interview::recent(&dates, today, window).map(|(days, count)| {
-        t.with(
+        t.with_args(
             "interview-repeat-warning",
-            &[("days", days.to_string()), ("count", count.to_string())],
+            &[("days", days.into()), ("count", count.into())],
         )
     });
     Some(InterviewsView {
@@ -107,7 +107,7 @@ pub async fn view(
         present: posted.map(|p| p.one("present")).unwrap_or_default(),
         reason: posted.map(|p| p.one("reason")).unwrap_or_default(),
         today: today.to_string(),
-        window_hint: t.with("interview-reason-hint", &[("days", window.to_string())]),
+        window_hint: t.with_args("interview-reason-hint", &[("days", window.into())]),
     })
 }
 

@@ -98,7 +98,7 @@ fn proceeding_view(t: &Tr, j: &Jurisdiction, p: &ProceedingRecord) -> Proceeding
         Readable::Present(o) => {
             let mut facts = vec![format!("{}: {}", t.get("justice-offence-on"), t.date(o.on))];
             if let Some(y) = o.max_penalty_years {
-                facts.push(t.with("justice-penalty-years", &[("years", y.to_string())]));
+                facts.push(t.with_args("justice-penalty-years", &[("years", y.into())]));
             }
             if o.repeat {
                 facts.push(t.get("justice-repeat"));
@@ -314,28 +314,31 @@ pub async fn view(
     };
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = ctx.store.now();
-    let mut rules = vec![t.with(
+    let mut rules = vec![t.with_args(
         "justice-macr",
         &[
-            ("age", j.macr.value.to_string()),
-            ("source", certainty(t, &j.macr.source, j.macr.certainty)),
+            ("age", j.macr.value.into()),
+            (
+                "source",
+                certainty(t, &j.macr.source, j.macr.certainty).into(),
+            ),
         ],
     )];
     if let Some(q) = &j.qualified_until {
-        rules.push(t.with(
+        rules.push(t.with_args(
             "justice-qualified",
             &[
-                ("age", q.value.to_string()),
-                ("source", certainty(t, &q.source, q.certainty)),
+                ("age", q.value.into()),
+                ("source", certainty(t, &q.source, q.certainty).into()),
             ],
         ));
     }
     if let Some(m) = &j.detention_min_age {
-        rules.push(t.with(
+        rules.push(t.with_args(
             "justice-detention-age",
             &[
-                ("age", m.value.to_string()),
-                ("source", certainty(t, &m.source, m.certainty)),
+                ("age", m.value.into()),
+                ("source", certainty(t, &m.source, m.certainty).into()),
             ],
         ));
     }

@@ -98,9 +98,9 @@ struct Errors<'a> {
 impl Errors<'_> {
     fn domain(&mut self, field: &'static str, e: &DomainError) {
         let msg = match e {
-            DomainError::TooLong { max, .. } => {
-                self.t.with("error-too-long", &[("max", max.to_string())])
-            }
+            DomainError::TooLong { max, .. } => self
+                .t
+                .with_args("error-too-long", &[("max", (*max).into())]),
             other => self.t.get(&crate::error::domain_key(other)),
         };
         self.map.entry(field).or_insert(msg);

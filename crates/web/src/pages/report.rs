@@ -144,7 +144,7 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
             t.pick("living", l.as_str())
         ));
     }
-    family.push(t.with("report-caregivers", &[("count", r.caregivers.to_string())]));
+    family.push(t.with_args("report-caregivers", &[("count", r.caregivers.into())]));
     let mut justice = Vec::new();
     for p in &r.proceedings {
         justice.push(format!(
@@ -155,12 +155,12 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
     }
     for d in &r.detentions {
         let days = (d.ended_at.unwrap_or_else(|| ctx.store.now()) - d.started_at).num_days();
-        justice.push(t.with(
+        justice.push(t.with_args(
             "report-detention",
             &[
-                ("stage", t.pick("stage", d.stage.as_str())),
-                ("from", t.date(d.started_at.date_naive())),
-                ("days", days.to_string()),
+                ("stage", t.pick("stage", d.stage.as_str()).into()),
+                ("from", t.date(d.started_at.date_naive()).into()),
+                ("days", days.into()),
             ],
         ));
     }
