@@ -115,6 +115,7 @@ impl CaseStatus {
 /// Priority by urgency of the child's needs (the inter-agency high / medium / low convention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PriorityLevel {
     High,
     Medium,

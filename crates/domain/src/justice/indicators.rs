@@ -31,6 +31,7 @@ pub struct ProceedingFacts {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicators {
     /// Children deprived of liberty now.
     pub children_in_detention: usize,

@@ -20,6 +20,7 @@ pub struct ChildFacts {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicators {
     /// Children with a travel and origin record or a repatriation.
     pub children: usize,

@@ -18,7 +18,7 @@ use pelita_domain::repatriation::reception::{Admission, Release, Review};
 use pelita_domain::repatriation::workflow::{Placement, Step};
 use pelita_domain::text::NoteText;
 use pelita_store::{AbroadRecord, Readable, RepatriationChange as Change};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
@@ -115,7 +115,7 @@ pub async fn get(
     summary = "The repatriation's phase only (status section: what a security liaison may see; not where the child is placed)",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Phase)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -136,7 +136,10 @@ pub async fn status(
     };
     match s.store.repatriation_status(&g).await {
         Ok(None) => problem(StatusCode::NOT_FOUND, "not-found", "No repatriation"),
-        Ok(Some(st)) => Json(json!({"phase": st.standing.as_str()})).into_response(),
+        Ok(Some(st)) => Json(Phase {
+            phase: st.standing.as_str(),
+        })
+        .into_response(),
         Err(e) => store_problem(e),
     }
 }
@@ -582,7 +585,7 @@ pub async fn release(
     operation_id = "getIndicatorsRepatriation",
     summary = "Indicators for children who travelled or were born abroad (domain-rules 7.4), from flags and dates only: % with identity or nationality documented, % with birth registration, days from arrival to family or community placement (mean, median), % with a best-interests assessment before any decision on separation from a parent. A supervisor sees the agency's; researchers, auditors and administrators the deployment's",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(pelita_domain::repatriation::indicators::Indicators)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 500, response = Problem),
@@ -596,7 +599,14 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
         Err(r) => return r,
     };
     match s.store.repatriation_indicators(scope).await {
-        Ok(i) => Json(json!(i)).into_response(),
+        Ok(i) => Json(i).into_response(),
         Err(e) => store_problem(e),
     }
+}
+
+/// Where a repatriation stands, and nothing more.
+#[derive(Serialize, ToSchema)]
+pub struct Phase {
+    #[schema(value_type = super::schema::RepatriationPhase, inline)]
+    phase: &'static str,
 }

@@ -9,8 +9,8 @@ use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{Assent, NewAssessment, Readable, Reader};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
@@ -25,7 +25,7 @@ use crate::AppState;
     summary = "The case's assessments (psychosocial section), oldest first, each with its answers and per-domain summary of strengths and needs; no overall score (section=family: the family assessments)",
     params(("id" = String, Path, max_length = 100), ("section" = inline(Option<AssessedSection>), Query)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Assessments)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -69,7 +69,7 @@ pub async fn list(
         Ok(r) => r,
         Err(e) => return store_problem(e),
     };
-    let list: Vec<_> = records
+    let list = records
         .iter()
         .map(|r| {
             let inst = s
@@ -82,25 +82,49 @@ pub async fn list(
                 (Readable::Present(a), None) => (json!(a), json!(null)),
                 (Readable::Erased { .. }, _) => (json!({"erased": true}), json!(null)),
             };
-            json!({
-                "id": r.id,
-                "instrument": r.instrument,
-                "version": r.version,
-                "on": r.on.to_string(),
-                "language": r.language,
-                "assent": r.assent.as_str(),
-                "assessor": r.assessor,
-                "present": match &r.present {
+            Assessment {
+                id: r.id.clone(),
+                instrument: r.instrument.clone(),
+                version: r.version,
+                on: r.on.to_string(),
+                language: r.language.clone(),
+                assent: r.assent.as_str(),
+                assessor: r.assessor.clone(),
+                present: match &r.present {
                     Some(Readable::Present(p)) => json!(p.as_str()),
                     Some(Readable::Erased { .. }) => json!({"erased": true}),
                     None => json!(null),
                 },
-                "answers": answers,
-                "summary": summary,
-            })
+                answers,
+                summary,
+            }
         })
         .collect();
-    Json(json!({"assessments": list})).into_response()
+    Json(Assessments { assessments: list }).into_response()
+}
+
+/// The assessments of a section.
+#[derive(Serialize, ToSchema)]
+pub struct Assessments {
+    assessments: Vec<Assessment>,
+}
+
+/// An assessment; its answers are `{"erased": true}` once erased, its summary null then or
+/// when the instrument is no longer configured.
+#[derive(Serialize, ToSchema)]
+pub struct Assessment {
+    id: String,
+    instrument: String,
+    version: u32,
+    on: String,
+    language: String,
+    #[schema(value_type = super::schema::Assent, inline)]
+    assent: &'static str,
+    assessor: String,
+    present: Value,
+    #[schema(value_type = Object)]
+    answers: Value,
+    summary: Value,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -7,7 +7,9 @@ use pelita_domain::conference::Conference;
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::Readable;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, store_problem};
@@ -20,7 +22,7 @@ use crate::AppState;
     summary = "The case's conferences, latest first (plan section): participants, minutes, the child's views, decisions with their best-interests justification and dissent, tasks",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Conferences)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -40,16 +42,21 @@ pub async fn list(
         Err(r) => return r,
     };
     match s.store.read_conferences(&g).await {
-        Ok(list) => Json(json!({"conferences": list.iter().map(|c| json!({
-            "id": c.id,
-            "held_on": c.held_on.to_string(),
-            "record": match &c.record {
-                Readable::Present(r) => json!(r),
-                Readable::Erased { .. } => json!({"erased": true}),
-            },
-            "recorded_by": c.recorded_by,
-            "recorded_at": c.recorded_at.to_rfc3339(),
-        })).collect::<Vec<_>>()}))
+        Ok(list) => Json(Conferences {
+            conferences: list
+                .iter()
+                .map(|c| ConferenceAnswer {
+                    id: c.id.clone(),
+                    held_on: c.held_on.to_string(),
+                    record: match &c.record {
+                        Readable::Present(r) => json!(r),
+                        Readable::Erased { .. } => json!({"erased": true}),
+                    },
+                    recorded_by: c.recorded_by.clone(),
+                    recorded_at: c.recorded_at.to_rfc3339(),
+                })
+                .collect(),
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
@@ -95,4 +102,20 @@ pub async fn record(
         Ok(cid) => super::answer::created(cid),
         Err(e) => store_problem(e),
     }
+}
+
+/// A case's conferences.
+#[derive(Serialize, ToSchema)]
+pub struct Conferences {
+    conferences: Vec<ConferenceAnswer>,
+}
+
+/// A conference: its record is `{"erased": true}` once erased.
+#[derive(Serialize, ToSchema)]
+pub struct ConferenceAnswer {
+    id: String,
+    held_on: String,
+    record: Value,
+    recorded_by: String,
+    recorded_at: String,
 }

@@ -184,7 +184,17 @@ fn name_tags(doc: &mut Value) {
 /// Puts the kept schemas in: `schemas` as components, `bodies.<operationId>.request` as the
 /// request body, `bodies.<operationId>.<status>` as that response's JSON body.
 fn add_bodies(doc: &mut Value, kept: &Value) -> Result<(), String> {
-    doc["components"]["schemas"] = kept["schemas"].clone();
+    // Beside those utoipa collected from the typed bodies.
+    let schemas = &mut doc["components"]["schemas"];
+    if !schemas.is_object() {
+        *schemas = json!({});
+    }
+    for (name, schema) in kept["schemas"].as_object().ok_or("no schemas")? {
+        if schemas.get(name).is_some() {
+            return Err(format!("{name} is derived, and kept too"));
+        }
+        schemas[name] = schema.clone();
+    }
     let bodies = kept["bodies"].as_object().ok_or("no bodies")?;
     let mut seen = 0;
     for item in doc["paths"].as_object_mut().ok_or("no paths")?.values_mut() {

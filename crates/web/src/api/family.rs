@@ -8,7 +8,9 @@ use pelita_domain::family::Household;
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::Readable;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiJson, ApiUser, ApiWriter, may_change, meta_and_grant, problem, store_problem};
@@ -21,7 +23,7 @@ use crate::AppState;
     summary = "The child's household and family members (family section)",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(HouseholdAnswer)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -46,14 +48,14 @@ pub async fn household(
             "not-found",
             "No household recorded yet",
         ),
-        Ok(Some(h)) => Json(json!({
-            "household": match h.household {
+        Ok(Some(h)) => Json(HouseholdAnswer {
+            household: match h.household {
                 Readable::Present(h) => json!(h),
                 Readable::Erased { .. } => json!({"erased": true}),
             },
-            "updated_by": h.updated_by,
-            "updated_at": h.updated_at.to_rfc3339(),
-        }))
+            updated_by: h.updated_by,
+            updated_at: h.updated_at.to_rfc3339(),
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
@@ -95,4 +97,12 @@ pub async fn put_household(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
+}
+
+/// A case's household: `{"erased": true}` once erased.
+#[derive(Serialize, ToSchema)]
+pub struct HouseholdAnswer {
+    household: Value,
+    updated_by: String,
+    updated_at: String,
 }

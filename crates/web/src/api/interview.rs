@@ -6,8 +6,7 @@ use axum::response::{IntoResponse, Response};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::Reader;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
@@ -38,7 +37,7 @@ pub struct InterviewBody {
     summary = "Every interview of the child over all the child's cases (assessments and other interviews): when and by whom; the purpose only where the caller may read its section",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Interviews)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -61,14 +60,26 @@ pub async fn interviews(
         return super::forbidden_change();
     }
     match s.store.interviews(&id).await {
-        Ok(list) => Json(json!({"count": list.len(), "interviews": list.iter().map(|i| {
-            let visible = meta.reads_in_full(&reader, i.purpose.section());
-            json!({
-                "on": i.on.to_string(),
-                "interviewer": visible.then_some(&i.interviewer),
-                "purpose": visible.then(|| if i.assessment { "assessment" } else { i.purpose.as_str() }),
-            })
-        }).collect::<Vec<_>>()}))
+        Ok(list) => Json(Interviews {
+            count: list.len(),
+            interviews: list
+                .iter()
+                .map(|i| {
+                    let visible = meta.reads_in_full(&reader, i.purpose.section());
+                    Interview {
+                        on: i.on.to_string(),
+                        interviewer: visible.then(|| i.interviewer.clone()),
+                        purpose: visible.then(|| {
+                            if i.assessment {
+                                "assessment"
+                            } else {
+                                i.purpose.as_str()
+                            }
+                        }),
+                    }
+                })
+                .collect(),
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
@@ -127,4 +138,22 @@ pub async fn record_interview(
         Ok(iid) => super::answer::created(iid),
         Err(e) => store_problem(e),
     }
+}
+
+/// The child's interviews, over all the child's cases.
+#[derive(Serialize, ToSchema)]
+pub struct Interviews {
+    count: usize,
+    interviews: Vec<Interview>,
+}
+
+/// An interview: when, and for readers of its purpose's section, by whom and why.
+#[derive(Serialize, ToSchema)]
+pub struct Interview {
+    on: String,
+    /// Who interviewed the child: only for readers of the section the interview's purpose belongs to
+    #[schema(required = true)]
+    interviewer: Option<String>,
+    #[schema(value_type = Option<String>, required = true)]
+    purpose: Option<&'static str>,
 }

@@ -12,7 +12,7 @@ use pelita_domain::justice::proceeding::{DiversionAssessment, NewDetention, NewP
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change as CaseChange;
 use pelita_store::{DetentionChange, EndReason, JusticeTable, Readable, StoreError};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
@@ -52,7 +52,7 @@ async fn refused(s: &AppState, case_id: &str, e: StoreError) -> Response {
     summary = "The case's jurisdiction rules (with sources and certainty), proceedings, and detention register with each statutory clock evaluated now (justice section); while sealed (the case closed, or the child 18) and not opened by a court order, sealed is true and the lists are empty",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(JusticeAnswer)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -83,13 +83,13 @@ pub async fn get(
     };
     let tz = j.tz().unwrap_or(chrono_tz::UTC);
     let now = s.store.now();
-    Json(json!({
-        "sealed": sealed,
-        "jurisdiction": {"code": j.code, "name": j.name, "time_zone": j.time_zone,
+    Json(JusticeAnswer {
+        sealed,
+        jurisdiction: json!({"code": j.code, "name": j.name, "time_zone": j.time_zone,
                          "macr": j.macr, "qualified_until": j.qualified_until,
                          "detention_min_age": j.detention_min_age,
-                         "protection_pathway": j.protection_pathway},
-        "proceedings": proceedings.iter().map(|p| json!({
+                         "protection_pathway": j.protection_pathway}),
+        proceedings: proceedings.iter().map(|p| json!({
             "id": p.id, "forum": p.forum.as_str(), "status": p.status,
             "offence": match &p.offence { Readable::Present(o) => json!(o), Readable::Erased { .. } => json!({"erased": true}) },
             "legal_aid": p.legal_aid, "parents_notified": p.parents_notified,
@@ -107,8 +107,8 @@ pub async fn get(
             "completed_on": p.completed_on.map(|d| d.to_string()),
             "breach_on": p.breach_on.map(|d| d.to_string()),
             "breach_action_due": p.breach_action_due.map(|d| d.to_string()),
-        })).collect::<Vec<_>>(),
-        "detentions": detentions.iter().map(|d| {
+        })).collect(),
+        detentions: detentions.iter().map(|d| {
             let clocks: Vec<Value> = j.clocks_for_episode(d.stage, &d.times()).map(|rule| {
                 let c = rule.evaluate(tz, &d.times(), now);
                 json!({"rule": rule.rule, "due": c.due.to_rfc3339(), "state": c.state.as_str(),
@@ -124,9 +124,20 @@ pub async fn get(
                 "ended_at": d.ended_at.map(|t| t.to_rfc3339()), "end_reason": d.end_reason,
                 "clocks": clocks,
             })
-        }).collect::<Vec<_>>(),
-    }))
+        }).collect(),
+    })
     .into_response()
+}
+
+/// A case's justice section: the jurisdiction's rules, proceedings and detentions (empty while
+/// sealed).
+#[derive(Serialize, ToSchema)]
+pub struct JusticeAnswer {
+    sealed: bool,
+    #[schema(value_type = Object)]
+    jurisdiction: Value,
+    proceedings: Vec<Value>,
+    detentions: Vec<Value>,
 }
 
 #[utoipa::path(
@@ -494,7 +505,7 @@ pub async fn family_contact(
     operation_id = "getIndicatorsJustice",
     summary = "Child-justice indicators from the register's facts (no sealed content): children in detention and in pre-sentence detention, pre-sentence days (mean, median), % diverted, % custodial sentences, % not wholly separated from adults, % with family contact in the last 3 months, % of episodes that reached a statutory limit without release. A supervisor sees the agency's; researchers, auditors and administrators the deployment's",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(pelita_domain::justice::indicators::Indicators)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 500, response = Problem),
@@ -508,7 +519,7 @@ pub async fn indicators(State(s): State<AppState>, ApiUser(u): ApiUser) -> Respo
         Err(r) => return r,
     };
     match s.store.justice_indicators(scope).await {
-        Ok(i) => Json(json!(i)).into_response(),
+        Ok(i) => Json(i).into_response(),
         Err(e) => store_problem(e),
     }
 }

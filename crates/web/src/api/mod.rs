@@ -23,7 +23,7 @@ use pelita_domain::role::Role;
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{CaseMeta, Readable, Reader, Registration, StoreError, TokenScope, User};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
@@ -372,7 +372,7 @@ fn unknown_field(text: &str) -> Option<String> {
     operation_id = "getOpenapiJson",
     summary = "This document",
     responses(
-        (status = 200, description = "The OpenAPI document"),
+        (status = 200, description = "The OpenAPI document", body = Object),
         Limited,
     ),
 )]
@@ -390,7 +390,7 @@ async fn openapi() -> Response {
     operation_id = "getMe",
     summary = "The token's user",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Me)),
         (status = 401, response = Problem),
         (status = 500, response = Problem),
         Limited,
@@ -398,20 +398,66 @@ async fn openapi() -> Response {
     security(("bearer" = [])),
 )]
 async fn me(ApiUser(u): ApiUser) -> Response {
-    Json(json!({"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role.as_str(), "agency_id": u.agency_id}))
-        .into_response()
+    Json(Me {
+        role: u.role.as_str().to_owned(),
+        id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        agency_id: u.agency_id,
+    })
+    .into_response()
 }
 
-fn meta_json(m: &CaseMeta) -> Value {
-    json!({
-        "id": m.id,
-        "reference": m.reference.to_string(),
-        "status": m.status.as_str(),
-        "priority": m.priority.as_str(),
-        "victim_recognised": m.victim.is_recognised(),
-        "assigned_to": m.assigned_to,
-        "updated_at": m.updated_at.to_rfc3339(),
-    })
+/// The token's user.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    id: String,
+    username: String,
+    display_name: String,
+    role: String,
+    agency_id: Option<String>,
+}
+
+/// A case's status: as listed it names the child (null once erased), read alone it says how
+/// often the case was reopened.
+#[derive(Serialize, ToSchema)]
+pub struct CaseSummary {
+    id: String,
+    reference: String,
+    status: String,
+    #[schema(inline)]
+    priority: PriorityLevel,
+    victim_recognised: bool,
+    assigned_to: Option<String>,
+    updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    name: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = u32)]
+    reopened: Option<u32>,
+}
+
+impl From<&CaseMeta> for CaseSummary {
+    fn from(m: &CaseMeta) -> Self {
+        CaseSummary {
+            id: m.id.clone(),
+            reference: m.reference.to_string(),
+            status: m.status.as_str().to_owned(),
+            priority: m.priority,
+            victim_recognised: m.victim.is_recognised(),
+            assigned_to: m.assigned_to.clone(),
+            updated_at: m.updated_at.to_rfc3339(),
+            name: None,
+            reopened: None,
+        }
+    }
+}
+
+/// `GET /api/v1/cases`.
+#[derive(Serialize, ToSchema)]
+pub struct Cases {
+    cases: Vec<CaseSummary>,
 }
 
 #[utoipa::path(
@@ -420,7 +466,7 @@ fn meta_json(m: &CaseMeta) -> Value {
     operation_id = "getCases",
     summary = "Open cases assigned to me, most urgent first",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Cases)),
         (status = 401, response = Problem),
         (status = 500, response = Problem),
         Limited,
@@ -430,18 +476,17 @@ fn meta_json(m: &CaseMeta) -> Value {
 async fn cases(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
     match s.store.read_my_work(&Reader::from(&u), 500).await {
         Ok(items) => {
-            let list: Vec<Value> = items
+            let cases = items
                 .iter()
-                .map(|w| {
-                    let mut v = meta_json(&w.meta);
-                    v["name"] = match &w.identity {
-                        Readable::Present(i) => json!(i.names.display()),
-                        Readable::Erased { .. } => Value::Null,
-                    };
-                    v
+                .map(|w| CaseSummary {
+                    name: Some(match &w.identity {
+                        Readable::Present(i) => Some(i.names.display()),
+                        Readable::Erased { .. } => None,
+                    }),
+                    ..CaseSummary::from(&w.meta)
                 })
                 .collect();
-            Json(json!({ "cases": list })).into_response()
+            Json(Cases { cases }).into_response()
         }
         Err(e) => store_problem(e),
     }
@@ -521,7 +566,7 @@ async fn meta_and_grant(
     summary = "A case's status section",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = CaseSummary),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -539,20 +584,69 @@ async fn case(State(s): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<Str
         Ok(r) => {
             // The status only: the priority's reason is free text of the plan section, read
             // (and logged) with it at …/sections/plan.
-            let mut v = meta_json(&meta);
-            v["reopened"] = json!(r.case.reopened);
-            Json(v).into_response()
+            Json(CaseSummary {
+                reopened: Some(r.case.reopened),
+                ..CaseSummary::from(&meta)
+            })
+            .into_response()
         }
         Err(e) => store_problem(e),
     }
 }
 
-async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreError> {
-    let mut v =
-        json!({"case_id": g.case_id(), "section": g.section().as_str(), "minimal": g.minimal()});
+/// One section of a case: what it holds depends on the section (its status, the identity or
+/// circumstances, or only notes), `erased` when its record was erased.
+#[derive(Serialize, ToSchema)]
+pub struct SectionAnswer {
+    case_id: String,
+    #[schema(value_type = String)]
+    section: &'static str,
+    minimal: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = bool)]
+    erased: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Object)]
+    identity: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    circumstances: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Vec<SectionNote>)]
+    notes: Option<Vec<SectionNote>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = String)]
+    status: Option<&'static str>,
+    /// With the plan section: why the case has its priority
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    priority_reason: Option<Option<String>>,
+}
+
+/// A note of a section; its text is null once erased.
+#[derive(Serialize, ToSchema)]
+pub struct SectionNote {
+    id: String,
+    author: String,
+    created_at: String,
+    text: Option<String>,
+}
+
+async fn section_body(s: &AppState, g: &policy::Grant) -> Result<SectionAnswer, StoreError> {
+    let mut v = SectionAnswer {
+        case_id: g.case_id().to_owned(),
+        section: g.section().as_str(),
+        minimal: g.minimal(),
+        erased: None,
+        identity: None,
+        circumstances: None,
+        notes: None,
+        status: None,
+        priority_reason: None,
+    };
     if g.section() == Section::Status {
         let r = s.store.read_case(g).await?;
-        v["status"] = json!(r.case.status.as_str());
+        v.status = Some(r.case.status.as_str());
         return Ok(v);
     }
     // One read of the section and its notes: one access-log row (and for break-glass one
@@ -560,27 +654,29 @@ async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreErr
     let read = s.store.read_sections(std::slice::from_ref(g)).await?;
     match (g.section(), read.identity, read.circumstances) {
         (Section::Identity, Some(Readable::Present(i)), _) => {
-            v["identity"] = serde_json::to_value(&i).unwrap_or_default()
+            v.identity = Some(serde_json::to_value(&i).unwrap_or_default())
         }
         (Section::Circumstances, _, Some(Readable::Present(c))) => {
-            v["circumstances"] = serde_json::to_value(&c).unwrap_or_default()
+            v.circumstances = Some(serde_json::to_value(&c).unwrap_or_default())
         }
         (Section::Identity, Some(Readable::Erased { .. }), _)
-        | (Section::Circumstances, _, Some(Readable::Erased { .. })) => v["erased"] = json!(true),
+        | (Section::Circumstances, _, Some(Readable::Erased { .. })) => v.erased = Some(true),
         _ => {}
     }
     if g.section() == Section::Plan {
-        v["priority_reason"] = json!(read.priority_reason);
+        v.priority_reason = Some(read.priority_reason);
     }
-    let notes: Vec<Value> = read
+    let notes = read
         .notes
         .into_iter()
-        .map(|n| {
-            let text = n.body.present().map(|b| b.as_str().to_owned());
-            json!({"id": n.id, "author": n.author, "created_at": n.created_at.to_rfc3339(), "text": text})
+        .map(|n| SectionNote {
+            text: n.body.present().map(|b| b.as_str().to_owned()),
+            id: n.id,
+            author: n.author,
+            created_at: n.created_at.to_rfc3339(),
         })
         .collect();
-    v["notes"] = json!(notes);
+    v.notes = Some(notes);
     Ok(v)
 }
 
@@ -591,7 +687,7 @@ async fn section_body(s: &AppState, g: &policy::Grant) -> Result<Value, StoreErr
     summary = "One section of a case, when the policy allows it",
     params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(SectionAnswer)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -634,7 +730,7 @@ pub struct OpenBody {
     summary = "Break-glass: open a section with a written justification (logged; the supervisor is alerted)",
     params(("id" = String, Path, max_length = 100), ("section" = inline(SectionName), Path)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(SectionAnswer)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
@@ -920,7 +1016,7 @@ pub struct SearchBody {
     request_body = inline(SearchBody),
     summary = "Children whose names match, across spelling variants and scripts, limited to those the token user may see",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(SearchAnswer)),
         (status = 400, response = Problem),
         (status = 401, response = Problem),
         (status = 408, response = Problem),
@@ -945,7 +1041,7 @@ async fn search(
         );
     }
     let reader = Reader::from(&u);
-    let mut out = Vec::new();
+    let mut results = Vec::new();
     for m in s.store.search_names(&b.query, 20).await.unwrap_or_default() {
         let Some(case_id) = m.case_id else { continue };
         let Ok(meta) = s.store.case_meta(&case_id).await else {
@@ -955,10 +1051,29 @@ async fn search(
             continue;
         };
         if let Ok(Readable::Present(i)) = s.store.read_identity(&g).await {
-            out.push(json!({"case_id": case_id, "reference": meta.reference.to_string(), "name": i.names.display(), "score": m.score}));
+            results.push(Found {
+                case_id,
+                reference: meta.reference.to_string(),
+                name: i.names.display(),
+                score: m.score,
+            });
         }
     }
-    Json(json!({"results": out})).into_response()
+    Json(SearchAnswer { results }).into_response()
+}
+
+/// Children found by name, among the cases whose identity the caller may read.
+#[derive(Serialize, ToSchema)]
+pub struct SearchAnswer {
+    results: Vec<Found>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Found {
+    case_id: String,
+    reference: String,
+    name: String,
+    score: f64,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -9,8 +9,8 @@ use pelita_domain::plan::{ActionStatus, Plan};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_store::{Readable, Reader};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
@@ -24,7 +24,7 @@ use crate::AppState;
     summary = "The case's individual reintegration plan (plan section) and whether it is approved",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(PlanAnswer)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -45,16 +45,20 @@ pub async fn get_plan(
     };
     match s.store.read_plan(&g).await {
         Ok(None) => problem(StatusCode::NOT_FOUND, "not-found", "No plan yet"),
-        Ok(Some(r)) => Json(json!({
-            "status": if r.approved { "approved" } else { "draft" },
-            "plan": match r.plan {
+        Ok(Some(r)) => Json(PlanAnswer {
+            status: if r.approved {
+                PlanStatus::Approved
+            } else {
+                PlanStatus::Draft
+            },
+            plan: match r.plan {
                 Readable::Present(p) => json!(p),
                 Readable::Erased { .. } => json!({"erased": true}),
             },
-            "updated_by": r.updated_by,
-            "updated_at": r.updated_at.to_rfc3339(),
-            "approved_by": r.approved_by,
-        }))
+            updated_by: r.updated_by,
+            updated_at: r.updated_at.to_rfc3339(),
+            approved_by: r.approved_by,
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
@@ -145,7 +149,7 @@ pub async fn approve(
     summary = "Follow-ups after closure (3, 6 and 12 months) with their outcome measures (plan section)",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Followups)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -164,17 +168,22 @@ pub async fn followups(
         return r;
     }
     match s.store.followups(&id).await {
-        Ok(list) => Json(json!({"followups": list.iter().map(|f| json!({
-            "id": f.id,
-            "due_on": f.due_on.to_string(),
-            "done_on": f.done_on.map(|d| d.to_string()),
-            "recorded_by": f.recorded_by,
-            "outcome": match &f.outcome {
-                Some(Readable::Present(o)) => json!(o),
-                Some(Readable::Erased { .. }) => json!({"erased": true}),
-                None => json!(null),
-            },
-        })).collect::<Vec<_>>()}))
+        Ok(list) => Json(Followups {
+            followups: list
+                .iter()
+                .map(|f| Followup {
+                    id: f.id.clone(),
+                    due_on: f.due_on.to_string(),
+                    done_on: f.done_on.map(|d| d.to_string()),
+                    recorded_by: f.recorded_by.clone(),
+                    outcome: match &f.outcome {
+                        Some(Readable::Present(o)) => json!(o),
+                        Some(Readable::Erased { .. }) => json!({"erased": true}),
+                        None => json!(null),
+                    },
+                })
+                .collect(),
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
@@ -280,4 +289,38 @@ pub async fn action_status(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => store_problem(e),
     }
+}
+
+/// A case's plan: `{"erased": true}` once erased.
+#[derive(Serialize, ToSchema)]
+pub struct PlanAnswer {
+    status: PlanStatus,
+    plan: Value,
+    updated_by: String,
+    updated_at: String,
+    approved_by: Option<String>,
+}
+
+/// A plan is a draft until a supervisor approves it.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    Draft,
+    Approved,
+}
+
+/// A case's follow-ups.
+#[derive(Serialize, ToSchema)]
+pub struct Followups {
+    followups: Vec<Followup>,
+}
+
+/// A follow-up: due, or done with its outcome (`{"erased": true}` once erased).
+#[derive(Serialize, ToSchema)]
+pub struct Followup {
+    id: String,
+    due_on: String,
+    done_on: Option<String>,
+    recorded_by: Option<String>,
+    outcome: Value,
 }

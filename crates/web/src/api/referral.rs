@@ -10,7 +10,7 @@ use pelita_domain::policy::write::Change;
 use pelita_domain::referral::ReferralStatus;
 use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, Reader, ReferralRecord};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
@@ -26,22 +26,48 @@ fn text(r: &Option<Readable<NoteText>>) -> Value {
     }
 }
 
-fn referral_json(r: &ReferralRecord) -> Value {
-    json!({
-        "id": r.id,
-        "case_id": r.case_id,
-        "to_agency": r.to_agency,
-        "sections": r.sections.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-        "status": r.status.as_str(),
-        "reason": text(&Some(r.reason.clone())),
-        "created_by": r.created_by,
-        "created_at": r.created_at.to_rfc3339(),
-        "consent_overridden_by": r.override_by,
-        "override_justification": text(&r.override_justification),
-        "answered_by": r.answered_by,
-        "answer": text(&r.answer),
-        "feedback": text(&r.feedback),
-    })
+/// A referral; its texts are null when absent, `{"erased": true}` once erased.
+#[derive(Serialize, ToSchema)]
+pub struct Referral {
+    id: String,
+    case_id: String,
+    to_agency: String,
+    #[schema(value_type = Vec<super::schema::WrittenSection>, inline)]
+    sections: Vec<&'static str>,
+    #[schema(value_type = super::schema::ReferralState, inline)]
+    status: &'static str,
+    reason: Value,
+    created_by: String,
+    created_at: String,
+    consent_overridden_by: Option<String>,
+    override_justification: Value,
+    answered_by: Option<String>,
+    answer: Value,
+    feedback: Value,
+}
+
+/// The referrals of a case, or of an agency's inbox.
+#[derive(Serialize, ToSchema)]
+pub struct Referrals {
+    referrals: Vec<Referral>,
+}
+
+fn referral_json(r: &ReferralRecord) -> Referral {
+    Referral {
+        id: r.id.clone(),
+        case_id: r.case_id.clone(),
+        to_agency: r.to_agency.clone(),
+        sections: r.sections.iter().map(|s| s.as_str()).collect(),
+        status: r.status.as_str(),
+        reason: text(&Some(r.reason.clone())),
+        created_by: r.created_by.clone(),
+        created_at: r.created_at.to_rfc3339(),
+        consent_overridden_by: r.override_by.clone(),
+        override_justification: text(&r.override_justification),
+        answered_by: r.answered_by.clone(),
+        answer: text(&r.answer),
+        feedback: text(&r.feedback),
+    }
 }
 
 fn forbidden() -> Response {
@@ -69,7 +95,7 @@ async fn may_refer(s: &AppState, reader: &Reader, id: &str) -> Result<(), Respon
     summary = "The referrals of a case, for its lead worker, team and supervisors",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Referrals)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -87,8 +113,10 @@ pub async fn of_case(
         return r;
     }
     match s.store.referrals_of_case(&id).await {
-        Ok(list) => Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()}))
-            .into_response(),
+        Ok(list) => Json(Referrals {
+            referrals: list.iter().map(referral_json).collect(),
+        })
+        .into_response(),
         Err(e) => store_problem(e),
     }
 }
@@ -195,7 +223,7 @@ pub async fn create(
     operation_id = "getReferrals",
     summary = "Referrals to the caller's agency that wait for an answer or are in progress",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Referrals)),
         (status = 401, response = Problem),
         (status = 500, response = Problem),
         Limited,
@@ -211,12 +239,12 @@ pub async fn inbox(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
         },
         None => Vec::new(),
     };
-    let list: Vec<Value> = list
+    let referrals = list
         .iter()
         .filter(|r| r.may_answer(&reader))
         .map(referral_json)
         .collect();
-    Json(json!({"referrals": list})).into_response()
+    Json(Referrals { referrals }).into_response()
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -143,6 +143,14 @@ schema_type! {
 }
 
 schema_type! {
+    /// Where a referral stands (`ReferralStatus`).
+    ReferralState => {
+        use pelita_domain::referral::ReferralStatus;
+        names(ReferralStatus::ALL.into_iter().map(ReferralStatus::as_str))
+    }
+}
+
+schema_type! {
     /// A change to an open detention episode.
     DetentionChange => names(["extend", "review", "release", "transfer"])
 }
@@ -162,5 +170,15 @@ schema_type! {
     Placement => {
         use pelita_domain::repatriation::workflow::Placement;
         names(Placement::ALL.iter().filter(|p| **p != Placement::ReceptionCentre).map(|p| p.as_str()))
+    }
+}
+
+schema_type! {
+    /// `pelita_domain::repatriation::workflow::Standing`.
+    RepatriationPhase => {
+        use pelita_domain::repatriation::workflow::{Phase, Standing};
+        let all = Phase::ALL.iter().map(|p| Standing::In(*p)).chain([Standing::NotPursued]);
+        let names_: Vec<&str> = all.map(Standing::as_str).collect();
+        names(names_)
     }
 }
