@@ -61,7 +61,19 @@ impl Store {
             .text(0)
     }
 
-    /// A case's follow-ups, earliest first (the web shows them with the plan section).
+    /// A case's follow-ups, earliest first, read with a grant for the plan section and logged
+    /// as a read of it (the API's read of them on their own).
+    pub async fn read_followups(
+        &self,
+        grant: &pelita_domain::policy::Grant,
+    ) -> Result<Vec<FollowUpRecord>, StoreError> {
+        Store::expect(grant, pelita_domain::policy::Section::Plan)?;
+        self.log_access(&[grant]).await?;
+        self.followups(grant.case_id()).await
+    }
+
+    /// A case's follow-ups, earliest first, for the case page's plan section: shown only with
+    /// the plan, whose read `read_sections` granted and logged.
     pub async fn followups(&self, case_id: &str) -> Result<Vec<FollowUpRecord>, StoreError> {
         let key = self.case_key(case_id).await?;
         let rows = self

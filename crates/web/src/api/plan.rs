@@ -164,10 +164,11 @@ pub async fn followups(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(r) = meta_and_grant(&s, &u, &id, Section::Plan, None).await {
-        return r;
-    }
-    match s.store.followups(&id).await {
+    let g = match meta_and_grant(&s, &u, &id, Section::Plan, None).await {
+        Ok((_, g)) => g,
+        Err(r) => return r,
+    };
+    match s.store.read_followups(&g).await {
         Ok(list) => Json(Followups {
             followups: list
                 .iter()
