@@ -17,6 +17,7 @@ pub mod family;
 pub mod followup;
 pub mod identity;
 pub mod interview;
+pub mod journey;
 pub mod justice;
 pub mod matching;
 pub mod password;

@@ -957,3 +957,99 @@ admin-messages = Messages
 admin-confirmed = Confirmed by a native reviewer
 admin-confirmed-count = { $confirmed } of { $messages }
 admin-source-language = Source language
+
+## wt-h8
+journey-heading = The child's journey
+journey-recorded = (recorded status: { $status })
+journey-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+journey-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+journey-days-hours = { $days } { $hours }
+journey-under-hour = less than an hour
+next-heading = Next step:
+next-detention-left = Detention: { $left } left
+next-detention-over = Detention: the deadline passed { $left } ago
+next-assessment-left = First assessment due in { $left }
+next-assessment-over = First assessment overdue by { $left }
+next-assessment = First assessment not yet recorded
+next-plan-write = Write the reintegration plan
+next-plan-approve = The plan is waiting for approval
+next-review-in = Plan review due in { $left }
+next-review-today = Plan review due today
+next-review-over = Plan review overdue by { $left }
+menu-label = Sections of this case
+menu-empty = empty
+menu-justify = needs a reason
+line-restricted = Not shown to your role
+timeline-heading = The child's journey so far
+timeline-registered = Registered
+timeline-assessed = Assessment
+timeline-conference = Case conference
+timeline-plan = Plan approved
+timeline-referral = Referral to another agency
+timeline-detention = Detention began
+timeline-release = Released from detention
+timeline-repatriation = Repatriation opened
+timeline-arrival = Arrived home
+timeline-reception = Admitted to a reception centre
+timeline-closed = Case closed
+viewers-views = { $count ->
+    [one] 1 view
+   *[other] { $count } views
+}
+viewers-last = last
+viewers-justified = opened with a reason
+viewers-more = { $count ->
+    [one] and 1 more person
+   *[other] and { $count } more people
+}
+history-child-register = Registered the child
+history-child-update_identity = Corrected the child's identity: { $fields }
+history-child-erase = Erased the child's personal data
+history-case-record_circumstances = Recorded how the child came to be associated
+history-case-move = Moved the case from { $from } to { $to }
+history-case-priority = Changed the priority from { $from } to { $to }
+history-case-assign = Assigned the case to { $name }
+history-case-team_add = Added { $name } to the team
+history-case-handed_over_by = Recorded who handed the child over
+history-case-note = Added a note to { $section }
+history-access-break_glass = Opened { $section } with a written reason
+history-assessment-record = Recorded an assessment
+history-interview-record = Recorded an interview
+history-consent-record = Recorded a consent decision
+history-referral-create = Referred the case to another agency
+history-referral-move = Updated a referral
+history-plan-save = Saved the reintegration plan
+history-plan-approve = Approved the reintegration plan
+history-plan-action = Updated an action of the plan
+history-followup-record = Recorded a follow-up visit
+history-conference-record = Recorded a case conference
+history-task-complete = Marked a task done
+history-household-save = Saved the household
+history-proceeding-open = Opened proceedings
+history-proceeding-diversion = Recorded a diversion assessment
+history-proceeding-formal = Moved the proceedings to the formal process
+history-proceeding-agreement = Recorded a diversion agreement
+history-proceeding-agreement_event = Recorded how the diversion agreement ended
+history-detention-start = Recorded a detention
+history-detention-change = Recorded a change to the detention
+history-justice-family_contact = Recorded family contact during detention
+history-justice-open_sealed = Recorded a court order opening the sealed records
+history-justice-expunge = Expunged the justice records on a court order
+history-origin-save = Recorded the child's travel and origin
+history-repatriation-open = Opened the repatriation
+history-repatriation-step = Recorded a repatriation step
+history-repatriation-placement = Recorded where the child will live after return
+history-repatriation-arrival = Recorded the child's arrival
+history-repatriation-end = Recorded that the return is not pursued
+history-repatriation-resume = Resumed the repatriation
+history-reception-admit = Recorded an admission to a reception centre
+history-reception-review = Recorded a review of the reception stay
+history-reception-release = Recorded the release from the reception centre
+history-best_interests = Recorded a best-interests assessment or determination
+history-other = Made a change to the case

@@ -37,6 +37,37 @@ pub struct SectionView {
     pub state: &'static str,
     pub lines: Vec<(String, String)>,
     pub notes: Vec<NoteView>,
+    /// Shown, with nothing recorded: collapsed to its heading's line (its forms stay).
+    pub empty: bool,
+}
+
+/// One step of the journey's progress bar: its name and "done", "current" or "todo".
+pub struct StepView {
+    pub name: String,
+    pub state: &'static str,
+}
+
+/// A link of the section menu: the anchor, the title, and a word on what is there.
+pub struct MenuItem {
+    pub anchor: String,
+    pub title: String,
+    pub hint: String,
+}
+
+/// An event of the child's journey on the timeline.
+pub struct TimelineItem {
+    pub when: String,
+    pub what: String,
+    pub kind: &'static str,
+}
+
+/// Who viewed the case, one row per person.
+pub struct ViewerRow {
+    pub who: String,
+    pub views: String,
+    pub last: String,
+    pub sections: String,
+    pub justified: bool,
 }
 
 /// The identity form's current values, when the reader may edit them.
@@ -52,7 +83,6 @@ pub struct HistoryRow {
     pub when: String,
     pub who: String,
     pub action: String,
-    pub detail: String,
 }
 
 #[derive(Template)]
@@ -67,7 +97,6 @@ struct CasePage {
     precision: Option<String>,
     presumed_child: bool,
     victim: bool,
-    status: String,
     /// The repatriation's phase: status-level, so a security liaison sees it.
     repatriation: Option<String>,
     priority: String,
@@ -82,7 +111,15 @@ struct CasePage {
     /// The form that records circumstances for a case registered without them.
     record_circumstances: bool,
     history: Vec<HistoryRow>,
-    viewers: Option<Vec<HistoryRow>>,
+    viewers: Option<Vec<ViewerRow>>,
+    /// People beyond the rows shown.
+    viewers_more: String,
+    journey: Vec<StepView>,
+    /// The stored status when the records moved the journey past it.
+    recorded_status: Option<String>,
+    next: Option<(String, &'static str)>,
+    menu: Vec<MenuItem>,
+    timeline: Vec<TimelineItem>,
     consent: Option<super::consent::ConsentView>,
     assessments: Option<super::assessment::SummaryTable>,
     family_assessments: Option<super::assessment::SummaryTable>,
@@ -161,6 +198,7 @@ fn section_access(
         state: "restricted",
         lines: Vec::new(),
         notes: Vec::new(),
+        empty: false,
     };
     let decision = super::decision(ctx, meta, section);
     if decision == Decision::Deny {
@@ -354,11 +392,16 @@ async fn render_posted(
         .filter(|s| *s != Section::Status && super::may_change(ctx, &meta, Change::Note(*s)))
         .map(|s| (s.as_str(), t.get(&format!("section-{}", s.as_str()))))
         .collect();
-    let moves = CaseStatus::ALL
+    let moves: Vec<(&'static str, String)> = CaseStatus::ALL
         .into_iter()
         .filter(|s| meta.status.can_move_to(*s))
         .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
         .collect();
+    // What the journey may use: only records of sections this reader reads.
+    let first_assessment = assessed
+        .as_ref()
+        .map(|list| list.iter().map(|a| a.on).min());
+    let plan_facts = plan_read.as_ref().map(|p| p.as_ref().map(plan_facts));
     let mut tables = Vec::new();
     for (records, section) in [
         (assessed, Section::Psychosocial),
@@ -451,8 +494,11 @@ async fn render_posted(
         referral_form = Some(super::referral::form(ctx, &meta.agency_id, &agencies));
     }
     // The history is for those working on the case, and shows each of them only the events
-    // of sections they read in full (policy::history).
+    // of sections they read in full (policy::history); the timeline is drawn from the same
+    // events.
     let mut history = Vec::new();
+    let mut timeline = Vec::new();
+    let mut registered_at = None;
     let reads_in_full = |s: Section| super::decision(ctx, &meta, s) == Decision::Allow;
     if matches!(
         meta.standing(&ctx.reader()),
@@ -464,7 +510,7 @@ async fn render_posted(
             .await
             .unwrap_or_default()
         {
-            let detail = serde_json::from_str(&e.detail).unwrap_or_default();
+            let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
             let visible = match pelita_domain::policy::history::section_of(&e.action, &detail) {
                 Some(section) => reads_in_full(section),
                 None => Section::ALL.into_iter().all(reads_in_full),
@@ -472,33 +518,138 @@ async fn render_posted(
             if !visible {
                 continue;
             }
+            let at = micros_to_time(e.at);
+            if e.action == "child.register" {
+                registered_at = Some(at);
+            }
+            if let Some(kind) = milestone(&e.action, &detail) {
+                timeline.push(TimelineItem {
+                    when: t.date(at.date_naive()),
+                    what: t.get(&format!("timeline-{kind}")),
+                    kind,
+                });
+            }
+            let what = history_text(ctx, &mut names, &e.action, &detail).await;
             history.push(HistoryRow {
-                when: t.datetime(micros_to_time(e.at)),
+                when: t.datetime(at),
                 who: user_name(ctx, &mut names, &e.actor).await,
-                action: e.action,
-                detail: readable(&e.detail),
+                action: what,
             });
         }
     }
-    let viewers = if rel == Relationship::Supervisor {
-        let mut rows = Vec::new();
-        for a in ctx
+    // Oldest first, as a journey is told.
+    timeline.reverse();
+    let (viewers, viewers_more) = if rel == Relationship::Supervisor {
+        let entries = ctx
             .store
             .access_log_for_case(&meta.id)
             .await
-            .unwrap_or_default()
-        {
-            rows.push(HistoryRow {
-                when: t.datetime(a.at),
-                who: user_name(ctx, &mut names, &a.reader).await,
-                action: t.get(&format!("section-{}", a.section)),
-                detail: a.justification.unwrap_or_default(),
+            .unwrap_or_default();
+        let (rows, more) = summarise_viewers(ctx, &mut names, entries).await;
+        (
+            Some(rows),
+            if more > 0 {
+                t.count("viewers-more", more)
+            } else {
+                String::new()
+            },
+        )
+    } else {
+        (None, String::new())
+    };
+    // The journey's stage and next step, from what this reader may know.
+    let records = pelita_domain::journey::Records {
+        status: meta.status,
+        priority: meta.priority,
+        registered_at,
+        first_assessment,
+        plan: plan_facts,
+        detention_due: justice.as_ref().and_then(|j| j.next_deadline),
+    };
+    let stage = pelita_domain::journey::stage(&records);
+    let journey = pelita_domain::journey::Stage::ALL
+        .into_iter()
+        .map(|s| StepView {
+            name: t.get(&format!("status-{}", s.as_str())),
+            state: match s.cmp(&stage) {
+                std::cmp::Ordering::Less => "done",
+                std::cmp::Ordering::Equal => "current",
+                std::cmp::Ordering::Greater => "todo",
+            },
+        })
+        .collect();
+    let recorded_status = (pelita_domain::journey::Stage::of_status(meta.status) != stage
+        || meta.status == CaseStatus::Transferred)
+        .then(|| t.get(&format!("status-{}", meta.status.as_str())));
+    let next = pelita_domain::journey::next_step(&records, &ctx.config.response_times)
+        .map(|n| next_text(&t, n, ctx.store.now()));
+    // A move the reader's records contradict is not offered: no "Assessed" while they see no
+    // assessment, no "Planned" while they see no approved plan.
+    let moves = moves
+        .into_iter()
+        .filter(|(k, _)| match *k {
+            "assessed" => !matches!(records.first_assessment, Some(None)),
+            "planned" | "in_progress" => {
+                !matches!(records.plan, Some(None) | Some(Some(pelita_domain::journey::PlanFacts { approved: false, .. })))
+            }
+            _ => true,
+        })
+        .collect();
+    // Shown sections with nothing in them collapse to one line.
+    for v in sections.iter_mut().filter(|v| v.state == "shown") {
+        let records_empty = match v.key {
+            "psychosocial" => assessments.as_ref().is_none_or(|a| a.dates.is_empty()),
+            "family" => {
+                family_assessments.as_ref().is_none_or(|a| a.dates.is_empty())
+                    && household
+                        .as_ref()
+                        .is_none_or(|h| h.members.is_empty() && h.living.is_empty() && !h.erased)
+            }
+            "justice" => justice.as_ref().is_none_or(|j| {
+                j.proceedings.is_empty() && j.detentions.is_empty() && !j.sealed && j.contacts.is_empty()
+            }),
+            "plan" => {
+                plan.as_ref().is_none_or(|p| !p.exists)
+                    && conferences.as_ref().is_none_or(|c| c.items.is_empty())
+            }
+            "participation" => consent.as_ref().is_none_or(|c| c.rows.is_empty()),
+            _ => true,
+        };
+        v.empty = records_empty && v.lines.is_empty() && v.notes.is_empty();
+    }
+    let mut menu: Vec<MenuItem> = sections
+        .iter()
+        .filter(|v| v.key != "status" && v.state != "restricted")
+        .map(|v| MenuItem {
+            anchor: format!("section-{}", v.key),
+            title: v.title.clone(),
+            hint: match (v.state, v.empty, v.key) {
+                ("justify", _, _) => t.get("menu-justify"),
+                (_, true, _) => t.get("menu-empty"),
+                (_, false, "plan") => plan
+                    .as_ref()
+                    .filter(|p| p.exists)
+                    .map(|p| t.get(if p.approved { "plan-approved" } else { "plan-draft" }))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            },
+        })
+        .collect();
+    for (shown, anchor, key) in [
+        (referral_form.is_some(), "referrals", "referrals-heading"),
+        (interviews.is_some(), "interviews", "interview-heading"),
+        (!timeline.is_empty(), "timeline", "timeline-heading"),
+        (!history.is_empty(), "history", "history"),
+        (viewers.is_some(), "viewers", "who-viewed"),
+    ] {
+        if shown {
+            menu.push(MenuItem {
+                anchor: anchor.to_owned(),
+                title: t.get(key),
+                hint: String::new(),
             });
         }
-        Some(rows)
-    } else {
-        None
-    };
+    }
     let page = CasePage {
         nav: ctx.nav(),
         id: meta.id.clone(),
@@ -519,7 +670,6 @@ async fn render_posted(
                 )
         }),
         victim: meta.victim.is_recognised(),
-        status: t.get(&format!("status-{}", meta.status.as_str())),
         repatriation,
         priority: t.get(&format!("priority-{}", meta.priority.as_str())),
         priority_level: meta.priority.as_str(),
@@ -560,6 +710,12 @@ async fn render_posted(
             }),
         history,
         viewers,
+        viewers_more,
+        journey,
+        recorded_status,
+        next,
+        menu,
+        timeline,
         consent,
         assessments,
         plan,
@@ -576,27 +732,275 @@ async fn render_posted(
     view::render(page)
 }
 
-/// An audit detail as "field: value" pairs, without internal identifiers.
-fn readable(detail: &str) -> String {
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(detail)
-    else {
-        return String::new();
+/// The plan as the journey needs it.
+fn plan_facts(r: &pelita_store::PlanRecord) -> pelita_domain::journey::PlanFacts {
+    let plan = match &r.plan {
+        Readable::Present(p) => Some(p),
+        Readable::Erased { .. } => None,
     };
-    map.iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "child" | "note" | "user"))
-        .map(|(k, v)| match v {
-            serde_json::Value::String(s) => format!("{k}: {s}"),
-            serde_json::Value::Array(a) => format!(
-                "{k}: {}",
-                a.iter()
-                    .filter_map(|x| x.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            other => format!("{k}: {other}"),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    pelita_domain::journey::PlanFacts {
+        approved: r.approved,
+        review_on: plan.and_then(|p| p.review_on),
+        acting: plan.is_some_and(|p| {
+            p.goals.iter().flat_map(|g| &g.actions).any(|a| {
+                matches!(
+                    a.status,
+                    pelita_domain::plan::ActionStatus::InProgress
+                        | pelita_domain::plan::ActionStatus::Done
+                )
+            })
+        }),
+    }
+}
+
+/// The events of the history that are steps of the child's journey, by their kind on the
+/// timeline.
+fn milestone(action: &str, detail: &serde_json::Value) -> Option<&'static str> {
+    let to = detail.get("to").and_then(|v| v.as_str());
+    Some(match action {
+        "child.register" => "registered",
+        "assessment.record" => "assessed",
+        "conference.record" => "conference",
+        "plan.approve" => "plan",
+        "referral.create" => "referral",
+        "detention.start" => "detention",
+        "detention.change" if detail.get("change").and_then(|v| v.as_str()) .is_some_and(|c| c.starts_with("release")) => {
+            "release"
+        }
+        "repatriation.open" => "repatriation",
+        "repatriation.arrival" => "arrival",
+        "reception.admit" => "reception",
+        "case.move" if matches!(to, Some("closed" | "transferred")) => "closed",
+        _ => return None,
+    })
+}
+
+/// The message naming what an audited action did, in the reader's words.
+fn history_key(action: &str) -> &'static str {
+    match action {
+        "child.register" => "history-child-register",
+        "child.update_identity" => "history-child-update_identity",
+        "child.erase" => "history-child-erase",
+        "case.record_circumstances" => "history-case-record_circumstances",
+        "case.move" => "history-case-move",
+        "case.priority" => "history-case-priority",
+        "case.assign" => "history-case-assign",
+        "case.team_add" => "history-case-team_add",
+        "case.handed_over_by" => "history-case-handed_over_by",
+        "case.note" => "history-case-note",
+        "access.break_glass" => "history-access-break_glass",
+        "assessment.record" => "history-assessment-record",
+        "interview.record" => "history-interview-record",
+        "consent.record" => "history-consent-record",
+        "referral.create" => "history-referral-create",
+        "referral.move" => "history-referral-move",
+        "plan.save" => "history-plan-save",
+        "plan.approve" => "history-plan-approve",
+        "plan.action" => "history-plan-action",
+        "followup.record" => "history-followup-record",
+        "conference.record" => "history-conference-record",
+        "task.complete" => "history-task-complete",
+        "household.save" => "history-household-save",
+        "proceeding.open" => "history-proceeding-open",
+        "proceeding.diversion" => "history-proceeding-diversion",
+        "proceeding.formal" => "history-proceeding-formal",
+        "proceeding.agreement" => "history-proceeding-agreement",
+        "proceeding.agreement_event" => "history-proceeding-agreement_event",
+        "detention.start" => "history-detention-start",
+        "detention.change" => "history-detention-change",
+        "justice.family_contact" => "history-justice-family_contact",
+        "justice.open_sealed" => "history-justice-open_sealed",
+        "justice.expunge" => "history-justice-expunge",
+        "origin.save" => "history-origin-save",
+        "repatriation.open" => "history-repatriation-open",
+        "repatriation.step" => "history-repatriation-step",
+        "repatriation.placement" => "history-repatriation-placement",
+        "repatriation.arrival" => "history-repatriation-arrival",
+        "repatriation.end" => "history-repatriation-end",
+        "repatriation.resume" => "history-repatriation-resume",
+        "reception.admit" => "history-reception-admit",
+        "reception.review" => "history-reception-review",
+        "reception.release" => "history-reception-release",
+        a if a.starts_with("best_interests.") => "history-best_interests",
+        _ => "history-other",
+    }
+}
+
+/// An event of the history as a sentence: no action keys, no internal ids; people by their
+/// names, sections and statuses in the reader's language.
+async fn history_text(
+    ctx: &Ctx,
+    names: &mut HashMap<String, String>,
+    action: &str,
+    detail: &serde_json::Value,
+) -> String {
+    let t = &ctx.t;
+    let key = history_key(action);
+    let field = |k: &str| detail.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+    let status = |s: &str| {
+        CaseStatus::parse(s)
+            .map(|s| t.get(&format!("status-{}", s.as_str())))
+            .unwrap_or_default()
+    };
+    let section = |s: &str| {
+        Section::parse(s)
+            .map(|s| t.get(&format!("section-{}", s.as_str())))
+            .unwrap_or_default()
+    };
+    match action {
+        "case.move" => t.with(
+            key,
+            &[("from", status(field("from"))), ("to", status(field("to")))],
+        ),
+        "case.priority" => {
+            let level = |s: &str| {
+                pelita_domain::case::PriorityLevel::parse(s)
+                    .map(|p| t.get(&format!("priority-{}", p.as_str())))
+                    .unwrap_or_default()
+            };
+            t.with(
+                key,
+                &[("from", level(field("from"))), ("to", level(field("to")))],
+            )
+        }
+        "case.note" | "access.break_glass" => t.with(key, &[("section", section(field("section")))]),
+        "case.assign" | "case.team_add" => {
+            let who = detail
+                .get("to")
+                .or_else(|| detail.get("user"))
+                .and_then(|v| v.as_str());
+            let name = match who {
+                Some(id) => user_name(ctx, names, id).await,
+                None => t.get("unassigned"),
+            };
+            t.with(key, &[("name", name)])
+        }
+        "child.update_identity" => {
+            let fields: Vec<String> = detail
+                .get("fields")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|f| {
+                    Some(t.get(match f.as_str()? {
+                        "identity.given" => "given-name",
+                        "identity.family" => "family-name",
+                        "identity.sex" => "sex",
+                        "identity.aliases" | "identity.other_names" | "identity.names" => "aliases",
+                        "identity.age" | "identity.age_evidence" => "age",
+                        _ => return None,
+                    }))
+                })
+                .collect();
+            t.with(key, &[("fields", fields.join(", "))])
+        }
+        _ => t.get(key),
+    }
+}
+
+/// The access log as one row per person (their views, the last, the sections), the most
+/// recent first, at most [`VIEWERS_SHOWN`] people; and how many more there are.
+async fn summarise_viewers(
+    ctx: &Ctx,
+    names: &mut HashMap<String, String>,
+    entries: Vec<pelita_store::AccessEntry>,
+) -> (Vec<ViewerRow>, usize) {
+    let t = &ctx.t;
+    // Entries come newest first: a person's first entry is their last view.
+    let mut order: Vec<String> = Vec::new();
+    let mut by: HashMap<String, (usize, chrono::DateTime<chrono::Utc>, Vec<String>, bool)> =
+        HashMap::new();
+    for e in entries {
+        let row = by.entry(e.reader.clone()).or_insert_with(|| {
+            order.push(e.reader.clone());
+            (0, e.at, Vec::new(), false)
+        });
+        row.0 += 1;
+        if !row.2.contains(&e.section) {
+            row.2.push(e.section.clone());
+        }
+        row.3 |= e.justification.is_some();
+    }
+    let more = order.len().saturating_sub(VIEWERS_SHOWN);
+    let mut rows = Vec::new();
+    for reader in order.into_iter().take(VIEWERS_SHOWN) {
+        let (count, last, sections, justified) = by.remove(&reader).unwrap_or_default();
+        rows.push(ViewerRow {
+            who: user_name(ctx, names, &reader).await,
+            views: t.count("viewers-views", count),
+            last: t.datetime(last),
+            sections: sections
+                .iter()
+                .map(|s| t.get(&format!("section-{s}")))
+                .collect::<Vec<_>>()
+                .join(", "),
+            justified,
+        });
+    }
+    (rows, more)
+}
+
+/// People shown in "who viewed this case".
+const VIEWERS_SHOWN: usize = 10;
+
+/// A span of time as days and hours in the reader's language.
+fn span(t: &Tr, l: pelita_domain::journey::Left) -> String {
+    match (l.days, l.hours) {
+        (0, 0) => t.get("journey-under-hour"),
+        (0, h) => t.count("journey-hours", h as usize),
+        (d, 0) => t.count("journey-days", d as usize),
+        (d, h) => t.with(
+            "journey-days-hours",
+            &[
+                ("days", t.count("journey-days", d as usize)),
+                ("hours", t.count("journey-hours", h as usize)),
+            ],
+        ),
+    }
+}
+
+/// The next step as a sentence, and how pressing it is ("overdue", "soon" or "later").
+fn next_text(
+    t: &Tr,
+    next: pelita_domain::journey::Next,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (String, &'static str) {
+    use pelita_domain::journey::{Next, days_until, is_pressing, left};
+    let timed = |due, ahead: &str, behind: &str| {
+        let l = left(due, now);
+        let urgency = if l.overdue {
+            "overdue"
+        } else if is_pressing(due, now) {
+            "soon"
+        } else {
+            "later"
+        };
+        let key = if l.overdue { behind } else { ahead };
+        (t.with(key, &[("left", span(t, l))]), urgency)
+    };
+    match next {
+        Next::Detention { due } => timed(due, "next-detention-left", "next-detention-over"),
+        Next::FirstAssessment { due: Some(due) } => {
+            timed(due, "next-assessment-left", "next-assessment-over")
+        }
+        Next::FirstAssessment { due: None } => (t.get("next-assessment"), "later"),
+        Next::WritePlan => (t.get("next-plan-write"), "later"),
+        Next::ApprovePlan => (t.get("next-plan-approve"), "later"),
+        Next::PlanReview { on } => {
+            let days = days_until(on, now.date_naive());
+            match days {
+                0 => (t.get("next-review-today"), "soon"),
+                d if d > 0 => (
+                    t.with("next-review-in", &[("left", t.count("journey-days", d as usize))]),
+                    if d == 1 { "soon" } else { "later" },
+                ),
+                d => (
+                    t.with("next-review-over", &[("left", t.count("journey-days", (-d) as usize))]),
+                    "overdue",
+                ),
+            }
+        }
+    }
 }
 
 fn micros_to_time(us: i64) -> chrono::DateTime<chrono::Utc> {

@@ -83,6 +83,8 @@ pub struct JusticeView {
     pub sealed: bool,
     /// Opened by a court order, until this time.
     pub opened_until: Option<String>,
+    /// The nearest deadline of an open episode's clocks, for the case page's next step.
+    pub next_deadline: Option<chrono::DateTime<Utc>>,
 }
 
 fn yes_no(t: &Tr, b: bool) -> String {
@@ -342,7 +344,17 @@ pub async fn view(
             ],
         ));
     }
+    let next_deadline = detentions
+        .iter()
+        .filter(|d| d.ended_at.is_none())
+        .flat_map(|d| {
+            j.clocks_for_episode(d.stage, &d.times())
+                .map(|rule| rule.evaluate(tz, &d.times(), now).due)
+                .collect::<Vec<_>>()
+        })
+        .min();
     Ok(JusticeView {
+        next_deadline,
         jurisdiction: format!("{} — {}", j.name, tz.name()),
         rules,
         proceedings: proceedings

@@ -281,9 +281,9 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
             b.get(&format!("/cases/{case}")).await.2
         }
     };
-    assert!(page_of("lead").await.contains("interview.record"));
+    assert!(page_of("lead").await.contains("Recorded an interview"));
     let teacher_page = page_of("teacher").await;
-    assert!(!teacher_page.contains("interview.record"));
+    assert!(!teacher_page.contains("Recorded an interview"));
     // The priority's reason is the plan section's: the teacher reads it, the liaison does not.
     assert!(teacher_page.contains("no safe caregiver"));
     let liaison_page = page_of("liaison").await;

@@ -43,10 +43,15 @@ async fn the_lead_worker_corrects_identity_and_adds_age_evidence_others_cannot()
         "disputed ages span every claim"
     );
     assert!(page.contains("Treated as a child"));
+    // The history says what changed in words, never as the audit log's keys.
     assert!(
-        page.contains("identity.given") && page.contains("identity.age_evidence"),
-        "field-level history"
+        page.contains("identity: Given name(s), Family name, Age"),
+        "field-level history in words: {}",
+        &page[page.find(r#"id="history""#).unwrap_or(0)..]
     );
+    for raw in ["identity.given", "child.update_identity", "child.register"] {
+        assert!(!page.contains(raw), "the history shows {raw}");
+    }
 
     let (s, _, page) = b
         .post(
@@ -130,4 +135,156 @@ async fn circumstances_recorded_after_registration_recognise_the_child_as_a_vict
             .iter()
             .any(|e| e.action == "case.record_circumstances" && e.subject == case)
     );
+}
+
+/// The case page opens with the journey: the stage as a progress bar and the next step, due by
+/// the case's priority from registration; a case left unassessed says so when it is late.
+#[tokio::test]
+async fn the_header_shows_the_journey_stage_and_the_next_step() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let case = app.case_id("Amina");
+    let mut b = app.signed_in("lead").await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(
+        page.contains(r#"<li class="current" aria-current="step"><span>Registered</span></li>"#),
+        "the journey's current step"
+    );
+    assert!(page.contains(r#"<li class="todo"><span>Assessed</span></li>"#));
+    // High priority: the first assessment is due 24 hours after registration.
+    assert!(
+        page.contains("First assessment due in 1 day"),
+        "next step: {}",
+        &page[page.find("journey").unwrap_or(0)..][..600.min(page.len())]
+    );
+    app.clock.set(now() + chrono::TimeDelta::hours(27));
+    let mut b = app.signed_in("lead").await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains(r#"class="next overdue""#));
+    assert!(page.contains("First assessment overdue by 3 hours"));
+    // The section menu leads to each section the reader reads.
+    assert!(page.contains(r##"href="#section-plan""##));
+    assert!(page.contains(r##"href="#section-participation""##));
+}
+
+/// A section with nothing in it is one line, its heading's; a section with content does not
+/// say "Nothing recorded yet." above it.
+#[tokio::test]
+async fn an_empty_section_is_one_line_and_a_full_one_never_says_nothing_recorded() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let case = app.case_id("Amina");
+    let mut b = app.signed_in("lead").await;
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    let health = section(&page, "health");
+    assert!(health.contains(r#"class="section shown empty""#), "{health}");
+    assert!(
+        health.contains(r#"Health <span class="line-note">Nothing recorded yet.</span></h2>"#),
+        "{health}"
+    );
+    assert!(!page.contains(r#"<p class="muted">Nothing recorded yet.</p>"#));
+    let identity = section(&page, "identity");
+    assert!(identity.contains(r#"class="section shown""#), "{identity}");
+    assert!(!identity.contains("Nothing recorded yet."));
+    // A note makes the section whole again.
+    let csrf = b.csrf().await;
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[("csrf", &csrf), ("section", "health"), ("text", "Seen by the nurse today")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    let health = section(&page, "health");
+    assert!(!health.contains("Nothing recorded yet."), "{health}");
+    assert!(health.contains("Seen by the nurse today"));
+    // The history tells it in words.
+    assert!(page.contains("Added a note to Health"));
+    assert!(page.contains("Registered the child"));
+    assert!(!page.contains("case.note") && !page.contains("<code>"));
+}
+
+/// The text of one section of the case page.
+fn section<'a>(page: &'a str, key: &str) -> &'a str {
+    let start = page
+        .find(&format!(r#"id="section-{key}""#))
+        .unwrap_or_else(|| panic!("no section {key}"));
+    let start = page[..start].rfind("<section").unwrap();
+    let end = page[start..].find("</section>").unwrap() + start;
+    &page[start..end]
+}
+
+/// A security liaison reads the status alone: the header shows the stored stage, and nothing
+/// of the sections — no next step, no timeline, no history, no menu of sections they do not
+/// read.
+#[tokio::test]
+async fn a_liaisons_header_shows_no_section_content() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("DESK", Sector::Security)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("liaison", Role::SecurityLiaison, "DESK")
+        .case("Amina", "lead")
+        .handed_over("Amina", "liaison")
+        .build()
+        .await;
+    let case = app.case_id("Amina");
+    let mut b = app.signed_in("liaison").await;
+    let (s, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains(r#"aria-current="step"><span>Registered</span>"#));
+    for hidden in [
+        r#"id="next-step""#,
+        "First assessment",
+        "no safe caregiver",
+        r##"href="#section-plan""##,
+        r#"id="timeline""#,
+        r#"id="history""#,
+        r#"id="move-to""#,
+    ] {
+        assert!(!page.contains(hidden), "a liaison sees {hidden}");
+    }
+}
+
+/// A probation officer leading a case is not offered "Planned" while there is no approved
+/// plan; a justice officer on the team is offered no status move at all.
+#[tokio::test]
+async fn status_moves_follow_the_write_table_and_the_records() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .agency("BAPAS", Sector::Justice)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("probation", Role::Justice, "BAPAS")
+        .case("Amina", "lead")
+        .case("Budi", "probation")
+        .team("Amina", "probation")
+        .build()
+        .await;
+    app.store
+        .move_case(
+            &operator(),
+            &app.case_id("Budi"),
+            pelita_domain::case::CaseStatus::Assessed,
+            None,
+        )
+        .await
+        .unwrap();
+    let mut b = app.signed_in("probation").await;
+    let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Budi"))).await;
+    assert!(page.contains(r#"id="move-to""#), "the lead may move the case");
+    assert!(
+        !page.contains(r#"<option value="planned">"#),
+        "Planned offered without a plan"
+    );
+    let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Amina"))).await;
+    assert!(!page.contains(r#"id="move-to""#), "a team member moves the status");
 }
