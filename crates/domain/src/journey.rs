@@ -278,7 +278,10 @@ mod tests {
         let mut r = worker(CaseStatus::Registered);
         r.first_assessment = Some(Some(day("2026-11-27")));
         assert_eq!(stage(&r), Stage::Assessed);
-        assert_eq!(next_step(&r, &ResponseTimes::default()), Some(Next::WritePlan));
+        assert_eq!(
+            next_step(&r, &ResponseTimes::default()),
+            Some(Next::WritePlan)
+        );
         r.plan = plan(false, Some("2027-02-01"), false);
         assert_eq!(stage(&r), Stage::Assessed, "a draft plan is not planned");
         assert_eq!(

@@ -28,7 +28,28 @@ async fn follow_ups_fall_on_the_months_after_closure_and_are_recorded_once(env: 
         )
         .await
         .unwrap();
-    let followups = env.store.followups(&case).await.unwrap();
+    // Read on their own (the API), they need the plan's grant and are logged as its read.
+    assert!(matches!(
+        env.store
+            .read_followups(&grant(&case, Section::Status))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let before = env.store.access_log_for_case(&case).await.unwrap().len();
+    let followups = env
+        .store
+        .read_followups(&grant(&case, Section::Plan))
+        .await
+        .unwrap();
+    let log = env.store.access_log_for_case(&case).await.unwrap();
+    assert_eq!(log.len(), before + 1);
+    assert!(log.iter().any(|e| e.section == "plan"));
+    let ids =
+        |l: &[pelita_store::FollowUpRecord]| l.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&followups),
+        ids(&env.store.followups(&case).await.unwrap())
+    );
     let due: Vec<_> = followups.iter().map(|f| f.due_on).collect();
     assert_eq!(due, [d(2026, 11, 30), d(2027, 2, 28), d(2027, 8, 31)]);
     assert!(followups.iter().all(|f| f.outcome.is_none()));

@@ -1042,5 +1042,5 @@ history-repatriation-resume = প্রত্যাবাসন আবার শ
 history-reception-admit = অভ্যর্থনা কেন্দ্রে ভর্তি লিপিবদ্ধ করেছেন
 history-reception-review = অভ্যর্থনা কেন্দ্রে অবস্থানের পর্যালোচনা লিপিবদ্ধ করেছেন
 history-reception-release = অভ্যর্থনা কেন্দ্র থেকে ছাড়া পাওয়া লিপিবদ্ধ করেছেন
-history-best_interests = সর্বোত্তম স্বার্থের মূল্যায়ন বা নির্ধারণ লিপিবদ্ধ করেছেন
+history-best_interests = সর্বোত্তম স্বার্থ মূল্যায়ন বা নির্ধারণ লিপিবদ্ধ করেছেন
 history-other = কেসে একটি পরিবর্তন করেছেন

@@ -959,7 +959,6 @@ admin-confirmed = މާދަރީބަސް ބުނާ ރިވިއުކުރާ މީހަކ�
 admin-confirmed-count = { $messages } ގެ ތެރެއިން { $confirmed }
 admin-source-language = އަސްލު ބަސް
 
-refusals-none = އެއްވެސް ކިޔުމެއް ރައްދުނުކުރެވޭ.
 
 ## wt-h8
 journey-heading = ކުއްޖާގެ ދަތުރު
@@ -1042,5 +1041,5 @@ history-repatriation-resume = އަނބުރާ ގައުމަށް ގެނައުން �
 history-reception-admit = ބަލައިގަންނަ މަރުކަޒަށް ވެއްދިކަން ރެކޯޑުކުރި
 history-reception-review = ބަލައިގަންނަ މަރުކަޒުގައި ހުރުމުގެ ރިވިއުއެއް ރެކޯޑުކުރި
 history-reception-release = ބަލައިގަންނަ މަރުކަޒުން ދޫކޮށްލިކަން ރެކޯޑުކުރި
-history-best_interests = ކުއްޖާގެ އެންމެ ރަނގަޅު މަޞްލަޙަތުގެ އެސެސްމަންޓެއް ނުވަތަ ނިންމުމެއް ރެކޯޑުކުރި
+history-best_interests = ކުއްޖާގެ އެންމެ ރަނގަޅު މަޞްލަޙަތު އެސެސްކުރުން ނުވަތަ ނިންމުން ރެކޯޑުކުރި
 history-other = ކޭސްއަށް ބަދަލެއް ގެނައި

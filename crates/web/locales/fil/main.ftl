@@ -1043,5 +1043,5 @@ history-repatriation-resume = Itinuloy muli ang repatriyasyon
 history-reception-admit = Nagtala ng pagpasok sa reception center
 history-reception-review = Nagtala ng pagsusuri sa pananatili sa reception center
 history-reception-release = Nagtala ng paglabas mula sa reception center
-history-best_interests = Nagtala ng pagtatasa o pagpapasya sa pinakamabuting interes
+history-best_interests = Nagtala ng pagtatasa ng pinakamabuting interes o ng pagpapasya
 history-other = Gumawa ng pagbabago sa kaso

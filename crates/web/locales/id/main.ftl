@@ -1041,5 +1041,5 @@ history-repatriation-resume = Melanjutkan kembali repatriasi
 history-reception-admit = Mencatat masuknya anak ke pusat penerimaan
 history-reception-review = Mencatat peninjauan masa tinggal di pusat penerimaan
 history-reception-release = Mencatat keluarnya anak dari pusat penerimaan
-history-best_interests = Mencatat asesmen atau penetapan kepentingan terbaik anak
+history-best_interests = Mencatat asesmen kepentingan terbaik atau penetapan kepentingan terbaik anak
 history-other = Membuat perubahan pada kasus

@@ -1041,5 +1041,5 @@ history-repatriation-resume = Menyambung semula pemulangan
 history-reception-admit = Merekodkan kemasukan ke pusat penerimaan
 history-reception-review = Merekodkan semakan tempoh di pusat penerimaan
 history-reception-release = Merekodkan pelepasan dari pusat penerimaan
-history-best_interests = Merekodkan penilaian atau penentuan kepentingan terbaik
+history-best_interests = Merekodkan penilaian kepentingan terbaik atau penentuan kepentingan terbaik
 history-other = Membuat perubahan pada kes

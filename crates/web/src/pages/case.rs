@@ -589,9 +589,14 @@ async fn render_posted(
         .into_iter()
         .filter(|(k, _)| match *k {
             "assessed" => !matches!(records.first_assessment, Some(None)),
-            "planned" | "in_progress" => {
-                !matches!(records.plan, Some(None) | Some(Some(pelita_domain::journey::PlanFacts { approved: false, .. })))
-            }
+            "planned" | "in_progress" => !matches!(
+                records.plan,
+                Some(None)
+                    | Some(Some(pelita_domain::journey::PlanFacts {
+                        approved: false,
+                        ..
+                    }))
+            ),
             _ => true,
         })
         .collect();
@@ -600,13 +605,18 @@ async fn render_posted(
         let records_empty = match v.key {
             "psychosocial" => assessments.as_ref().is_none_or(|a| a.dates.is_empty()),
             "family" => {
-                family_assessments.as_ref().is_none_or(|a| a.dates.is_empty())
+                family_assessments
+                    .as_ref()
+                    .is_none_or(|a| a.dates.is_empty())
                     && household
                         .as_ref()
                         .is_none_or(|h| h.members.is_empty() && h.living.is_empty() && !h.erased)
             }
             "justice" => justice.as_ref().is_none_or(|j| {
-                j.proceedings.is_empty() && j.detentions.is_empty() && !j.sealed && j.contacts.is_empty()
+                j.proceedings.is_empty()
+                    && j.detentions.is_empty()
+                    && !j.sealed
+                    && j.contacts.is_empty()
             }),
             "plan" => {
                 plan.as_ref().is_none_or(|p| !p.exists)
@@ -629,7 +639,13 @@ async fn render_posted(
                 (_, false, "plan") => plan
                     .as_ref()
                     .filter(|p| p.exists)
-                    .map(|p| t.get(if p.approved { "plan-approved" } else { "plan-draft" }))
+                    .map(|p| {
+                        t.get(if p.approved {
+                            "plan-approved"
+                        } else {
+                            "plan-draft"
+                        })
+                    })
                     .unwrap_or_default(),
                 _ => String::new(),
             },
@@ -764,7 +780,12 @@ fn milestone(action: &str, detail: &serde_json::Value) -> Option<&'static str> {
         "plan.approve" => "plan",
         "referral.create" => "referral",
         "detention.start" => "detention",
-        "detention.change" if detail.get("change").and_then(|v| v.as_str()) .is_some_and(|c| c.starts_with("release")) => {
+        "detention.change"
+            if detail
+                .get("change")
+                .and_then(|v| v.as_str())
+                .is_some_and(|c| c.starts_with("release")) =>
+        {
             "release"
         }
         "repatriation.open" => "repatriation",
@@ -863,7 +884,9 @@ async fn history_text(
                 &[("from", level(field("from"))), ("to", level(field("to")))],
             )
         }
-        "case.note" | "access.break_glass" => t.with(key, &[("section", section(field("section")))]),
+        "case.note" | "access.break_glass" => {
+            t.with(key, &[("section", section(field("section")))])
+        }
         "case.assign" | "case.team_add" => {
             let who = detail
                 .get("to")
@@ -991,11 +1014,17 @@ fn next_text(
             match days {
                 0 => (t.get("next-review-today"), "soon"),
                 d if d > 0 => (
-                    t.with("next-review-in", &[("left", t.count("journey-days", d as usize))]),
+                    t.with(
+                        "next-review-in",
+                        &[("left", t.count("journey-days", d as usize))],
+                    ),
                     if d == 1 { "soon" } else { "later" },
                 ),
                 d => (
-                    t.with("next-review-over", &[("left", t.count("journey-days", (-d) as usize))]),
+                    t.with(
+                        "next-review-over",
+                        &[("left", t.count("journey-days", (-d) as usize))],
+                    ),
                     "overdue",
                 ),
             }

@@ -185,7 +185,10 @@ async fn an_empty_section_is_one_line_and_a_full_one_never_says_nothing_recorded
     let mut b = app.signed_in("lead").await;
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;
     let health = section(&page, "health");
-    assert!(health.contains(r#"class="section shown empty""#), "{health}");
+    assert!(
+        health.contains(r#"class="section shown empty""#),
+        "{health}"
+    );
     assert!(
         health.contains(r#"Health <span class="line-note">Nothing recorded yet.</span></h2>"#),
         "{health}"
@@ -199,7 +202,11 @@ async fn an_empty_section_is_one_line_and_a_full_one_never_says_nothing_recorded
     let (s, _, _) = b
         .post(
             &format!("/cases/{case}/notes"),
-            &[("csrf", &csrf), ("section", "health"), ("text", "Seen by the nurse today")],
+            &[
+                ("csrf", &csrf),
+                ("section", "health"),
+                ("text", "Seen by the nurse today"),
+            ],
         )
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
@@ -280,11 +287,17 @@ async fn status_moves_follow_the_write_table_and_the_records() {
         .unwrap();
     let mut b = app.signed_in("probation").await;
     let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Budi"))).await;
-    assert!(page.contains(r#"id="move-to""#), "the lead may move the case");
+    assert!(
+        page.contains(r#"id="move-to""#),
+        "the lead may move the case"
+    );
     assert!(
         !page.contains(r#"<option value="planned">"#),
         "Planned offered without a plan"
     );
     let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Amina"))).await;
-    assert!(!page.contains(r#"id="move-to""#), "a team member moves the status");
+    assert!(
+        !page.contains(r#"id="move-to""#),
+        "a team member moves the status"
+    );
 }
