@@ -74,6 +74,7 @@ mod sealing;
 mod search;
 mod sessions;
 mod write_policy;
+mod workbench;
 mod writer;
 
 struct Env {
