@@ -285,7 +285,12 @@ mod tests {
         // Health and probation staff are not given the case worker's first assessment, plan
         // review or follow-up.
         for role in [Role::Health, Role::Justice, Role::Education] {
-            for k in [K::Assessment, K::PlanReview, K::FollowUp, K::ReceptionReview] {
+            for k in [
+                K::Assessment,
+                K::PlanReview,
+                K::FollowUp,
+                K::ReceptionReview,
+            ] {
                 assert!(!k.is_for(role), "{role} should not get {k:?}");
             }
         }

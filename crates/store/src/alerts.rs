@@ -126,7 +126,11 @@ impl Store {
     }
 
     /// Dismisses the actor's alerts about one case.
-    pub async fn mark_case_alerts_read(&self, actor: &Actor, case_id: &str) -> Result<(), StoreError> {
+    pub async fn mark_case_alerts_read(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+    ) -> Result<(), StoreError> {
         self.submit(actor, AlertCommand::ReadCase(case_id.to_owned()))
             .await?;
         Ok(())

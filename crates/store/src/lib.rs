@@ -65,7 +65,7 @@ pub use justice::{
 pub use permit::shareable_with;
 pub use plan::PlanRecord;
 pub use queue::{
-    CASES_PER_PAGE, CaseFilter, CaseSort, PlanAwaiting, SupervisorQueue, WorkerLoad, Workbench,
+    CASES_PER_PAGE, CaseFilter, CaseSort, PlanAwaiting, SupervisorQueue, Workbench, WorkerLoad,
 };
 pub use referral::{NewReferral, ReferralRecord};
 pub use repatriation::{

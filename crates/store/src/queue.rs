@@ -15,7 +15,7 @@ use pelita_domain::task::ResponseTimes;
 use crate::access::{AccessCommand, META_COLUMNS, meta_from, minimal};
 use crate::cases::OPEN_CASE;
 use crate::db::{Val, args};
-use crate::{Actor, Reader, Readable, Store, StoreError, TaskItem, WorkItem, from_micros};
+use crate::{Actor, Readable, Reader, Store, StoreError, TaskItem, WorkItem, from_micros};
 
 /// Cases on one page of the case list.
 pub const CASES_PER_PAGE: i64 = 25;

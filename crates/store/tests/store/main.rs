@@ -73,8 +73,8 @@ mod repatriation;
 mod sealing;
 mod search;
 mod sessions;
-mod write_policy;
 mod workbench;
+mod write_policy;
 mod writer;
 
 struct Env {

@@ -23,7 +23,10 @@ fn reader(id: &str, role: Role, agency: &str) -> Reader {
 }
 
 async fn case_of_worker(env: &Env, agency: &str, worker: &str, given: &str) -> String {
-    let mut reg = registration(agency, identity(given, None, BirthDate::Year { year: 2012 }));
+    let mut reg = registration(
+        agency,
+        identity(given, None, BirthDate::Year { year: 2012 }),
+    );
     reg.assigned_to = Some(worker.into());
     env.store
         .register_child(&admin(), reg)
@@ -86,7 +89,10 @@ async fn a_supervisor_s_queue_holds_only_their_agency(env: &Env) {
             .await,
     );
     // An approved plan leaves the queue.
-    env.store.save_plan(&worker(), &ours, draft()).await.unwrap();
+    env.store
+        .save_plan(&worker(), &ours, draft())
+        .await
+        .unwrap();
     env.tamper(&format!(
         "UPDATE plans SET status = 'approved' WHERE case_id = '{ours}'"
     ))
@@ -169,7 +175,12 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
     let other = env.account("other", Role::CaseWorker, &away).await;
     let mut cases = Vec::new();
     for i in 0..27u8 {
-        let given = format!("Anak{}", char::from(b'a' + i % 26).to_string().repeat(1 + usize::from(i / 26)));
+        let given = format!(
+            "Anak{}",
+            char::from(b'a' + i % 26)
+                .to_string()
+                .repeat(1 + usize::from(i / 26))
+        );
         cases.push(case_of_worker(env, &home, &lead, &given).await);
     }
     let elsewhere = case_of_worker(env, &away, &other, "Citra").await;
@@ -195,12 +206,20 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
     };
     let first = env
         .store
-        .read_workbench(&me, &CaseFilter::default(), &[elsewhere.clone()])
+        .read_workbench(
+            &me,
+            &CaseFilter::default(),
+            std::slice::from_ref(&elsewhere),
+        )
         .await
         .unwrap();
     assert_eq!((first.cases.len(), first.total), (25, 27));
     // The high-priority cases first.
-    assert!(first.cases[..3].iter().all(|w| w.meta.priority == PriorityLevel::High));
+    assert!(
+        first.cases[..3]
+            .iter()
+            .all(|w| w.meta.priority == PriorityLevel::High)
+    );
     // A case of another agency the reader does not hold is never named.
     assert!(!first.names.contains_key(&elsewhere));
     assert_eq!(logged().await, 25, "one read of identity per name shown");
@@ -254,5 +273,9 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
         .await
         .unwrap();
     let ids: Vec<&str> = only.cases.iter().map(|w| w.meta.id.as_str()).collect();
-    assert_eq!(ids, [cases[5].as_str()], "only held cases, even when asked for others");
+    assert_eq!(
+        ids,
+        [cases[5].as_str()],
+        "only held cases, even when asked for others"
+    );
 }

@@ -32,8 +32,10 @@ pub struct Row {
     pub victim: bool,
 }
 
-/// Tasks drawn on the page; the rest are counted.
-const TASKS_SHOWN: usize = 25;
+/// Tasks drawn on the page unless all are asked for; the rest are counted, with a link.
+const TASKS_SHOWN: usize = 10;
+/// Tasks drawn when all are asked for; the API lists every one.
+const TASKS_ALL: usize = 200;
 
 /// One task in "my work".
 pub struct TaskRow {
@@ -225,6 +227,8 @@ struct WorkPage {
     dues: Vec<Choice>,
     sorts: Vec<Choice>,
     filtered: bool,
+    /// Whether the reader holds any case (the filters are offered only then).
+    any_case: bool,
     pager: Option<(String, Option<String>, Option<String>)>,
 }
 
@@ -246,6 +250,9 @@ pub struct WorkQuery {
     sort: String,
     #[serde(default)]
     page: String,
+    /// `all`: every task, not only the most urgent.
+    #[serde(default)]
+    tasks: String,
 }
 
 impl WorkQuery {
@@ -262,6 +269,7 @@ impl WorkQuery {
             ("kind", &q.kind),
             ("sort", &q.sort),
             ("page", &q.page),
+            ("tasks", &q.tasks),
         ];
         let s: Vec<String> = pairs
             .iter()
@@ -325,7 +333,10 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
             )
             .await
         {
-            Ok(list) => list.into_iter().filter(|x| x.kind.is_for(user.role)).collect(),
+            Ok(list) => list
+                .into_iter()
+                .filter(|x| x.kind.is_for(user.role))
+                .collect(),
             Err(e) => return crate::error::store(&t, e),
         }
     } else {
@@ -363,15 +374,16 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
     };
 
     // Alerts by case.
-    let groups = ctx
-        .store
-        .alert_groups(&user.id)
-        .await
-        .unwrap_or_default();
+    let groups = ctx.store.alert_groups(&user.id).await.unwrap_or_default();
 
     // One read of the names the page shows: my cases' page, and the cases of the tasks,
     // plans and alerts drawn.
-    let shown = &tasks[..tasks.len().min(TASKS_SHOWN)];
+    let limit = if q.tasks == "all" {
+        TASKS_ALL
+    } else {
+        TASKS_SHOWN
+    };
+    let shown = &tasks[..tasks.len().min(limit)];
     let mut also: Vec<String> = shown.iter().map(|x| x.case_id.clone()).collect();
     also.extend(groups.iter().filter_map(|g| g.case_id.clone()));
     if let Some(queue) = &queue {
@@ -460,7 +472,9 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
         }
     }
 
-    let more_tasks = tasks.len().saturating_sub(TASKS_SHOWN);
+    // A count of nothing leads nowhere.
+    counts.retain(|c| c.n > 0);
+    let more_tasks = tasks.len().saturating_sub(limit);
     let shown: Vec<TaskItem> = shown.iter().map(|x| (*x).clone()).collect();
     let task_rows_v = task_rows(&t, &shown, &bench.names, now, tz);
     let more_tasks = (more_tasks > 0).then(|| t.count("tasks-more", more_tasks));
@@ -479,7 +493,10 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
         let mut lines: Vec<(String, usize)> = Vec::new();
         for a in &g.alerts {
             let d: serde_json::Value = serde_json::from_str(&a.detail).unwrap_or_default();
-            let by = d["by"].as_str().or(d["reader"].as_str()).unwrap_or_default();
+            let by = d["by"]
+                .as_str()
+                .or(d["reader"].as_str())
+                .unwrap_or_default();
             let name = if by.is_empty() {
                 String::new()
             } else if by.starts_with("system:") {
@@ -609,7 +626,13 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
                     ),
                     overdue: !w.overdue.is_empty(),
                     overdue_text: t.count("work-count-overdue", w.overdue.len()),
-                    tasks: task_rows(&t, &w.overdue[..w.overdue.len().min(3)], &bench.names, now, tz),
+                    tasks: task_rows(
+                        &t,
+                        &w.overdue[..w.overdue.len().min(3)],
+                        &bench.names,
+                        now,
+                        tz,
+                    ),
                 })
                 .collect(),
         ),
@@ -640,6 +663,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
         .collect::<Vec<_>>();
     let total = usize::try_from(bench.total).unwrap_or(0);
     let filtered = status.is_some() || priority.is_some() || due_filter.is_some();
+    let any_case = filtered || total > 0;
     let count_text = if filtered {
         t.count("work-cases-match", total)
     } else {
@@ -659,18 +683,27 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
     });
     let choice = |v: &str, label: String, sel: bool| (v.to_owned(), label, sel);
     let mut statuses = vec![choice("", t.get("work-any"), status.is_none())];
-    statuses.extend(CaseStatus::ALL.into_iter().filter(|s| s.is_open()).map(|s| {
-        choice(
-            s.as_str(),
-            t.pick("status", s.as_str()),
-            status == Some(s),
-        )
-    }));
+    statuses.extend(
+        CaseStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_open())
+            .map(|s| choice(s.as_str(), t.pick("status", s.as_str()), status == Some(s))),
+    );
     let mut priorities = vec![choice("", t.get("work-any"), priority.is_none())];
     priorities.extend(
-        [PriorityLevel::High, PriorityLevel::Medium, PriorityLevel::Low]
-            .into_iter()
-            .map(|p| choice(p.as_str(), t.pick("priority", p.as_str()), priority == Some(p))),
+        [
+            PriorityLevel::High,
+            PriorityLevel::Medium,
+            PriorityLevel::Low,
+        ]
+        .into_iter()
+        .map(|p| {
+            choice(
+                p.as_str(),
+                t.pick("priority", p.as_str()),
+                priority == Some(p),
+            )
+        }),
     );
     let mut dues = vec![choice("", t.get("work-any"), due_filter.is_none())];
     dues.extend(
@@ -717,6 +750,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
         dues,
         sorts,
         filtered,
+        any_case,
         pager,
         t,
     })
