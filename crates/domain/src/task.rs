@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::PriorityLevel;
 use crate::error::DomainError;
+use crate::policy::Section;
+use crate::policy::write::{Change, Standing, may_change, may_register};
+use crate::role::Role;
 use crate::text::NoteText;
 
 /// How long a task of each priority may wait.
@@ -100,6 +103,42 @@ impl TaskKind {
             TaskKind::DiversionBreach => "diversion_breach",
             TaskKind::DiversionOffer => "diversion_offer",
             TaskKind::ReceptionReview => "reception_review",
+        }
+    }
+}
+
+impl TaskKind {
+    /// The change to the case that doing the task makes; `None` for a conference task (given
+    /// to a person by name) and a referral to answer (answered by the receiving agency).
+    pub fn change(self) -> Option<Change> {
+        match self {
+            TaskKind::Conference | TaskKind::ReferralAnswer => None,
+            TaskKind::Assessment => Some(Change::Assessment(Section::Psychosocial)),
+            TaskKind::PlanReview | TaskKind::FollowUp => Some(Change::Plan),
+            TaskKind::ReferralAwaited => Some(Change::Refer),
+            TaskKind::Detention | TaskKind::DiversionBreach | TaskKind::DiversionOffer => {
+                Some(Change::Justice)
+            }
+            TaskKind::ReceptionReview => Some(Change::Repatriation),
+        }
+    }
+
+    /// Whether people of `role` get this kind of task in "my work": only those whose work it
+    /// is, by the write table. Case workers and supervisors run the cases they hold; every
+    /// other profession works on a case as a member of its team — so a health worker or a
+    /// probation officer on the team is not given the case worker's first assessment or plan
+    /// review, while a psychologist is given the assessment and a probation officer the
+    /// detention clocks. A conference task was given to its assignee by name; a referral is
+    /// answered by staff of the receiving agency who work with children.
+    pub fn is_for(self, role: Role) -> bool {
+        let standing = if may_register(role) {
+            Standing::Lead
+        } else {
+            Standing::Team
+        };
+        match self.change() {
+            None => self != TaskKind::ReferralAnswer || role.works_with_children(),
+            Some(change) => may_change(role, change, standing),
         }
     }
 }
@@ -222,6 +261,64 @@ mod tests {
         order(&mut v, |t| (t.1, t.2));
         let names: Vec<_> = v.iter().map(|t| t.0).collect();
         assert_eq!(names, ["overdue", "tie-high", "tie-low", "later-low"]);
+    }
+
+    #[test]
+    fn each_role_gets_only_the_tasks_its_work_is() {
+        use TaskKind as K;
+        let kinds = [
+            K::Conference,
+            K::Assessment,
+            K::PlanReview,
+            K::ReferralAnswer,
+            K::ReferralAwaited,
+            K::FollowUp,
+            K::Detention,
+            K::DiversionBreach,
+            K::DiversionOffer,
+            K::ReceptionReview,
+        ];
+        let of = |role: Role| -> Vec<K> { kinds.into_iter().filter(|k| k.is_for(role)).collect() };
+        // Case workers and supervisors run the case: every kind is theirs.
+        assert_eq!(of(Role::CaseWorker), kinds);
+        assert_eq!(of(Role::Supervisor), kinds);
+        // Health and probation staff are not given the case worker's first assessment, plan
+        // review or follow-up.
+        for role in [Role::Health, Role::Justice, Role::Education] {
+            for k in [
+                K::Assessment,
+                K::PlanReview,
+                K::FollowUp,
+                K::ReceptionReview,
+            ] {
+                assert!(!k.is_for(role), "{role} should not get {k:?}");
+            }
+        }
+        // A psychologist assesses the child; a probation officer keeps the detention clocks.
+        assert_eq!(
+            of(Role::Psychologist),
+            [K::Conference, K::Assessment, K::ReferralAnswer]
+        );
+        assert_eq!(
+            of(Role::Justice),
+            [
+                K::Conference,
+                K::ReferralAnswer,
+                K::Detention,
+                K::DiversionBreach,
+                K::DiversionOffer
+            ]
+        );
+        assert_eq!(of(Role::Health), [K::Conference, K::ReferralAnswer]);
+        // Security services, research, audit and administration do no casework.
+        for role in [
+            Role::SecurityLiaison,
+            Role::Researcher,
+            Role::Auditor,
+            Role::Administrator,
+        ] {
+            assert_eq!(of(role), [K::Conference], "{role}");
+        }
     }
 
     #[test]

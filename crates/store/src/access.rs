@@ -304,7 +304,7 @@ impl CaseMeta {
     }
 }
 
-const META_COLUMNS: &str = "c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, c.assigned_to, \
+pub(crate) const META_COLUMNS: &str = "c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, c.assigned_to, \
      handed_over_by, victim_since, updated_at";
 
 const META_SQL: &str = "SELECT c.id, c.child_id, c.agency_id, c.reference, c.status, c.priority, \
@@ -343,7 +343,7 @@ pub(crate) async fn case_meta_in(tx: &mut Tx, case_id: &str) -> Result<CaseMeta,
     Ok(meta)
 }
 
-fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
+pub(crate) fn meta_from(r: &Row) -> Result<CaseMeta, StoreError> {
     Ok(CaseMeta {
         id: r.text(0)?,
         child_id: r.text(1)?,
@@ -383,7 +383,7 @@ pub struct WorkItem {
 }
 /// Strips what a minimal identity grant may not show: aliases, other names, transliterations
 /// and the age evidence beyond the best claim.
-fn minimal(identity: ChildIdentity) -> ChildIdentity {
+pub(crate) fn minimal(identity: ChildIdentity) -> ChildIdentity {
     let bare = |p: NamePart| NamePart {
         text: p.text,
         latin: None,

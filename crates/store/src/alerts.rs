@@ -17,10 +17,22 @@ pub struct Alert {
     pub created_at: DateTime<Utc>,
 }
 
+/// A person's unread alerts about one case, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertGroup {
+    /// `None` for alerts about no case, which are never grouped.
+    pub case_id: Option<String>,
+    pub reference: Option<String>,
+    pub alerts: Vec<Alert>,
+}
+
 /// The writes to alerts.
 pub(crate) enum AlertCommand {
     /// The actor's alerts are read.
     Read,
+    /// The actor's alerts about one case are read (dismissed from "my work"); their other
+    /// alerts, and everyone else's, stay.
+    ReadCase(String),
 }
 
 impl AlertCommand {
@@ -36,6 +48,22 @@ impl AlertCommand {
                     .await?;
                 w.audit("alerts.read", &w.actor.id.clone(), json!({"alerts": n}))
                     .await?;
+                Ok(())
+            }
+            AlertCommand::ReadCase(case_id) => {
+                let n =
+                    w.tx.exec(
+                        "UPDATE alerts SET read_at = $1 WHERE user_id = $2 AND case_id = $3 \
+                         AND read_at IS NULL",
+                        args![now, w.actor.id.as_str(), case_id.as_str()],
+                    )
+                    .await?;
+                w.audit(
+                    "alerts.read",
+                    &w.actor.id.clone(),
+                    json!({"alerts": n, "case": case_id}),
+                )
+                .await?;
                 Ok(())
             }
         }
@@ -62,6 +90,50 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The user's unread alerts gathered by case, the case with the newest alert first (alerts
+    /// about no case last, one group each), each with the case's reference.
+    pub async fn alert_groups(&self, user_id: &str) -> Result<Vec<AlertGroup>, StoreError> {
+        let refs: std::collections::HashMap<String, String> = self
+            .pools
+            .rows(
+                "SELECT DISTINCT c.id, c.reference FROM alerts a JOIN cases c ON c.id = a.case_id \
+                 WHERE a.user_id = $1 AND a.read_at IS NULL",
+                args![user_id],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let mut groups: Vec<AlertGroup> = Vec::new();
+        for a in self.alerts(user_id).await? {
+            match groups
+                .iter_mut()
+                .find(|g| a.case_id.is_some() && g.case_id == a.case_id)
+            {
+                Some(g) => g.alerts.push(a),
+                None => groups.push(AlertGroup {
+                    reference: a.case_id.as_ref().and_then(|c| refs.get(c).cloned()),
+                    case_id: a.case_id.clone(),
+                    alerts: vec![a],
+                }),
+            }
+        }
+        // Alerts about no case (a pattern of refused reads) after the cases.
+        groups.sort_by_key(|g| g.case_id.is_none());
+        Ok(groups)
+    }
+
+    /// Dismisses the actor's alerts about one case.
+    pub async fn mark_case_alerts_read(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+    ) -> Result<(), StoreError> {
+        self.submit(actor, AlertCommand::ReadCase(case_id.to_owned()))
+            .await?;
+        Ok(())
     }
 
     /// Marks every alert of the actor as read: they leave "my work" (and stay in the audit).

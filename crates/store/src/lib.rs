@@ -24,6 +24,7 @@ mod justice;
 mod migrate;
 mod permit;
 mod plan;
+mod queue;
 mod reads;
 mod referral;
 mod repatriation;
@@ -46,7 +47,7 @@ use pelita_domain::text::NoteText;
 use tokio::sync::{mpsc, oneshot};
 
 pub use access::{AccessEntry, CaseMeta, Reader, SectionsRead, WorkItem};
-pub use alerts::Alert;
+pub use alerts::{Alert, AlertGroup};
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
 pub use cases::Erasure;
@@ -63,6 +64,9 @@ pub use justice::{
 };
 pub use permit::shareable_with;
 pub use plan::PlanRecord;
+pub use queue::{
+    CASES_PER_PAGE, CaseFilter, CaseSort, PlanAwaiting, SupervisorQueue, Workbench, WorkerLoad,
+};
 pub use referral::{NewReferral, ReferralRecord};
 pub use repatriation::{
     AbroadRecord, BestInterestsRecord, Change as RepatriationChange, OriginRecord,

@@ -78,7 +78,7 @@ fn required(command: &Command) -> Need<'_> {
             AccessCommand::LogAccess { .. } | AccessCommand::LogRefusal(..) => Need::Own,
             AccessCommand::SealLegacyJustifications => Need::Operator,
         },
-        Command::Alert(AlertCommand::Read) => Need::Own,
+        Command::Alert(AlertCommand::Read | AlertCommand::ReadCase(_)) => Need::Own,
         Command::Consent(ConsentCommand::Record(c, ..)) => case(c, Change::Consent),
         Command::Referral(c) => match c {
             ReferralCommand::Refer(c, r, _) => Need::Refer(c, r),

@@ -73,6 +73,7 @@ mod repatriation;
 mod sealing;
 mod search;
 mod sessions;
+mod workbench;
 mod write_policy;
 mod writer;
 

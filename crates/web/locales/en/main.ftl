@@ -1053,3 +1053,93 @@ history-reception-review = Recorded a review of the reception stay
 history-reception-release = Recorded the release from the reception centre
 history-best_interests = Recorded a best-interests assessment or determination
 history-other = Made a change to the case
+
+## wt-h7
+work-counts = What needs doing
+work-count-overdue = { $count ->
+    [one] 1 overdue
+   *[other] { $count } overdue
+}
+work-count-today = { $count ->
+    [one] 1 due today
+   *[other] { $count } due today
+}
+work-count-referrals = { $count ->
+    [one] 1 referral waiting for us
+   *[other] { $count } referrals waiting for us
+}
+work-count-approvals = { $count ->
+    [one] 1 plan to approve
+   *[other] { $count } plans to approve
+}
+work-count-detention = { $count ->
+    [one] 1 detention clock near or past
+   *[other] { $count } detention clocks near or past
+}
+work-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+work-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+work-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+work-left = { $time } left
+work-late = { $time } late
+work-zone = Times on this page: { $zone }
+work-the-system = the system
+work-someone = a colleague
+work-today = today
+work-on-day = on { $date }
+work-alert-changes = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+work-alert-summary = { $changes } to { $child } by { $who }, { $when }
+work-alert-summary-nobody = { $changes } to { $child }, { $when }
+work-alert-dismiss = Dismiss
+work-all-tasks = Show all my tasks
+work-due-label = Due
+work-due-overdue = overdue
+work-due-today = due today
+work-sort-label = Sort by
+work-sort-priority = priority
+work-sort-updated = last change
+work-sort-reference = case number
+work-sort-status = stage
+work-any = any
+work-apply = Show
+work-clear = Clear filters
+work-cases-title = My cases
+work-cases-none-match = No open case of yours matches these filters.
+work-cases-match = { $count ->
+    [one] 1 case matches.
+   *[other] { $count } cases match.
+}
+work-pages = Pages of my cases
+work-page-of = Page { $page } of { $pages }
+work-prev = Previous
+work-next = Next
+work-queue-title = Waiting for your decision
+work-queue-plans = Plans to approve
+work-queue-no-plans = No plan in your agency is waiting for approval.
+work-queue-saved = saved
+work-queue-closures = Closing a case has no waiting state in Pelita: you close a case from its page, with your decision and its reason.
+work-team-title = Your team
+work-team-none = No one in your agency works with children yet.
+work-team-cases = { $count ->
+    [one] 1 open case
+   *[other] { $count } open cases
+}
+work-intro-liaison = You see the stage of the cases of children your service handed over, with each child's name and age, and nothing else about them. To find one, search by the case number or the child's name.
+work-intro-liaison-go = Search
+work-intro-researcher = Your work is with figures, never with a child's record: the indicators count children's journeys without naming anyone.
+work-intro-researcher-go = Open the indicators
+work-intro-auditor = You check who read and changed what: the audit chain, the access log and refused reads. Opening a case needs a written justification, which its supervisors are told of.
+work-intro-auditor-go = Open the audit
+work-intro-admin = You manage accounts, agencies and rule values; children's records are not yours to read.
+work-intro-admin-go = Open administration

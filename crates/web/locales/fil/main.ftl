@@ -1045,3 +1045,93 @@ history-reception-review = Nagtala ng pagsusuri sa pananatili sa reception cente
 history-reception-release = Nagtala ng paglabas mula sa reception center
 history-best_interests = Nagtala ng pagtatasa ng pinakamabuting interes o ng pagpapasya
 history-other = Gumawa ng pagbabago sa kaso
+
+## wt-h7
+work-counts = Mga kailangang gawin
+work-count-overdue = { $count ->
+    [one] 1 lampas na sa takdang oras
+   *[other] { $count } lampas na sa takdang oras
+}
+work-count-today = { $count ->
+    [one] 1 dapat matapos ngayon
+   *[other] { $count } dapat matapos ngayon
+}
+work-count-referrals = { $count ->
+    [one] 1 referral na naghihintay ng aming sagot
+   *[other] { $count } referral na naghihintay ng aming sagot
+}
+work-count-approvals = { $count ->
+    [one] 1 plano na aaprubahan
+   *[other] { $count } plano na aaprubahan
+}
+work-count-detention = { $count ->
+    [one] 1 orasan ng detensyon na malapit na o lampas na
+   *[other] { $count } orasan ng detensyon na malapit na o lampas na
+}
+work-days = { $count ->
+    [one] 1 araw
+   *[other] { $count } araw
+}
+work-hours = { $count ->
+    [one] 1 oras
+   *[other] { $count } oras
+}
+work-minutes = { $count ->
+    [one] 1 minuto
+   *[other] { $count } minuto
+}
+work-left = { $time } pa ang natitira
+work-late = huli nang { $time }
+work-zone = Mga oras sa pahinang ito: { $zone }
+work-the-system = ang sistema
+work-someone = isang kasamahan
+work-today = ngayong araw
+work-on-day = noong { $date }
+work-alert-changes = { $count ->
+    [one] 1 pagbabago
+   *[other] { $count } pagbabago
+}
+work-alert-summary = { $changes } kay { $child } ni { $who }, { $when }
+work-alert-summary-nobody = { $changes } kay { $child }, { $when }
+work-alert-dismiss = Isara
+work-all-tasks = Ipakita lahat ng aking gawain
+work-due-label = Takdang oras
+work-due-overdue = lampas na
+work-due-today = dapat matapos ngayon
+work-sort-label = Ayusin ayon sa
+work-sort-priority = prayoridad
+work-sort-updated = huling pagbabago
+work-sort-reference = numero ng kaso
+work-sort-status = yugto
+work-any = lahat
+work-apply = Ipakita
+work-clear = Alisin ang mga filter
+work-cases-title = Aking mga kaso
+work-cases-none-match = Walang bukas mong kaso na tumutugma sa mga filter na ito.
+work-cases-match = { $count ->
+    [one] 1 kaso ang tumutugma.
+   *[other] { $count } kaso ang tumutugma.
+}
+work-pages = Mga pahina ng aking mga kaso
+work-page-of = Pahina { $page } sa { $pages }
+work-prev = Nakaraan
+work-next = Susunod
+work-queue-title = Naghihintay ng iyong pasya
+work-queue-plans = Mga planong aaprubahan
+work-queue-no-plans = Walang plano sa iyong ahensya na naghihintay ng pag-apruba.
+work-queue-saved = na-save
+work-queue-closures = Walang katayuang naghihintay ang pagsasara ng kaso sa Pelita: isinasara mo ang kaso mula sa pahina nito, kasama ang iyong pasya at ang dahilan.
+work-team-title = Iyong koponan
+work-team-none = Wala pang tauhan ng iyong ahensya na nagtatrabaho kasama ng mga bata.
+work-team-cases = { $count ->
+    [one] 1 bukas na kaso
+   *[other] { $count } bukas na kaso
+}
+work-intro-liaison = Nakikita mo ang yugto ng mga kaso ng mga batang iniabot ng iyong serbisyo, kasama ang pangalan at edad ng bawat bata, at wala nang iba pa. Para hanapin ang isa, maghanap gamit ang numero ng kaso o ang pangalan ng bata.
+work-intro-liaison-go = Maghanap
+work-intro-researcher = Mga bilang ang iyong gawain, hindi ang rekord ng isang bata: binibilang ng mga indicator ang paglalakbay ng mga bata nang walang pinapangalanan.
+work-intro-researcher-go = Buksan ang mga indicator
+work-intro-auditor = Sinusuri mo kung sino ang bumasa at nagbago ng ano: ang audit chain, ang access log at ang mga pagbasang tinanggihan. Ang pagbukas ng kaso ay nangangailangan ng nakasulat na katwiran, na ipinapaalam sa mga superbisor nito.
+work-intro-auditor-go = Buksan ang audit
+work-intro-admin = Ikaw ang namamahala sa mga account, ahensya at halaga ng mga tuntunin; hindi para sa iyo ang pagbasa ng mga rekord ng mga bata.
+work-intro-admin-go = Buksan ang administrasyon

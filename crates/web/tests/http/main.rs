@@ -20,4 +20,5 @@ mod plan;
 mod referral;
 mod register;
 mod serve;
+mod work;
 mod write_policy;
