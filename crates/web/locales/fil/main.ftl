@@ -1049,35 +1049,35 @@ history-other = Gumawa ng pagbabago sa kaso
 ## wt-h7
 work-counts = Mga kailangang gawin
 work-count-overdue = { $count ->
-    [one] 1 lampas na sa takdang oras
+    [1] 1 lampas na sa takdang oras
    *[other] { $count } lampas na sa takdang oras
 }
 work-count-today = { $count ->
-    [one] 1 dapat matapos ngayon
+    [1] 1 dapat matapos ngayon
    *[other] { $count } dapat matapos ngayon
 }
 work-count-referrals = { $count ->
-    [one] 1 referral na naghihintay ng aming sagot
+    [1] 1 referral na naghihintay ng aming sagot
    *[other] { $count } referral na naghihintay ng aming sagot
 }
 work-count-approvals = { $count ->
-    [one] 1 plano na aaprubahan
+    [1] 1 plano na aaprubahan
    *[other] { $count } plano na aaprubahan
 }
 work-count-detention = { $count ->
-    [one] 1 orasan ng detensyon na malapit na o lampas na
+    [1] 1 orasan ng detensyon na malapit na o lampas na
    *[other] { $count } orasan ng detensyon na malapit na o lampas na
 }
 work-days = { $count ->
-    [one] 1 araw
+    [1] 1 araw
    *[other] { $count } araw
 }
 work-hours = { $count ->
-    [one] 1 oras
+    [1] 1 oras
    *[other] { $count } oras
 }
 work-minutes = { $count ->
-    [one] 1 minuto
+    [1] 1 minuto
    *[other] { $count } minuto
 }
 work-left = { $time } pa ang natitira
@@ -1088,7 +1088,7 @@ work-someone = isang kasamahan
 work-today = ngayong araw
 work-on-day = noong { $date }
 work-alert-changes = { $count ->
-    [one] 1 pagbabago
+    [1] 1 pagbabago
    *[other] { $count } pagbabago
 }
 work-alert-summary = { $changes } kay { $child } ni { $who }, { $when }
@@ -1109,7 +1109,7 @@ work-clear = Alisin ang mga filter
 work-cases-title = Aking mga kaso
 work-cases-none-match = Walang bukas mong kaso na tumutugma sa mga filter na ito.
 work-cases-match = { $count ->
-    [one] 1 kaso ang tumutugma.
+    [1] 1 kaso ang tumutugma.
    *[other] { $count } kaso ang tumutugma.
 }
 work-pages = Mga pahina ng aking mga kaso
@@ -1124,7 +1124,7 @@ work-queue-closures = Walang katayuang naghihintay ang pagsasara ng kaso sa Peli
 work-team-title = Iyong koponan
 work-team-none = Wala pang tauhan ng iyong ahensya na nagtatrabaho kasama ng mga bata.
 work-team-cases = { $count ->
-    [one] 1 bukas na kaso
+    [1] 1 bukas na kaso
    *[other] { $count } bukas na kaso
 }
 work-intro-liaison = Nakikita mo ang yugto ng mga kaso ng mga batang iniabot ng iyong serbisyo, kasama ang pangalan at edad ng bawat bata, at wala nang iba pa. Para hanapin ang isa, maghanap gamit ang numero ng kaso o ang pangalan ng bata.
