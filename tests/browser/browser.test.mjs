@@ -191,7 +191,7 @@ test('the same case as a justice officer and as a security liaison: each sees on
   const link = page.locator('table a').first();
   const href = await link.getAttribute('href');
   await page.goto(`${demo.url}${href}`);
-  const state = async (key) => (await page.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  const state = async (key) => (await page.getAttribute(`#section-${key}`, 'class')).split(' ').find((c) => c !== 'section' && c !== 'empty');
   assert.equal(await state('justice'), 'shown');
   assert.equal(await state('plan'), 'shown');
   assert.equal(await state('psychosocial'), 'restricted');
@@ -203,7 +203,7 @@ test('the same case as a justice officer and as a security liaison: each sees on
   const liaison = await newPage();
   await signIn(liaison, demo.url, 'liaison', demo.password);
   await liaison.goto(`${demo.url}${href}`);
-  const lstate = async (key) => (await liaison.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  const lstate = async (key) => (await liaison.getAttribute(`#section-${key}`, 'class')).split(' ').find((c) => c !== 'section' && c !== 'empty');
   for (const key of ['contact', 'circumstances', 'psychosocial', 'health', 'education', 'family', 'justice', 'plan', 'participation']) {
     assert.equal(await lstate(key), 'restricted', `the liaison sees ${key}`);
   }
@@ -260,7 +260,7 @@ test('consent, then referral: the health centre accepts and sees only the shared
   await inbox.locator('textarea[name=text]').fill('We can see her on Tuesday.');
   await Promise.all([nurse.waitForNavigation(), inbox.locator('button[type=submit]').click()]);
   await nurse.goto(`${demo.url}${href}`);
-  const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+  const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').find((c) => c !== 'section' && c !== 'empty');
   assert.equal(await state('health'), 'shown');
   assert.equal(await state('identity'), 'shown');
   for (const key of ['plan', 'psychosocial', 'circumstances', 'family', 'participation']) {
@@ -387,7 +387,7 @@ for (const [locale, lang, given, family] of JOURNEY) {
     await item.locator('textarea[name=text]').fill('We can see her on Tuesday.');
     await Promise.all([nurse.waitForNavigation(), item.locator('button[type=submit]').click()]);
     await nurse.goto(`${demo.url}${casePath}`);
-    const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').pop();
+    const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').find((c) => c !== 'section' && c !== 'empty');
     assert.equal(await state('health'), 'shown');
     assert.equal(await state('plan'), 'restricted');
     await nurse.context().close();
