@@ -348,7 +348,8 @@ mod tests {
                     .collect::<Vec<_>>()
             })
             .collect();
-        assert_eq!(served.len(), 58, "{served:?}");
+        // The router was read (not an empty set compared with an empty document).
+        assert!(served.contains(&("/api/v1/children".to_owned(), "post".to_owned())));
         assert_eq!(documented, served);
     }
 

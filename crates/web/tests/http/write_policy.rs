@@ -323,10 +323,11 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
                                     ("minutes", "Reviewed the week".into()),
                                 ],
                             ),
-                            _ => page(
+                            Change::Household => page(
                                 format!("/cases/{c}/household"),
                                 vec![("living", "with_relatives".into())],
                             ),
+                            other => panic!("{other:?}: give it its page form in this walk"),
                         };
                         let pairs: Vec<(&str, &str)> =
                             form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -395,7 +396,10 @@ async fn the_write_policy_holds_over_http_for_every_role_change_and_standing() {
                                 format!("/api/v1/cases/{c}/justice/expunge"),
                                 json!({"order": "PN Jakarta 13/2026"}),
                             ),
-                            _ => ("POST", format!("/api/v1/cases/{c}/repatriation"), json!({})),
+                            Change::Repatriation => {
+                                ("POST", format!("/api/v1/cases/{c}/repatriation"), json!({}))
+                            }
+                            other => panic!("{other:?}: give it its API request in this walk"),
                         };
                         let (s, v, _) = send(method, path, body).await;
                         (s, v.to_string())
