@@ -19,6 +19,8 @@ pub mod identity;
 pub mod interview;
 pub mod justice;
 pub mod matching;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod password;
 pub mod plan;
 pub mod policy;

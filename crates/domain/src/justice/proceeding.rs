@@ -106,6 +106,7 @@ pub fn diversion_eligibility(j: &Jurisdiction, o: &Offence) -> Option<Eligibilit
 /// The outcome of the diversion assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DiversionOutcome {
     /// A diversion agreement was reached: no formal proceedings while it is kept.
     Agreed,
@@ -126,20 +127,27 @@ impl DiversionOutcome {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiversionAssessment {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub on: NaiveDate,
     pub outcome: DiversionOutcome,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub note: NoteText,
 }
 
 /// A diversion agreement: its conditions, who monitors them, and until when.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub conditions: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub monitor: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub until: NaiveDate,
 }
 

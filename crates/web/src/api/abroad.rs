@@ -486,6 +486,7 @@ pub async fn best_interests(
     post,
     path = "/api/v1/cases/{id}/reception",
     operation_id = "postCasesByIdReception",
+    request_body = Admission,
     summary = "Admit the child to a reception centre after arrival, with a review schedule and a planned release",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -518,6 +519,7 @@ pub async fn admit(
     post,
     path = "/api/v1/cases/{id}/reception/{stay}/reviews",
     operation_id = "postCasesByIdReceptionByStayReviews",
+    request_body = inline(Review),
     summary = "Record a scheduled review of a stay, with the planned release it leaves",
     params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
     responses(
@@ -550,6 +552,7 @@ pub async fn review(
     post,
     path = "/api/v1/cases/{id}/reception/{stay}/release",
     operation_id = "postCasesByIdReceptionByStayRelease",
+    request_body = inline(Release),
     summary = "Release the child from the centre to a family, family-based care or the community",
     params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
     responses(

@@ -197,6 +197,7 @@ async fn case_of(
     post,
     path = "/api/v1/proceedings/{id}/diversion",
     operation_id = "postProceedingsByIdDiversion",
+    request_body = inline(DiversionAssessment),
     summary = "Record the diversion assessment (before formal proceedings)",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -561,6 +562,7 @@ pub async fn open_sealed(
     post,
     path = "/api/v1/proceedings/{id}/agreement",
     operation_id = "postProceedingsByIdAgreement",
+    request_body = inline(pelita_domain::justice::proceeding::Agreement),
     summary = "Record the diversion agreement (conditions, who monitors, until when) of proceedings whose diversion assessment reached one",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -194,6 +194,7 @@ pub async fn followups(
     post,
     path = "/api/v1/followups/{id}",
     operation_id = "postFollowupsById",
+    request_body = inline(pelita_domain::followup::Outcome),
     summary = "Record a follow-up's outcome measures, including the child's own view (the case's lead worker or a supervisor); recorded once",
     params(("id" = String, Path, max_length = 100)),
     responses(

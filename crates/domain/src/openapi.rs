@@ -1,0 +1,109 @@
+//! Schemas of the domain's constrained fields, for the API's OpenAPI document: a newtype
+//! such as `NoteText` parses more than its Rust type says, so a body type names the schema
+//! of what its parser admits with
+//! `#[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]`.
+
+use serde_json::{Value, json};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+
+use crate::text::{MAX_NAME, MAX_NOTE};
+
+/// A record's date: a real calendar date (leap years included), from 2000 on
+/// (`dates::check_date`).
+pub const RECORD_DATE: &str = "^(?:(?:2[0-9]{3}|[3-9][0-9]{3})-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:[2-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:2[048]|[3579][26]|[468][048])00)-02-29)$";
+
+/// `NoteText`: at least one visible character; no control characters but tab and line
+/// breaks, no bidirectional overrides.
+pub const NOTE: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*[^\\s\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+
+/// `NameText`: one line with at least one visible character; no control characters at all,
+/// no bidirectional overrides.
+pub const NAME: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069][^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+
+/// A schema written as JSON.
+pub fn schema(v: Value) -> RefOr<Schema> {
+    serde_json::from_value(v).expect("a schema")
+}
+
+/// `v` or null.
+pub fn nullable(v: Value) -> RefOr<Schema> {
+    schema(json!({"anyOf": [v, {"type": "null"}]}))
+}
+
+/// A string out of a closed list of keys.
+pub fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> RefOr<Schema> {
+    let names: Vec<&str> = names.into_iter().collect();
+    schema(json!({"type": "string", "enum": names}))
+}
+
+fn note() -> Value {
+    json!({"type": "string", "minLength": 1, "maxLength": MAX_NOTE, "pattern": NOTE})
+}
+
+fn name() -> Value {
+    json!({"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": NAME})
+}
+
+fn date() -> Value {
+    json!({
+        "type": "string",
+        "format": "date",
+        "pattern": RECORD_DATE,
+        "description": "A record's date (YYYY-MM-DD): a real calendar date, not before 2000"
+    })
+}
+
+/// `NoteText`.
+pub fn note_text() -> RefOr<Schema> {
+    schema(note())
+}
+
+/// An `Option<NoteText>`: absent, null or a note.
+pub fn maybe_note_text() -> RefOr<Schema> {
+    nullable(note())
+}
+
+/// `NameText`.
+pub fn name_text() -> RefOr<Schema> {
+    schema(name())
+}
+
+/// An `Option<NameText>`: absent, null or a name.
+pub fn maybe_name_text() -> RefOr<Schema> {
+    nullable(name())
+}
+
+/// A record's date (`NaiveDate`, checked by `dates::check_date`).
+pub fn record_date() -> RefOr<Schema> {
+    schema(date())
+}
+
+/// `reception::Admission::review_every_days`: within `reception::REVIEW_DAYS`.
+pub fn review_days() -> RefOr<Schema> {
+    let days = crate::repatriation::reception::REVIEW_DAYS;
+    schema(json!({"type": "integer", "minimum": days.start(), "maximum": days.end()}))
+}
+
+/// Where a release sends the child: anywhere but another reception centre (a new stay).
+pub fn release_placement() -> RefOr<Schema> {
+    use crate::repatriation::workflow::Placement;
+    names(
+        Placement::ALL
+            .iter()
+            .filter(|p| **p != Placement::ReceptionCentre)
+            .map(|p| p.as_str()),
+    )
+}
+
+/// `followup::Outcome::community_acceptance`: 0 rejected to 3 fully accepted, or unknown.
+pub fn community_acceptance() -> RefOr<Schema> {
+    schema(json!({"type": ["integer", "null"], "minimum": 0, "maximum": 3}))
+}
+
+/// `reception::Block` by its key (`keyed!` renames through a macro, which the derive
+/// cannot read).
+pub fn block() -> RefOr<Schema> {
+    use crate::repatriation::reception::Block;
+    names(Block::ALL.iter().map(|b| b.as_str()))
+}
