@@ -107,3 +107,21 @@ pub fn block() -> RefOr<Schema> {
     use crate::repatriation::reception::Block;
     names(Block::ALL.iter().map(|b| b.as_str()))
 }
+
+/// An instant (`DateTime<Utc>`, RFC 3339).
+pub fn date_time() -> RefOr<Schema> {
+    schema(json!({"type": "string", "format": "date-time"}))
+}
+
+/// `justice::proceeding::Offence::max_penalty_years`: years of imprisonment, when known.
+pub fn penalty_years() -> RefOr<Schema> {
+    schema(json!({"type": ["integer", "null"], "minimum": 0, "maximum": 100}))
+}
+
+/// `family::Household::living`: where the child lives, when known.
+pub fn maybe_living() -> RefOr<Schema> {
+    use crate::family::Living;
+    let mut keys: Vec<Value> = Living::ALL.iter().map(|l| json!(l.as_str())).collect();
+    keys.push(Value::Null);
+    schema(json!({"type": ["string", "null"], "enum": keys}))
+}
