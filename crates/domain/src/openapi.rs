@@ -125,3 +125,40 @@ pub fn maybe_living() -> RefOr<Schema> {
     keys.push(Value::Null);
     schema(json!({"type": ["string", "null"], "enum": keys}))
 }
+
+/// A short label read as a plain string (an agency, a person, a goal's domain, a user).
+pub fn short_text() -> RefOr<Schema> {
+    schema(json!({"type": "string", "maxLength": 100}))
+}
+
+/// An optional short label.
+pub fn maybe_short_text() -> RefOr<Schema> {
+    schema(json!({"type": ["string", "null"], "maxLength": 100}))
+}
+
+/// An optional planned day (a due date, a review): checked against the 2000 floor by the
+/// rules, not by the calendar here.
+pub fn maybe_day() -> RefOr<Schema> {
+    nullable(json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}))
+}
+
+/// `plan::Views`: whether the views were heard, and what they were or why not.
+pub fn views() -> RefOr<Schema> {
+    schema(json!({
+        "type": "object",
+        "required": ["state"],
+        "additionalProperties": false,
+        "properties": {
+            "state": {"type": "string", "enum": ["missing", "recorded", "not_possible"]},
+            "text": note()
+        }
+    }))
+}
+
+/// `plan::Action::activity`: a reintegration activity, when the action is one.
+pub fn maybe_activity() -> RefOr<Schema> {
+    use crate::family::Activity;
+    let mut keys: Vec<Value> = Activity::ALL.iter().map(|a| json!(a.as_str())).collect();
+    keys.push(Value::Null);
+    schema(json!({"type": ["string", "null"], "enum": keys}))
+}

@@ -68,6 +68,7 @@ pub async fn get_plan(
     put,
     path = "/api/v1/cases/{id}/plan",
     operation_id = "putCasesByIdPlan",
+    request_body = Plan,
     summary = "Save the plan as a draft (lead worker or supervisor); an approved plan that changes needs approval again",
     params(("id" = String, Path, max_length = 100)),
     responses(
