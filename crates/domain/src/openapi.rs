@@ -6,12 +6,16 @@
 use serde_json::{Value, json};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::Schema;
+use utoipa::{PartialSchema, ToSchema};
 
 use crate::text::{MAX_NAME, MAX_NOTE};
 
 /// A record's date: a real calendar date (leap years included), from 2000 on
 /// (`dates::check_date`).
 pub const RECORD_DATE: &str = "^(?:(?:2[0-9]{3}|[3-9][0-9]{3})-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:[2-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:2[048]|[3579][26]|[468][048])00)-02-29)$";
+
+/// A real calendar date from 1900 on (birth dates, partial dates).
+pub const DATE_1900: &str = "^(?:(?:19[0-9]{2}|[2-9][0-9]{3})-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:19(?:0[48]|[2468][048]|[13579][26])|[2-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:2[048]|[3579][26]|[468][048])00)-02-29)$";
 
 /// `NoteText`: at least one visible character; no control characters but tab and line
 /// breaks, no bidirectional overrides.
@@ -161,4 +165,111 @@ pub fn maybe_activity() -> RefOr<Schema> {
     let mut keys: Vec<Value> = Activity::ALL.iter().map(|a| json!(a.as_str())).collect();
     keys.push(Value::Null);
     schema(json!({"type": ["string", "null"], "enum": keys}))
+}
+
+/// `keyed!` enums by their keys (the derive cannot read a rename made through a macro).
+macro_rules! keyed_schemas {
+    ($($ty:path),+ $(,)?) => {$(
+        impl PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                names(<$ty>::ALL.iter().map(|k| k.as_str()))
+            }
+        }
+
+        impl ToSchema for $ty {}
+    )+};
+}
+
+keyed_schemas!(
+    crate::repatriation::origin::Country,
+    crate::repatriation::origin::StayKind,
+    crate::repatriation::origin::Parent,
+    crate::repatriation::origin::DocumentKind,
+    crate::repatriation::origin::NationalityStatus,
+    crate::repatriation::origin::BirthRegistration,
+    crate::repatriation::origin::VerificationMethod,
+    crate::repatriation::origin::VerificationResult,
+);
+
+/// An optional `origin::Country`.
+pub fn maybe_country() -> RefOr<Schema> {
+    use crate::repatriation::origin::Country;
+    nullable(
+        json!({"type": "string", "enum": Country::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>()}),
+    )
+}
+
+fn date_1900() -> Value {
+    json!({
+        "type": "string",
+        "format": "date",
+        "pattern": DATE_1900,
+        "description": "A calendar date (YYYY-MM-DD) from 1900"
+    })
+}
+
+fn year_1900() -> Value {
+    json!({"type": "integer", "minimum": 1900, "maximum": 2100})
+}
+
+fn month() -> Value {
+    json!({"type": "integer", "minimum": 1, "maximum": 12})
+}
+
+/// One variant of a date tagged by its `precision`.
+fn precise(tag: Value, fields: &[(&str, Value)]) -> Value {
+    let mut required = vec!["precision"];
+    let mut properties = serde_json::Map::new();
+    properties.insert("precision".into(), tag);
+    for (name, v) in fields {
+        required.push(name);
+        properties.insert((*name).into(), v.clone());
+    }
+    json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties})
+}
+
+impl PartialSchema for crate::repatriation::origin::PartialDate {
+    fn schema() -> RefOr<Schema> {
+        let tag = |t: &str| json!({"type": "string", "enum": [t]});
+        schema(json!({"oneOf": [
+            precise(tag("day"), &[("date", date_1900())]),
+            precise(tag("month"), &[("year", year_1900()), ("month", month())]),
+            precise(tag("year"), &[("year", year_1900())]),
+            precise(tag("unknown"), &[]),
+        ]}))
+    }
+}
+
+impl ToSchema for crate::repatriation::origin::PartialDate {}
+
+/// An optional `origin::PartialDate`.
+pub fn maybe_partial_date() -> RefOr<Schema> {
+    use crate::repatriation::origin::PartialDate;
+    let name = <PartialDate as ToSchema>::name();
+    nullable(json!({"$ref": format!("#/components/schemas/{name}")}))
+}
+
+/// `origin::ChildRole`, tagged by `kind`.
+pub fn child_role() -> RefOr<Schema> {
+    schema(json!({
+        "description": "No active role is the default; any other finding carries its source",
+        "oneOf": [
+            {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["kind"],
+                "properties": {"kind": {"type": "string", "enum": ["no_active_role"]}}
+            },
+            {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["kind", "finding", "source"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["finding"]},
+                    "finding": note(),
+                    "source": note()
+                }
+            }
+        ]
+    }))
 }

@@ -164,6 +164,7 @@ async fn apply(
     put,
     path = "/api/v1/cases/{id}/origin",
     operation_id = "putCasesByIdOrigin",
+    request_body = Origin,
     summary = "Replace the travel and origin record (lead worker or supervisor). The child's role is 'no active role' unless a finding with its source says otherwise",
     params(("id" = String, Path, max_length = 100)),
     responses(
