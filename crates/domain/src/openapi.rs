@@ -189,6 +189,8 @@ keyed_schemas!(
     crate::repatriation::origin::BirthRegistration,
     crate::repatriation::origin::VerificationMethod,
     crate::repatriation::origin::VerificationResult,
+    crate::repatriation::best_interests::AssessmentDepth,
+    crate::repatriation::best_interests::Question,
 );
 
 /// An optional `origin::Country`.
@@ -272,4 +274,36 @@ pub fn child_role() -> RefOr<Schema> {
             }
         ]
     }))
+}
+
+/// `T`'s schema, written out whole (its enums too), with the tag `kind = tag` in front: a
+/// variant of an internally tagged enum as serde reads it.
+fn tagged<T: PartialSchema>(tag: &str) -> Value {
+    let mut v = serde_json::to_value(T::schema()).expect("a schema");
+    v["properties"]["kind"] = json!({"type": "string", "enum": [tag]});
+    let required = v["required"].as_array_mut().expect("required fields");
+    required.insert(0, json!("kind"));
+    v
+}
+
+impl PartialSchema for crate::repatriation::best_interests::Record {
+    fn schema() -> RefOr<Schema> {
+        use crate::repatriation::best_interests::{Assessment, Determination};
+        schema(json!({
+            "description": "A best-interests assessment of the child, or a determination by a panel of at least three members under a confidentiality undertaking",
+            "oneOf": [tagged::<Assessment>("assessment"), tagged::<Determination>("determination")]
+        }))
+    }
+}
+
+impl ToSchema for crate::repatriation::best_interests::Record {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "BestInterests".into()
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        use crate::repatriation::best_interests::{Assessment, Determination};
+        <Assessment as ToSchema>::schemas(schemas);
+        <Determination as ToSchema>::schemas(schemas);
+    }
 }

@@ -455,6 +455,7 @@ pub async fn placement(
     post,
     path = "/api/v1/cases/{id}/best-interests",
     operation_id = "postCasesByIdBestInterests",
+    request_body = best_interests::Record,
     summary = "Record a best-interests assessment or a panel determination (needed before repatriation and separation decisions)",
     params(("id" = String, Path, max_length = 100)),
     responses(
