@@ -307,3 +307,33 @@ impl ToSchema for crate::repatriation::best_interests::Record {
         <Determination as ToSchema>::schemas(schemas);
     }
 }
+
+impl PartialSchema for crate::age::BirthDate {
+    fn schema() -> RefOr<Schema> {
+        // A one-key enum where the hand-written schema had `const`, which utoipa's model lacks.
+        let tag = |t: &str| json!({"type": "string", "enum": [t]});
+        schema(json!({"oneOf": [
+            precise(tag("exact"), &[("date", date_1900())]),
+            precise(tag("month"), &[("year", year_1900()), ("month", month())]),
+            precise(tag("year"), &[("year", year_1900())]),
+            precise(tag("estimated"), &[
+                ("age", json!({"type": "integer", "minimum": 0, "maximum": 120})),
+                ("margin", json!({"type": "integer", "minimum": 1, "maximum": 10})),
+                ("on", date_1900()),
+            ]),
+            precise(tag("unknown"), &[]),
+        ]}))
+    }
+}
+
+impl ToSchema for crate::age::BirthDate {}
+
+/// An optional name the handler reads blank as absent: null, blank, or a `NameText`.
+pub fn loose_name_text() -> RefOr<Schema> {
+    let name = NAME.trim_start_matches('^').trim_end_matches('$');
+    schema(json!({
+        "type": ["string", "null"],
+        "maxLength": MAX_NAME,
+        "pattern": format!("^({name})?$|^\\s*$")
+    }))
+}
