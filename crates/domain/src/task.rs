@@ -63,6 +63,7 @@ impl ResponseTimes {
 /// the records themselves, so they can never drift from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TaskKind {
     /// A follow-up task a case conference assigned to someone.
     Conference,

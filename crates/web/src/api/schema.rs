@@ -233,3 +233,25 @@ pub(super) fn association() -> RefOr<Schema> {
     keys.push(Value::Null);
     schema(json!({"type": ["string", "null"], "enum": keys}))
 }
+
+/// `pelita_domain::task::Urgency` by its key.
+pub(super) fn urgency() -> RefOr<Schema> {
+    use pelita_domain::task::Urgency;
+    names([Urgency::Overdue, Urgency::DueSoon, Urgency::Later].map(Urgency::as_str))
+}
+
+/// `pelita_domain::justice::AtExpiry` by its key, or none.
+pub(super) fn at_expiry() -> RefOr<Schema> {
+    use pelita_domain::justice::AtExpiry;
+    let mut keys: Vec<Value> = [
+        AtExpiry::ReleaseRequired,
+        AtExpiry::ReviewRequired,
+        AtExpiry::TurnoverRequired,
+        AtExpiry::BringBeforeAuthority,
+    ]
+    .iter()
+    .map(|a| json!(a.as_str()))
+    .collect();
+    keys.push(Value::Null);
+    schema(json!({"type": ["string", "null"], "enum": keys}))
+}
