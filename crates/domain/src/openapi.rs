@@ -337,3 +337,15 @@ pub fn loose_name_text() -> RefOr<Schema> {
         "pattern": format!("^({name})?$|^\\s*$")
     }))
 }
+
+/// `consent::Standing`, tagged by `state`; `on` is the day of the entry it rests on.
+pub fn consent_standing() -> RefOr<Schema> {
+    schema(json!({
+        "type": "object",
+        "required": ["state"],
+        "properties": {
+            "state": {"type": "string", "enum": ["given", "missing", "refused", "withdrawn", "expired"]},
+            "on": {"type": "string"}
+        }
+    }))
+}
