@@ -2,10 +2,9 @@
 //! annotations (path, method, operation id, parameters, every status a route answers), so a
 //! route cannot change without its document. Links for the stateful tests follow from the
 //! paths (`LINKS`). Bodies come from their types (`ToSchema`: the body structs, `answer.rs`,
-//! `schema.rs`, the domain's own derives with `pelita_domain::openapi`); the one not yet
-//! derived (the abroad record, built by `abroad::record_json`) is still kept as JSON
-//! (`schemas.json`), keyed by operation id; a key that names no operation fails the document's
-//! own test.
+//! `schema.rs`, the domain's own derives with `pelita_domain::openapi`). `schemas.json` is
+//! left for a body that cannot be derived, keyed by operation id (empty now); a key that names
+//! no operation fails the document's own test.
 
 use std::sync::LazyLock;
 
