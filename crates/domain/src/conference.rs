@@ -11,6 +11,7 @@ use crate::plan::Views;
 use crate::task::NewTask;
 use crate::text::{NameText, NoteText};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipantRole {
@@ -60,17 +61,21 @@ impl ParticipantRole {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub name: NameText,
     /// The agency or organisation, as the minutes name it (families and community members
     /// take part without one).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_name_text))]
     pub organisation: Option<NameText>,
     pub role: ParticipantRole,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
@@ -127,36 +132,50 @@ impl DecisionKind {
 }
 
 /// A participant who disagreed, and why.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dissent {
     /// The participant's name, as listed.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub by: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub reason: NoteText,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub kind: DecisionKind,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub text: NoteText,
     /// Why this serves the child's best interests. A decision without one does not exist.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub best_interests: NoteText,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub dissent: Vec<Dissent>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub held_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub participants: Vec<Participant>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub minutes: NoteText,
     /// The child's views as brought to the conference, or why they could not be.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::views))]
     pub child_views: Views,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub decisions: Vec<Decision>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub tasks: Vec<NewTask>,
 }
 

@@ -123,6 +123,7 @@ pub struct Entry {
 }
 
 /// Ages at which a child assents and consents, per jurisdiction.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgeRules {
@@ -157,6 +158,7 @@ impl AgeRules {
 }
 
 /// Whose agreement a purpose needs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
@@ -167,6 +169,7 @@ pub enum Party {
 }
 
 /// What the child's own agreement counts as at this age.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChildVoice {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::DomainError;
 use crate::text::{NameText, NoteText};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kinship {
@@ -103,9 +104,11 @@ impl Living {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub name: NameText,
     pub kinship: Kinship,
     /// Cares for the child day to day.
@@ -115,14 +118,18 @@ pub struct Member {
     #[serde(default)]
     pub no_contact: bool,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_note_text))]
     pub note: Option<NoteText>,
 }
 
 /// The child's household and family, sealed with the child's key in the family section.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Household {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_living))]
     pub living: Option<Living>,
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 40))]
     pub members: Vec<Member>,
 }
 

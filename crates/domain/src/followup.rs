@@ -29,6 +29,7 @@ pub fn may_close(role: Role) -> Result<(), DomainError> {
 }
 
 /// What a follow-up finds. Each measure may be unknown; the child's own view is asked for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
@@ -36,8 +37,10 @@ pub struct Outcome {
     pub in_school_or_training: Option<bool>,
     pub access_to_health_and_psychosocial_support: Option<bool>,
     /// 0 rejected – 3 fully accepted.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::community_acceptance))]
     pub community_acceptance: Option<u8>,
     pub no_re_association: Option<bool>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_note_text))]
     pub child_view: Option<NoteText>,
 }
 

@@ -20,6 +20,8 @@ pub mod interview;
 pub mod journey;
 pub mod justice;
 pub mod matching;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod password;
 pub mod plan;
 pub mod policy;

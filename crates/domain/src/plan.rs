@@ -10,6 +10,7 @@ use crate::error::DomainError;
 use crate::role::Role;
 use crate::text::NoteText;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalKind {
@@ -50,27 +51,37 @@ impl ActionStatus {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub text: NoteText,
     /// The agency responsible (its id) and, when known, the person.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::short_text))]
     pub agency: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_short_text))]
     pub person: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_day))]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
     /// A community reintegration activity, when the action is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_activity))]
     pub activity: Option<crate::family::Activity>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// The assessment domain the goal answers (e.g. `education`).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::short_text))]
     pub domain: String,
     pub kind: GoalKind,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub text: NoteText,
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub actions: Vec<Action>,
 }
 
@@ -98,13 +109,18 @@ impl Views {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub goals: Vec<Goal>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::views))]
     pub child_views: Views,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::views))]
     pub caregiver_views: Views,
     /// The next review.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_day))]
     pub review_on: Option<NaiveDate>,
 }
 

@@ -66,6 +66,7 @@ impl ResponseTimes {
 /// the records themselves, so they can never drift from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TaskKind {
     /// A follow-up task a case conference assigned to someone.
     Conference,
@@ -193,14 +194,18 @@ pub fn order<T>(tasks: &mut [T], key: impl Fn(&T) -> (DateTime<Utc>, PriorityLev
 
 /// A task to create, as a case conference assigns it: what, to whom, how urgent, and — when
 /// the conference set one — a date; otherwise the priority's response time decides.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewTask {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub text: NoteText,
     /// The user who will do it.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::short_text))]
     pub assignee: String,
     pub priority: PriorityLevel,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_day))]
     pub due_on: Option<NaiveDate>,
 }
 

@@ -21,6 +21,7 @@ use super::{Certainty, Jurisdiction};
 use crate::error::DomainError;
 
 /// Stages of deprivation of liberty (Havana r.21: the fact of and reasons for commitment).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {

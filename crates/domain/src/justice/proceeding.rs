@@ -11,6 +11,7 @@ use crate::age::Age;
 use crate::error::DomainError;
 use crate::text::{NameText, NoteText};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Forum {
@@ -46,22 +47,28 @@ impl Forum {
 }
 
 /// What the child is alleged to have done, with the penalty the law sets for it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offence {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub description: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub on: NaiveDate,
     /// The statutory maximum penalty, in years of imprisonment, when known.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::penalty_years))]
     pub max_penalty_years: Option<u32>,
     #[serde(default)]
     pub repeat: bool,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewProceeding {
     pub forum: Forum,
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub offence: Offence,
     pub legal_aid: bool,
     pub parents_notified: bool,
@@ -106,6 +113,7 @@ pub fn diversion_eligibility(j: &Jurisdiction, o: &Offence) -> Option<Eligibilit
 /// The outcome of the diversion assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DiversionOutcome {
     /// A diversion agreement was reached: no formal proceedings while it is kept.
     Agreed,
@@ -126,20 +134,27 @@ impl DiversionOutcome {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiversionAssessment {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub on: NaiveDate,
     pub outcome: DiversionOutcome,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub note: NoteText,
 }
 
 /// A diversion agreement: its conditions, who monitors them, and until when.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub conditions: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub monitor: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub until: NaiveDate,
 }
 
@@ -196,17 +211,24 @@ pub fn check_formal(
 }
 
 /// A detention episode as the register takes it (Havana r.20–21).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewDetention {
     pub stage: Stage,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::date_time))]
     pub started_at: DateTime<Utc>,
     /// The order's reference (r.20: no admission without a valid commitment order).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub order: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub legal_basis: NoteText,
     /// The alternatives to detention considered, and why each was rejected.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub alternatives: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub best_interests: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub place: NoteText,
     pub separated_from_adults: bool,
     /// r.22: parents or guardian told of the admission, the place, transfers and release.

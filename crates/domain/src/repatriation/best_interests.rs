@@ -16,15 +16,20 @@ keyed! {
 }
 
 /// A best-interests assessment of one child.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub depth: AssessmentDepth,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub done_on: NaiveDate,
     /// The child's own views, or why they could not be heard.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::views))]
     pub child_views: Views,
     /// Safety, care, family relationships, health, development and identity, as found.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub findings: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub recommendation: NoteText,
 }
 
@@ -47,39 +52,54 @@ keyed! {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PanelMember {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub name: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub organisation: NameText,
     /// Profession or function on the panel.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub role: NameText,
     /// The member signed the undertaking of confidentiality and declared no conflict of
     /// interest; a member who has not does not sit.
     pub undertaking: bool,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PanelDissent {
     /// The member's name, as listed.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub by: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub reason: NoteText,
 }
 
 /// A best-interests determination by a panel.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Determination {
     pub question: Question,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub decided_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 20))]
     pub members: Vec<PanelMember>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::views))]
     pub child_views: Views,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub reasoning: NoteText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub outcome: NoteText,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 20))]
     pub dissent: Vec<PanelDissent>,
     /// When the determination is looked at again.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub review_on: NaiveDate,
 }
 

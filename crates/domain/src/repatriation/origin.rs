@@ -152,6 +152,7 @@ impl PartialDate {
 }
 
 /// A period in one country.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stay {
@@ -160,21 +161,26 @@ pub struct Stay {
     pub from: PartialDate,
     /// `None` while the child is still there.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_partial_date))]
     pub to: Option<PartialDate>,
     /// Town, camp or facility, as the family names it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_name_text))]
     pub place: Option<NameText>,
 }
 
 /// Born outside the country of nationality.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BirthAbroad {
     pub country: Country,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_name_text))]
     pub place: Option<NameText>,
     /// What documents the birth, if anything (a camp clinic's note, a hospital card…).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_note_text))]
     pub documents: Option<NoteText>,
 }
 
@@ -183,12 +189,15 @@ keyed! {
 }
 
 /// A parent's link with a group: about the parent, never a finding about the child.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParentLink {
     pub parent: Parent,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub link: NoteText,
     /// Where the information comes from.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub source: NoteText,
 }
 
@@ -215,12 +224,14 @@ keyed! {
 }
 
 /// An identity document the child holds, or one that is missing.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub kind: DocumentKind,
     pub held: bool,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_country))]
     pub issued_by: Option<Country>,
 }
 
@@ -251,35 +262,46 @@ keyed! {
 }
 
 /// One check of who the child is: how, with what result, by whom and when.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     pub method: VerificationMethod,
     pub result: VerificationResult,
     /// The person and body that verified (e.g. "Dr A. Shareef, police forensic laboratory").
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub verified_by: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub verified_on: NaiveDate,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Origin {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub stays: Vec<Stay>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub born_abroad: Option<BirthAbroad>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub parent_links: Vec<ParentLink>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::child_role))]
     pub child_role: ChildRole,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub documents: Vec<Document>,
     pub nationality: NationalityStatus,
     /// The country whose nationality is confirmed or claimed.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_country))]
     pub nationality_country: Option<Country>,
     pub birth_registration: BirthRegistration,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline, max_items = 50))]
     pub verifications: Vec<Verification>,
 }
 

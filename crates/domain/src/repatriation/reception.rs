@@ -16,14 +16,20 @@ keyed! {
     pub enum Block { Children = "children", Families = "families", Women = "women", Men = "men" }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Admission {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::name_text))]
     pub centre: NameText,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::block))]
     pub block: Block,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub admitted_on: NaiveDate,
     /// Days between reviews.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::review_days))]
     pub review_every_days: u32,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub planned_release: NaiveDate,
 }
 
@@ -47,22 +53,30 @@ impl Admission {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::note_text))]
     pub note: NoteText,
     /// The planned release as the review left it.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub planned_release: NaiveDate,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Release {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::record_date))]
     pub on: NaiveDate,
     /// Where the child went: a family, family-based care, the community — never another
     /// reception centre through this record (that is a new stay).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::release_placement))]
     pub to: Placement,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::maybe_note_text))]
     pub note: Option<NoteText>,
 }
 

@@ -33,33 +33,118 @@ fn readable<T: serde::Serialize>(r: &Readable<T>) -> Value {
     }
 }
 
-/// The record as JSON; also what the page's tests compare against.
-pub fn record_json(r: &AbroadRecord) -> Value {
-    json!({
-        "origin": r.origin.as_ref().map(|o| json!({
-            "record": readable(&o.origin), "updated_by": o.updated_by,
-            "updated_at": o.updated_at.to_rfc3339(),
-        })),
-        "repatriation": r.file.as_ref().map(|f| json!({
-            "phase": f.progress.standing().as_str(),
-            "ended_on": f.progress.ended,
-            "end_reason": f.end_reason.as_ref().map(readable),
-            "placement": f.placement.map(|p| p.as_str()),
-            "steps": Step::ALL.iter().map(|s| json!({
-                "step": s.as_str(), "phase": s.phase().as_str(), "marked": s.marked(),
-                "done_on": f.progress.done.get(s),
-            })).collect::<Vec<_>>(),
-            "outstanding": f.progress.outstanding().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-            "group": f.group,
-            "notes": readable(&f.notes),
-        })),
-        "best_interests": r.best_interests.iter().map(|b| json!({
-            "id": b.id, "record": readable(&b.record), "recorded_by": b.recorded_by,
-        })).collect::<Vec<_>>(),
-        "reception_stays": r.stays.iter().map(|s| json!({
-            "id": s.id, "stay": readable(&s.stay), "next_review": s.next_review,
-        })).collect::<Vec<_>>(),
-    })
+/// A child's record abroad, as the API answers it. Sealed parts (`Readable`) are their JSON,
+/// or `{"erased": true}` once erased.
+#[derive(Serialize, ToSchema)]
+pub struct AbroadAnswer {
+    #[schema(inline, required = true)]
+    origin: Option<OriginAnswer>,
+    #[schema(inline, required = true)]
+    repatriation: Option<RepatriationAnswer>,
+    #[schema(inline)]
+    best_interests: Vec<BestInterestsAnswer>,
+    #[schema(inline)]
+    reception_stays: Vec<StayAnswer>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OriginAnswer {
+    record: Value,
+    updated_by: String,
+    /// RFC 3339.
+    updated_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RepatriationAnswer {
+    #[schema(value_type = super::schema::RepatriationPhase, inline)]
+    phase: &'static str,
+    ended_on: Option<String>,
+    end_reason: Option<Value>,
+    placement: Option<&'static str>,
+    #[schema(inline)]
+    steps: Vec<StepAnswer>,
+    outstanding: Vec<&'static str>,
+    /// Travelling siblings' cases the reader may see.
+    group: Vec<String>,
+    notes: Value,
+    /// Travelling siblings the reader may not see, counted.
+    group_hidden: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StepAnswer {
+    step: &'static str,
+    phase: &'static str,
+    marked: bool,
+    done_on: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BestInterestsAnswer {
+    id: String,
+    record: Value,
+    recorded_by: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StayAnswer {
+    id: String,
+    stay: Value,
+    next_review: Option<String>,
+}
+
+/// The record as the API answers it, siblings the reader may not see counted in `hidden`.
+fn record_answer(r: &AbroadRecord, hidden: usize) -> AbroadAnswer {
+    AbroadAnswer {
+        origin: r.origin.as_ref().map(|o| OriginAnswer {
+            record: readable(&o.origin),
+            updated_by: o.updated_by.clone(),
+            updated_at: o.updated_at.to_rfc3339(),
+        }),
+        repatriation: r.file.as_ref().map(|f| RepatriationAnswer {
+            phase: f.progress.standing().as_str(),
+            ended_on: f.progress.ended.map(|d| d.to_string()),
+            end_reason: f.end_reason.as_ref().map(readable),
+            placement: f.placement.map(|p| p.as_str()),
+            steps: Step::ALL
+                .iter()
+                .map(|s| StepAnswer {
+                    step: s.as_str(),
+                    phase: s.phase().as_str(),
+                    marked: s.marked(),
+                    done_on: f.progress.done.get(s).map(|d| d.to_string()),
+                })
+                .collect(),
+            outstanding: f
+                .progress
+                .outstanding()
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
+            group: f.group.clone(),
+            notes: readable(&f.notes),
+            group_hidden: hidden,
+        }),
+        best_interests: r
+            .best_interests
+            .iter()
+            .map(|b| BestInterestsAnswer {
+                id: b.id.clone(),
+                record: readable(&b.record),
+                recorded_by: b.recorded_by.clone(),
+            })
+            .collect(),
+        reception_stays: r
+            .stays
+            .iter()
+            .map(|s| StayAnswer {
+                id: s.id.clone(),
+                stay: readable(&s.stay),
+                next_review: s.next_review.map(|d| d.to_string()),
+            })
+            .collect(),
+    }
 }
 
 #[utoipa::path(
@@ -69,7 +154,7 @@ pub fn record_json(r: &AbroadRecord) -> Value {
     summary = "Travel, origin, repatriation, best-interests records and reception stays of the child (circumstances section); the read is logged. Travelling siblings are listed by case id only to readers of their status; the rest are counted in repatriation.group_hidden",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(AbroadAnswer)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -101,11 +186,7 @@ pub async fn get(
         f.group = seen.into_iter().map(|m| m.id).collect();
         hidden = rest;
     }
-    let mut v = record_json(&r);
-    if let Some(rep) = v.get_mut("repatriation").and_then(Value::as_object_mut) {
-        rep.insert("group_hidden".into(), json!(hidden));
-    }
-    Json(v).into_response()
+    Json(record_answer(&r, hidden)).into_response()
 }
 
 #[utoipa::path(
@@ -164,6 +245,7 @@ async fn apply(
     put,
     path = "/api/v1/cases/{id}/origin",
     operation_id = "putCasesByIdOrigin",
+    request_body = Origin,
     summary = "Replace the travel and origin record (lead worker or supervisor). The child's role is 'no active role' unless a finding with its source says otherwise",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -454,6 +536,7 @@ pub async fn placement(
     post,
     path = "/api/v1/cases/{id}/best-interests",
     operation_id = "postCasesByIdBestInterests",
+    request_body = best_interests::Record,
     summary = "Record a best-interests assessment or a panel determination (needed before repatriation and separation decisions)",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -486,6 +569,7 @@ pub async fn best_interests(
     post,
     path = "/api/v1/cases/{id}/reception",
     operation_id = "postCasesByIdReception",
+    request_body = Admission,
     summary = "Admit the child to a reception centre after arrival, with a review schedule and a planned release",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -518,6 +602,7 @@ pub async fn admit(
     post,
     path = "/api/v1/cases/{id}/reception/{stay}/reviews",
     operation_id = "postCasesByIdReceptionByStayReviews",
+    request_body = inline(Review),
     summary = "Record a scheduled review of a stay, with the planned release it leaves",
     params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
     responses(
@@ -550,6 +635,7 @@ pub async fn review(
     post,
     path = "/api/v1/cases/{id}/reception/{stay}/release",
     operation_id = "postCasesByIdReceptionByStayRelease",
+    request_body = inline(Release),
     summary = "Release the child from the centre to a family, family-based care or the community",
     params(("id" = String, Path, max_length = 100), ("stay" = String, Path, max_length = 100)),
     responses(

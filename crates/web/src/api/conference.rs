@@ -66,6 +66,7 @@ pub async fn list(
     post,
     path = "/api/v1/cases/{id}/conferences",
     operation_id = "postCasesByIdConferences",
+    request_body = Conference,
     summary = "Record a case conference and create its follow-up tasks (lead worker or supervisor). Refused with the reason: placement, detention recommendation, repatriation or separation from a parent without a child-protection lead among the participants; decisions without the child's views; dissent by someone not listed; fewer than two participants; a date in the future",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -4,12 +4,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pelita_domain::consent::{self, Standing};
+use pelita_domain::consent::{self, AgeRules, ChildVoice, Decision, Giver, Party, Standing};
 use pelita_domain::policy::Section;
 use pelita_domain::policy::write::Change;
 use pelita_domain::text::NoteText;
 use pelita_store::{Readable, Reader, StoreError};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
@@ -18,8 +18,51 @@ use super::{ApiJson, ApiUser, ApiWriter, domain_problem, meta_and_grant, problem
 use crate::AppState;
 use crate::pages::consent::{parse_entry, purposes};
 
-fn standing_json(s: Standing) -> Value {
-    serde_json::to_value(s).unwrap_or(Value::Null)
+/// A case's consent ledger: the age rules, where each purpose stands, and every entry.
+#[derive(Serialize, ToSchema)]
+pub struct Ledger {
+    #[schema(inline)]
+    rules: AgeRules,
+    #[schema(inline)]
+    standing: Vec<PurposeStanding>,
+    #[schema(inline)]
+    entries: Vec<LedgerEntry>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PurposeStanding {
+    /// `Purpose::key`.
+    purpose: String,
+    allows: bool,
+    #[schema(inline)]
+    child_voice: ChildVoice,
+    #[schema(inline)]
+    parties: Vec<PartyStanding>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartyStanding {
+    #[schema(inline)]
+    party: Party,
+    #[schema(schema_with = pelita_domain::openapi::consent_standing)]
+    standing: Standing,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LedgerEntry {
+    id: String,
+    /// `Purpose::key`.
+    purpose: String,
+    #[schema(inline)]
+    giver: Giver,
+    #[schema(inline)]
+    decision: Decision,
+    on: String,
+    expires: Option<String>,
+    recorded_by: String,
+    recorded_at: String,
+    /// The note, `{"erased": true}` once erased, or null.
+    note: Value,
 }
 
 #[utoipa::path(
@@ -29,7 +72,7 @@ fn standing_json(s: Standing) -> Value {
     summary = "The consent ledger of a case (participation section): where each purpose stands today for the child and the caregiver, by the child's age, and every entry",
     params(("id" = String, Path, max_length = 100)),
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Ledger)),
         (status = 401, response = Problem),
         (status = 403, response = Problem),
         (status = 404, response = Problem),
@@ -63,41 +106,44 @@ pub async fn list(
         Ok(x) => x,
         Err(e) => return store_problem(e),
     };
-    let standing: Vec<Value> = wanted
+    let standing = wanted
         .iter()
         .zip(statuses)
-        .map(|(p, st)| {
-            json!({
-                "purpose": p.key(),
-                "allows": st.allows(),
-                "child_voice": st.voice,
-                "parties": st.parties.iter().map(|(party, s)| json!({
-                    "party": party, "standing": standing_json(*s)
-                })).collect::<Vec<_>>(),
-            })
+        .map(|(p, st)| PurposeStanding {
+            purpose: p.key(),
+            allows: st.allows(),
+            child_voice: st.voice,
+            parties: st
+                .parties
+                .iter()
+                .map(|&(party, standing)| PartyStanding { party, standing })
+                .collect(),
         })
         .collect();
-    let entries: Vec<Value> = ledger
+    let entries = ledger
         .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "purpose": r.entry.purpose.key(),
-                "giver": r.entry.giver.as_str(),
-                "decision": r.entry.decision.as_str(),
-                "on": r.entry.on.to_string(),
-                "expires": r.entry.expires.map(|d| d.to_string()),
-                "recorded_by": r.recorded_by,
-                "recorded_at": r.recorded_at.to_rfc3339(),
-                "note": match &r.note {
-                    Some(Readable::Present(n)) => json!(n.as_str()),
-                    Some(Readable::Erased { .. }) => json!({"erased": true}),
-                    None => Value::Null,
-                },
-            })
+        .map(|r| LedgerEntry {
+            id: r.id.clone(),
+            purpose: r.entry.purpose.key(),
+            giver: r.entry.giver,
+            decision: r.entry.decision,
+            on: r.entry.on.to_string(),
+            expires: r.entry.expires.map(|d| d.to_string()),
+            recorded_by: r.recorded_by.clone(),
+            recorded_at: r.recorded_at.to_rfc3339(),
+            note: match &r.note {
+                Some(Readable::Present(n)) => json!(n.as_str()),
+                Some(Readable::Erased { .. }) => json!({"erased": true}),
+                None => Value::Null,
+            },
         })
         .collect();
-    Json(json!({"rules": rules, "standing": standing, "entries": entries})).into_response()
+    Json(Ledger {
+        rules,
+        standing,
+        entries,
+    })
+    .into_response()
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -2,16 +2,16 @@
 //! annotations (path, method, operation id, parameters, every status a route answers), so a
 //! route cannot change without its document. Links for the stateful tests follow from the
 //! paths (`LINKS`). Bodies come from their types (`ToSchema`: the body structs, `answer.rs`,
-//! `schema.rs`); those of domain records not yet derived are still kept as JSON
-//! (`schemas.json`), keyed by operation id; a key that names no operation fails the document's
-//! own test.
+//! `schema.rs`, the domain's own derives with `pelita_domain::openapi`). `schemas.json` is
+//! left for a body that cannot be derived, keyed by operation id (empty now); a key that names
+//! no operation fails the document's own test.
 
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{RefOr, Response};
-use utoipa::{Modify, OpenApi, ToResponse};
+use utoipa::{Modify, OpenApi, ToResponse, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -81,7 +81,7 @@ use utoipa::{Modify, OpenApi, ToResponse};
         super::abroad::resume,
         super::record_circumstances
     ),
-    components(responses(Problem, Limited)),
+    components(schemas(ProblemDocument), responses(Problem, Limited)),
     modifiers(&Bearer)
 )]
 struct ApiDoc;
@@ -103,6 +103,20 @@ pub(super) static DOCUMENT: LazyLock<String> = LazyLock::new(|| openapi_document
 
 /// A problem document (RFC 9457): every refusal of the API.
 pub struct Problem;
+
+/// What a problem document holds (`api::problem_with` writes it); extension members, such as
+/// a refused field's name, may come beside these.
+#[derive(ToSchema)]
+#[schema(as = Problem)]
+#[expect(dead_code, reason = "the schema of a body written as JSON")]
+struct ProblemDocument {
+    r#type: String,
+    title: String,
+    status: u16,
+    code: String,
+    #[schema(required = false)]
+    detail: String,
+}
 
 impl<'r> ToResponse<'r> for Problem {
     fn response() -> (&'r str, RefOr<Response>) {

@@ -65,6 +65,7 @@ pub async fn household(
     put,
     path = "/api/v1/cases/{id}/household",
     operation_id = "putCasesByIdHousehold",
+    request_body = Household,
     summary = "Replace the household record (lead worker or supervisor); a caregiver cannot also be barred from contact",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -144,6 +144,7 @@ pub struct JusticeAnswer {
     post,
     path = "/api/v1/cases/{id}/proceedings",
     operation_id = "postCasesByIdProceedings",
+    request_body = NewProceeding,
     summary = "Open criminal proceedings. Refused (422 below-minimum-age, with the jurisdiction's protection pathway) for a child who is or could be below the minimum age of criminal responsibility at the alleged offence, whatever the caller's role. Anything but a court for children alerts the case's supervisors",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -197,6 +198,7 @@ async fn case_of(
     post,
     path = "/api/v1/proceedings/{id}/diversion",
     operation_id = "postProceedingsByIdDiversion",
+    request_body = inline(DiversionAssessment),
     summary = "Record the diversion assessment (before formal proceedings)",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -270,6 +272,7 @@ pub async fn formal(
     post,
     path = "/api/v1/cases/{id}/detentions",
     operation_id = "postCasesByIdDetentions",
+    request_body = NewDetention,
     summary = "Register a detention episode (Havana r.20–21): order, legal basis, alternatives considered, best-interests justification, place, separation from adults, parents notified. Refused for a child who could be below the minimum age of criminal responsibility or of detention",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -561,6 +564,7 @@ pub async fn open_sealed(
     post,
     path = "/api/v1/proceedings/{id}/agreement",
     operation_id = "postProceedingsByIdAgreement",
+    request_body = inline(pelita_domain::justice::proceeding::Agreement),
     summary = "Record the diversion agreement (conditions, who monitors, until when) of proceedings whose diversion assessment reached one",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -844,25 +844,36 @@ async fn add_note(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Registration)]
 pub struct RegisterBody {
+    #[schema(schema_with = pelita_domain::openapi::name_text)]
     given: String,
     #[serde(default)]
+    #[schema(schema_with = pelita_domain::openapi::loose_name_text)]
     given_latin: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = pelita_domain::openapi::loose_name_text)]
     family: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = pelita_domain::openapi::loose_name_text)]
     family_latin: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = schema::aliases)]
     aliases: Vec<String>,
+    #[schema(schema_with = schema::sex)]
     sex: String,
     birth: BirthDate,
     #[serde(default)]
+    #[schema(schema_with = schema::evidence)]
     evidence: Option<String>,
+    #[schema(schema_with = schema::priority)]
     priority: String,
+    #[schema(schema_with = schema::priority_reason)]
     priority_reason: String,
     #[serde(default)]
+    #[schema(schema_with = schema::association)]
     association: Option<String>,
 }
 
@@ -955,6 +966,7 @@ fn registration(b: &RegisterBody, u: &User, today: NaiveDate) -> Result<Registra
     post,
     path = "/api/v1/children",
     operation_id = "postChildren",
+    request_body = RegisterBody,
     summary = "Register a child; opens a case at the token user's agency",
     responses(
         (status = 201, description = "OK", body = inline(answer::Registered)),

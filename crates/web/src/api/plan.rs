@@ -68,6 +68,7 @@ pub async fn get_plan(
     put,
     path = "/api/v1/cases/{id}/plan",
     operation_id = "putCasesByIdPlan",
+    request_body = Plan,
     summary = "Save the plan as a draft (lead worker or supervisor); an approved plan that changes needs approval again",
     params(("id" = String, Path, max_length = 100)),
     responses(
@@ -195,6 +196,7 @@ pub async fn followups(
     post,
     path = "/api/v1/followups/{id}",
     operation_id = "postFollowupsById",
+    request_body = inline(pelita_domain::followup::Outcome),
     summary = "Record a follow-up's outcome measures, including the child's own view (the case's lead worker or a supervisor); recorded once",
     params(("id" = String, Path, max_length = 100)),
     responses(

@@ -182,3 +182,76 @@ schema_type! {
         names(names_)
     }
 }
+
+// A registration's fields, read as strings and parsed by the handler (`registration`).
+
+/// Other names the child is known by: at most 20, each a `NameText`.
+pub(super) fn aliases() -> RefOr<Schema> {
+    let name = serde_json::to_value(pelita_domain::openapi::name_text()).expect("a schema");
+    schema(json!({"type": "array", "maxItems": 20, "items": name}))
+}
+
+/// `pelita_domain::identity::Sex` by its key.
+pub(super) fn sex() -> RefOr<Schema> {
+    use pelita_domain::identity::Sex;
+    names([Sex::Female, Sex::Male, Sex::Other, Sex::NotRecorded].map(Sex::as_str))
+}
+
+/// How the birth date is known (`EvidenceKind`); absent or null is a declaration.
+pub(super) fn evidence() -> RefOr<Schema> {
+    schema(
+        json!({"type": ["string", "null"], "enum": ["document", "assessment", "declaration", null]}),
+    )
+}
+
+/// `pelita_domain::case::PriorityLevel` by its key.
+pub(super) fn priority() -> RefOr<Schema> {
+    use pelita_domain::case::PriorityLevel;
+    names(
+        [
+            PriorityLevel::High,
+            PriorityLevel::Medium,
+            PriorityLevel::Low,
+        ]
+        .map(PriorityLevel::as_str),
+    )
+}
+
+/// Why the priority was set: one line of 1 to 500 characters (`Priority::new`).
+pub(super) fn priority_reason() -> RefOr<Schema> {
+    use pelita_domain::openapi::NAME;
+    schema(json!({"type": "string", "minLength": 1, "maxLength": 500, "pattern": NAME}))
+}
+
+/// `pelita_domain::case::Association` by its key, or none.
+pub(super) fn association() -> RefOr<Schema> {
+    use pelita_domain::case::Association;
+    let mut keys: Vec<Value> = Association::ALL
+        .iter()
+        .map(|a| serde_json::to_value(a).expect("a key"))
+        .collect();
+    keys.push(Value::Null);
+    schema(json!({"type": ["string", "null"], "enum": keys}))
+}
+
+/// `pelita_domain::task::Urgency` by its key.
+pub(super) fn urgency() -> RefOr<Schema> {
+    use pelita_domain::task::Urgency;
+    names([Urgency::Overdue, Urgency::DueSoon, Urgency::Later].map(Urgency::as_str))
+}
+
+/// `pelita_domain::justice::AtExpiry` by its key, or none.
+pub(super) fn at_expiry() -> RefOr<Schema> {
+    use pelita_domain::justice::AtExpiry;
+    let mut keys: Vec<Value> = [
+        AtExpiry::ReleaseRequired,
+        AtExpiry::ReviewRequired,
+        AtExpiry::TurnoverRequired,
+        AtExpiry::BringBeforeAuthority,
+    ]
+    .iter()
+    .map(|a| json!(a.as_str()))
+    .collect();
+    keys.push(Value::Null);
+    schema(json!({"type": ["string", "null"], "enum": keys}))
+}

@@ -5,12 +5,41 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pelita_domain::task::Urgency;
-use serde_json::json;
+use pelita_domain::case::PriorityLevel;
+use pelita_domain::justice::AtExpiry;
+use pelita_domain::task::{TaskKind, Urgency};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::doc::{Limited, Problem};
 use super::{ApiUser, ApiWriter, store_problem};
 use crate::AppState;
+
+/// The caller's work, overdue first.
+#[derive(Serialize, ToSchema)]
+pub struct Tasks {
+    #[schema(inline)]
+    tasks: Vec<Task>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Task {
+    #[schema(inline)]
+    kind: TaskKind,
+    id: String,
+    case_id: String,
+    reference: String,
+    #[schema(inline)]
+    priority: PriorityLevel,
+    /// RFC 3339.
+    due: String,
+    #[schema(schema_with = super::schema::urgency)]
+    urgency: &'static str,
+    text: Option<String>,
+    /// What the law requires when a detention clock runs out.
+    #[schema(schema_with = super::schema::at_expiry)]
+    at_expiry: Option<AtExpiry>,
+}
 
 #[utoipa::path(
     get,
@@ -18,7 +47,7 @@ use crate::AppState;
     operation_id = "getTasks",
     summary = "What is due from the caller, overdue first: conference tasks, first assessments (due by the case's priority: high 24 h, medium 3 days, low 7 days unless configured), plan reviews and follow-ups due within 14 days, referrals waiting for an answer",
     responses(
-        (status = 200, description = "OK"),
+        (status = 200, description = "OK", body = inline(Tasks)),
         (status = 401, response = Problem),
         (status = 500, response = Problem),
         Limited,
@@ -38,17 +67,22 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
         )
         .await
     {
-        Ok(list) => Json(json!({"tasks": list.iter().map(|t| json!({
-            "kind": t.kind.as_str(),
-            "id": t.id,
-            "case_id": t.case_id,
-            "reference": t.reference,
-            "priority": t.priority.as_str(),
-            "due": t.due.to_rfc3339(),
-            "urgency": Urgency::of(t.due, now).as_str(),
-            "text": t.text,
-            "at_expiry": t.at_expiry.map(|a| a.as_str()),
-        })).collect::<Vec<_>>()}))
+        Ok(list) => Json(Tasks {
+            tasks: list
+                .into_iter()
+                .map(|t| Task {
+                    kind: t.kind,
+                    urgency: Urgency::of(t.due, now).as_str(),
+                    due: t.due.to_rfc3339(),
+                    id: t.id,
+                    case_id: t.case_id,
+                    reference: t.reference,
+                    priority: t.priority,
+                    text: t.text,
+                    at_expiry: t.at_expiry,
+                })
+                .collect(),
+        })
         .into_response(),
         Err(e) => store_problem(e),
     }
