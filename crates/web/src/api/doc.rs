@@ -2,9 +2,8 @@
 //! annotations (path, method, operation id, parameters, every status a route answers), so a
 //! route cannot change without its document. Links for the stateful tests follow from the
 //! paths (`LINKS`). Bodies come from their types (`ToSchema`: the body structs, `answer.rs`,
-//! `schema.rs`, the domain's own derives with `pelita_domain::openapi`). `schemas.json` is
-//! left for a body that cannot be derived, keyed by operation id (empty now); a key that names
-//! no operation fails the document's own test.
+//! `schema.rs`, the domain's own derives with `pelita_domain::openapi`): nothing is written
+//! by hand. A type whose serde shape is custom has its schema written beside it in code.
 
 use std::sync::LazyLock;
 
@@ -89,10 +88,6 @@ struct ApiDoc;
 /// The document served at `/api/v1/openapi.json`.
 pub fn openapi_document() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the document serialises");
-    let kept: Value = serde_json::from_str(include_str!("schemas.json")).expect("schemas.json");
-    if let Err(e) = add_bodies(&mut doc, &kept) {
-        panic!("schemas.json: {e}");
-    }
     add_links(&mut doc);
     name_tags(&mut doc);
     doc
@@ -192,49 +187,6 @@ fn name_tags(doc: &mut Value) {
                 *tag = json!(if module == "super" { "case" } else { module });
             }
         }
-    }
-}
-
-/// Puts the kept schemas in: `schemas` as components, `bodies.<operationId>.request` as the
-/// request body, `bodies.<operationId>.<status>` as that response's JSON body.
-fn add_bodies(doc: &mut Value, kept: &Value) -> Result<(), String> {
-    // Beside those utoipa collected from the typed bodies.
-    let schemas = &mut doc["components"]["schemas"];
-    if !schemas.is_object() {
-        *schemas = json!({});
-    }
-    for (name, schema) in kept["schemas"].as_object().ok_or("no schemas")? {
-        if schemas.get(name).is_some() {
-            return Err(format!("{name} is derived, and kept too"));
-        }
-        schemas[name] = schema.clone();
-    }
-    let bodies = kept["bodies"].as_object().ok_or("no bodies")?;
-    let mut seen = 0;
-    for item in doc["paths"].as_object_mut().ok_or("no paths")?.values_mut() {
-        for op in item.as_object_mut().ok_or("a path item")?.values_mut() {
-            let id = op["operationId"].as_str().unwrap_or_default().to_owned();
-            let Some(body) = bodies.get(&id) else {
-                continue;
-            };
-            seen += 1;
-            for (key, schema) in body.as_object().ok_or("a body")? {
-                let content = json!({"application/json": {"schema": schema}});
-                if key == "request" {
-                    op["requestBody"] = json!({"required": true, "content": content});
-                } else {
-                    let response = op["responses"]
-                        .get_mut(key)
-                        .ok_or_else(|| format!("{id}: no status {key}"))?;
-                    response["content"] = content;
-                }
-            }
-        }
-    }
-    if seen == bodies.len() {
-        Ok(())
-    } else {
-        Err(format!("{} of {} operations found", seen, bodies.len()))
     }
 }
 

@@ -68,8 +68,10 @@ pub async fn tasks(State(s): State<AppState>, ApiUser(u): ApiUser) -> Response {
         .await
     {
         Ok(list) => Json(Tasks {
+            // Only the tasks the reader's work is (as My work shows them).
             tasks: list
                 .into_iter()
+                .filter(|t| t.kind.is_for(u.role))
                 .map(|t| Task {
                     kind: t.kind,
                     urgency: Urgency::of(t.due, now).as_str(),
