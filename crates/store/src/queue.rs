@@ -231,7 +231,7 @@ impl Store {
             a.extend(also.iter().map(|id| Val::from(id.as_str())));
             let sql = format!(
                 "SELECT c.id, c.child_id, ch.wrapped_key, ch.identity_sealed, ch.erased_at, \
-                 CASE WHEN c.id IN {mine} THEN 1 ELSE 0 END FROM cases c \
+                 CASE WHEN c.id IN {mine} THEN CAST(1 AS BIGINT) ELSE CAST(0 AS BIGINT) END FROM cases c \
                  JOIN children ch ON ch.id = c.child_id WHERE c.id IN ({list}) \
                  AND (c.id IN {mine} OR ($3 = 1 AND c.agency_id = $2))"
             );

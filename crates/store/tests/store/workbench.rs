@@ -236,6 +236,14 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
         .await
         .unwrap();
     assert_eq!(second.cases.len(), 2);
+    // A case a task or an alert names, beyond the page shown, is named too.
+    let beyond = second.cases[0].meta.id.clone();
+    let named = env
+        .store
+        .read_workbench(&me, &CaseFilter::default(), std::slice::from_ref(&beyond))
+        .await
+        .unwrap();
+    assert!(named.names.contains_key(&beyond));
     let mut all: Vec<String> = first
         .cases
         .iter()
