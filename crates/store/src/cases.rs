@@ -710,7 +710,8 @@ impl Write<'_> {
             "UPDATE repatriations SET notes_sealed = $2, end_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE best_interests SET record_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE reception_stays SET stay_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
-            "UPDATE proceedings SET offence_sealed = $2, diversion_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE proceedings SET offence_sealed = $2, diversion_sealed = NULL, agreement_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "UPDATE justice_openings SET order_sealed = $2 WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE detentions SET record_sealed = $2, extension_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
         ] {
             self.tx.exec(sql, args![child_id, empty.clone()]).await?;
