@@ -479,7 +479,12 @@ fn a_database_written_by_the_previous_release_opens_migrates_and_verifies() {
         // And the deployment goes on writing.
         let worker = pelita_store::Actor::operator_in("test", Role::CaseWorker);
         store
-            .move_case(&worker, &id, pelita_domain::case::CaseStatus::Planned, None)
+            .move_case(
+                &worker,
+                &id,
+                pelita_domain::case::CaseStatus::Transferred,
+                Some("moved to another province".into()),
+            )
             .await
             .unwrap();
         store.close().await;

@@ -74,6 +74,8 @@ pub enum DomainError {
     DateTooEarly,
     #[error("this child's repatriation is not being pursued")]
     RepatriationEnded,
+    #[error("the case cannot be {to} without its record (an assessment, an approved plan)")]
+    StatusNeedsRecords { to: &'static str },
 }
 
 impl DomainError {
@@ -107,6 +109,7 @@ impl DomainError {
             DomainError::PhaseNotReached => "phase-not-reached",
             DomainError::DateTooEarly => "date-too-early",
             DomainError::RepatriationEnded => "repatriation-ended",
+            DomainError::StatusNeedsRecords { .. } => "status-needs-records",
         }
     }
 }

@@ -10,6 +10,7 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 use crate::case::{CaseStatus, PriorityLevel};
+use crate::error::DomainError;
 use crate::task::ResponseTimes;
 
 /// A step of the journey, in order.
@@ -118,6 +119,61 @@ pub fn stage(r: &Records) -> Stage {
         });
     }
     derived
+}
+
+/// What the records show, as a move of the stored status needs it. The writer reads these
+/// whole (it is not a reader under need-to-know), unlike [`Records`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Evidence {
+    /// A psychosocial assessment the child did not refuse.
+    pub assessed: bool,
+    /// The reintegration plan is approved.
+    pub plan_approved: bool,
+    /// Some action of that plan is under way or done.
+    pub acting: bool,
+}
+
+/// A status stands on its records: "assessed" on an assessment, "planned" and "in progress"
+/// on an approved plan. Nobody may say a child was assessed or has a plan when the file holds
+/// none. Reopening (back to registered), closure and transfer need no record.
+pub fn may_reach(to: CaseStatus, e: Evidence) -> Result<(), DomainError> {
+    let stands = match to {
+        CaseStatus::Assessed => e.assessed,
+        CaseStatus::Planned | CaseStatus::InProgress => e.plan_approved,
+        _ => true,
+    };
+    if stands {
+        Ok(())
+    } else {
+        Err(DomainError::StatusNeedsRecords { to: to.as_str() })
+    }
+}
+
+/// Where the records carry an open case without anyone asking: an assessment to assessed, an
+/// approved plan to planned, an action of it under way to in progress — forward only, each
+/// step in turn (none when they carry it nowhere new). A case only identified waits for its
+/// registration; a closed or transferred one stays where it is.
+pub fn follows(status: CaseStatus, e: Evidence) -> Vec<CaseStatus> {
+    if !status.is_open() || status == CaseStatus::Identified {
+        return Vec::new();
+    }
+    let target = if e.plan_approved && e.acting {
+        Stage::InProgress
+    } else if e.plan_approved {
+        Stage::Planned
+    } else if e.assessed {
+        Stage::Assessed
+    } else {
+        Stage::Registered
+    };
+    [
+        CaseStatus::Assessed,
+        CaseStatus::Planned,
+        CaseStatus::InProgress,
+    ]
+    .into_iter()
+    .filter(|s| Stage::of_status(*s) > Stage::of_status(status) && Stage::of_status(*s) <= target)
+    .collect()
 }
 
 /// What is due next on the case.
@@ -351,5 +407,54 @@ mod tests {
             next_step(&r, &ResponseTimes::default()),
             Some(Next::ApprovePlan)
         );
+    }
+
+    fn ev(assessed: bool, plan_approved: bool, acting: bool) -> Evidence {
+        Evidence {
+            assessed,
+            plan_approved,
+            acting,
+        }
+    }
+
+    /// "Assessed" needs an assessment and "planned"/"in progress" an approved plan, whoever
+    /// asks; reopening, closing and transfer need no record.
+    #[test]
+    fn a_status_needs_its_records() {
+        use CaseStatus::*;
+        assert!(may_reach(Assessed, ev(false, false, false)).is_err());
+        assert_eq!(may_reach(Assessed, ev(true, false, false)), Ok(()));
+        // An unapproved plan (as a probation officer might save) is no plan yet.
+        assert_eq!(
+            may_reach(Planned, ev(true, false, false)),
+            Err(DomainError::StatusNeedsRecords { to: "planned" })
+        );
+        assert!(may_reach(InProgress, ev(true, false, true)).is_err());
+        assert_eq!(may_reach(Planned, ev(true, true, false)), Ok(()));
+        assert_eq!(may_reach(InProgress, ev(true, true, false)), Ok(()));
+        for to in [Registered, Closed, Transferred] {
+            assert_eq!(may_reach(to, Evidence::default()), Ok(()), "{to:?}");
+        }
+    }
+
+    /// The records carry the status forward one step at a time, never back, never out of a
+    /// closed case or into an unregistered one.
+    #[test]
+    fn the_records_carry_the_status_forward_only() {
+        use CaseStatus::*;
+        assert_eq!(follows(Registered, ev(true, false, false)), vec![Assessed]);
+        assert_eq!(follows(Registered, ev(false, false, false)), vec![]);
+        assert_eq!(
+            follows(Registered, ev(true, true, true)),
+            vec![Assessed, Planned, InProgress]
+        );
+        assert_eq!(follows(Assessed, ev(true, true, false)), vec![Planned]);
+        assert_eq!(follows(Planned, ev(true, true, true)), vec![InProgress]);
+        // Already there, or further than the records: nothing moves, nothing goes back.
+        assert_eq!(follows(Planned, ev(true, true, false)), vec![]);
+        assert_eq!(follows(InProgress, ev(true, false, false)), vec![]);
+        for s in [Identified, Closed, Transferred] {
+            assert_eq!(follows(s, ev(true, true, true)), vec![], "{s:?}");
+        }
     }
 }

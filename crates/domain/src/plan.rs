@@ -125,6 +125,14 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Some action is under way or done: the plan is being carried out.
+    pub fn acting(&self) -> bool {
+        self.goals
+            .iter()
+            .flat_map(|g| &g.actions)
+            .any(|a| matches!(a.status, ActionStatus::InProgress | ActionStatus::Done))
+    }
+
     /// The next review and every action's due date may lie ahead, but not before 2000.
     pub fn check_dates(&self) -> Result<(), DomainError> {
         let dues = self

@@ -285,6 +285,9 @@ impl Write<'_> {
                    "assent": a.assent.as_str(), "answered": a.answers.len()}),
         )
         .await?;
+        if section == Section::Psychosocial {
+            self.follow_records(case_id, "assessment.record").await?;
+        }
         Ok(id)
     }
 }

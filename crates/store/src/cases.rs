@@ -491,7 +491,7 @@ impl Write<'_> {
         Ok((case, child_id, key))
     }
 
-    async fn save_case(&mut self, case_id: &str, case: &Case) -> Result<(), StoreError> {
+    pub(crate) async fn save_case(&mut self, case_id: &str, case: &Case) -> Result<(), StoreError> {
         self.tx
             .exec(
                 "UPDATE cases SET status = $1, priority = $2, assigned_to = $3, victim_since = $4, \
@@ -545,6 +545,12 @@ impl Write<'_> {
             pelita_domain::followup::may_close(self.actor.role)?;
         }
         case.move_to(to, reason)?;
+        if matches!(
+            to,
+            CaseStatus::Assessed | CaseStatus::Planned | CaseStatus::InProgress
+        ) {
+            pelita_domain::journey::may_reach(to, self.evidence(case_id).await?)?;
+        }
         self.save_case(case_id, &case).await?;
         if to == CaseStatus::Closed {
             let closed_on = from_micros(self.now).date_naive();

@@ -20,6 +20,7 @@ mod db;
 mod family;
 mod followup;
 mod interview;
+mod journey;
 mod justice;
 mod migrate;
 mod permit;

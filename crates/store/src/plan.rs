@@ -211,7 +211,7 @@ impl Write<'_> {
             json!({"goal": goal, "action": action, "status": status}),
         )
         .await?;
-        Ok(())
+        self.follow_records(case_id, "plan.action").await
     }
 
     pub(crate) async fn approve_plan(&mut self, case_id: &str) -> Result<(), StoreError> {
@@ -238,6 +238,6 @@ impl Write<'_> {
             .await?;
         self.audit("plan.approve", case_id, json!({"goals": p.goals.len()}))
             .await?;
-        Ok(())
+        self.follow_records(case_id, "plan.approve").await
     }
 }

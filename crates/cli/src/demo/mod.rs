@@ -559,14 +559,18 @@ pub async fn populate(
                         .record_assessment(&actor, &r.case_id, &instrument, a)
                         .await?;
                 }
-                for s in steps {
-                    store.move_case(&actor, &r.case_id, *s, None).await?;
-                }
+                // The records carry the status (the assessment to assessed, the approved
+                // plan to planned); the worker says when work on the plan has started.
                 if steps.len() >= 2 {
                     store
                         .save_plan(&actor, &r.case_id, plan(i, &agency)?)
                         .await?;
                     store.approve_plan(&SUPERVISOR.actor(), &r.case_id).await?;
+                }
+                if steps.contains(&CaseStatus::InProgress) {
+                    store
+                        .move_case(&actor, &r.case_id, CaseStatus::InProgress, None)
+                        .await?;
                 }
                 if status == CaseStatus::Closed {
                     // Closure is a supervisor's decision.

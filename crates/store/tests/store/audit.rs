@@ -22,7 +22,12 @@ async fn audit_chain_names_the_first_bad_event(env: &Env) {
             .await
             .unwrap();
         env.store
-            .move_case(&worker(), &r.case_id, CaseStatus::Assessed, None)
+            .move_case(
+                &worker(),
+                &r.case_id,
+                CaseStatus::Transferred,
+                Some("moved away".into()),
+            )
             .await
             .unwrap();
     }
@@ -31,14 +36,14 @@ async fn audit_chain_names_the_first_bad_event(env: &Env) {
     assert_eq!((ok.events, ok.first_break), (11, None));
 
     env.tamper(
-        "UPDATE audit_events SET detail = replace(detail, 'assessed', 'assessec') WHERE seq = 5",
+        "UPDATE audit_events SET detail = replace(detail, 'transferred', 'transferrec') WHERE seq = 5",
     )
     .await;
     let r = env.store.verify_audit(&|_, _| {}).await.unwrap();
     assert_eq!(r.first_break, Some(ChainBreak::Altered { seq: 5 }));
     assert_eq!(r.events, 4);
     env.tamper(
-        "UPDATE audit_events SET detail = replace(detail, 'assessec', 'assessed') WHERE seq = 5",
+        "UPDATE audit_events SET detail = replace(detail, 'transferrec', 'transferred') WHERE seq = 5",
     )
     .await;
     assert_eq!(
@@ -124,10 +129,7 @@ async fn audit_verify_names_each_case_whose_state_contradicts_the_chain(env: &En
         .register_child(&worker(), reg("Siti"))
         .await
         .unwrap();
-    env.store
-        .move_case(&worker(), &moved.case_id, CaseStatus::Assessed, None)
-        .await
-        .unwrap();
+    assess(env, &moved.case_id).await;
     let supervisor = Actor::operator_in("supervisor", Role::Supervisor);
     let referral = env
         .store

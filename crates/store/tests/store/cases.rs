@@ -166,10 +166,15 @@ async fn lifecycle_and_notes(env: &Env) {
         )
         .await
         .unwrap();
-    env.store
-        .move_case(&worker(), &r.case_id, CaseStatus::Assessed, None)
-        .await
-        .unwrap();
+    // "Assessed" stands on an assessment (the rule's own test is in plans.rs).
+    assert!(matches!(
+        env.store
+            .move_case(&worker(), &r.case_id, CaseStatus::Assessed, None)
+            .await,
+        Err(StoreError::Domain(DomainError::StatusNeedsRecords { .. }))
+    ));
+    assess(env, &r.case_id).await;
+    assert_eq!(status_of(env, &r.case_id).await, CaseStatus::Assessed);
     let skip = env
         .store
         .move_case(&worker(), &r.case_id, CaseStatus::InProgress, None)
@@ -467,10 +472,7 @@ async fn a_victims_case_is_never_deleted_replaced_or_rekeyed(env: &Env) {
     assert_eq!(case.case.reference, victim.reference);
     assert!(env.store.case_meta(o).await.is_ok());
     // The store's own writes still change cases in place.
-    env.store
-        .move_case(&worker(), v, CaseStatus::Assessed, None)
-        .await
-        .unwrap();
+    assess(env, v).await;
     env.store
         .record_circumstances(&worker(), o, circumstances())
         .await

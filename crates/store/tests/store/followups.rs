@@ -16,10 +16,6 @@ async fn follow_ups_fall_on_the_months_after_closure_and_are_recorded_once(env: 
         .await;
     let supervisor = Actor::operator_in("supervisor-1", Role::Supervisor);
     env.store
-        .move_case(&worker(), &case, CaseStatus::Assessed, None)
-        .await
-        .unwrap();
-    env.store
         .move_case(
             &supervisor,
             &case,

@@ -764,10 +764,6 @@ async fn sealed_justice_records_open_on_a_court_order_for_thirty_days(env: &Env)
     // Closed: the justice records are sealed and the justice read shows none of them.
     let supervisor = Actor::operator_in("supervisor-1", Role::Supervisor);
     env.store
-        .move_case(&worker(), &case, CaseStatus::Assessed, None)
-        .await
-        .unwrap();
-    env.store
         .move_case(
             &supervisor,
             &case,

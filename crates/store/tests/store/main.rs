@@ -284,6 +284,31 @@ async fn case_of(env: &Env, case_id: &str) -> pelita_store::CaseRecord {
         .unwrap()
 }
 
+async fn status_of(env: &Env, case_id: &str) -> CaseStatus {
+    case_of(env, case_id).await.case.status
+}
+
+/// A psychosocial assessment the child agreed to, recorded today by the worker: the record
+/// that carries a case to "assessed".
+async fn assess(env: &Env, case_id: &str) {
+    let a = pelita_store::NewAssessment {
+        on: today().date_naive(),
+        language: "id".into(),
+        assent: pelita_store::Assent::Given,
+        present: None,
+        answers: Default::default(),
+    };
+    env.store
+        .record_assessment(
+            &worker(),
+            case_id,
+            &pelita_domain::assessment::Instrument::default_instrument(),
+            a,
+        )
+        .await
+        .unwrap();
+}
+
 fn name(s: &str) -> NameText {
     NameText::parse(s).unwrap()
 }

@@ -10,6 +10,20 @@ use crate::*;
 
 both!(a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_views);
 
+/// A status no record stands on, as any role asks it: refused with the rule, nothing moved.
+async fn refused_without_records(env: &Env, case: &str, who: &Actor, to: CaseStatus) {
+    let before = status_of(env, case).await;
+    let refused = env.store.move_case(who, case, to, None).await;
+    assert!(
+        matches!(
+            &refused,
+            Err(StoreError::Domain(DomainError::StatusNeedsRecords { to: t })) if *t == to.as_str()
+        ),
+        "{to:?} from {before:?}: {refused:?}"
+    );
+    assert_eq!(status_of(env, case).await, before);
+}
+
 fn plan(agency: &str, child_views: Views) -> Plan {
     Plan {
         goals: vec![Goal {
@@ -53,6 +67,10 @@ async fn a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_
         }
     };
     assert_eq!(read().await, None);
+    // The status follows the records: nobody may call the child assessed without an
+    // assessment, nor planned without an approved plan — a supervisor neither.
+    refused_without_records(env, case, &worker(), CaseStatus::Assessed).await;
+    refused_without_records(env, case, &supervisor, CaseStatus::Assessed).await;
     assert!(matches!(
         env.store.approve_plan(&supervisor, case).await,
         Err(StoreError::NotFound)
@@ -102,7 +120,20 @@ async fn a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_
         approve(supervisor.clone()).await,
         Err(DomainError::AssessmentRequired)
     );
+    assert_eq!(status_of(env, case).await, CaseStatus::Registered);
+    refused_without_records(env, case, &worker(), CaseStatus::Assessed).await;
     assess(Instrument::default_instrument(), Assent::Given).await;
+    // The assessment carried the case to "assessed", audited as a move that follows it.
+    assert_eq!(status_of(env, case).await, CaseStatus::Assessed);
+    let moved = env.last_event().await;
+    assert_eq!(moved.action, "case.move");
+    assert!(
+        moved.detail.contains("assessment.record"),
+        "{}",
+        moved.detail
+    );
+    // A saved, unapproved plan is no plan yet: "planned" waits for the approval.
+    refused_without_records(env, case, &supervisor, CaseStatus::Planned).await;
     assert_eq!(
         approve(supervisor.clone()).await,
         Err(DomainError::ChildViewsRequired)
@@ -128,6 +159,7 @@ async fn a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_
         .await
         .unwrap();
     approve(supervisor.clone()).await.unwrap();
+    assert_eq!(status_of(env, case).await, CaseStatus::Planned);
     env.store
         .save_plan(&worker(), case, plan(&agency, heard.clone()))
         .await
@@ -136,6 +168,9 @@ async fn a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_
         !read().await.unwrap().approved,
         "a changed plan needs approval again"
     );
+    // The approval lapsed, but the case does not go back; no move forward stands on it.
+    assert_eq!(status_of(env, case).await, CaseStatus::Planned);
+    refused_without_records(env, case, &worker(), CaseStatus::InProgress).await;
     approve(supervisor.clone()).await.unwrap();
     let approved = read().await.unwrap();
     assert!(approved.approved);
@@ -146,6 +181,8 @@ async fn a_plan_is_approved_by_a_supervisor_after_an_assessment_with_the_childs_
         .set_action_status(&worker(), case, 0, 0, ActionStatus::InProgress)
         .await
         .unwrap();
+    // An action under way carries the case to "in progress".
+    assert_eq!(status_of(env, case).await, CaseStatus::InProgress);
     assert!(matches!(
         env.store
             .set_action_status(&worker(), case, 0, 1, ActionStatus::Done)

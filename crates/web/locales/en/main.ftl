@@ -1143,3 +1143,6 @@ work-intro-auditor = You check who read and changed what: the audit chain, the a
 work-intro-auditor-go = Open the audit
 work-intro-admin = You manage accounts, agencies and rule values; children's records are not yours to read.
 work-intro-admin-go = Open administration
+
+## wt-lead
+error-status-needs-records = A case is “Assessed” once an assessment is recorded, and “Planned” or “In progress” once its plan is approved. Record that first: the status then follows by itself.

@@ -1135,3 +1135,6 @@ work-intro-auditor = Sinusuri mo kung sino ang bumasa at nagbago ng ano: ang aud
 work-intro-auditor-go = Buksan ang audit
 work-intro-admin = Ikaw ang namamahala sa mga account, ahensya at halaga ng mga tuntunin; hindi para sa iyo ang pagbasa ng mga rekord ng mga bata.
 work-intro-admin-go = Buksan ang administrasyon
+
+## wt-lead
+error-status-needs-records = Nagiging “Na-assess” ang kaso kapag naitala ang isang pagtatasa, at “May plano na” o “Isinasagawa” kapag naaprubahan ang plano nito. Itala muna iyon: susunod na kusa ang status.

@@ -1100,3 +1100,6 @@ work-intro-auditor = Anda memeriksa siapa membaca dan mengubah apa: rantai audit
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengelola akun, lembaga, dan nilai aturan; catatan anak bukan untuk Anda baca.
 work-intro-admin-go = Buka administrasi
+
+## wt-lead
+error-status-needs-records = Kasus menjadi “Sudah diasesmen” setelah asesmen dicatat, dan “Rencana tersusun” atau “Dalam penanganan” setelah rencananya disahkan. Catat itu terlebih dahulu: statusnya akan mengikuti dengan sendirinya.

@@ -1100,3 +1100,6 @@ work-intro-auditor = Anda menyemak siapa membaca dan mengubah apa: rantaian audi
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengurus akaun, agensi dan nilai peraturan; rekod kanak-kanak bukan untuk anda baca.
 work-intro-admin-go = Buka pentadbiran
+
+## wt-lead
+error-status-needs-records = Kes menjadi “Dinilai” setelah penilaian direkodkan, dan “Pelan disediakan” atau “Dalam tindakan” setelah pelannya diluluskan. Rekodkan itu dahulu: statusnya akan berubah dengan sendirinya.

@@ -56,6 +56,13 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
         Ok(r) => r,
         Err(e) => return error::store(&t, e),
     };
+    // Days as the case's jurisdiction counts them: the case page and the court read the same
+    // date for the same instant (a detention begun at 23:00 UTC began the next day in Jakarta).
+    let tz = match ctx.store.jurisdiction_of(&meta.id).await {
+        Ok(j) => j.tz().unwrap_or(chrono_tz::UTC),
+        Err(e) => return error::store(&t, e),
+    };
+    let day = |at: chrono::DateTime<chrono::Utc>| t.date(at.with_timezone(&tz).date_naive());
     let lang = t.tag;
     let mut free_text: Vec<String> = Vec::new();
     let association = r
@@ -159,7 +166,7 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
             "report-detention",
             &[
                 ("stage", t.pick("stage", d.stage.as_str()).into()),
-                ("from", t.date(d.started_at.date_naive()).into()),
+                ("from", day(d.started_at).into()),
                 ("days", days.into()),
             ],
         ));
@@ -176,13 +183,13 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
         prepared: t.with(
             "report-prepared",
             &[
-                ("date", t.date(ctx.store.now().date_naive())),
+                ("date", day(ctx.store.now())),
                 ("who", ctx.user().display_name.clone()),
             ],
         ),
         victim: r
             .victim_since
-            .map(|s| t.with("report-victim", &[("since", t.date(s.date_naive()))])),
+            .map(|s| t.with("report-victim", &[("since", day(s))])),
         association,
         assessed_on,
         domains,

@@ -276,17 +276,25 @@ async fn status_moves_follow_the_write_table_and_the_records() {
         .team("Amina", "probation")
         .build()
         .await;
+    let budi = app.case_id("Budi");
+    // The assessment carries the case to "assessed" by itself.
     app.store
-        .move_case(
+        .record_assessment(
             &operator(),
-            &app.case_id("Budi"),
-            pelita_domain::case::CaseStatus::Assessed,
-            None,
+            &budi,
+            &pelita_domain::assessment::Instrument::default_instrument(),
+            pelita_store::NewAssessment {
+                on: now().date_naive(),
+                language: "id".into(),
+                assent: pelita_store::Assent::Given,
+                present: None,
+                answers: Default::default(),
+            },
         )
         .await
         .unwrap();
     let mut b = app.signed_in("probation").await;
-    let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Budi"))).await;
+    let (_, _, page) = b.get(&format!("/cases/{budi}")).await;
     assert!(
         page.contains(r#"id="move-to""#),
         "the lead may move the case"
@@ -295,6 +303,21 @@ async fn status_moves_follow_the_write_table_and_the_records() {
         !page.contains(r#"<option value="planned">"#),
         "Planned offered without a plan"
     );
+    // Asked anyway (an old page, a crafted form), the store refuses it with the rule.
+    let csrf = b.csrf().await;
+    let (status, _, refused) = b
+        .post(
+            &format!("/cases/{budi}/move"),
+            &[("csrf", &csrf), ("to", "planned")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "the page again, with the rule");
+    assert!(
+        refused.contains("once its plan is approved"),
+        "the rule is named"
+    );
+    let meta = app.store.case_meta(&budi).await.unwrap();
+    assert_eq!(meta.status, pelita_domain::case::CaseStatus::Assessed);
     let (_, _, page) = b.get(&format!("/cases/{}", app.case_id("Amina"))).await;
     assert!(
         !page.contains(r#"id="move-to""#),

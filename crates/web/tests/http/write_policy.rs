@@ -156,7 +156,11 @@ async fn team_members_do_not_run_the_case_and_referrals_share_what_the_receiver_
     let (s, _, _) = lb
         .post(
             &format!("/cases/{case}/move"),
-            &[("csrf", &lcsrf), ("to", "assessed"), ("reason", "")],
+            &[
+                ("csrf", &lcsrf),
+                ("to", "transferred"),
+                ("reason", "Moved to her aunt in another district"),
+            ],
         )
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
