@@ -579,3 +579,28 @@ async fn a_breached_diversion_agreement_is_a_task_due_within_the_legal_time_and_
             .any(|t| t["kind"] == "diversion_breach")
     );
 }
+
+/// The report counts days as the case's jurisdiction does: at 20:00 UTC it is already the
+/// next day in Jakarta, and the report (its date, the victim status) says so, as the case
+/// page does — a court must not read a day earlier than the caseworker.
+#[tokio::test]
+async fn the_report_dates_in_the_jurisdictions_zone() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .build()
+        .await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 11, 28, 20, 0, 0).unwrap());
+    let case = app
+        .child(&app.agency_id("HOME"), &app.user_id("lead"), "Amina")
+        .await;
+    let mut b = app.signed_in("lead").await;
+    let (s, _, report) = b.get(&format!("/cases/{case}/report")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(report.contains("Prepared on 29 November 2026"), "{report}");
+    assert!(
+        report.contains("recognised as a victim since 29 November 2026"),
+        "{report}"
+    );
+}
