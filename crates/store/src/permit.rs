@@ -134,7 +134,7 @@ fn user_needs(command: &UserCommand) -> Need<'_> {
         | U::SetDisabled(..)
         | U::ResetSecondFactor(_)
         | U::SetRole(..) => Need::Administration,
-        U::SetPassword(user, _) | U::SetLanguage(user, _) => Need::Account(user),
+        U::SetPassword(user, _, _) | U::SetLanguage(user, _) => Need::Account(user),
     }
 }
 

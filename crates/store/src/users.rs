@@ -13,7 +13,8 @@ use crate::{Actor, NewAgency, NewUser, Store, StoreError, User};
 pub(crate) enum UserCommand {
     CreateAgency(NewAgency, Reply<String>),
     CreateUser(NewUser, Reply<String>),
-    SetPassword(String, String),
+    /// The account, the new hash, and the session to keep (the owner's own, signed in).
+    SetPassword(String, String, Option<Vec<u8>>),
     SetLanguage(String, String),
     SetDisabled(String, bool),
     ResetSecondFactor(String),
@@ -32,7 +33,7 @@ impl UserCommand {
                 reply.keep(w.create_user(u).await?);
                 Ok(())
             }
-            UserCommand::SetPassword(user, hash) => {
+            UserCommand::SetPassword(user, hash, keep) => {
                 w.change_user(
                     user,
                     "UPDATE users SET password_hash = $1 WHERE id = $2",
@@ -40,7 +41,16 @@ impl UserCommand {
                     false,
                 )
                 .await?;
-                w.audit("user.password", user, json!({})).await?;
+                // Whoever knew the old password is signed out with it, in the same
+                // transaction: every session of the account but the one that changed it.
+                let ended =
+                    w.tx.exec(
+                        "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+                        args![user.as_str(), keep.clone().unwrap_or_default()],
+                    )
+                    .await?;
+                w.audit("user.password", user, json!({ "sessions_ended": ended }))
+                    .await?;
                 Ok(())
             }
             UserCommand::SetLanguage(user, lang) => {
@@ -156,14 +166,21 @@ impl Store {
             .flatten())
     }
 
+    /// Sets an account's password and ends its sessions, all but `keep` (the session of the
+    /// owner who changed it); an administrator's reset ends them all.
     pub async fn set_password(
         &self,
         actor: &Actor,
         user_id: &str,
         hash: String,
+        keep: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.submit(actor, UserCommand::SetPassword(user_id.to_owned(), hash))
-            .await?;
+        let keep = keep.map(|t| self.keys.token_hash(t));
+        self.submit(
+            actor,
+            UserCommand::SetPassword(user_id.to_owned(), hash, keep),
+        )
+        .await?;
         Ok(())
     }
 

@@ -37,14 +37,22 @@ async fn a_new_password_signs_in_and_the_old_one_no_longer_does(env: &Env) {
     assert!(signs_in_with(env, "nadia", "first long passphrase").await);
 
     let actor = env.store.act_as(&nadia).await.unwrap();
+    // Signed in on her phone and at the office; she changes it at the office.
+    let (phone, office) = (env.sign_in(&nadia).await, env.sign_in(&nadia).await);
     env.store
         .set_password(
             &actor,
             &nadia,
             pelita_store::hash_password("second long passphrase"),
+            Some(&office),
         )
         .await
         .unwrap();
+    assert!(
+        env.store.session(&phone).await.unwrap().is_none(),
+        "the old password's other sessions end with it"
+    );
+    assert!(env.store.session(&office).await.unwrap().is_some());
     assert!(!signs_in_with(env, "nadia", "first long passphrase").await);
     assert!(signs_in_with(env, "nadia", "second long passphrase").await);
     let e = env.last_event().await;
@@ -64,7 +72,12 @@ async fn a_new_password_signs_in_and_the_old_one_no_longer_does(env: &Env) {
         let other = env.store.act_as(other).await.unwrap();
         assert_forbidden(
             env.store
-                .set_password(&other, &nadia, pelita_store::hash_password("taken over"))
+                .set_password(
+                    &other,
+                    &nadia,
+                    pelita_store::hash_password("taken over"),
+                    None,
+                )
                 .await,
         );
     }
@@ -76,10 +89,19 @@ async fn a_new_password_signs_in_and_the_old_one_no_longer_does(env: &Env) {
     let boss = env.account("boss", Role::Administrator, &agency).await;
     let boss = env.store.act_as(&boss).await.unwrap();
     env.store
-        .set_password(&boss, &nadia, pelita_store::hash_password("set by admin"))
+        .set_password(
+            &boss,
+            &nadia,
+            pelita_store::hash_password("set by admin"),
+            None,
+        )
         .await
         .unwrap();
     assert!(signs_in_with(env, "nadia", "set by admin").await);
+    assert!(
+        env.store.session(&office).await.unwrap().is_none(),
+        "an administrator's reset ends every session"
+    );
     assert_eq!(env.last_event().await.actor, boss.id());
 
     // A disabled account changes nothing, not even its own password.
@@ -89,7 +111,12 @@ async fn a_new_password_signs_in_and_the_old_one_no_longer_does(env: &Env) {
         .unwrap();
     assert_forbidden(
         env.store
-            .set_password(&actor, &nadia, pelita_store::hash_password("after leaving"))
+            .set_password(
+                &actor,
+                &nadia,
+                pelita_store::hash_password("after leaving"),
+                None,
+            )
             .await,
     );
     assert!(signs_in_with(env, "nadia", "set by admin").await);

@@ -112,13 +112,11 @@ pub async fn password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Response {
     let actor = ctx.actor().clone();
     if let Err(e) = ctx
         .store
-        .set_password(&actor, &ctx.user().id, new_hash)
+        .set_password(&actor, &ctx.user().id, new_hash, Some(&ctx.token))
         .await
     {
         return crate::error::store(&t, e);
     }
-    // A new password ends every other session.
-    let _ = ctx.store.end_other_sessions(&actor, &ctx.token).await;
     render(&ctx, Some(t.get("password-changed")), None, StatusCode::OK).await
 }
 
