@@ -1,5 +1,6 @@
 // Pelita in a real browser (Debian Chromium via playwright-core), with axe-core checking
-// WCAG 2.1 AA on every page visited. Screenshots of the main pages go to $PELITA_SHOTS.
+// WCAG 2.1 AA on every page visited. Screenshots of the main pages go to $PELITA_SHOTS, the counted
+// journey (taps, fields, page loads per role) to $PELITA_SHOTS/../journey.json.
 //
 // Needs PELITA_BIN (the pelita binary). Starts its own servers on loopback ports.
 
@@ -11,10 +12,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { Meter } from './meter.mjs';
 
 const BIN = process.env.PELITA_BIN;
 const SHOTS = process.env.PELITA_SHOTS || path.resolve('../../target/screenshots');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+// Loopback ports: any free one, or PELITA_BROWSER_PORT for the demo and the next for the fresh
+// deployment (where a machine hands out fixed ports).
+const PORT = Number(process.env.PELITA_BROWSER_PORT || 0);
+const listen = (n) => `127.0.0.1:${PORT && PORT + n}`;
 const servers = [];
 let browser;
 let demo; // { url, password }
@@ -93,14 +99,14 @@ before(async () => {
       '--disable-component-update', '--disable-sync'],
   });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pelita-browser-'));
-  const d = await start(['demo', '--data-dir', path.join(tmp, 'demo'), '--listen', '127.0.0.1:0', '--children', '80']);
+  const d = await start(['demo', '--data-dir', path.join(tmp, 'demo'), '--listen', listen(0), '--children', '80']);
   const pw = d.out().match(/signs in with the password (\S+)/);
   assert.ok(pw, `no demo password in: ${d.out()}`);
   demo = { url: d.url, password: pw[1] };
 
   const init = execFileSync(BIN, ['init', '--data-dir', path.join(tmp, 'fresh')], { encoding: 'utf8' });
   const admin = init.match(/admin \/ (\S+)/)[1];
-  const f = await start(['serve', '--data-dir', path.join(tmp, 'fresh'), '--listen', '127.0.0.1:0']);
+  const f = await start(['serve', '--data-dir', path.join(tmp, 'fresh'), '--listen', listen(1)]);
   fresh = { url: f.url, adminPassword: admin };
 });
 
@@ -298,94 +304,165 @@ test('consent, then referral: the health centre accepts and sees only the shared
 // The whole case-management journey, once in each of the six languages, each step signed in
 // as the role that does it: register → consent → assess → plan → approve → refer → accept →
 // conference → close → follow-up. Selectors use ids and values, never translated text.
+//
+// Up to the accepted referral it is walked as a person would on a 390 × 844 phone and counted
+// (meter.mjs): the only typed address is each role's sign-in; everything else is a link, the
+// section menu, My work or a form. The counts per role go to journey.json (issue 15).
 const JOURNEY = [
-  ['en-GB', 'en', 'Amina', 'Wahyuni'],
+  // Names no demo child comes near: a duplicate warning would add a tap and a page load.
+  ['en-GB', 'en', 'Kirana', 'Sasmitaningrum'],
   ['id-ID', 'id', 'Sekar', 'Larasati'],
-  ['ms-MY', 'ms', 'Nur Iman', 'Zulkifli'],
+  ['ms-MY', 'ms', 'Qistina', 'Fadzillah'],
   ['fil-PH', 'fil', 'Maricel', 'Dimaculangan'],
-  ['bn-BD', 'bn', 'তাহমিনা', 'আক্তার'],
-  ['dv-MV', 'dv', 'ޝިފާ', 'އިބްރާހީމް'],
+  ['bn-BD', 'bn', 'ঝুমুর', 'মৃধা'],
+  ['dv-MV', 'dv', 'ޒުލޭހާ', 'ނަސީރު'],
 ];
+const SCREEN = 844;
+// What the journey costs now, in every language: a ceiling, so that a change that adds work
+// fails here. Measured on 2026-12-08: 51 taps, 34 fields, 21 page loads in all (issue 15
+// counted 88, 33 and 31 by hand before My work and the case page were reworked); consent alone
+// is 21 of the case worker's 45 taps, four submissions of one purpose by one giver each.
+// Issue 15's goal is ≤ 45 taps in all (the to-do test below).
+const JOURNEY_CEILING = {
+  'case worker': { taps: 45, fields: 28, loads: 14 },
+  supervisor: { taps: 3, fields: 2, loads: 4 },
+  'receiving agency': { taps: 3, fields: 4, loads: 3 },
+};
+const JOURNEY_GOAL_TAPS = 45;
+const journeys = {}; // by language: { casePath, report }
+
+// Consent for each purpose by each giver. The form takes one entry per submission; a form
+// taking several purposes and givers at once (checkboxes, one submission) is walked instead
+// as soon as the page offers one.
+async function recordConsents(u, purposes, givers) {
+  const form = u.page.locator('#consent form[action$="/consents"]');
+  await u.reach('#section-participation');
+  if (await form.locator('input[type=checkbox]').count()) {
+    await u.reveal('#consent details summary');
+    for (const value of [...purposes, ...givers]) {
+      const box = form.locator(`input[type=checkbox][value="${value}"]`);
+      assert.equal(await box.count(), 1, `the consent form has no one checkbox for ${value}: walk the new form here`);
+      await u.check(box);
+    }
+    if (await form.locator('#c-decision').count()) await u.choose('#c-decision', 'given');
+    await u.tap(form.locator('button[type=submit]'), { load: true });
+    return;
+  }
+  for (const purpose of purposes) {
+    for (const giver of givers) {
+      await u.reach('#section-participation');
+      await u.reveal('#consent details summary');
+      await u.choose('#c-purpose', purpose);
+      await u.choose('#c-giver', giver);
+      await u.choose('#c-decision', 'given');
+      await u.tap(form.locator('button[type=submit]'), { load: true });
+    }
+  }
+}
+
+// From My work to an accepted referral, counted; answers the case's path and the three pages.
+async function walkToAcceptance(meter, locale, lang, given, family) {
+  const worker = meter.user(await newPage(locale), 'case worker');
+  meter.step('sign in');
+  await worker.signIn(demo.url, 'worker.dsjkt', demo.password);
+  assert.equal(await worker.page.getAttribute('html', 'lang'), lang);
+
+  meter.step('register');
+  await worker.tap('header nav a[href="/register"]', { load: true });
+  await worker.fill('#given', given);
+  await worker.fill('#family', family);
+  await worker.choose('#sex', 'female');
+  await worker.choose('#precision', 'year');
+  await worker.fill('#birth_year', '2012');
+  await worker.fill('#priority_reason', 'Needs school re-entry and family support');
+  await worker.check('#recruitment');
+  await worker.tap('button[name=action][value=save]', { load: true });
+  assert.match(worker.page.url(), /\/cases\/[^/]+$/, 'registered at the first submission, without a duplicate warning');
+  const casePath = new URL(worker.page.url()).pathname;
+
+  // Consent and assent: for the assessment and for a referral to health services.
+  meter.step('consent');
+  await recordConsents(worker, ['assessment', 'referral:health'], ['child', 'caregiver']);
+  assert.equal(await worker.page.locator('#consent table tbody tr').count(), 4);
+
+  meter.step('assessment');
+  await worker.reach('#section-psychosocial');
+  await worker.tap(`#section-psychosocial a.button[href^="${casePath}/assessments"]`, { load: true });
+  await worker.check('input[name=assent][value=given]');
+  await worker.choose('#a-in_school', 'no');
+  await worker.tap('#assessment-form button[type=submit]', { load: true });
+  assert.equal(new URL(worker.page.url()).pathname, casePath);
+  assert.ok(await worker.page.locator('#assessments table').count(), 'the assessment summary shows');
+
+  // Plan: a goal with a community activity, and the child's views.
+  meter.step('plan');
+  await worker.reach('#section-plan');
+  await worker.reveal(worker.page.locator('#plan details.edit summary').first());
+  await worker.fill('#p-child', 'I want to go back to school with my friends');
+  await worker.choose('#g-domain', 'education');
+  await worker.fill('#g-text', 'Back to school in January');
+  await worker.fill('#g-action', 'Enrol at the junior secondary school');
+  await worker.choose('#g-activity', 'school_re_entry');
+  await worker.tap('form[action$="/plan"] button[type=submit]', { load: true });
+  assert.match(await worker.page.textContent('#plan'), /Enrol at the junior secondary school/);
+
+  // The supervisor approves from the queue on My work.
+  const supervisor = meter.user(await newPage(locale), 'supervisor');
+  meter.step('sign in');
+  await supervisor.signIn(demo.url, 'supervisor.dsjkt', demo.password);
+  meter.step('approval');
+  await supervisor.tap(`#queue a[href^="${casePath}"]`, { load: true });
+  await supervisor.tap('form[action$="/plan/approve"] button', { load: true });
+  assert.equal(await supervisor.page.locator('form[action$="/plan/approve"]').count(), 0, 'approved');
+
+  // The case worker comes back through My work, where the approval is an alert on her case,
+  // and refers to the health centre, sharing health and identity.
+  meter.step('referral');
+  await worker.tap('header nav ul a[href="/work"]', { load: true });
+  await worker.tap(`#alerts a[href="${casePath}"]`, { load: true });
+  await worker.reach('#referrals');
+  await worker.reveal('#referrals details summary');
+  const clinic = await worker.page.locator('#r-agency option', { hasText: 'Community Health Centre' }).first().getAttribute('value');
+  await worker.choose('#r-agency', clinic);
+  await worker.check('#referrals input[value=health]');
+  await worker.check('#referrals input[value=identity]');
+  await worker.fill('#r-reason', 'Health check before school re-entry');
+  await worker.tap('#referrals button[type=submit]', { load: true });
+  assert.equal(await worker.page.locator('[role=alert]').count(), 0, 'the ledger allowed the referral');
+
+  // The health worker accepts it from the referrals on My work.
+  const receiver = meter.user(await newPage(locale), 'receiving agency');
+  meter.step('sign in');
+  await receiver.signIn(demo.url, 'health.pkmjkt', demo.password);
+  meter.step('acceptance');
+  const item = receiver.page.locator('#referrals li', { has: receiver.page.locator(`a[href="${casePath}"]`) });
+  await receiver.choose(item.locator('select[name=to]'), 'accepted');
+  await receiver.fill(item.locator('textarea[name=text]'), 'We can see her on Tuesday.');
+  await receiver.tap(item.locator('button[type=submit]'), { load: true });
+  meter.step(null);
+  return { casePath, lead: worker.page, sup: supervisor.page, nurse: receiver.page };
+}
+
+// journey.json: English's counts as the headline, then every language's by role and step.
+function reportJourney(lang, casePath, meter) {
+  const report = meter.report();
+  journeys[lang] = { casePath, report };
+  const { definitions, total, roles } = journeys.en?.report ?? report;
+  const languages = Object.fromEntries(Object.entries(journeys).map(([l, j]) => [l, { total: j.report.total, roles: j.report.roles }]));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.writeFileSync(path.join(SHOTS, '..', 'journey.json'), `${JSON.stringify({ definitions, total, roles, languages }, null, 2)}\n`);
+  const byRole = Object.entries(report.roles).map(([r, c]) => `${r} ${c.taps}/${c.fields}/${c.loads}`).join(', ');
+  console.log(`journey on a phone (${lang}): ${report.total.taps} taps, ${report.total.fields} fields, ${report.total.loads} page loads; taps/fields/loads by role: ${byRole}`);
+  return report;
+}
 
 for (const [locale, lang, given, family] of JOURNEY) {
-  test(`the whole journey in ${lang}: register, consent, assess, plan, approve, refer, accept, conference, close, follow up`, async () => {
-    const lead = await newPage(locale);
-    await signIn(lead, demo.url, 'worker.dsjkt', demo.password);
-    assert.equal(await lead.getAttribute('html', 'lang'), lang);
+  test(`the whole journey in ${lang}: register, consent, assess, plan, approve, refer, accept (counted), conference, close, follow up`, async () => {
+    const meter = new Meter();
+    const { casePath, lead, sup, nurse } = await walkToAcceptance(meter, locale, lang, given, family);
+    const report = reportJourney(lang, casePath, meter);
 
-    // Register.
-    await lead.goto(`${demo.url}/register`);
-    await lead.fill('#given', given);
-    await lead.fill('#family', family);
-    await lead.selectOption('#sex', 'female');
-    await lead.selectOption('#precision', 'year');
-    await lead.fill('#birth_year', '2012');
-    await lead.fill('#priority_reason', 'Needs school re-entry and family support');
-    await lead.check('#recruitment');
-    await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save]')]);
-    if (/\/register$/.test(lead.url())) {
-      // A demo child with a similar name: this is a different child.
-      await Promise.all([lead.waitForNavigation(), lead.click('button[name=action][value=save_anyway]')]);
-    }
-    assert.match(lead.url(), /\/cases\/[^/]+$/);
-    const casePath = new URL(lead.url()).pathname;
-
-    // Consent and assent: for the assessment and for a referral to health services.
-    for (const purpose of ['assessment', 'referral:health']) {
-      for (const giver of ['child', 'caregiver']) {
-        await lead.locator('#consent details summary').click();
-        await lead.selectOption('#c-purpose', purpose);
-        await lead.selectOption('#c-giver', giver);
-        await lead.selectOption('#c-decision', 'given');
-        await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
-      }
-    }
-    assert.equal(await lead.locator('#consent table tbody tr').count(), 4);
-
-    // Assess.
-    await lead.goto(`${demo.url}${casePath}/assessments`);
-    await lead.check('input[name=assent][value=given]');
-    await lead.selectOption('#a-in_school', 'no');
-    await Promise.all([lead.waitForNavigation(), lead.click('#assessment-form button[type=submit]')]);
-    assert.equal(new URL(lead.url()).pathname, casePath);
-    assert.ok(await lead.locator('#assessments table').count(), 'the assessment summary shows');
-
-    // Plan: a goal with a community activity, and the child's views.
-    await lead.locator('#plan details.edit summary').first().click();
-    await lead.fill('#p-child', 'I want to go back to school with my friends');
-    await lead.selectOption('#g-domain', 'education');
-    await lead.fill('#g-text', 'Back to school in January');
-    await lead.fill('#g-action', 'Enrol at the junior secondary school');
-    await lead.selectOption('#g-activity', 'school_re_entry');
-    await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/plan"] button[type=submit]').click()]);
-    assert.match(await lead.textContent('#plan'), /Enrol at the junior secondary school/);
-
-    // The supervisor approves.
-    const sup = await newPage(locale);
-    await signIn(sup, demo.url, 'supervisor.dsjkt', demo.password);
-    await sup.goto(`${demo.url}${casePath}`);
-    await Promise.all([sup.waitForNavigation(), sup.locator('form[action$="/plan/approve"] button').click()]);
-    assert.equal(await sup.locator('form[action$="/plan/approve"]').count(), 0, 'approved');
-
-    // Refer to the health centre, sharing health and identity.
-    await lead.goto(`${demo.url}${casePath}`);
-    await lead.locator('#referrals details summary').click();
-    const clinic = await lead.locator('#r-agency option', { hasText: 'Community Health Centre' }).first().getAttribute('value');
-    await lead.selectOption('#r-agency', clinic);
-    await lead.check('#referrals input[value=health]');
-    await lead.check('#referrals input[value=identity]');
-    await lead.fill('#r-reason', 'Health check before school re-entry');
-    await Promise.all([lead.waitForNavigation(), lead.locator('#referrals button[type=submit]').click()]);
-    assert.equal(await lead.locator('[role=alert]').count(), 0, 'the ledger allowed the referral');
-
-    // The health worker accepts it from "my work", and sees only what was shared.
-    const nurse = await newPage(locale);
-    await signIn(nurse, demo.url, 'health.pkmjkt', demo.password);
-    await nurse.goto(`${demo.url}/work`);
-    const item = nurse.locator('#referrals li', { has: nurse.locator(`a[href="${casePath}"]`) });
-    await item.locator('select[name=to]').selectOption('accepted');
-    await item.locator('textarea[name=text]').fill('We can see her on Tuesday.');
-    await Promise.all([nurse.waitForNavigation(), item.locator('button[type=submit]').click()]);
+    // Accepted: the health worker sees only what was shared.
     await nurse.goto(`${demo.url}${casePath}`);
     const state = async (key) => (await nurse.getAttribute(`#section-${key}`, 'class')).split(' ').find((c) => c !== 'section' && c !== 'empty');
     assert.equal(await state('health'), 'shown');
@@ -436,6 +513,92 @@ for (const [locale, lang, given, family] of JOURNEY) {
     await lead.goto(`${demo.url}/work`);
     await axe(lead, `my work with tasks (${lang})`);
     await lead.context().close();
+
+    for (const [role, ceiling] of Object.entries(JOURNEY_CEILING)) {
+      for (const [kind, most] of Object.entries(ceiling)) {
+        assert.ok(report.roles[role][kind] <= most, `${lang}, ${role}: ${report.roles[role][kind]} ${kind}, more than the ${most} the journey took`);
+      }
+    }
+  });
+}
+
+test(`the journey takes at most ${JOURNEY_GOAL_TAPS} taps in all (issue 15's goal)`, { todo: 'issue 15: the product is not there yet; journey.json has the count' }, () => {
+  assert.ok(journeys.en, 'the counted journey ran');
+  assert.ok(journeys.en.report.total.taps <= JOURNEY_GOAL_TAPS, `${journeys.en.report.total.taps} taps`);
+});
+
+// My work's first task is the most urgent (overdue ones first) and ends within the first
+// screen as the page loads, before any scrolling.
+async function mostUrgentOnFirstScreen(page, who) {
+  const first = await page.evaluate(() => {
+    const task = document.querySelector('#tasks li.task');
+    return task && { overdue: task.classList.contains('overdue'), bottom: task.getBoundingClientRect().bottom + window.scrollY };
+  });
+  assert.ok(first, `${who}: My work shows tasks`);
+  assert.ok(first.overdue, `${who}: the first task on My work is not the overdue one`);
+  assert.ok(first.bottom <= SCREEN, `${who}: the most urgent task ends ${Math.round(first.bottom)} px down My work, below the first screen (${SCREEN} px)`);
+}
+
+// Each section reached through the section menu shows the start of its form (a disclosure, a
+// button or a form) within one screen of its heading, on the journey's case (one assessment,
+// four consent entries, an approved plan, a referral) for the roles that work on it.
+// A to-do while the product fails it: in English the assessment summary's eight rows put
+// "New assessment" 983 px below Psychosocial, and the consent ledger's rows (about 190 px each
+// on a phone) put "Add to the ledger" 1399 px below Participation. Remove the todo when it passes.
+test('on a phone, each section\'s form begins within one screen of its heading (the journey\'s case)', {
+  todo: 'issue 15: Psychosocial and Participation put their forms more than a screen below the heading',
+}, async () => {
+  const far = [];
+  for (const [locale, lang, username] of [['en-GB', 'en', 'worker.dsjkt'], ['en-GB', 'en', 'supervisor.dsjkt'], ['bn-BD', 'bn', 'worker.dsjkt']]) {
+    assert.ok(journeys[lang], `the journey in ${lang} ran first`);
+    const page = await newPage(locale);
+    await signIn(page, demo.url, username, demo.password);
+    await page.goto(`${demo.url}${journeys[lang].casePath}`);
+    const anchors = await page.locator('nav.case-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(anchors.length > 5, `${username}: a section menu`);
+    for (const anchor of anchors) {
+      await page.click(`nav.case-menu a[href="${anchor}"]`);
+      const m = await page.evaluate((a) => {
+        const section = document.querySelector(a);
+        const heading = section.querySelector('h2') ?? section;
+        const start = [...section.querySelectorAll('details > summary, form, a.button')].find((e) => e.getClientRects().length);
+        const y = (r) => r + window.scrollY;
+        return {
+          top: heading.getBoundingClientRect().top,
+          heading: y(heading.getBoundingClientRect().top),
+          form: start ? y(start.getBoundingClientRect().bottom) : null,
+        };
+      }, anchor);
+      assert.ok(m.top >= -1 && m.top < SCREEN, `${lang} ${username}: the menu's ${anchor} does not bring its heading onto the screen (${m.top})`);
+      if (m.form !== null && m.form - m.heading > SCREEN) far.push(`${lang} ${username} ${anchor}: ${Math.round(m.form - m.heading)} px`);
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(far, [], `forms more than one screen (${SCREEN} px) below their section's heading`);
+});
+
+// My work, the case page and the assessment form in every language, each reached by links
+// from My work (the most urgent task's case, then its psychosocial section's assessment).
+const SHOT_LANGS = ['en', 'bn', 'dv'];
+
+for (const [locale, lang] of JOURNEY) {
+  test(`My work, the case page and the assessment form pass axe in ${lang}${SHOT_LANGS.includes(lang) ? ' (screenshots)' : ''}`, async () => {
+    const page = await newPage(locale);
+    await signIn(page, demo.url, 'worker.dsjkt', demo.password);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    const keep = async (name) => { if (SHOT_LANGS.includes(lang)) await shot(page, `${name}-${lang}`); };
+    await axe(page, `my work (${lang})`);
+    await keep('phone-my-work');
+    await Promise.all([page.waitForNavigation(), page.locator('#tasks li.task a').first().click()]);
+    await axe(page, `case page (${lang})`);
+    await keep('phone-case');
+    const assess = page.locator('#section-psychosocial a.button[href*="/assessments"]');
+    assert.ok(await assess.count(), `${lang}: the most urgent task's case offers an assessment`);
+    await Promise.all([page.waitForNavigation(), assess.first().click()]);
+    assert.ok(await page.locator('#assessment-form').count(), `${lang}: the assessment form`);
+    await axe(page, `assessment form (${lang})`);
+    await keep('phone-assessment');
+    await page.context().close();
   });
 }
 
@@ -498,10 +661,15 @@ test('a child detained in Indonesia: the clock warns, release is required at the
   await register('prosecution', jakartaDaysAgo(6));
   assert.equal(await lead.locator('article.detention.release-required').count(), 1);
   await shot(lead, 'detention-release-required');
+  // With overdue work, a phone shows the most urgent task on My work's first screen.
+  await lead.goto(`${demo.url}/work`);
+  await mostUrgentOnFirstScreen(lead, 'the case worker');
+  await lead.goto(`${demo.url}${casePath}`);
   const sup = await newPage();
   await signIn(sup, demo.url, 'supervisor.dsjkt', demo.password);
   await sup.goto(`${demo.url}/work`);
   assert.ok(await sup.locator(`#tasks li.task.overdue:has(a[href="${casePath}"])`).count() > 0, 'the supervisor is alerted');
+  await mostUrgentOnFirstScreen(sup, 'the supervisor');
   await sup.context().close();
   await release();
   assert.equal(await lead.locator('article.detention.release-required').count(), 0);
