@@ -345,7 +345,10 @@ for (const [locale, lang, given, family] of JOURNEY) {
     // Assess.
     await lead.goto(`${demo.url}${casePath}/assessments`);
     await lead.check('input[name=assent][value=given]');
-    await lead.selectOption('#a-in_school', 'no');
+    // A yes/no question is a row of buttons (radios); "when last at school" appears after a no.
+    assert.equal(await lead.locator('#q-last_attended').isVisible(), false, 'skipped until a no');
+    await lead.check('input[name="a.in_school"][value=no]');
+    assert.ok(await lead.locator('#q-last_attended').isVisible(), 'the follow-up question shows');
     await Promise.all([lead.waitForNavigation(), lead.click('#assessment-form button[type=submit]')]);
     assert.equal(new URL(lead.url()).pathname, casePath);
     assert.ok(await lead.locator('#assessments table').count(), 'the assessment summary shows');
@@ -356,6 +359,9 @@ for (const [locale, lang, given, family] of JOURNEY) {
     await lead.selectOption('#g-domain', 'education');
     await lead.fill('#g-text', 'Back to school in January');
     await lead.fill('#g-action', 'Enrol at the junior secondary school');
+    // No agency is assumed for an action: the worker chooses one.
+    const school = await lead.locator('#g-agency option:not([value=""])').first().getAttribute('value');
+    await lead.selectOption('#g-agency', school);
     await lead.selectOption('#g-activity', 'school_re_entry');
     await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/plan"] button[type=submit]').click()]);
     assert.match(await lead.textContent('#plan'), /Enrol at the junior secondary school/);

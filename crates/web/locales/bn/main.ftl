@@ -1101,3 +1101,13 @@ work-intro-auditor = কে কী পড়েছেন ও বদলেছে�
 work-intro-auditor-go = অডিট খুলুন
 work-intro-admin = আপনি অ্যাকাউন্ট, সংস্থা ও নিয়মের মান পরিচালনা করেন; শিশুদের নথি পড়া আপনার কাজ নয়।
 work-intro-admin-go = প্রশাসন খুলুন
+
+## wt-phone
+choose-one = বেছে নিন…
+register-sex-required = শিশুর লিঙ্গ বেছে নিন, অথবা “লিপিবদ্ধ করা হয়নি”।
+assessment-assent-required = শিশুটি সায় দিয়েছে কি না, তা জানান।
+assessment-no-answer = উত্তর নেই
+assessment-go-to-refused = প্রশ্নটিতে যান
+plan-action-agency-required = এই কাজটি কোন সংস্থা করবে, তা বেছে নিন।
+detention-change-required = কোন পরিবর্তন লিপিবদ্ধ করবেন, তা বেছে নিন।
+victim-short = ভুক্তভোগী

@@ -1101,3 +1101,13 @@ work-intro-auditor = ކާކު ކޮންއެއްޗެއް ކިޔައި ބަދަލު
 work-intro-auditor-go = އޮޑިޓް ހުޅުވާ
 work-intro-admin = އެކައުންޓްތަކާއި އިދާރާތަކާއި ޤަވާޢިދުގެ އަގުތައް ބަލަހައްޓަނީ ތިޔަ ފަރާތުންނެވެ؛ ކުދިންގެ ރެކޯޑުތައް ކިޔުމަކީ ތިޔަ ފަރާތުގެ މަސައްކަތެއް ނޫނެވެ.
 work-intro-admin-go = އިދާރީ ޞަފްޙާ ހުޅުވާ
+
+## wt-phone
+choose-one = އިޚްތިޔާރުކުރައްވާ…
+register-sex-required = ކުއްޖާގެ ޖިންސު، ނުވަތަ “ރެކޯޑުކޮށްފައި ނުވޭ” އިޚްތިޔާރުކުރައްވާށެވެ.
+assessment-assent-required = ކުއްޖާ އެއްބަސްވިތޯ ބަޔާންކުރައްވާށެވެ.
+assessment-no-answer = ޖަވާބެއް ނެތް
+assessment-go-to-refused = ސުވާލަށް ދާ
+plan-action-agency-required = މި ކަންތައް ކުރާނެ އިދާރާ އިޚްތިޔާރުކުރައްވާށެވެ.
+detention-change-required = ރެކޯޑުކުރާނެ ބަދަލު އިޚްތިޔާރުކުރައްވާށެވެ.
+victim-short = ޝިކާރަ

@@ -1143,3 +1143,13 @@ work-intro-auditor = You check who read and changed what: the audit chain, the a
 work-intro-auditor-go = Open the audit
 work-intro-admin = You manage accounts, agencies and rule values; children's records are not yours to read.
 work-intro-admin-go = Open administration
+
+## wt-phone
+choose-one = Choose…
+register-sex-required = Choose the child's sex, or "Not recorded".
+assessment-assent-required = Say whether the child agreed.
+assessment-no-answer = No answer
+assessment-go-to-refused = Go to the question
+plan-action-agency-required = Choose the agency that carries out this action.
+detention-change-required = Choose the change to record.
+victim-short = Victim

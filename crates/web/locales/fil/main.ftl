@@ -1135,3 +1135,13 @@ work-intro-auditor = Sinusuri mo kung sino ang bumasa at nagbago ng ano: ang aud
 work-intro-auditor-go = Buksan ang audit
 work-intro-admin = Ikaw ang namamahala sa mga account, ahensya at halaga ng mga tuntunin; hindi para sa iyo ang pagbasa ng mga rekord ng mga bata.
 work-intro-admin-go = Buksan ang administrasyon
+
+## wt-phone
+choose-one = Pumili…
+register-sex-required = Piliin ang kasarian ng bata, o “Hindi naitala”.
+assessment-assent-required = Sabihin kung pumayag ang bata.
+assessment-no-answer = Walang sagot
+assessment-go-to-refused = Pumunta sa tanong
+plan-action-agency-required = Piliin ang ahensyang gagawa ng aksyong ito.
+detention-change-required = Piliin ang pagbabagong itatala.
+victim-short = Biktima

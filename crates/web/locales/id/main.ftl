@@ -1100,3 +1100,13 @@ work-intro-auditor = Anda memeriksa siapa membaca dan mengubah apa: rantai audit
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengelola akun, lembaga, dan nilai aturan; catatan anak bukan untuk Anda baca.
 work-intro-admin-go = Buka administrasi
+
+## wt-phone
+choose-one = Pilih…
+register-sex-required = Pilih jenis kelamin anak, atau “Tidak dicatat”.
+assessment-assent-required = Nyatakan apakah anak bersedia.
+assessment-no-answer = Tidak dijawab
+assessment-go-to-refused = Ke pertanyaan itu
+plan-action-agency-required = Pilih lembaga yang melaksanakan tindakan ini.
+detention-change-required = Pilih perubahan yang akan dicatat.
+victim-short = Korban

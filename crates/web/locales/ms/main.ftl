@@ -1100,3 +1100,13 @@ work-intro-auditor = Anda menyemak siapa membaca dan mengubah apa: rantaian audi
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengurus akaun, agensi dan nilai peraturan; rekod kanak-kanak bukan untuk anda baca.
 work-intro-admin-go = Buka pentadbiran
+
+## wt-phone
+choose-one = Pilih…
+register-sex-required = Pilih jantina kanak-kanak itu, atau “Tidak direkodkan”.
+assessment-assent-required = Nyatakan sama ada kanak-kanak itu bersetuju.
+assessment-no-answer = Tiada jawapan
+assessment-go-to-refused = Pergi ke soalan itu
+plan-action-agency-required = Pilih agensi yang melaksanakan tindakan ini.
+detention-change-required = Pilih perubahan yang hendak direkodkan.
+victim-short = Mangsa
