@@ -174,38 +174,82 @@ pub fn validate(
     answers: Answers,
     today: NaiveDate,
 ) -> Result<Answers, DomainError> {
+    check(instrument, answers, today).map_err(|r| r.error)
+}
+
+/// Why answers were refused, and the item the refusal concerns (none for a key the instrument
+/// does not know), so a form can say it beside that question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub item: Option<String>,
+    pub error: DomainError,
+}
+
+/// [`validate`], naming the first item refused in the instrument's order.
+pub fn check(
+    instrument: &Instrument,
+    answers: Answers,
+    today: NaiveDate,
+) -> Result<Answers, Refusal> {
     let answers: Answers = answers
         .into_iter()
         .map(|(k, v)| (k, v.trim().to_owned()))
         .filter(|(_, v)| !v.is_empty())
         .collect();
-    for (key, value) in &answers {
-        let item = instrument
-            .items()
-            .find(|i| &i.key == key)
-            .ok_or(DomainError::Invalid { field: "answers" })?;
+    if answers
+        .keys()
+        .any(|k| !instrument.items().any(|i| &i.key == k))
+    {
+        return Err(Refusal {
+            item: None,
+            error: DomainError::Invalid { field: "answers" },
+        });
+    }
+    for item in instrument.items() {
+        let Some(value) = answers.get(&item.key) else {
+            continue;
+        };
+        let refuse = |error| {
+            Err(Refusal {
+                item: Some(item.key.clone()),
+                error,
+            })
+        };
         if !visible(item, &answers) {
-            return Err(DomainError::Invalid { field: "answers" });
+            return refuse(DomainError::Invalid { field: "answers" });
         }
         let ok = match item.answer {
             AnswerType::Scale => matches!(value.as_str(), "0" | "1" | "2" | "3"),
             AnswerType::YesNo => matches!(value.as_str(), "yes" | "no"),
             AnswerType::Choice => item.options.contains(value),
             AnswerType::Date => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(d) if d > today => return Err(DomainError::DateInFuture),
+                Ok(d) if d > today => return refuse(DomainError::DateInFuture),
                 Ok(_) => true,
-                Err(_) => return Err(DomainError::ImpossibleDate),
+                Err(_) => return refuse(DomainError::ImpossibleDate),
             },
-            AnswerType::Text => {
-                crate::text::NoteText::parse(value)?;
-                true
-            }
+            AnswerType::Text => match crate::text::NoteText::parse(value) {
+                Ok(_) => true,
+                Err(e) => return refuse(e),
+            },
         };
         if !ok {
-            return Err(DomainError::Invalid { field: "answers" });
+            return refuse(DomainError::Invalid { field: "answers" });
         }
     }
     Ok(answers)
+}
+
+/// The answers to questions that are asked, in the instrument's order: an answer to a question
+/// the answers before it skip is left out (and so is an answer depending on it). A form shows
+/// every question when the browser runs no script; what was typed into a skipped one is not
+/// an answer.
+pub fn asked_only(instrument: &Instrument, mut answers: Answers) -> Answers {
+    for item in instrument.items() {
+        if !visible(item, &answers) {
+            answers.remove(&item.key);
+        }
+    }
+    answers
 }
 
 /// Where one domain stands: the strengths present, the needs present, how much was answered.
@@ -337,6 +381,62 @@ mod tests {
         );
         let unknown = answers(&[("risk_score", "3")]);
         assert!(validate(&i, unknown, today()).is_err());
+    }
+
+    #[test]
+    fn a_refusal_names_the_first_question_it_concerns_in_the_instruments_order() {
+        let i = Instrument::default_instrument();
+        // "distress" comes before "last_attended" on the form, though not in key order.
+        let both = answers(&[
+            ("distress", "7"),
+            ("in_school", "no"),
+            ("last_attended", "2027-01-01"),
+        ]);
+        let r = check(&i, both, today()).unwrap_err();
+        assert_eq!(r.item.as_deref(), Some("distress"));
+        assert_eq!(r.error, DomainError::Invalid { field: "answers" });
+        let future = answers(&[("in_school", "no"), ("last_attended", "2027-01-01")]);
+        let r = check(&i, future, today()).unwrap_err();
+        assert_eq!(
+            (r.item.as_deref(), r.error),
+            (Some("last_attended"), DomainError::DateInFuture)
+        );
+        let skipped = answers(&[("threats", "no"), ("threat_source", "group")]);
+        assert_eq!(
+            check(&i, skipped, today()).unwrap_err().item.as_deref(),
+            Some("threat_source")
+        );
+        let unknown = answers(&[("risk_score", "3")]);
+        assert_eq!(check(&i, unknown, today()).unwrap_err().item, None);
+        assert!(check(&i, answers(&[("distress", "3")]), today()).is_ok());
+    }
+
+    #[test]
+    fn answers_to_skipped_questions_are_left_out_down_the_chain() {
+        let i = Instrument::default_instrument();
+        let typed = answers(&[
+            ("threats", "no"),
+            ("threat_source", "group"),
+            ("distress", "2"),
+        ]);
+        let a = asked_only(&i, typed.clone());
+        assert_eq!(a, answers(&[("threats", "no"), ("distress", "2")]));
+        let kept = asked_only(
+            &i,
+            answers(&[("threats", "yes"), ("threat_source", "group")]),
+        );
+        assert_eq!(kept.len(), 2, "the condition is met: the answer stays");
+        // A question depending on a skipped one is skipped too, even when the skipped one's
+        // typed answer would meet its condition.
+        let chained = DEFAULT.replace(
+            "\"key\": \"distress\", \"kind\": \"need\", \"answer\": \"scale\",",
+            "\"key\": \"distress\", \"kind\": \"need\", \"answer\": \"scale\", \"show_if\": {\"item\": \"threat_source\", \"equals\": \"group\"},",
+        );
+        assert_ne!(chained, DEFAULT, "the test's instrument has its chain");
+        let chained = Instrument::parse(&chained).unwrap();
+        let a = asked_only(&chained, typed);
+        assert_eq!(a, answers(&[("threats", "no")]));
+        assert!(validate(&chained, a, today()).is_ok());
     }
 
     #[test]

@@ -25,6 +25,22 @@ static_loader! {
 /// Languages whose placeables are isolated (see `LOCALES`).
 const ISOLATING: [&str; 2] = ["bn", "dv"];
 
+/// Text set apart from the sentence around it by Unicode isolates (FSI … PDI): its own
+/// direction, found from its first letter, and no effect on the sentence's.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// Whether text holds a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms): a name written so, inside a left-to-right sentence,
+/// would pull the punctuation beside it into its own direction.
+fn has_rtl_letter(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}
+
 /// A value given to a message: text, or a number (which plural selectors and number
 /// formatting need: "1 caregiver", not "1 caregivers").
 #[derive(Debug, Clone)]
@@ -129,6 +145,12 @@ impl Tr {
         LANGUAGES.iter().any(|l| l.0 == self.tag && l.2)
     }
 
+    /// An arrow pointing the way the text reads ("from → to"; in Dhivehi "from ← to"): an
+    /// arrow is not mirrored by the bidirectional algorithm, so the wrong one points backwards.
+    pub fn arrow(&self) -> &'static str {
+        if self.rtl() { "←" } else { "→" }
+    }
+
     pub fn dir(&self) -> &'static str {
         if self.rtl() { "rtl" } else { "ltr" }
     }
@@ -153,11 +175,19 @@ impl Tr {
 
     /// A message with arguments of either kind, e.g.
     /// `t.with_args("report-caregivers", &[("count", n.into())])`.
+    ///
+    /// Bangla and Dhivehi isolate every placeable (see `LOCALES`); elsewhere a text written in
+    /// a right-to-left script (a name in Arabic script or Thaana inside an English sentence) is
+    /// isolated here, so the sentence's punctuation stays where it was written.
     pub fn with_args(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let isolating = ISOLATING.contains(&self.tag);
         let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(k, v)| {
                 let value = match v {
+                    Arg::Text(s) if !isolating && has_rtl_letter(s) => {
+                        FluentValue::from(isolate(s))
+                    }
                     Arg::Text(s) => FluentValue::from(s.clone()),
                     Arg::Number(n) => FluentValue::from(*n),
                 };
@@ -192,11 +222,16 @@ impl Tr {
     /// A time where it happens (a detention in Jakarta is read in Jakarta time).
     pub fn local_datetime(&self, t: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
         let local = t.with_timezone(&tz);
+        // "Asia/Jakarta" is a Latin fragment: in right-to-left text it keeps its own direction.
+        let zone = if self.rtl() {
+            isolate(tz.name())
+        } else {
+            tz.name().to_owned()
+        };
         format!(
-            "{} {} ({})",
+            "{} {} ({zone})",
             self.date(local.date_naive()),
             local.format("%H:%M"),
-            tz.name()
         )
     }
 }
@@ -560,6 +595,33 @@ mod tests {
             assert_eq!(r.messages, en.messages, "{}", r.tag);
             assert!(r.confirmed <= r.messages);
         }
+    }
+
+    /// Dhivehi reads right to left: an age range, a reference or a time zone inside a sentence
+    /// keeps its own order ("4–7", never "7–4"); a name in a right-to-left script inside a
+    /// left-to-right sentence is isolated too, and Latin text in English is left as it is.
+    #[test]
+    fn ranges_references_and_names_keep_their_own_direction_inside_a_sentence() {
+        let dv = Tr::new("dv");
+        let age = dv.with("age-years", &[("range", "4–7".into())]);
+        assert!(age.contains("\u{2068}4–7\u{2069}"), "{age}");
+        let when = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let local = dv.local_datetime(when, chrono_tz::Asia::Jakarta);
+        assert!(local.ends_with("(\u{2068}Asia/Jakarta\u{2069})"), "{local}");
+        let en = Tr::new("en");
+        assert!(
+            en.local_datetime(when, chrono_tz::Asia::Jakarta)
+                .ends_with("(Asia/Jakarta)")
+        );
+        let thaana = en.with("case-title", &[("reference", "ޢާއިޝަތު".into())]);
+        assert!(thaana.contains("\u{2068}ޢާއިޝަތު\u{2069}"), "{thaana}");
+        let arabic = Tr::new("ms").with("case-title", &[("reference", "نور".into())]);
+        assert!(arabic.contains("\u{2068}نور\u{2069}"), "{arabic}");
+        let latin = en.with("case-title", &[("reference", "Ujang R.".into())]);
+        assert!(!latin.contains('\u{2068}'), "{latin}");
+        assert_eq!((en.arrow(), dv.arrow()), ("→", "←"));
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/app.css", get(css))
         .route("/static/htmx.min.js", get(htmx))
+        .route("/static/skip.js", get(skip))
         .route("/", get(|| async { axum::response::Redirect::to("/work") }))
         .route("/signin", get(auth::signin_page).post(auth::signin))
         .route("/signin/totp", get(auth::totp_page).post(auth::totp_verify))
@@ -228,6 +229,14 @@ async fn css() -> Response {
 async fn htmx() -> Response {
     static_asset(
         include_str!("../static/htmx.min.js"),
+        "text/javascript; charset=utf-8",
+    )
+}
+
+/// Skip logic for forms with conditional questions (the assessment).
+async fn skip() -> Response {
+    static_asset(
+        include_str!("../static/skip.js"),
         "text/javascript; charset=utf-8",
     )
 }

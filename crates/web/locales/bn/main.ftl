@@ -1104,3 +1104,13 @@ work-intro-admin-go = প্রশাসন খুলুন
 
 ## wt-lead
 error-status-needs-records = একটি মূল্যায়ন লিপিবদ্ধ হলে কেসটি “মূল্যায়িত” হয়, আর পরিকল্পনা অনুমোদিত হলে “পরিকল্পনা প্রণীত” বা “চলমান” হয়। আগে সেটি লিপিবদ্ধ করুন: তারপর অবস্থা নিজে থেকেই বদলাবে।
+
+## wt-phone
+choose-one = বেছে নিন…
+register-sex-required = শিশুর লিঙ্গ বেছে নিন, অথবা “লিপিবদ্ধ করা হয়নি”।
+assessment-assent-required = শিশুটি সায় দিয়েছে কি না, তা জানান।
+assessment-no-answer = উত্তর নেই
+assessment-go-to-refused = প্রশ্নটিতে যান
+plan-action-agency-required = এই কাজটি কোন সংস্থা করবে, তা বেছে নিন।
+detention-change-required = কোন পরিবর্তন লিপিবদ্ধ করবেন, তা বেছে নিন।
+victim-short = ভুক্তভোগী

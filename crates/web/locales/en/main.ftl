@@ -1146,3 +1146,13 @@ work-intro-admin-go = Open administration
 
 ## wt-lead
 error-status-needs-records = A case is “Assessed” once an assessment is recorded, and “Planned” or “In progress” once its plan is approved. Record that first: the status then follows by itself.
+
+## wt-phone
+choose-one = Choose…
+register-sex-required = Choose the child's sex, or "Not recorded".
+assessment-assent-required = Say whether the child agreed.
+assessment-no-answer = No answer
+assessment-go-to-refused = Go to the question
+plan-action-agency-required = Choose the agency that carries out this action.
+detention-change-required = Choose the change to record.
+victim-short = Victim

@@ -1138,3 +1138,13 @@ work-intro-admin-go = Buksan ang administrasyon
 
 ## wt-lead
 error-status-needs-records = Nagiging “Na-assess” ang kaso kapag naitala ang isang pagtatasa, at “May plano na” o “Isinasagawa” kapag naaprubahan ang plano nito. Itala muna iyon: susunod na kusa ang status.
+
+## wt-phone
+choose-one = Pumili…
+register-sex-required = Piliin ang kasarian ng bata, o “Hindi naitala”.
+assessment-assent-required = Sabihin kung pumayag ang bata.
+assessment-no-answer = Walang sagot
+assessment-go-to-refused = Pumunta sa tanong
+plan-action-agency-required = Piliin ang ahensyang gagawa ng aksyong ito.
+detention-change-required = Piliin ang pagbabagong itatala.
+victim-short = Biktima

@@ -1103,3 +1103,13 @@ work-intro-admin-go = Buka administrasi
 
 ## wt-lead
 error-status-needs-records = Kasus menjadi “Sudah diasesmen” setelah asesmen dicatat, dan “Rencana tersusun” atau “Dalam penanganan” setelah rencananya disahkan. Catat itu terlebih dahulu: statusnya akan mengikuti dengan sendirinya.
+
+## wt-phone
+choose-one = Pilih…
+register-sex-required = Pilih jenis kelamin anak, atau “Tidak dicatat”.
+assessment-assent-required = Nyatakan apakah anak bersedia.
+assessment-no-answer = Tidak dijawab
+assessment-go-to-refused = Ke pertanyaan itu
+plan-action-agency-required = Pilih lembaga yang melaksanakan tindakan ini.
+detention-change-required = Pilih perubahan yang akan dicatat.
+victim-short = Korban

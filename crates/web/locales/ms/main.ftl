@@ -1103,3 +1103,13 @@ work-intro-admin-go = Buka pentadbiran
 
 ## wt-lead
 error-status-needs-records = Kes menjadi “Dinilai” setelah penilaian direkodkan, dan “Pelan disediakan” atau “Dalam tindakan” setelah pelannya diluluskan. Rekodkan itu dahulu: statusnya akan berubah dengan sendirinya.
+
+## wt-phone
+choose-one = Pilih…
+register-sex-required = Pilih jantina kanak-kanak itu, atau “Tidak direkodkan”.
+assessment-assent-required = Nyatakan sama ada kanak-kanak itu bersetuju.
+assessment-no-answer = Tiada jawapan
+assessment-go-to-refused = Pergi ke soalan itu
+plan-action-agency-required = Pilih agensi yang melaksanakan tindakan ini.
+detention-change-required = Pilih perubahan yang hendak direkodkan.
+victim-short = Mangsa

@@ -286,7 +286,9 @@ struct AbroadPage {
     phase: String,
     placement: String,
     steps: Vec<StepRow>,
-    group: Vec<String>,
+    /// The children travelling with this one: a link to the case where the reader may see
+    /// it, and its reference (or a word for one the reader may not see).
+    group: Vec<(Option<String>, String)>,
     form: OriginForm,
     records: Vec<Entry>,
     stays: Vec<StayView>,
@@ -494,7 +496,7 @@ fn summary(t: &Tr, o: &Origin) -> Vec<(String, String)> {
             PartialDate::Unknown => t.get("precision-unknown"),
             d => d.to_input(),
         };
-        let mut v = format!("{} — {from} → {to}", country(s.country));
+        let mut v = format!("{} — {from} {} {to}", country(s.country), t.arrow());
         if let Some(p) = &s.place {
             v = format!("{v} ({p})");
         }
@@ -794,8 +796,11 @@ async fn render(
         }
         // Siblings are named by their case reference, and only to a reader of their status.
         let (seen, hidden) = visible_group(&ctx.store, &ctx.reader(), &f.group).await;
-        group.extend(seen.iter().map(|m| m.reference.to_string()));
-        group.extend((0..hidden).map(|_| t.get("repatriation-group-hidden")));
+        group.extend(
+            seen.iter()
+                .map(|m| (Some(format!("/cases/{}", m.id)), m.reference.to_string())),
+        );
+        group.extend((0..hidden).map(|_| (None, t.get("repatriation-group-hidden"))));
     }
     let stays: Vec<StayView> = record
         .stays

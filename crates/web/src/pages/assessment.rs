@@ -7,10 +7,13 @@ use askama::Template;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use pelita_domain::DomainError;
 use pelita_domain::assessment::{self, AnswerType, Answers, Instrument, ItemKind, pick};
 use pelita_domain::policy::write::Change;
+use pelita_domain::text::NoteText;
 use pelita_store::{Assent, AssessmentRecord, NewAssessment, Readable, StoreError};
 
+use super::Posted;
 use super::form::{CaseForm, CaseOf, Needs, Page, Refused, Saved};
 use crate::WebConfig;
 use crate::auth::Ctx;
@@ -23,9 +26,17 @@ pub struct ItemView {
     pub text: String,
     pub kind: &'static str,
     pub answer: &'static str,
-    pub options: Vec<String>,
-    /// "Answer only if …", for skip logic without JavaScript.
+    /// The answers offered as a row of buttons (scale, yes/no, choice): value and label.
+    pub choices: Vec<(String, String)>,
+    /// "Answer only if …": the rule in words, for a browser that runs no script.
     pub condition: String,
+    /// The field whose answer shows this question and that answer (the script hides the
+    /// question otherwise; the server leaves out an answer to a skipped question).
+    pub show_if: Option<(String, String)>,
+    /// What was typed, when the form comes back refused.
+    pub value: String,
+    /// Why the form was refused, when it was for this question.
+    pub error: Option<String>,
 }
 
 pub struct DomainView {
@@ -40,16 +51,33 @@ struct FormPage {
     nav: Nav,
     id: String,
     reference: String,
+    /// The child's name where the reader may see it, else empty (the reference is the heading).
+    child: String,
     title: String,
-    instrument: String,
+    version: u32,
     instrument_id: String,
     interviews: Vec<(String, String, String)>,
     warning: Option<String>,
     languages: Vec<(&'static str, &'static str, bool)>,
-    lang: String,
     today: String,
     domains: Vec<DomainView>,
-    message: Option<String>,
+    /// The fields around the questions, as typed when the form comes back refused.
+    on: String,
+    language: String,
+    assent: String,
+    present: String,
+    /// The refusal: the field it concerns (None: the whole form) and its message.
+    refusal: Option<(Option<String>, String)>,
+}
+
+impl FormPage {
+    /// The refusal's message when it concerns `field`.
+    fn error(&self, field: &str) -> Option<String> {
+        match &self.refusal {
+            Some((Some(f), m)) if f == field => Some(m.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// One domain in one assessment: strengths present, needs present, answered, asked.
@@ -184,11 +212,90 @@ fn chosen<'a>(s: &'a WebConfig, id: Option<&str>) -> Option<&'a Instrument> {
     }
 }
 
+/// The form's fields as the store takes them, or what a refusal concerns — "on", "assent",
+/// "present", a question's key, or None for the whole form — and its message. The store
+/// checks the same rules again; this finds the field to show the message beside.
+fn parse(
+    t: &Tr,
+    inst: &Instrument,
+    f: &BTreeMap<String, String>,
+    today: chrono::NaiveDate,
+) -> Result<NewAssessment, (Option<String>, String)> {
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    let at = |field: &str, e: &DomainError| (Some(field.to_owned()), message(t, e));
+    let on = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d")
+        .map_err(|_| at("on", &DomainError::ImpossibleDate))?;
+    pelita_domain::dates::check_date(on, today).map_err(|e| at("on", &e))?;
+    let assent = Assent::parse(get("assent")).ok_or_else(|| {
+        (
+            Some("assent".to_owned()),
+            t.get("assessment-assent-required"),
+        )
+    })?;
+    let present = match get("present").trim() {
+        "" => None,
+        x => Some(NoteText::parse(x).map_err(|e| at("present", &e))?),
+    };
+    // Without a script every question is on the form; what was typed into a question the
+    // answers skip is left out rather than refused.
+    let typed: Answers = f
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("a.").map(|k| (k.to_owned(), v.clone())))
+        .collect();
+    let answers = assessment::check(inst, assessment::asked_only(inst, typed), today)
+        .map_err(|r| (r.item, message(t, &r.error)))?;
+    if assent == Assent::Refused && !answers.is_empty() {
+        return Err((
+            Some("assent".to_owned()),
+            t.get("assessment-refused-assent"),
+        ));
+    }
+    let language = LANGUAGES
+        .iter()
+        .find(|l| l.0 == get("language"))
+        .map_or("en", |l| l.0)
+        .to_owned();
+    Ok(NewAssessment {
+        on,
+        language,
+        assent,
+        present,
+        answers,
+    })
+}
+
+/// A rule's message in the reader's language, with the limit where it has one.
+fn message(t: &Tr, e: &DomainError) -> String {
+    match e {
+        DomainError::TooLong { max, .. } => {
+            t.with_args("error-too-long", &[("max", (*max).into())])
+        }
+        other => t.get(&error::domain_key(other)),
+    }
+}
+
+/// The answers offered as buttons for an item, value and label ("" is "not answered").
+fn choices(t: &Tr, answer: AnswerType, options: &[String]) -> Vec<(String, String)> {
+    let values: Vec<String> = match answer {
+        AnswerType::Scale => ["0", "1", "2", "3"].map(str::to_owned).to_vec(),
+        AnswerType::YesNo => ["yes", "no"].map(str::to_owned).to_vec(),
+        AnswerType::Choice => options.to_vec(),
+        AnswerType::Date | AnswerType::Text => return Vec::new(),
+    };
+    let label = |v: &str| match answer {
+        AnswerType::Scale => v.to_owned(),
+        _ => t.pick("answer", v),
+    };
+    std::iter::once((String::new(), t.get("assessment-no-answer")))
+        .chain(values.iter().map(|v| (v.clone(), label(v))))
+        .collect()
+}
+
 async fn render(
     ctx: &Ctx,
     case_id: &str,
     instrument: Option<&str>,
-    message: Option<String>,
+    typed: Option<(Posted, String)>,
 ) -> Response {
     let s = &*ctx.config;
     let t = ctx.t.clone();
@@ -215,7 +322,24 @@ async fn render(
             ));
         }
     }
+    // A refused form: what was typed, and the field the refusal concerns (found by the same
+    // parse that refused it; a refusal of the store's own is shown for the whole form).
+    let (kept, refusal): (BTreeMap<String, String>, _) = match typed {
+        Some((posted, message)) => {
+            let kept: BTreeMap<String, String> = posted.body.into_iter().collect();
+            let field = parse(&t, inst, &kept, today).err().and_then(|(f, _)| f);
+            (kept, Some((field, message)))
+        }
+        None => (BTreeMap::new(), None),
+    };
     let lang = t.tag.to_owned();
+    let question = |key: &str| {
+        inst.domains
+            .iter()
+            .flat_map(|d| d.items.iter())
+            .find(|x| x.key == key)
+            .map(|x| pick(&x.text, &lang).to_owned())
+    };
     let domains = inst
         .domains
         .iter()
@@ -238,44 +362,58 @@ async fn render(
                         AnswerType::Date => "date",
                         AnswerType::Text => "text",
                     },
-                    options: i.options.clone(),
+                    choices: choices(&t, i.answer, &i.options),
                     condition: i
                         .show_if
                         .as_ref()
                         .and_then(|c| {
-                            inst.domains
-                                .iter()
-                                .flat_map(|d| d.items.iter())
-                                .find(|x| x.key == c.item)
-                                .map(|x| {
-                                    t.with(
-                                        "assessment-only-if",
-                                        &[
-                                            ("question", pick(&x.text, &lang).to_owned()),
-                                            ("answer", t.pick("answer", &c.equals)),
-                                        ],
-                                    )
-                                })
+                            question(&c.item).map(|q| {
+                                t.with(
+                                    "assessment-only-if",
+                                    &[("question", q), ("answer", t.pick("answer", &c.equals))],
+                                )
+                            })
                         })
                         .unwrap_or_default(),
+                    show_if: i
+                        .show_if
+                        .as_ref()
+                        .map(|c| (format!("a.{}", c.item), c.equals.clone())),
+                    value: kept
+                        .get(&format!("a.{}", i.key))
+                        .cloned()
+                        .unwrap_or_default(),
+                    error: match &refusal {
+                        Some((Some(f), m)) if *f == i.key => Some(m.clone()),
+                        _ => None,
+                    },
                 })
                 .collect(),
         })
         .collect();
+    let kept_or = |field: &str, default: &str| {
+        kept.get(field)
+            .cloned()
+            .unwrap_or_else(|| default.to_owned())
+    };
     view::render(FormPage {
         nav: ctx.nav(),
         id: meta.id.clone(),
         reference: meta.reference.to_string(),
+        child: super::visible_name(ctx, &meta).await.unwrap_or_default(),
         title: pick(&inst.title, &lang).to_owned(),
-        instrument: format!("{} v{}", inst.id, inst.version),
+        version: inst.version,
         instrument_id: inst.id.clone(),
         interviews,
         warning,
         languages: LANGUAGES.to_vec(),
-        lang,
+        on: kept_or("on", &today.to_string()),
+        language: kept_or("language", t.tag),
+        assent: kept_or("assent", ""),
+        present: kept_or("present", ""),
         today: today.to_string(),
         domains,
-        message,
+        refusal,
         t,
     })
 }
@@ -294,14 +432,17 @@ pub async fn form(
     render(&ctx, &id, q.instrument.as_deref(), None).await
 }
 
-/// The form again after a refusal (`form::CaseForm`), with its message.
+/// The form again after a refusal (`form::CaseForm`): every answer as it was typed, the
+/// message beside the question or field it concerns.
 pub(super) async fn refused(
     ctx: &Ctx,
     case_id: &str,
     instrument: Option<&str>,
     message: String,
+    typed: Option<Posted>,
 ) -> Response {
-    render(ctx, case_id, instrument, Some(message)).await
+    let typed = typed.unwrap_or_else(|| Posted::new("assessment", &[]));
+    render(ctx, case_id, instrument, Some((typed, message))).await
 }
 
 pub async fn record(
@@ -310,6 +451,7 @@ pub async fn record(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
+    let typed = Posted::new("assessment", &body);
     let f: BTreeMap<String, String> = body.into_iter().collect();
     let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
     // Who may record it depends on the instrument's section.
@@ -325,38 +467,10 @@ pub async fn record(
     };
     CaseForm::needing(&ctx, get("csrf"), CaseOf::Case(&id), needs)
         .on(Page::Assessment(inst.map(|i| i.id.clone())))
+        .keeping(typed)
         .run_with(async |meta, inst| {
-            // Without JavaScript every question is on the form; answers to questions that the
-            // answers themselves skip are left out rather than refused.
-            let mut answers: Answers = f
-                .iter()
-                .filter_map(|(k, v)| k.strip_prefix("a.").map(|k| (k.to_owned(), v.clone())))
-                .collect();
-            let skipped: Vec<String> = inst
-                .domains
-                .iter()
-                .flat_map(|d| d.items.iter())
-                .filter(|i| !assessment::visible(i, &answers))
-                .map(|i| i.key.clone())
-                .collect();
-            answers.retain(|k, _| !skipped.contains(k));
-            let on = chrono::NaiveDate::parse_from_str(get("on"), "%Y-%m-%d")
-                .map_err(|_| Refused::key(t, "error-impossible-date"))?;
-            let assent =
-                Assent::parse(get("assent")).ok_or_else(|| Refused::key(t, "error-required"))?;
-            let present = super::opt_note(get("present")).map_err(|k| Refused::key(t, k))?;
-            let language = LANGUAGES
-                .iter()
-                .find(|l| l.0 == get("language"))
-                .map_or("en", |l| l.0)
-                .to_owned();
-            let a = NewAssessment {
-                on,
-                language,
-                assent,
-                present,
-                answers,
-            };
+            let today = ctx.store.now().date_naive();
+            let a = parse(t, &inst, &f, today).map_err(|(_, m)| Refused::Form(m))?;
             match ctx
                 .store
                 .record_assessment(ctx.actor(), &meta.id, &inst, a)
@@ -367,9 +481,9 @@ pub async fn record(
                     meta.id,
                     inst.section.as_str()
                 ))),
-                Err(StoreError::Domain(pelita_domain::DomainError::Invalid {
-                    field: "assent",
-                })) => Err(Refused::key(t, "assessment-refused-assent")),
+                Err(StoreError::Domain(DomainError::Invalid { field: "assent" })) => {
+                    Err(Refused::key(t, "assessment-refused-assent"))
+                }
                 Err(e) => Err(Refused::store(t, e)),
             }
         })

@@ -244,7 +244,7 @@ async fn show(
         Page::Case => super::case::refused(ctx, case_id, message, typed.as_ref()).await,
         Page::Abroad => super::abroad::refused(ctx, case_id, message, typed).await,
         Page::Assessment(instrument) => {
-            super::assessment::refused(ctx, case_id, instrument.as_deref(), message).await
+            super::assessment::refused(ctx, case_id, instrument.as_deref(), message, typed).await
         }
     }
 }

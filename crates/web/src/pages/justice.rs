@@ -569,6 +569,7 @@ pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>
                 "review" => DetentionChange::Review,
                 "release" => DetentionChange::End(EndReason::Released),
                 "transfer" => DetentionChange::End(EndReason::Transferred),
+                "" => return Err(Refused::key(t, "detention-change-required")),
                 _ => return Err(Refused::key(t, "error-invalid")),
             };
             let r = ctx.store.change_detention(ctx.actor(), &did, c).await;

@@ -338,6 +338,10 @@ async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
             }
             let mut actions = Vec::new();
             if let Some(a) = n(&f.action_text)? {
+                // Who carries it out is chosen, never assumed.
+                if f.action_agency.trim().is_empty() {
+                    return Err("plan-action-agency-required".into());
+                }
                 actions.push(Action {
                     text: a,
                     agency: f.action_agency.clone(),

@@ -146,11 +146,19 @@ fn names(f: &RegisterForm, errs: &mut Errors) -> Option<(PersonNames, Sex)> {
     let family = optional_name(&f.family, "family", errs);
     let family_latin = optional_name(&f.family_latin, "family_latin", errs);
     let alias = optional_name(&f.alias, "alias", errs);
-    let sex = Sex::parse(&f.sex).unwrap_or_else(|| {
-        errs.key("sex", "error-invalid");
-        Sex::NotRecorded
-    });
+    // No sex is assumed: the worker chooses one, "not recorded" included.
+    let sex = match f.sex.trim() {
+        "" => {
+            errs.key("sex", "register-sex-required");
+            None
+        }
+        x => Sex::parse(x).or_else(|| {
+            errs.key("sex", "error-invalid");
+            None
+        }),
+    };
     let part = |text: NameText, latin: Option<NameText>| NamePart { text, latin };
+    let sex = sex?;
     Some((
         PersonNames {
             given: part(given?, given_latin),

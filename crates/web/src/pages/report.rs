@@ -174,7 +174,14 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
     let guard = free_text
         .iter()
         .flat_map(|text| Guard::builtin().check_in(text, Some(t.tag)))
-        .map(|f| format!("“{}” → {}", f.matched, f.alternatives.join(" / ")))
+        .map(|f| {
+            format!(
+                "“{}” {} {}",
+                f.matched,
+                t.arrow(),
+                f.alternatives.join(" / ")
+            )
+        })
         .collect();
     view::render(ReportPage {
         nav: ctx.nav(),

@@ -26,6 +26,7 @@ pub struct Row {
     pub name: String,
     pub age: String,
     pub status: String,
+    pub status_key: &'static str,
     pub priority: String,
     pub priority_level: &'static str,
     pub updated: String,
@@ -655,6 +656,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
                 .map(|i| age_text(&t, &i.age, today))
                 .unwrap_or_default(),
             status: t.get(&format!("status-{}", w.meta.status.as_str())),
+            status_key: w.meta.status.as_str(),
             priority: t.get(&format!("priority-{}", w.meta.priority.as_str())),
             priority_level: w.meta.priority.as_str(),
             updated: t.date(w.meta.updated_at.with_timezone(&tz).date_naive()),
@@ -673,9 +675,9 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
     let page_no = (page_no as usize).min(pages);
     let pager = (pages > 1).then(|| {
         (
-            t.with(
+            t.with_args(
                 "work-page-of",
-                &[("page", page_no.to_string()), ("pages", pages.to_string())],
+                &[("page", page_no.into()), ("pages", pages.into())],
             ),
             (page_no > 1).then(|| q.with("page", &(page_no - 1).to_string())),
             (page_no < pages).then(|| q.with("page", &(page_no + 1).to_string())),
