@@ -115,7 +115,7 @@ impl Store {
         instrument: &Instrument,
         a: NewAssessment,
     ) -> Result<String, StoreError> {
-        let today = self.now().date_naive();
+        let today = pelita_domain::dates::latest_today(self.now());
         pelita_domain::dates::check_date(a.on, today)?;
         let answers = assessment::validate(instrument, a.answers, today)?;
         if a.assent == Assent::Refused && !answers.is_empty() {

@@ -301,7 +301,7 @@ impl Write<'_> {
         if let Some(user) = &r.assigned_to {
             self.ensure_user(user).await?;
         }
-        let today = from_micros(self.now).date_naive();
+        let today = pelita_domain::dates::latest_today(from_micros(self.now));
         for e in &r.identity.age.evidence {
             e.birth.validated(today)?;
         }
@@ -415,7 +415,7 @@ impl Write<'_> {
         identity: &ChildIdentity,
     ) -> Result<(), StoreError> {
         let (seq, key) = self.child_key(child_id).await?;
-        let today = from_micros(self.now).date_naive();
+        let today = pelita_domain::dates::latest_today(from_micros(self.now));
         // Field-level history: which parts changed (never their values, which are personal).
         let old_sealed = self
             .tx

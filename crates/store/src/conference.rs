@@ -54,7 +54,7 @@ impl Store {
         times: &ResponseTimes,
     ) -> Result<String, StoreError> {
         let now = self.now();
-        c.validate(now.date_naive())?;
+        c.validate(pelita_domain::dates::latest_today(now))?;
         let due = c
             .tasks
             .iter()

@@ -192,7 +192,8 @@ impl Store {
         case_id: &str,
         change: Change,
     ) -> Result<Option<String>, StoreError> {
-        let today = self.now().date_naive();
+        // Future dates are judged against the latest date anywhere (`dates::latest_today`).
+        let today = pelita_domain::dates::latest_today(self.now());
         match &change {
             Change::SaveOrigin(o) => o.validate(today)?,
             Change::BestInterests(b) => b.validate(today)?,

@@ -379,7 +379,7 @@ impl Store {
         on: chrono::NaiveDate,
         kind: ContactKind,
     ) -> Result<(), StoreError> {
-        pelita_domain::dates::check_date(on, self.now().date_naive())?;
+        pelita_domain::dates::check_date(on, pelita_domain::dates::latest_today(self.now()))?;
         self.submit(
             actor,
             JusticeCommand::RecordFamilyContact(case_id.into(), on, kind),

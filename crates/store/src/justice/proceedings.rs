@@ -96,7 +96,7 @@ impl Store {
         event: AgreementEvent,
         on: chrono::NaiveDate,
     ) -> Result<(), StoreError> {
-        pelita_domain::dates::check_date(on, self.now().date_naive())?;
+        pelita_domain::dates::check_date(on, pelita_domain::dates::latest_today(self.now()))?;
         self.submit(
             actor,
             JusticeCommand::AgreementEvent(proceeding_id.into(), event, on),

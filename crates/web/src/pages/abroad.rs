@@ -748,7 +748,7 @@ async fn render(
         Ok(r) => r,
         Err(e) => return error::store(&t, e),
     };
-    let today = ctx.store.now().date_naive();
+    let today = super::zone::today(ctx).await;
     let (origin, erased) = match record.origin.as_ref().map(|o| &o.origin) {
         Some(Readable::Present(o)) => (o.clone(), false),
         Some(Readable::Erased { .. }) => (Origin::default(), true),

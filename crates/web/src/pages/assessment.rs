@@ -309,7 +309,7 @@ async fn render(
     if !super::may_change(ctx, &meta, Change::Assessment(inst.section)) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let today = ctx.store.now().date_naive();
+    let today = super::zone::today(ctx).await;
     let mut warning = None;
     let history = ctx.store.interviews(case_id).await.unwrap_or_default();
     let interviews = super::interview::rows(ctx, &meta, &history).await;
@@ -469,7 +469,7 @@ pub async fn record(
         .on(Page::Assessment(inst.map(|i| i.id.clone())))
         .keeping(typed)
         .run_with(async |meta, inst| {
-            let today = ctx.store.now().date_naive();
+            let today = super::zone::today(&ctx).await;
             let a = parse(t, &inst, &f, today).map_err(|(_, m)| Refused::Form(m))?;
             match ctx
                 .store

@@ -84,7 +84,7 @@ pub async fn view(
     }
     let history = ctx.store.interviews(&meta.id).await.unwrap_or_default();
     let rows = rows(ctx, meta, &history).await;
-    let today = ctx.store.now().date_naive();
+    let today = super::zone::today(ctx).await;
     let window = ctx.config.repeat_interview_days;
     let dates: Vec<NaiveDate> = history.iter().map(|i| i.on).collect();
     let warning = pelita_domain::interview::recent(&dates, today, window).map(|(days, count)| {

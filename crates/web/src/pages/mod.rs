@@ -19,6 +19,7 @@ pub mod register;
 pub mod report;
 pub mod search;
 pub mod work;
+pub mod zone;
 
 use pelita_domain::identity::ChildIdentity;
 use pelita_domain::policy::write::Change;

@@ -353,7 +353,7 @@ async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
         .collect();
     let hint = pelita_store::MatchHint {
         sex: r.identity.sex,
-        age: r.identity.age.age_on(ctx.store.now().date_naive()),
+        age: r.identity.age.age_on(super::zone::today(ctx).await),
     };
     let mut best: HashMap<String, (f64, Option<String>, Option<String>, bool)> = HashMap::new();
     for q in [written.join(" "), latin.join(" ")] {
@@ -408,7 +408,7 @@ pub async fn submit(ctx: Ctx, Form(f): Form<RegisterForm>) -> Response {
     let Some(agency) = ctx.user().agency_id.clone() else {
         return crate::error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     };
-    let today = ctx.store.now().date_naive();
+    let today = super::zone::today(&ctx).await;
     let mut registration = match parse(&f, &t, today, &ctx.user().id, &agency) {
         Ok(r) => r,
         Err(errors) => {

@@ -290,23 +290,6 @@ fn urlencode(s: &str) -> String {
         .collect()
 }
 
-/// The time zone of the reader's agency's jurisdiction (with its overrides).
-async fn zone(ctx: &Ctx) -> Tz {
-    let Some(agency) = ctx.user().agency_id.as_deref() else {
-        return chrono_tz::UTC;
-    };
-    let Ok(agencies) = ctx.store.agencies().await else {
-        return chrono_tz::UTC;
-    };
-    let Some(a) = agencies.into_iter().find(|a| a.id == agency) else {
-        return chrono_tz::UTC;
-    };
-    match ctx.store.jurisdiction(&a.jurisdiction).await {
-        Ok(j) => j.tz().unwrap_or(chrono_tz::UTC),
-        Err(_) => chrono_tz::UTC,
-    }
-}
-
 /// Whether a task is due by the end of today where the agency works (and not yet overdue).
 fn due_today(due: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> bool {
     due > now && due.with_timezone(&tz).date_naive() <= now.with_timezone(&tz).date_naive()
@@ -317,7 +300,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
     let user = ctx.user().clone();
     let reader = ctx.reader();
     let now = ctx.store.now();
-    let tz = zone(&ctx).await;
+    let tz = super::zone::zone(&ctx).await;
     let supervisor = user.role == Role::Supervisor;
     let casework = user.role.works_with_children();
 

@@ -110,3 +110,49 @@ async fn an_assessment_records_strengths_and_needs_per_domain_and_warns_before_a
     let (s, _, _) = tb.get(&path).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
+
+/// At 20:00 UTC it is already the next morning in Jakarta: the form offers that date (as its
+/// default and its latest), and the store takes an assessment of that morning — it is not in
+/// the future. The day after is still refused.
+#[tokio::test]
+async fn the_assessment_date_is_the_workers_own_day() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 11, 28, 20, 0, 0).unwrap());
+    let case = app.case_id("Amina");
+    let mut b = app.signed_in("lead").await;
+    let (_, _, form) = b.get(&format!("/cases/{case}/assessments")).await;
+    assert!(
+        form.contains(r#"max="2026-11-29" value="2026-11-29""#),
+        "the Jakarta date is offered"
+    );
+    let csrf = b.csrf().await;
+    let post = |on: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("on", on.to_owned()),
+            ("language", "en".to_owned()),
+            ("assent", "given".to_owned()),
+        ]
+    };
+    let ahead = post("2026-11-30");
+    let (s, _, page) = b
+        .post(&format!("/cases/{case}/assessments"), &pairs(&ahead))
+        .await;
+    assert_eq!(s, StatusCode::OK, "refused, with the form");
+    assert!(page.contains("future"), "the reason is given");
+    let morning = post("2026-11-29");
+    let (s, _, _) = b
+        .post(&format!("/cases/{case}/assessments"), &pairs(&morning))
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::SEE_OTHER,
+        "the morning's assessment is saved"
+    );
+}
