@@ -1101,3 +1101,31 @@ work-intro-auditor = কে কী পড়েছেন ও বদলেছে�
 work-intro-auditor-go = অডিট খুলুন
 work-intro-admin = আপনি অ্যাকাউন্ট, সংস্থা ও নিয়মের মান পরিচালনা করেন; শিশুদের নথি পড়া আপনার কাজ নয়।
 work-intro-admin-go = প্রশাসন খুলুন
+
+## wt-search
+search-query-any = নাম, যেকোনো লিপিতে, অথবা কেস নম্বর
+search-hints = শিশুটি সম্পর্কে আপনি যা জানেন (ঐচ্ছিক)
+search-hints-hint = যাদের নাম সমানভাবে মেলে, এগুলো দিয়ে সেই শিশুদের ক্রম ঠিক হয়। যে নথিতে ভিন্ন তথ্য আছে তা নিচে যায়; লুকানো হয় না।
+search-any = যেকোনো
+search-age = বয়স (বছর) অথবা জন্মসাল
+search-age-invalid = বছরে বয়স (৩০ পর্যন্ত) অথবা জন্মসাল লিখুন, যেমন ২০১৪।
+search-place = দেশ
+search-more = শেষে দেখানো শিশুদের মতোই মেলে এমন নামের আরও শিশু আছে। অনুসন্ধান সংকীর্ণ করতে পারিবারিক নাম, লিঙ্গ, বয়স বা দেশ যোগ করুন।
+search-why-reference = কেস নম্বর
+search-why-name-same = একই নাম
+search-why-name-variant = নামটির অন্য বানান
+search-why-name-old-spelling = পুরোনো বানানে নামটি
+search-why-name-prefix = নামের শুরু মেলে
+search-why-name-similar = কাছাকাছি নাম
+search-why-sex-same = একই লিঙ্গ
+search-why-sex-differs = ভিন্ন লিঙ্গ লিপিবদ্ধ
+search-why-age-same = বয়স মেলে
+search-why-age-differs = ভিন্ন বয়স লিপিবদ্ধ
+search-why-place-same = একই দেশ
+search-why-place-differs = অন্য দেশ
+matches-elsewhere = { $count ->
+    [one] { $count }টি সম্ভাব্য মিল অন্য সংস্থার কাছে আছে: নাম দেখানো হয় না।
+   *[other] { $count }টি সম্ভাব্য মিল অন্য সংস্থাগুলোর কাছে আছে: নাম দেখানো হয় না।
+}
+conference-staff-search = নাম দিয়ে একজন ব্যক্তিকে খুঁজুন
+conference-staff-none = এই কেসের সংস্থাগুলোতে এই নামে কেউ নেই।

@@ -1100,3 +1100,31 @@ work-intro-auditor = Anda menyemak siapa membaca dan mengubah apa: rantaian audi
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengurus akaun, agensi dan nilai peraturan; rekod kanak-kanak bukan untuk anda baca.
 work-intro-admin-go = Buka pentadbiran
+
+## wt-search
+search-query-any = Nama dalam apa-apa tulisan, atau nombor kes
+search-hints = Apa yang anda tahu tentang kanak-kanak itu (pilihan)
+search-hints-hint = Maklumat ini menyusun kanak-kanak yang namanya sama padan. Rekod yang menyatakan sebaliknya diletakkan lebih bawah, bukan disembunyikan.
+search-any = Semua
+search-age = Umur (tahun) atau tahun lahir
+search-age-invalid = Taip umur dalam tahun (hingga 30) atau tahun lahir, contohnya 2014.
+search-place = Negara
+search-more = Ada lagi kanak-kanak yang namanya sama padan dengan yang terakhir dipaparkan. Tambahkan nama keluarga, jantina, umur atau negara untuk mengecilkan carian.
+search-why-reference = nombor kes
+search-why-name-same = nama sama
+search-why-name-variant = ejaan lain bagi nama itu
+search-why-name-old-spelling = nama itu dalam ejaan lama
+search-why-name-prefix = permulaan nama padan
+search-why-name-similar = nama yang serupa
+search-why-sex-same = jantina sama
+search-why-sex-differs = jantina lain direkodkan
+search-why-age-same = umur padan
+search-why-age-differs = umur lain direkodkan
+search-why-place-same = negara sama
+search-why-place-differs = negara lain
+matches-elsewhere = { $count ->
+    [1] Satu kemungkinan padanan dipegang oleh agensi lain: namanya tidak dipaparkan.
+   *[other] { $count } kemungkinan padanan dipegang oleh agensi lain: nama mereka tidak dipaparkan.
+}
+conference-staff-search = Cari seseorang mengikut nama
+conference-staff-none = Tiada sesiapa di agensi kes ini dengan nama itu.
