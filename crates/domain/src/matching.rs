@@ -24,7 +24,10 @@ const CANONICAL: &[(&str, &[&str])] = &[
     ),
     ("siti", &["sity", "sitti"]),
     // The pre-1972 Indonesian "Achmad" is today's "Ahmad", not a name with a "k" in it.
-    ("ahmad", &["achmad", "akhmad", "achmed", "ahmed", "ahamed", "ahmat"]),
+    (
+        "ahmad",
+        &["achmad", "akhmad", "achmed", "ahmed", "ahamed", "ahmat"],
+    ),
     (
         "abdul",
         &["abd", "abdoul", "abdel", "abdal", "abdu", "abdur", "abdool"],
@@ -277,7 +280,11 @@ pub fn variants(token: &str) -> Vec<String> {
     let own = variant(token);
     let mut out = vec![own];
     if token.chars().all(is_latin) {
+        // Most tokens hold no old spelling at all: only those that do are read again.
         for (_, rules) in OLD_SPELLINGS {
+            if !rules.iter().any(|(from, _)| token.contains(from)) {
+                continue;
+            }
             let v = variant(&respell(token, rules));
             if !out.contains(&v) {
                 out.push(v);
@@ -430,7 +437,8 @@ fn token_fit(q: &str, qv: &[String], c: &str, cv: &[String]) -> (f64, TokenFit) 
         qv.iter()
             .any(|v| cv.contains(v))
             .then_some((direct.max(0.96), TokenFit::OldSpelling)),
-        c.starts_with(q).then_some((direct.max(0.9), TokenFit::Prefix)),
+        c.starts_with(q)
+            .then_some((direct.max(0.9), TokenFit::Prefix)),
     ];
     options
         .into_iter()
@@ -468,12 +476,12 @@ pub fn name_fit<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>) -
     let mut loosest = TokenFit::Exact;
     for qt in &q {
         let qv = variants(qt);
-        let (score, fit) = c
-            .iter()
-            .map(|(ct, cv)| token_fit(qt, &qv, ct, cv))
-            .fold((0.0, TokenFit::Similar), |best, x| {
+        let (score, fit) = c.iter().map(|(ct, cv)| token_fit(qt, &qv, ct, cv)).fold(
+            (0.0, TokenFit::Similar),
+            |best, x| {
                 if x.0 > best.0 { x } else { best }
-            });
+            },
+        );
         total += score;
         loosest = loosest.max(fit);
     }
@@ -619,8 +627,14 @@ mod tests {
         }
         assert_eq!(name_fit("Jusuf", ["Yusuf"]).fit, TokenFit::OldSpelling);
         assert_eq!(name_fit("Yusuf", ["Jusuf"]).fit, TokenFit::OldSpelling);
-        assert_eq!(name_fit("Mohd Rakib", ["Muhammad Rakib"]).fit, TokenFit::Variant);
-        assert_eq!(name_fit("Siti Rahayu", ["Siti Rahayu"]).fit, TokenFit::Exact);
+        assert_eq!(
+            name_fit("Mohd Rakib", ["Muhammad Rakib"]).fit,
+            TokenFit::Variant
+        );
+        assert_eq!(
+            name_fit("Siti Rahayu", ["Siti Rahayu"]).fit,
+            TokenFit::Exact
+        );
     }
 
     #[test]

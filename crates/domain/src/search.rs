@@ -199,7 +199,10 @@ pub fn assess(name: NameFit, hints: &Hints, recorded: Recorded) -> Assessment {
         _ => None,
     };
     let same = reasons.iter().filter(|r| fit(r) == Some(Fit::Same)).count();
-    let differs = reasons.iter().filter(|r| fit(r) == Some(Fit::Differs)).count();
+    let differs = reasons
+        .iter()
+        .filter(|r| fit(r) == Some(Fit::Differs))
+        .count();
     // A fact the record does not hold is no reason either way.
     reasons.retain(|r| fit(r) != Some(Fit::Unknown));
     Assessment {
@@ -227,11 +230,10 @@ pub fn typed_reference(text: &str) -> Option<CaseReference> {
     let [code, year, number] = parts[..] else {
         return None;
     };
-    if !(year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()))
-        || !number.chars().all(|c| c.is_ascii_digit())
-        || number.is_empty()
-        || number.len() > 9
-    {
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(year, 4..=4) && digits(number, 1..=9)) {
         return None;
     }
     CaseReference::parse(&format!("{code}-{year}-{number}"))
@@ -339,7 +341,10 @@ mod tests {
             assess(name(0.97), &hints, boy).rank > assess(name(1.0), &hints, girl_of(12, 12)).rank
         );
         // …but a hint is worth less than a clearly better name.
-        assert!(assess(name(1.0), &Hints::default(), girl_of(12, 12)).rank > assess(name(0.95), &hints, boy).rank);
+        assert!(
+            assess(name(1.0), &Hints::default(), girl_of(12, 12)).rank
+                > assess(name(0.95), &hints, boy).rank
+        );
         assert_eq!(assess(name(0.9), &Hints::default(), boy).rank, 0.9);
     }
 
@@ -349,8 +354,18 @@ mod tests {
         assert_eq!(r("DSJKT-2026-00042").as_deref(), Some("DSJKT-2026-00042"));
         assert_eq!(r(" dsjkt 2026 42 ").as_deref(), Some("DSJKT-2026-00042"));
         assert_eq!(r("dsjkt/2026/42").as_deref(), Some("DSJKT-2026-00042"));
-        assert_eq!(r("DSJKT – 2026 – 00042").as_deref(), Some("DSJKT-2026-00042"));
-        for not in ["Siti 2014", "Siti Rahayu", "2026-00042", "DSJKT-26-42", "DS JKT-2026-1", ""] {
+        assert_eq!(
+            r("DSJKT – 2026 – 00042").as_deref(),
+            Some("DSJKT-2026-00042")
+        );
+        for not in [
+            "Siti 2014",
+            "Siti Rahayu",
+            "2026-00042",
+            "DSJKT-26-42",
+            "DS JKT-2026-1",
+            "",
+        ] {
             assert_eq!(r(not), None, "{not}");
         }
     }

@@ -259,14 +259,8 @@ impl Write<'_> {
             None => crate::search::agencies_of_child(self.tx, seq).await?,
         };
         let hashes = crate::search::name_hashes(self.keys, &identity.names);
-        crate::search::write_name_keys(
-            self.tx,
-            seq,
-            &agencies,
-            &hashes,
-            registering_in.is_some(),
-        )
-        .await
+        crate::search::write_name_keys(self.tx, seq, &agencies, &hashes, registering_in.is_some())
+            .await
     }
 
     async fn register(&mut self, r: &Registration) -> Result<Registered, StoreError> {

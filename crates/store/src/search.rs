@@ -19,7 +19,7 @@ use pelita_domain::search::{self as rules, Hints, Reason, Recorded};
 use crate::access::{AccessCommand, META_COLUMNS, meta_from, minimal};
 use crate::crypto::Keys;
 use crate::db::{Pools, Tx, Val, args};
-use crate::{Actor, CaseMeta, Reader, Readable, Store, StoreError};
+use crate::{Actor, CaseMeta, Readable, Reader, Store, StoreError};
 
 /// Rows read per search key: bounds the work for very common names and short prefixes.
 const PER_KEY: i64 = 5_000;
@@ -287,13 +287,29 @@ pub(crate) async fn rebuild_if_stale(pools: &Pools, keys: &Keys) -> Result<(), S
                 serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt)?;
             children.push((seq, name_hashes(keys, &identity.names), vec![code]));
         }
+        let first = rows[0].i64(0)?;
         let mut tx = pools.begin().await?;
+        // The batch's earlier rows in one range (none after the migration that emptied it).
+        tx.exec(
+            "DELETE FROM name_index WHERE child_seq BETWEEN $1 AND $2",
+            args![first, after],
+        )
+        .await?;
         for (seq, hashes, agencies) in &children {
-            write_name_keys(&mut tx, *seq, agencies, hashes, false).await?;
+            write_name_keys(&mut tx, *seq, agencies, hashes, true).await?;
         }
         tx.commit().await?;
+        let before = done;
         done += children.len();
-        tracing::info!(children = done, "search index: names indexed with this release's keys");
+        if done / 50_000 > before / 50_000 {
+            tracing::info!(
+                children = done,
+                "search index: names indexed with this release's keys"
+            );
+        }
+    }
+    if done > 0 {
+        tracing::info!(children = done, "search index rebuilt");
     }
     let mut tx = pools.begin().await?;
     tx.exec(
@@ -390,7 +406,10 @@ impl Store {
         match scope {
             Scope::Deployment => {
                 for (i, (h, limit)) in l.hashes.iter().enumerate() {
-                    let (h, limit) = (arg(Val::from(*h), &mut args), arg(Val::from(*limit), &mut args));
+                    let (h, limit) = (
+                        arg(Val::from(*h), &mut args),
+                        arg(Val::from(*limit), &mut args),
+                    );
                     branches.push(format!(
                         "SELECT * FROM (SELECT h, child_seq FROM name_index \
                          WHERE h = {h} LIMIT {limit}) k{i}"
@@ -411,8 +430,10 @@ impl Store {
                 };
                 if let Some(a) = &mine {
                     for (i, (h, limit)) in l.hashes.iter().enumerate() {
-                        let (h, limit) =
-                            (arg(Val::from(*h), &mut args), arg(Val::from(*limit), &mut args));
+                        let (h, limit) = (
+                            arg(Val::from(*h), &mut args),
+                            arg(Val::from(*limit), &mut args),
+                        );
                         branches.push(format!(
                             "SELECT * FROM (SELECT h, child_seq FROM name_index WHERE h = {h} \
                              AND agency = (SELECT code FROM agencies WHERE id = {a}) \
@@ -469,9 +490,7 @@ impl Store {
         let rows = self.pools.rows(&branches.join(" UNION ALL "), args).await?;
         for r in rows {
             let (h, seq) = (r.i64(0)?, r.i64(1)?);
-            let slot = best
-                .entry(seq)
-                .or_insert_with(|| vec![0; l.tokens.len()]);
+            let slot = best.entry(seq).or_insert_with(|| vec![0; l.tokens.len()]);
             for u in l.uses.get(&h).into_iter().flatten() {
                 for t in std::iter::once(u.first).chain(u.second) {
                     slot[t] = slot[t].max(u.weight);
@@ -772,7 +791,13 @@ impl Store {
                 }
             }
             let all = self
-                .ranked(q, &Scope::Deployment, Some(reader), hints, RANKED.max(limit * 3))
+                .ranked(
+                    q,
+                    &Scope::Deployment,
+                    Some(reader),
+                    hints,
+                    RANKED.max(limit * 3),
+                )
                 .await?
                 .0;
             for (f, seen, _) in all {

@@ -479,7 +479,10 @@ mod tests {
             finds_through(Role::CaseWorker),
             vec![R::Assigned, R::Supervisor, R::SameAgency, R::Referred]
         );
-        assert_eq!(finds_through(Role::Psychologist), vec![R::Assigned, R::Referred]);
+        assert_eq!(
+            finds_through(Role::Psychologist),
+            vec![R::Assigned, R::Referred]
+        );
         assert_eq!(finds_through(Role::Health), vec![R::Assigned, R::Referred]);
         assert_eq!(finds_through(Role::SecurityLiaison), vec![R::HandedOverBy]);
         // Break-glass is no way to search: an auditor finds nobody by name.

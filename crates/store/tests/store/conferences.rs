@@ -215,7 +215,9 @@ async fn the_task_chooser_offers_the_cases_staff_not_the_deployments(env: &Env) 
         env.account(&format!("far{i:02}"), Role::CaseWorker, &other)
             .await;
     }
-    let case = env.case(&agency, "Ani", BirthDate::Year { year: 2012 }).await;
+    let case = env
+        .case(&agency, "Ani", BirthDate::Year { year: 2012 })
+        .await;
     env.store
         .assign(&worker(), &case, Some(lead.clone()))
         .await
@@ -230,13 +232,19 @@ async fn the_task_chooser_offers_the_cases_staff_not_the_deployments(env: &Env) 
     // The lead and the team first, then the agency's staff by name.
     assert_eq!(offered, [lead.clone(), team_far.clone(), sari.clone()]);
     assert!(!offered.contains(&admin_id) && !offered.contains(&gone));
-    assert!(!offered.contains(&nurse), "no referral to the health centre yet");
+    assert!(
+        !offered.contains(&nurse),
+        "no referral to the health centre yet"
+    );
     assert_eq!(
         ids(env.store.conference_staff(&case, "SAR").await.unwrap()),
         [sari]
     );
-    assert!(env.store.conference_staff(&case, "far0").await.unwrap().is_empty());
-    assert!(env.store.conference_staff(&case, "%").await.unwrap().is_empty());
+    // Another agency's staff are not found by name, nor is a wildcard one.
+    for typed in ["far0", "%", "_"] {
+        let found = env.store.conference_staff(&case, typed).await.unwrap();
+        assert!(found.is_empty(), "{typed}");
+    }
     // Many colleagues: the chooser shows at most a screenful and narrows by typing.
     for i in 0..30 {
         env.account(&format!("near{i:02}"), Role::CaseWorker, &agency)

@@ -184,7 +184,10 @@ async fn search_reaches_only_children_the_reader_sees(env: &Env) {
             .found
     };
     let psy = env.account("psy", Role::Psychologist, &agency).await;
-    assert!(found(psy.clone()).await.is_empty(), "same agency, not on the team");
+    assert!(
+        found(psy.clone()).await.is_empty(),
+        "same agency, not on the team"
+    );
     env.store
         .add_team_member(&worker(), &case, &psy)
         .await
@@ -192,7 +195,9 @@ async fn search_reaches_only_children_the_reader_sees(env: &Env) {
     assert_eq!(found(psy).await[0].case_id, case);
 
     let security = env.agency_in("SEC", Sector::Security).await;
-    let liaison = env.account("liaison", Role::SecurityLiaison, &security).await;
+    let liaison = env
+        .account("liaison", Role::SecurityLiaison, &security)
+        .await;
     assert!(found(liaison.clone()).await.is_empty());
     env.store
         .set_handed_over_by(&worker(), &case, &liaison)
@@ -266,7 +271,11 @@ async fn hints_order_children_of_the_same_name_and_say_why(env: &Env) {
     assert_eq!(order(&search(by_year).await)[..2], [boy, girl]);
     let plain = search(Hints::default()).await;
     assert_eq!(plain.len(), 3);
-    assert!(plain.iter().all(|f| f.reasons == [Reason::Name(TokenFit::Exact)]));
+    assert!(
+        plain
+            .iter()
+            .all(|f| f.reasons == [Reason::Name(TokenFit::Exact)])
+    );
 }
 
 async fn old_spellings_find_children_written_today_and_back(env: &Env) {
@@ -380,7 +389,12 @@ async fn the_duplicate_check_counts_children_held_elsewhere_apart(env: &Env) {
     };
     let d = env
         .store
-        .duplicates(&ani, &["Noor Hidayah".to_owned(), String::new()], &hints, 10)
+        .duplicates(
+            &ani,
+            &["Noor Hidayah".to_owned(), String::new()],
+            &hints,
+            10,
+        )
         .await
         .unwrap();
     assert_eq!(d.visible.len(), 1);
@@ -397,7 +411,9 @@ async fn the_duplicate_check_counts_children_held_elsewhere_apart(env: &Env) {
 
 async fn the_index_is_rebuilt_when_its_keys_change(env: &Env) {
     let agency = env.agency("DSS").await;
-    let case = env.case(&agency, "Jusuf", BirthDate::Year { year: 2012 }).await;
+    let case = env
+        .case(&agency, "Jusuf", BirthDate::Year { year: 2012 })
+        .await;
     // An index written by an earlier release's keys (here: none at all).
     env.tamper("DELETE FROM name_index; DELETE FROM meta WHERE key = 'name_keys_version'")
         .await;

@@ -362,7 +362,12 @@ async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
     };
     let found = ctx
         .store
-        .duplicates(&ctx.reader(), &[written.join(" "), latin.join(" ")], &hints, 10)
+        .duplicates(
+            &ctx.reader(),
+            &[written.join(" "), latin.join(" ")],
+            &hints,
+            10,
+        )
         .await
         .unwrap_or_default();
     let shown = found.visible.into_iter().map(|m| (m, true));

@@ -22,9 +22,9 @@ async fn many_of_one_name() -> Scene {
 }
 
 fn results(page: &str) -> usize {
-    page.split("<ul class=\"results\">")
-        .nth(1)
-        .map_or(0, |r| r.split("</ul>").next().unwrap().matches("<li>").count())
+    page.split("<ul class=\"results\">").nth(1).map_or(0, |r| {
+        r.split("</ul>").next().unwrap().matches("<li>").count()
+    })
 }
 
 #[tokio::test]
@@ -133,7 +133,10 @@ async fn the_api_ranks_with_hints_and_says_why() {
         json!(["name-same", "sex-same", "age-same", "place-same"])
     );
     assert_eq!(v["more"], false);
-    for bad in [json!({"query": "Siti", "sex": "x"}), json!({"query": "Siti", "age": 99})] {
+    for bad in [
+        json!({"query": "Siti", "sex": "x"}),
+        json!({"query": "Siti", "age": 99}),
+    ] {
         assert_eq!(
             app.post("/api/v1/search", &t, bad).await.0,
             StatusCode::UNPROCESSABLE_ENTITY
@@ -167,7 +170,10 @@ async fn the_duplicate_check_shows_her_agencys_match_and_counts_others_apart() {
         .await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("Likely the same child"));
-    assert!(page.contains("— <bdi>Siti Rahayu</bdi>"), "her agency's match is named");
+    assert!(
+        page.contains("— <bdi>Siti Rahayu</bdi>"),
+        "her agency's match is named"
+    );
     assert!(
         page.contains("10 possible matches are held by other agencies"),
         "others counted apart: {page}"
@@ -187,17 +193,28 @@ async fn the_task_chooser_offers_the_cases_staff_by_search_not_the_deployments_a
         .build()
         .await;
     for i in 0..30 {
-        app.user(&format!("stranger{i:02}"), Role::CaseWorker, Some(&app.agency_id("AWAY")))
-            .await;
+        app.user(
+            &format!("stranger{i:02}"),
+            Role::CaseWorker,
+            Some(&app.agency_id("AWAY")),
+        )
+        .await;
     }
     for i in 0..30 {
-        app.user(&format!("near{i:02}"), Role::CaseWorker, Some(&app.agency_id("HOME")))
-            .await;
+        app.user(
+            &format!("near{i:02}"),
+            Role::CaseWorker,
+            Some(&app.agency_id("HOME")),
+        )
+        .await;
     }
     let case = app.case_id("Amina");
     let mut b = app.signed_in("lead").await;
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;
-    assert!(!page.contains("stranger"), "another agency's staff on the case page");
+    assert!(
+        !page.contains("stranger"),
+        "another agency's staff on the case page"
+    );
     assert!(page.contains(&format!("hx-post=\"/cases/{case}/conferences/staff\"")));
     let options = page.matches("<option value=\"").count();
     let before = page.split("name=\"t_assignee\"").nth(1).unwrap();
@@ -217,7 +234,10 @@ async fn the_task_chooser_offers_the_cases_staff_by_search_not_the_deployments_a
     assert_eq!(s, StatusCode::OK);
     assert_eq!(
         html,
-        format!("<option value=\"{}\">colleague</option>", app.user_id("colleague"))
+        format!(
+            "<option value=\"{}\">colleague</option>",
+            app.user_id("colleague")
+        )
     );
     let (_, _, html) = b
         .post(&path, &[("csrf", &csrf), ("staff_q_0", "stranger")])
@@ -226,6 +246,8 @@ async fn the_task_chooser_offers_the_cases_staff_by_search_not_the_deployments_a
     // Only those who may record a conference on the case may look.
     let mut away = app.signed_in("away").await;
     let csrf = away.csrf().await;
-    let (s, _, _) = away.post(&path, &[("csrf", &csrf), ("staff_q_0", "")]).await;
+    let (s, _, _) = away
+        .post(&path, &[("csrf", &csrf), ("staff_q_0", "")])
+        .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
