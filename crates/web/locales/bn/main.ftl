@@ -145,7 +145,6 @@ move-button = পরিবর্তন করুন
 
 ## অনুসন্ধান
 search-title = অনুসন্ধান
-search-query = নাম, যেকোনো লিপিতে
 search-button = অনুসন্ধান করুন
 search-none = কোনো শিশু পাওয়া যায়নি।
 search-results = যেসব শিশু পাওয়া গেছে

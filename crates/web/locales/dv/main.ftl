@@ -143,7 +143,6 @@ move-button = ބަދަލުކުރޭ
 
 ## Search
 search-title = ހޯދުން
-search-query = ނަން، ކޮންމެ އަކުރަކުން ލިޔުނަސް
 search-button = ހޯދާ
 search-none = އެއްވެސް ކުއްޖެއް ނުފެނުނެވެ.
 search-results = ފެނުނު ކުދިން

@@ -142,7 +142,6 @@ move-button = Move
 
 ## Search
 search-title = Search
-search-query = Name, in any script
 search-button = Search
 search-none = No child found.
 search-results = Children found

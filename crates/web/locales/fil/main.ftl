@@ -146,7 +146,6 @@ move-button = Ilipat
 
 ## Paghahanap
 search-title = Paghahanap
-search-query = Pangalan, sa anumang sistema ng pagsulat
 search-button = Maghanap
 search-none = Walang nahanap na bata.
 search-results = Mga batang nahanap

@@ -144,7 +144,6 @@ move-button = Ubah
 
 ## Pencarian
 search-title = Pencarian
-search-query = Nama, dalam aksara apa pun
 search-button = Cari
 search-none = Tidak ada anak yang ditemukan.
 search-results = Anak yang ditemukan

@@ -144,7 +144,6 @@ move-button = Pindahkan
 
 ## Carian
 search-title = Carian
-search-query = Nama, dalam apa-apa tulisan
 search-button = Cari
 search-none = Tiada kanak-kanak dijumpai.
 search-results = Kanak-kanak yang dijumpai
