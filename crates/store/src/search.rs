@@ -96,11 +96,13 @@ struct Lookup {
     uses: HashMap<i64, Vec<Use>>,
 }
 
-/// Which children a search reads: every child (the operator, the benchmark, the count of
-/// possible duplicates elsewhere), or those a reader may see through one of the relationships
-/// the policy names ([`policy::finds_through`]).
+/// Which children a search reads: every child (the operator, the benchmark), every child but
+/// those of one agency (the duplicate check's possible matches elsewhere, which a registering
+/// agency's own namesakes must not crowd out), or those a reader may see through one of the
+/// relationships the policy names ([`policy::finds_through`]).
 enum Scope<'a> {
     Deployment,
+    Elsewhere(&'a str),
     Reader {
         reader: &'a Reader,
         /// Every child of the reader's agency (case workers and supervisors).
@@ -404,7 +406,14 @@ impl Store {
             )
         };
         match scope {
-            Scope::Deployment => {
+            Scope::Deployment | Scope::Elsewhere(_) => {
+                let except = match scope {
+                    Scope::Elsewhere(agency) => {
+                        let a = arg(Val::from(*agency), &mut args);
+                        format!(" AND agency <> (SELECT code FROM agencies WHERE id = {a})")
+                    }
+                    _ => String::new(),
+                };
                 for (i, (h, limit)) in l.hashes.iter().enumerate() {
                     let (h, limit) = (
                         arg(Val::from(*h), &mut args),
@@ -412,7 +421,7 @@ impl Store {
                     );
                     branches.push(format!(
                         "SELECT * FROM (SELECT h, child_seq FROM name_index \
-                         WHERE h = {h} LIMIT {limit}) k{i}"
+                         WHERE h = {h}{except} LIMIT {limit}) k{i}"
                     ));
                 }
             }
@@ -790,14 +799,12 @@ impl Store {
                     keep(&mut visible, f);
                 }
             }
+            let others = match &reader.agency_id {
+                Some(a) => Scope::Elsewhere(a),
+                None => Scope::Deployment,
+            };
             let all = self
-                .ranked(
-                    q,
-                    &Scope::Deployment,
-                    Some(reader),
-                    hints,
-                    RANKED.max(limit * 3),
-                )
+                .ranked(q, &others, Some(reader), hints, RANKED.max(limit * 3))
                 .await?
                 .0;
             for (f, seen, _) in all {
