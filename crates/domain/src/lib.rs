@@ -28,6 +28,7 @@ pub mod policy;
 pub mod referral;
 pub mod repatriation;
 pub mod role;
+pub mod search;
 pub mod task;
 pub mod terminology;
 pub mod text;

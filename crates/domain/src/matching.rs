@@ -23,6 +23,11 @@ const CANONICAL: &[(&str, &[&str])] = &[
         ],
     ),
     ("siti", &["sity", "sitti"]),
+    // The pre-1972 Indonesian "Achmad" is today's "Ahmad", not a name with a "k" in it.
+    (
+        "ahmad",
+        &["achmad", "akhmad", "achmed", "ahmed", "ahamed", "ahmat"],
+    ),
     (
         "abdul",
         &["abd", "abdoul", "abdel", "abdal", "abdu", "abdur", "abdool"],
@@ -226,22 +231,94 @@ pub fn variant(token: &str) -> String {
     out
 }
 
+/// Spellings from before the 1972 reforms, still in documents and in older people's names,
+/// with today's: read a token the old way and it becomes another spelling of the same name.
+/// Indonesia (van Ophuijsen 1901 and Soewandi 1947 → EYD 1972): Soekarno is Sukarno, Djoko
+/// Joko, Tjahjo Cahyo, Njoman Nyoman, Sjahrir Syahrir, Chairul Khairul — and a lone "j" was
+/// today's "y" (Jusuf is Yusuf, Soejono Suyono). Malaysia (Za'ba → Ejaan Rumi Baharu 1972):
+/// "ch" was today's "c" (Chik is Cik). At each position the first rule that fits is taken, so
+/// the "j" of "dj" never becomes a "y".
+pub const OLD_SPELLINGS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "ID",
+        &[
+            ("dj", "j"),
+            ("tj", "c"),
+            ("nj", "ny"),
+            ("sj", "sy"),
+            ("ch", "kh"),
+            ("oe", "u"),
+            ("j", "y"),
+        ],
+    ),
+    ("MY", &[("ch", "c")]),
+];
+
+/// A token rewritten by one spelling's rules, left to right.
+fn respell(token: &str, rules: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(token.len() + 2);
+    let mut rest = token;
+    while let Some(c) = rest.chars().next() {
+        match rules.iter().find(|(from, _)| rest.starts_with(from)) {
+            Some((from, to)) => {
+                out.push_str(to);
+                rest = &rest[from.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+/// The skeletons of one folded token: its own, then those of its readings as an old spelling
+/// where they differ (at most one per country in [`OLD_SPELLINGS`]). Tokens in other scripts
+/// have only their own.
+pub fn variants(token: &str) -> Vec<String> {
+    let own = variant(token);
+    let mut out = vec![own];
+    if token.chars().all(is_latin) {
+        // Most tokens hold no old spelling at all: only those that do are read again.
+        for (_, rules) in OLD_SPELLINGS {
+            if !rules.iter().any(|(from, _)| token.contains(from)) {
+                continue;
+            }
+            let v = variant(&respell(token, rules));
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Bumped whenever [`keys`] or [`pair_keys`] give other keys for the same name: the store then
+/// rebuilds its index at the next start, so names indexed by an earlier release are found by
+/// this one's queries.
+pub const KEYS_VERSION: u32 = 2;
+
 /// The keys under which a name is indexed and by which a query finds it.
 pub fn keys(name: &str) -> Vec<Key> {
     let mut keys = Vec::new();
     let toks = tokens(name);
     // Names written as one word or two: Mary Joy / Maryjoy, Nur Haliza / Nurhaliza.
     for pair in toks.windows(2) {
-        keys.push(Key {
-            kind: KeyKind::Variant,
-            value: variant(&pair.concat()),
-        });
+        for value in variants(&pair.concat()) {
+            keys.push(Key {
+                kind: KeyKind::Variant,
+                value,
+            });
+        }
     }
     for token in toks {
-        keys.push(Key {
-            kind: KeyKind::Variant,
-            value: variant(&token),
-        });
+        for value in variants(&token) {
+            keys.push(Key {
+                kind: KeyKind::Variant,
+                value,
+            });
+        }
         if token.chars().count() > PREFIX {
             keys.push(Key {
                 kind: KeyKind::Prefix,
@@ -263,32 +340,32 @@ pub fn keys(name: &str) -> Vec<Key> {
 pub const PAIRED_TOKENS: usize = 6;
 
 /// The pair keys of the tokens of one whole name (all its parts in one script), each with the
-/// positions of its two tokens.
+/// positions of its two tokens: every skeleton of one with every skeleton of the other, so an
+/// old spelling of either still pairs.
 pub fn pair_keys(tokens: &[String]) -> Vec<(Key, usize, usize)> {
-    let skeletons: Vec<String> = tokens
+    let skeletons: Vec<Vec<String>> = tokens
         .iter()
         .take(PAIRED_TOKENS)
-        .map(|t| variant(t))
+        .map(|t| variants(t))
         .collect();
     let mut out = Vec::new();
     for i in 0..skeletons.len() {
         for j in i + 1..skeletons.len() {
-            if skeletons[i] == skeletons[j] {
+            if skeletons[i][0] == skeletons[j][0] {
                 continue;
             }
-            let (a, b) = if skeletons[i] < skeletons[j] {
-                (&skeletons[i], &skeletons[j])
-            } else {
-                (&skeletons[j], &skeletons[i])
-            };
-            out.push((
-                Key {
-                    kind: KeyKind::Pair,
-                    value: format!("{a} {b}"),
-                },
-                i,
-                j,
-            ));
+            for a in &skeletons[i] {
+                for b in &skeletons[j] {
+                    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                    let key = Key {
+                        kind: KeyKind::Pair,
+                        value: format!("{lo} {hi}"),
+                    };
+                    if !out.iter().any(|(k, _, _)| *k == key) {
+                        out.push((key, i, j));
+                    }
+                }
+            }
         }
     }
     out
@@ -297,16 +374,14 @@ pub fn pair_keys(tokens: &[String]) -> Vec<(Key, usize, usize)> {
 /// Keys to look up for one query token, strongest first. A token shorter than a prefix key
 /// cannot be looked up by prefix and only matches whole.
 pub fn query_keys(token: &str) -> Vec<Key> {
-    let mut keys = vec![
-        Key {
-            kind: KeyKind::Exact,
-            value: token.to_owned(),
-        },
-        Key {
-            kind: KeyKind::Variant,
-            value: variant(token),
-        },
-    ];
+    let mut keys = vec![Key {
+        kind: KeyKind::Exact,
+        value: token.to_owned(),
+    }];
+    keys.extend(variants(token).into_iter().map(|value| Key {
+        kind: KeyKind::Variant,
+        value,
+    }));
     if token.chars().count() >= PREFIX {
         keys.push(Key {
             kind: KeyKind::Prefix,
@@ -316,12 +391,72 @@ pub fn query_keys(token: &str) -> Vec<Key> {
     keys
 }
 
-/// How alike a query and a candidate's names are, from 0 to 1: for each query token, the best
-/// Jaro-Winkler similarity against any of the candidate's tokens (or their skeletons), averaged.
-pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>) -> f64 {
+/// How one query token met the name it matched best, from the closest fit down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TokenFit {
+    /// Written the same (after folding).
+    Exact,
+    /// Another spelling of the same name (Mohd / Muhammad, Nur / Noor).
+    Variant,
+    /// The same name in a spelling from before 1972 ([`OLD_SPELLINGS`]).
+    OldSpelling,
+    /// The beginning of a name.
+    Prefix,
+    /// Only alike; no spelling rule connects them.
+    Similar,
+}
+
+impl TokenFit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenFit::Exact => "same",
+            TokenFit::Variant => "variant",
+            TokenFit::OldSpelling => "old-spelling",
+            TokenFit::Prefix => "prefix",
+            TokenFit::Similar => "similar",
+        }
+    }
+}
+
+/// How a query met a candidate's names: the similarity from 0 to 1 ([`similarity`]) and the
+/// loosest way any query token was met, to tell the searcher why the child came up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NameFit {
+    pub score: f64,
+    pub fit: TokenFit,
+}
+
+/// One query token against one candidate token.
+fn token_fit(q: &str, qv: &[String], c: &str, cv: &[String]) -> (f64, TokenFit) {
+    if q == c {
+        return (1.0, TokenFit::Exact);
+    }
+    let direct = strsim::jaro_winkler(q, c);
+    let options = [
+        (qv[0] == cv[0]).then_some((direct.max(0.97), TokenFit::Variant)),
+        qv.iter()
+            .any(|v| cv.contains(v))
+            .then_some((direct.max(0.96), TokenFit::OldSpelling)),
+        c.starts_with(q)
+            .then_some((direct.max(0.9), TokenFit::Prefix)),
+    ];
+    options
+        .into_iter()
+        .flatten()
+        .next()
+        .unwrap_or((direct, TokenFit::Similar))
+}
+
+/// How alike a query and a candidate's names are, and how: for each query token, the best
+/// match against any of the candidate's tokens (Jaro-Winkler, or a shared skeleton, an old
+/// spelling or a prefix), averaged.
+pub fn name_fit<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>) -> NameFit {
     let q = tokens(query);
     if q.is_empty() {
-        return 0.0;
+        return NameFit {
+            score: 0.0,
+            fit: TokenFit::Similar,
+        };
     }
     let mut c: Vec<String> = Vec::new();
     for form in candidate {
@@ -329,25 +464,36 @@ pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>)
         c.extend(t.windows(2).map(|p| p.concat()));
         c.extend(t);
     }
-    let total: f64 = q
-        .iter()
-        .map(|qt| {
-            let qv = variant(qt);
-            c.iter()
-                .map(|ct| {
-                    let direct = strsim::jaro_winkler(qt, ct);
-                    let skeleton = if qv == variant(ct) { 0.97 } else { 0.0 };
-                    let prefix = if ct.starts_with(qt.as_str()) {
-                        0.9
-                    } else {
-                        0.0
-                    };
-                    direct.max(skeleton).max(prefix)
-                })
-                .fold(0.0, f64::max)
+    // Each candidate token's skeletons once, not once per query token.
+    let c: Vec<(String, Vec<String>)> = c
+        .into_iter()
+        .map(|t| {
+            let v = variants(&t);
+            (t, v)
         })
-        .sum();
-    total / q.len() as f64
+        .collect();
+    let mut total = 0.0;
+    let mut loosest = TokenFit::Exact;
+    for qt in &q {
+        let qv = variants(qt);
+        let (score, fit) = c.iter().map(|(ct, cv)| token_fit(qt, &qv, ct, cv)).fold(
+            (0.0, TokenFit::Similar),
+            |best, x| {
+                if x.0 > best.0 { x } else { best }
+            },
+        );
+        total += score;
+        loosest = loosest.max(fit);
+    }
+    NameFit {
+        score: total / q.len() as f64,
+        fit: loosest,
+    }
+}
+
+/// How alike a query and a candidate's names are, from 0 to 1 ([`name_fit`]'s score).
+pub fn similarity<'a>(query: &str, candidate: impl IntoIterator<Item = &'a str>) -> f64 {
+    name_fit(query, candidate).score
 }
 
 #[cfg(test)]
@@ -443,5 +589,85 @@ mod tests {
         let far = similarity("Mohd Rakib Hossain", ["Muhammad Rafiq Islam"]);
         assert!(near > far, "{near} vs {far}");
         assert!(similarity("নুসরাত", ["নুসরাত জাহান"]) > 0.99);
+    }
+
+    /// Whether a search for `query` reaches a child named `name` through the index: every
+    /// query token meets one of the name's spelling keys.
+    fn finds(query: &str, name: &str) -> bool {
+        let indexed = keys(name);
+        tokens(query).iter().all(|t| {
+            query_keys(t)
+                .iter()
+                .any(|k| k.kind != KeyKind::Prefix && indexed.contains(k))
+        })
+    }
+
+    #[test]
+    fn old_spellings_find_todays_names_and_todays_find_the_old() {
+        for (old, new) in [
+            ("Soekarno", "Sukarno"),
+            ("Djoko Soesilo", "Joko Susilo"),
+            ("Tjahjo", "Cahyo"),
+            ("Njoman", "Nyoman"),
+            ("Sjahrir", "Syahrir"),
+            ("Chairul Anwar", "Khairul Anwar"),
+            ("Jusuf", "Yusuf"),
+            ("Soejono", "Suyono"),
+            ("Achmad Soebardjo", "Ahmad Subarjo"),
+            ("Soedjatmoko", "Sujatmoko"),
+            ("Tjokroaminoto", "Cokroaminoto"),
+            // Malay before 1972: "ch" was today's "c".
+            ("Chik Siti", "Cik Siti"),
+        ] {
+            assert!(finds(old, new), "{old} does not find {new}");
+            assert!(finds(new, old), "{new} does not find {old}");
+            let fit = name_fit(old, [new]);
+            assert!(fit.score >= 0.9, "{old} ~ {new}: {fit:?}");
+            assert_ne!(fit.fit, TokenFit::Similar, "{old} ~ {new}");
+        }
+        assert_eq!(name_fit("Jusuf", ["Yusuf"]).fit, TokenFit::OldSpelling);
+        assert_eq!(name_fit("Yusuf", ["Jusuf"]).fit, TokenFit::OldSpelling);
+        assert_eq!(
+            name_fit("Mohd Rakib", ["Muhammad Rakib"]).fit,
+            TokenFit::Variant
+        );
+        assert_eq!(
+            name_fit("Siti Rahayu", ["Siti Rahayu"]).fit,
+            TokenFit::Exact
+        );
+    }
+
+    #[test]
+    fn old_spelling_rules_do_not_merge_unrelated_names() {
+        for (a, b) in [
+            // "dj" was today's "j", never "y"; "tj" is "c", "sj" is "sy": each digraph whole.
+            ("Djoko", "Yoko"),
+            ("Djuli", "Yuli"),
+            ("Tjitra", "Titra"),
+            ("Sjamsul", "Jamsul"),
+            ("Njoman", "Joman"),
+            ("Joko", "Koko"),
+            ("Jaya", "Raya"),
+            ("Chandra", "Sandra"),
+            ("Suyono", "Sujatmiko"),
+            ("Siti", "Sari"),
+        ] {
+            assert!(!finds(a, b), "{a} finds {b}");
+            assert!(!finds(b, a), "{b} finds {a}");
+        }
+    }
+
+    #[test]
+    fn old_spellings_touch_only_latin_letters() {
+        for word in ["জয়নব", "ޢާއިޝަތު", "নুসরাত"] {
+            let t = &tokens(word)[0];
+            assert_eq!(variants(t), vec![t.clone()]);
+        }
+        // Tokens without an old spelling have one skeleton; those with one have two at most
+        // per country.
+        assert_eq!(variants("rahayu").len(), 1);
+        assert!(variants("chik").len() <= 1 + OLD_SPELLINGS.len());
+        assert_eq!(respell("djoko", OLD_SPELLINGS[0].1), "joko");
+        assert_eq!(respell("soejono", OLD_SPELLINGS[0].1), "suyono");
     }
 }

@@ -5,13 +5,12 @@
 use pelita_domain::DomainError;
 use pelita_domain::case::{Case, CaseReference, CaseStatus, Circumstances, Priority, VictimStatus};
 use pelita_domain::identity::ChildIdentity;
-use pelita_domain::matching;
 use pelita_domain::policy::Section;
 use pelita_domain::text::NoteText;
 use serde_json::json;
 
 use crate::crypto::ChildKey;
-use crate::db::{Tx, args};
+use crate::db::args;
 use crate::writer::{Reply, Write, new_id};
 use crate::{Actor, Registered, Registration, Store, StoreError, from_micros, micros};
 
@@ -247,45 +246,21 @@ impl Write<'_> {
         Ok((row.i64(0)?, self.keys.unwrap_child_key(child_id, &wrapped)?))
     }
 
+    /// The child's names in the search index, under the agency of each of its cases (`agency`
+    /// for a child being registered, whose case is not written yet).
     async fn index_names(
         &mut self,
         seq: i64,
         identity: &ChildIdentity,
-        fresh: bool,
+        registering_in: Option<&str>,
     ) -> Result<(), StoreError> {
-        if !fresh {
-            self.tx
-                .exec("DELETE FROM name_index WHERE child_seq = $1", args![seq])
-                .await?;
-        }
-        let mut hashes: Vec<i64> = identity
-            .names
-            .all_forms()
-            .flat_map(matching::keys)
-            .chain(
-                full_names(&identity.names)
-                    .iter()
-                    .flat_map(|n| matching::pair_keys(&matching::tokens(n)))
-                    .map(|(k, _, _)| k),
-            )
-            .map(|k| self.keys.index_hash(k.kind.tag(), &k.value))
-            .collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        // One statement of one shape whatever the number of keys, so it is prepared once.
-        let sql = match self.tx {
-            Tx::Lite(_) => {
-                "INSERT INTO name_index (h, child_seq) SELECT value, $2 FROM json_each($1) \
-                 WHERE true ON CONFLICT DO NOTHING"
-            }
-            Tx::Pg(_) => {
-                "INSERT INTO name_index (h, child_seq) \
-                 SELECT (jsonb_array_elements_text($1::jsonb))::bigint, $2 ON CONFLICT DO NOTHING"
-            }
+        let agencies = match registering_in {
+            Some(code) => vec![code.to_owned()],
+            None => crate::search::agencies_of_child(self.tx, seq).await?,
         };
-        let list = serde_json::to_string(&hashes).expect("numbers serialise");
-        self.tx.exec(sql, args![list, seq]).await?;
-        Ok(())
+        let hashes = crate::search::name_hashes(self.keys, &identity.names);
+        crate::search::write_name_keys(self.tx, seq, &agencies, &hashes, registering_in.is_some())
+            .await
     }
 
     async fn register(&mut self, r: &Registration) -> Result<Registered, StoreError> {
@@ -324,7 +299,7 @@ impl Write<'_> {
             .await?
             .ok_or(StoreError::Corrupt)?
             .i64(0)?;
-        self.index_names(seq, &r.identity, true).await?;
+        self.index_names(seq, &r.identity, Some(&code)).await?;
 
         let year = from_micros(self.now)
             .format("%Y")
@@ -461,7 +436,7 @@ impl Write<'_> {
                 ],
             )
             .await?;
-        self.index_names(seq, identity, false).await?;
+        self.index_names(seq, identity, None).await?;
         self.audit(
             "child.update_identity",
             child_id,
@@ -798,24 +773,6 @@ impl Write<'_> {
 
 /// The whole name as written and as transliterated (each part's Latin form where it has one),
 /// without aliases: the forms whose tokens pair up.
-fn full_names(n: &pelita_domain::identity::PersonNames) -> Vec<String> {
-    let parts: Vec<&pelita_domain::identity::NamePart> = std::iter::once(&n.given)
-        .chain(n.other.iter())
-        .chain(n.family.iter())
-        .collect();
-    let native: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-    let latin: Vec<&str> = parts
-        .iter()
-        .map(|p| p.latin.as_ref().unwrap_or(&p.text).as_str())
-        .collect();
-    let (native, latin) = (native.join(" "), latin.join(" "));
-    if native == latin {
-        vec![native]
-    } else {
-        vec![native, latin]
-    }
-}
-
 fn victim_micros(v: VictimStatus) -> Option<i64> {
     match v {
         VictimStatus::NotRecorded => None,

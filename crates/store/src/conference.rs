@@ -208,3 +208,77 @@ impl Write<'_> {
         Ok(id)
     }
 }
+
+/// Most people a conference's task chooser offers at once: it narrows by typing.
+pub const STAFF_OFFERED: i64 = 20;
+
+impl Store {
+    /// Whom a conference may give a task to, as the chooser offers them: enabled staff who
+    /// work with children, of the case's agency, of an agency it was referred to, or on its
+    /// team — never the deployment's other accounts. The lead worker and the team first, then
+    /// by name; `typed` narrows by name or username. At most [`STAFF_OFFERED`].
+    pub async fn conference_staff(
+        &self,
+        case_id: &str,
+        typed: &str,
+    ) -> Result<Vec<crate::User>, StoreError> {
+        let roles: Vec<String> = pelita_domain::role::Role::ALL
+            .into_iter()
+            .filter(|r| r.works_with_children())
+            .map(|r| format!("'{}'", r.as_str()))
+            .collect();
+        let pattern = format!(
+            "%{}%",
+            typed
+                .trim()
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let sql = format!(
+            "SELECT {cols} FROM users u WHERE u.disabled = 0 AND u.role IN ({roles}) \
+             AND (u.agency_id IN (SELECT agency_id FROM cases WHERE id = $1 \
+                                  UNION SELECT to_agency FROM referrals WHERE case_id = $1) \
+                  OR u.id IN (SELECT user_id FROM case_team WHERE case_id = $1)) \
+             AND (lower(u.display_name) LIKE $2 ESCAPE '\\' OR lower(u.username) LIKE $2 ESCAPE '\\') \
+             ORDER BY CASE WHEN u.id IN (SELECT user_id FROM case_team WHERE case_id = $1 \
+                                         UNION SELECT assigned_to FROM cases WHERE id = $1) \
+                      THEN 0 ELSE 1 END, u.display_name, u.id \
+             LIMIT $3",
+            cols = crate::users::USER_COLUMNS,
+            roles = roles.join(", "),
+        );
+        self.pools
+            .rows(&sql, args![case_id, pattern, STAFF_OFFERED])
+            .await?
+            .iter()
+            .map(|r| crate::users::user_from(r, 0))
+            .collect()
+    }
+
+    /// The display names of these accounts (those conference tasks were given to), by id.
+    pub async fn display_names(
+        &self,
+        ids: &[String],
+    ) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, display_name FROM users WHERE id IN ({})",
+            list.join(", ")
+        );
+        let args = ids
+            .iter()
+            .map(|i| crate::db::Val::from(i.as_str()))
+            .collect();
+        self.pools
+            .rows(&sql, args)
+            .await?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .collect()
+    }
+}

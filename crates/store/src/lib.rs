@@ -52,7 +52,7 @@ pub use alerts::{Alert, AlertGroup};
 pub use assessment::{Assent, AssessmentRecord, InterviewRecord, NewAssessment};
 pub use audit::{AuditEvent, AuditReport, ChainBreak, Invariant, MAX_VIOLATIONS, StateViolation};
 pub use cases::Erasure;
-pub use conference::ConferenceRecord;
+pub use conference::{ConferenceRecord, STAFF_OFFERED};
 pub use consent::ConsentRecord;
 pub use crypto::DeploymentKey;
 pub use db::Kind;
@@ -73,7 +73,7 @@ pub use repatriation::{
     AbroadRecord, BestInterestsRecord, Change as RepatriationChange, OriginRecord,
     RepatriationFile, RepatriationStatus, StayRecord,
 };
-pub use search::{MatchHint, NameMatch};
+pub use search::{Duplicates, Findings, Found, NameMatch};
 pub use sessions::{Bearer, LOCKOUT_MINUTES, MAX_FAILURES, Session, TokenScope};
 pub use task::{HORIZON_DAYS, TaskItem};
 
@@ -434,6 +434,9 @@ impl Store {
                 tx.commit().await?;
             }
         }
+        // Before the writer starts: names indexed by an earlier release's keys are found by
+        // this one's spellings.
+        search::rebuild_if_stale(&pools, &keys).await?;
         let writer_state = Arc::new(writer::State::default());
         let writer = writer::spawn(
             pools.clone(),

@@ -133,6 +133,10 @@ pub fn router(state: AppState) -> Router {
         .route("/followups/{id}", post(pages::plan::record_followup))
         .route("/cases/{id}/plan/actions", post(pages::plan::update_action))
         .route("/cases/{id}/conferences", post(pages::conference::record))
+        .route(
+            "/cases/{id}/conferences/staff",
+            post(pages::conference::staff),
+        )
         .route("/cases/{id}/household", post(pages::family::save))
         .route("/cases/{id}/interviews", post(pages::interview::record))
         .route("/cases/{id}/proceedings", post(pages::justice::open))

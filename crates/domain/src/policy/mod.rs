@@ -203,6 +203,22 @@ pub fn decide(role: Role, section: Section, rel: Relationship) -> Decision {
     }
 }
 
+/// The relationships through which `role` sees a child's identity without a written reason:
+/// the children a search may find for this reader. The store turns each into a condition of
+/// its query (so the reader's own children are ranked, not the deployment's first few), then
+/// asks the case's one access decision again of every child it shows.
+pub fn finds_through(role: Role) -> Vec<Relationship> {
+    Relationship::ALL
+        .into_iter()
+        .filter(|&rel| {
+            matches!(
+                decide(role, Section::Identity, rel),
+                Decision::Allow | Decision::AllowMinimal
+            )
+        })
+        .collect()
+}
+
 /// Permission to read one section of one case, made only by [`authorize`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grant {
@@ -454,5 +470,27 @@ mod tests {
             ),
             Err(Refusal::Denied)
         );
+    }
+
+    #[test]
+    fn search_finds_only_children_whose_identity_the_role_sees_without_a_reason() {
+        use Relationship as R;
+        assert_eq!(
+            finds_through(Role::CaseWorker),
+            vec![R::Assigned, R::Supervisor, R::SameAgency, R::Referred]
+        );
+        assert_eq!(
+            finds_through(Role::Psychologist),
+            vec![R::Assigned, R::Referred]
+        );
+        assert_eq!(finds_through(Role::Health), vec![R::Assigned, R::Referred]);
+        assert_eq!(finds_through(Role::SecurityLiaison), vec![R::HandedOverBy]);
+        // Break-glass is no way to search: an auditor finds nobody by name.
+        for role in [Role::Auditor, Role::Researcher, Role::Administrator] {
+            assert!(finds_through(role).is_empty(), "{role}");
+        }
+        for role in Role::ALL {
+            assert!(!finds_through(role).contains(&R::None), "{role}");
+        }
     }
 }

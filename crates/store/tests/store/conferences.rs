@@ -2,7 +2,10 @@
 
 use crate::*;
 
-both!(conferences_tasks_and_households);
+both!(
+    conferences_tasks_and_households,
+    the_task_chooser_offers_the_cases_staff_not_the_deployments,
+);
 
 async fn conferences_tasks_and_households(env: &Env) {
     use pelita_domain::conference::{
@@ -192,4 +195,72 @@ async fn conferences_tasks_and_households(env: &Env) {
     for a in ["conference.record", "task.complete", "household.save"] {
         assert!(actions.iter().any(|x| x == a), "{a} is audited");
     }
+}
+
+/// The chooser of a conference task's person: the case's agency, the agencies it was referred
+/// to and its team — never another agency's staff, never an account that does not work with
+/// children or is disabled — the lead and team first, narrowed by what was typed, and never
+/// more than a phone can show.
+async fn the_task_chooser_offers_the_cases_staff_not_the_deployments(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let other = env.agency("OTHER").await;
+    let health = env.agency_in("PKM", Sector::Health).await;
+    let lead = env.account("lead", Role::CaseWorker, &agency).await;
+    let sari = env.account("sari", Role::Psychologist, &agency).await;
+    let admin_id = env.account("admin", Role::Administrator, &agency).await;
+    let gone = env.account("gone", Role::CaseWorker, &agency).await;
+    env.store.set_disabled(&admin(), &gone, true).await.unwrap();
+    let nurse = env.account("nurse", Role::Health, &health).await;
+    for i in 0..30 {
+        env.account(&format!("far{i:02}"), Role::CaseWorker, &other)
+            .await;
+    }
+    let case = env
+        .case(&agency, "Ani", BirthDate::Year { year: 2012 })
+        .await;
+    env.store
+        .assign(&worker(), &case, Some(lead.clone()))
+        .await
+        .unwrap();
+    let team_far = env.account("zz-team", Role::CaseWorker, &other).await;
+    env.store
+        .add_team_member(&worker(), &case, &team_far)
+        .await
+        .unwrap();
+    let ids = |v: Vec<pelita_store::User>| v.into_iter().map(|u| u.id).collect::<Vec<_>>();
+    let offered = ids(env.store.conference_staff(&case, "").await.unwrap());
+    // The lead and the team first, then the agency's staff by name.
+    assert_eq!(offered, [lead.clone(), team_far.clone(), sari.clone()]);
+    assert!(!offered.contains(&admin_id) && !offered.contains(&gone));
+    assert!(
+        !offered.contains(&nurse),
+        "no referral to the health centre yet"
+    );
+    assert_eq!(
+        ids(env.store.conference_staff(&case, "SAR").await.unwrap()),
+        [sari]
+    );
+    // Another agency's staff are not found by name, nor is a wildcard one.
+    for typed in ["far0", "%", "_"] {
+        let found = env.store.conference_staff(&case, typed).await.unwrap();
+        assert!(found.is_empty(), "{typed}");
+    }
+    // Many colleagues: the chooser shows at most a screenful and narrows by typing.
+    for i in 0..30 {
+        env.account(&format!("near{i:02}"), Role::CaseWorker, &agency)
+            .await;
+    }
+    let many = env.store.conference_staff(&case, "").await.unwrap();
+    assert_eq!(many.len() as i64, pelita_store::STAFF_OFFERED);
+    assert_eq!(
+        ids(env.store.conference_staff(&case, "near07").await.unwrap()).len(),
+        1
+    );
+    let names = env
+        .store
+        .display_names(&[lead.clone(), team_far.clone()])
+        .await
+        .unwrap();
+    assert_eq!(names[&lead], "lead");
+    assert_eq!(names[&team_far], "zz-team");
 }

@@ -143,7 +143,6 @@ move-button = ބަދަލުކުރޭ
 
 ## Search
 search-title = ހޯދުން
-search-query = ނަން، ކޮންމެ އަކުރަކުން ލިޔުނަސް
 search-button = ހޯދާ
 search-none = އެއްވެސް ކުއްޖެއް ނުފެނުނެވެ.
 search-results = ފެނުނު ކުދިން
@@ -1114,3 +1113,31 @@ assessment-go-to-refused = ސުވާލަށް ދާ
 plan-action-agency-required = މި ކަންތައް ކުރާނެ އިދާރާ އިޚްތިޔާރުކުރައްވާށެވެ.
 detention-change-required = ރެކޯޑުކުރާނެ ބަދަލު އިޚްތިޔާރުކުރައްވާށެވެ.
 victim-short = ޝިކާރަ
+
+## wt-search
+search-query-any = ނަން، ކޮންމެ އަކުރަކުން ލިޔުނަސް، ނުވަތަ މައްސަލާގެ ނަންބަރު
+search-hints = ކުއްޖާއާ ބެހޭގޮތުން އެނގޭ ކަންތައްތައް (ލާޒިމެއް ނޫން)
+search-hints-hint = މިއިން ތަރުތީބުކުރެވެނީ ނަން އެއްވަރަކަށް ދިމާވާ ކުދިންނެވެ. ތަފާތު މަޢުލޫމާތު ހުރި ރެކޯޑު ތިރިއަށް ދެއެވެ؛ އެ ރެކޯޑެއް ފޮރުވައެއް ނުލެވެއެވެ.
+search-any = ކޮންމެވެސް
+search-age = ޢުމުރު (އަހަރު) ނުވަތަ އުފަން އަހަރު
+search-age-invalid = ޢުމުރު އަހަރުން (30 އާ ހަމައަށް)، ނުވަތަ 2014 ފަދަ އުފަން އަހަރެއް ލިޔުއްވާށެވެ.
+search-place = ޤައުމު
+search-more = އެންމެ ފަހުން ދެއްކި ކުދިންނާ އެއްވަރަކަށް ނަން ދިމާވާ އިތުރު ކުދިން ތިބެއެވެ. ހޯދުން ކުޑަކުރުމަށް ޢާއިލީ ނަމެއް، ޖިންސު، ޢުމުރު ނުވަތަ ޤައުމު އިތުރުކުރައްވާށެވެ.
+search-why-reference = މައްސަލާގެ ނަންބަރު
+search-why-name-same = އެއް ނަން
+search-why-name-variant = ނަމުގެ އެހެން އިމްލާއެއް
+search-why-name-old-spelling = ނަން ކުރީގެ އިމްލާއިން
+search-why-name-prefix = ނަމުގެ ފެށުން ދިމާވޭ
+search-why-name-similar = ވައްތަރު ނަމެއް
+search-why-sex-same = އެއް ޖިންސު
+search-why-sex-differs = އެހެން ޖިންސެއް ރެކޯޑުކޮށްފައި
+search-why-age-same = ޢުމުރު ދިމާވޭ
+search-why-age-differs = އެހެން ޢުމުރެއް ރެކޯޑުކޮށްފައި
+search-why-place-same = އެއް ޤައުމު
+search-why-place-differs = އެހެން ޤައުމެއް
+matches-elsewhere = { $count ->
+    [one] ދިމާވެދާނެ އެއް ރެކޯޑު އޮތީ އެހެން އިދާރާއެއްގައެވެ: ނަން ނުދައްކައެވެ.
+   *[other] ދިމާވެދާނެ { $count } ރެކޯޑު އޮތީ އެހެން އިދާރާތަކުގައެވެ: ނަންތައް ނުދައްކައެވެ.
+}
+conference-staff-search = ނަމުން މީހަކު ހޯދާ
+conference-staff-none = މި މައްސަލާގެ އިދާރާތަކުގައި އެ ނަމުގައި އެއްވެސް މީހެއް ނެތެވެ.

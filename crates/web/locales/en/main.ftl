@@ -142,7 +142,6 @@ move-button = Move
 
 ## Search
 search-title = Search
-search-query = Name, in any script
 search-button = Search
 search-none = No child found.
 search-results = Children found
@@ -1156,3 +1155,31 @@ assessment-go-to-refused = Go to the question
 plan-action-agency-required = Choose the agency that carries out this action.
 detention-change-required = Choose the change to record.
 victim-short = Victim
+
+## wt-search
+search-query-any = Name in any script, or case number
+search-hints = What you know of the child (optional)
+search-hints-hint = These put children whose names fit equally well in order. A record that says otherwise comes lower; it is not hidden.
+search-any = Any
+search-age = Age in years, or year of birth
+search-age-invalid = Type an age in years (up to 30) or a year of birth, such as 2014.
+search-place = Country
+search-more = More children have names that fit as well as the last ones shown. Add a family name, the sex, an age or a country to narrow the search.
+search-why-reference = case number
+search-why-name-same = same name
+search-why-name-variant = another spelling of the name
+search-why-name-old-spelling = the name in the old spelling
+search-why-name-prefix = the name begins so
+search-why-name-similar = a similar name
+search-why-sex-same = same sex
+search-why-sex-differs = another sex recorded
+search-why-age-same = the age fits
+search-why-age-differs = another age recorded
+search-why-place-same = same country
+search-why-place-differs = another country
+matches-elsewhere = { $count ->
+    [one] One possible match is held by another agency: its name is not shown.
+   *[other] { $count } possible matches are held by other agencies: their names are not shown.
+}
+conference-staff-search = Find a person by name
+conference-staff-none = No one at this case's agencies has that name.

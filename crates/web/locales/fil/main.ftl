@@ -146,7 +146,6 @@ move-button = Ilipat
 
 ## Paghahanap
 search-title = Paghahanap
-search-query = Pangalan, sa anumang sistema ng pagsulat
 search-button = Maghanap
 search-none = Walang nahanap na bata.
 search-results = Mga batang nahanap
@@ -1148,3 +1147,31 @@ assessment-go-to-refused = Pumunta sa tanong
 plan-action-agency-required = Piliin ang ahensyang gagawa ng aksyong ito.
 detention-change-required = Piliin ang pagbabagong itatala.
 victim-short = Biktima
+
+## wt-search
+search-query-any = Pangalan sa anumang sistema ng pagsulat, o numero ng kaso
+search-hints = Ang alam mo tungkol sa bata (hindi kailangan)
+search-hints-hint = Ginagamit ang mga ito para isaayos ang mga batang magkasintugma ang pangalan. Ang rekord na iba ang sinasabi ay mapupunta sa ibaba; hindi ito itinatago.
+search-any = Kahit ano
+search-age = Edad (taon) o taon ng kapanganakan
+search-age-invalid = Ilagay ang edad sa taon (hanggang 30) o ang taon ng kapanganakan, gaya ng 2014.
+search-place = Bansa
+search-more = May iba pang batang kasintugma ng pangalan ng mga huling ipinakita. Magdagdag ng apelyido, kasarian, edad o bansa para paliitin ang paghahanap.
+search-why-reference = numero ng kaso
+search-why-name-same = parehong pangalan
+search-why-name-variant = ibang baybay ng pangalan
+search-why-name-old-spelling = ang pangalan sa lumang baybay
+search-why-name-prefix = tugma ang simula ng pangalan
+search-why-name-similar = katulad na pangalan
+search-why-sex-same = parehong kasarian
+search-why-sex-differs = ibang kasarian ang nakatala
+search-why-age-same = tugma ang edad
+search-why-age-differs = ibang edad ang nakatala
+search-why-place-same = parehong bansa
+search-why-place-differs = ibang bansa
+matches-elsewhere = { $count ->
+    [1] Isang posibleng katugma ang hawak ng ibang ahensya: hindi ipinapakita ang pangalan nito.
+   *[other] { $count } posibleng katugma ang hawak ng ibang ahensya: hindi ipinapakita ang kanilang mga pangalan.
+}
+conference-staff-search = Maghanap ng tao ayon sa pangalan
+conference-staff-none = Walang may ganitong pangalan sa mga ahensya ng kasong ito.

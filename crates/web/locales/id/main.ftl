@@ -144,7 +144,6 @@ move-button = Ubah
 
 ## Pencarian
 search-title = Pencarian
-search-query = Nama, dalam aksara apa pun
 search-button = Cari
 search-none = Tidak ada anak yang ditemukan.
 search-results = Anak yang ditemukan
@@ -1113,3 +1112,31 @@ assessment-go-to-refused = Ke pertanyaan itu
 plan-action-agency-required = Pilih lembaga yang melaksanakan tindakan ini.
 detention-change-required = Pilih perubahan yang akan dicatat.
 victim-short = Korban
+
+## wt-search
+search-query-any = Nama dalam aksara apa pun, atau nomor kasus
+search-hints = Yang Anda ketahui tentang anak itu (tidak wajib)
+search-hints-hint = Ini mengurutkan anak-anak yang namanya sama cocoknya. Catatan yang menyebut hal lain ditaruh lebih bawah, tidak disembunyikan.
+search-any = Semua
+search-age = Usia (tahun) atau tahun lahir
+search-age-invalid = Ketik usia dalam tahun (paling tinggi 30) atau tahun lahir, misalnya 2014.
+search-place = Negara
+search-more = Masih ada anak lain yang namanya sama cocoknya dengan yang terakhir ditampilkan. Tambahkan nama keluarga, jenis kelamin, usia, atau negara untuk mempersempit pencarian.
+search-why-reference = nomor kasus
+search-why-name-same = nama sama
+search-why-name-variant = ejaan lain dari nama itu
+search-why-name-old-spelling = nama itu dalam ejaan lama
+search-why-name-prefix = awal nama cocok
+search-why-name-similar = nama mirip
+search-why-sex-same = jenis kelamin sama
+search-why-sex-differs = jenis kelamin tercatat berbeda
+search-why-age-same = usia cocok
+search-why-age-differs = usia tercatat berbeda
+search-why-place-same = negara sama
+search-why-place-differs = negara lain
+matches-elsewhere = { $count ->
+    [1] Satu kemungkinan kecocokan dipegang lembaga lain: namanya tidak ditampilkan.
+   *[other] { $count } kemungkinan kecocokan dipegang lembaga lain: namanya tidak ditampilkan.
+}
+conference-staff-search = Cari orang menurut nama
+conference-staff-none = Tidak ada orang dengan nama itu di lembaga-lembaga kasus ini.

@@ -144,7 +144,6 @@ move-button = Pindahkan
 
 ## Carian
 search-title = Carian
-search-query = Nama, dalam apa-apa tulisan
 search-button = Cari
 search-none = Tiada kanak-kanak dijumpai.
 search-results = Kanak-kanak yang dijumpai
@@ -1113,3 +1112,31 @@ assessment-go-to-refused = Pergi ke soalan itu
 plan-action-agency-required = Pilih agensi yang melaksanakan tindakan ini.
 detention-change-required = Pilih perubahan yang hendak direkodkan.
 victim-short = Mangsa
+
+## wt-search
+search-query-any = Nama dalam apa-apa tulisan, atau nombor kes
+search-hints = Apa yang anda tahu tentang kanak-kanak itu (pilihan)
+search-hints-hint = Maklumat ini menyusun kanak-kanak yang namanya sama padan. Rekod yang menyatakan sebaliknya diletakkan lebih bawah, bukan disembunyikan.
+search-any = Semua
+search-age = Umur (tahun) atau tahun lahir
+search-age-invalid = Taip umur dalam tahun (hingga 30) atau tahun lahir, contohnya 2014.
+search-place = Negara
+search-more = Ada lagi kanak-kanak yang namanya sama padan dengan yang terakhir dipaparkan. Tambahkan nama keluarga, jantina, umur atau negara untuk mengecilkan carian.
+search-why-reference = nombor kes
+search-why-name-same = nama sama
+search-why-name-variant = ejaan lain bagi nama itu
+search-why-name-old-spelling = nama itu dalam ejaan lama
+search-why-name-prefix = permulaan nama padan
+search-why-name-similar = nama yang serupa
+search-why-sex-same = jantina sama
+search-why-sex-differs = jantina lain direkodkan
+search-why-age-same = umur padan
+search-why-age-differs = umur lain direkodkan
+search-why-place-same = negara sama
+search-why-place-differs = negara lain
+matches-elsewhere = { $count ->
+    [1] Satu kemungkinan padanan dipegang oleh agensi lain: namanya tidak dipaparkan.
+   *[other] { $count } kemungkinan padanan dipegang oleh agensi lain: nama mereka tidak dipaparkan.
+}
+conference-staff-search = Cari seseorang mengikut nama
+conference-staff-none = Tiada sesiapa di agensi kes ini dengan nama itu.

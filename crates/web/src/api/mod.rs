@@ -1017,8 +1017,37 @@ async fn register(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchBody {
+    /// A name in any script, or a case reference.
     #[schema(max_length = 200)]
     query: String,
+    /// What the searcher knows of the child: each hint orders children whose names fit
+    /// equally well, and a record that contradicts it falls lower.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "female")]
+    sex: Option<String>,
+    /// Age in years (up to 30) or year of birth.
+    #[serde(default)]
+    age: Option<u32>,
+    /// The country whose agency holds the case (two letters).
+    #[serde(default)]
+    #[schema(max_length = 2, example = "ID")]
+    country: Option<String>,
+}
+
+impl SearchBody {
+    /// The hints, or the field that is not one.
+    fn hints(&self, today: NaiveDate) -> Result<pelita_domain::search::Hints, &'static str> {
+        use pelita_domain::search::Hints;
+        Ok(Hints {
+            sex: Hints::parse_sex(self.sex.as_deref().unwrap_or("")).map_err(|_| "sex")?,
+            age: match self.age {
+                Some(n) => Hints::parse_age(&n.to_string(), today).map_err(|_| "age")?,
+                None => None,
+            },
+            place: Hints::parse_place(self.country.as_deref().unwrap_or(""))
+                .map_err(|_| "country")?,
+        })
+    }
 }
 
 #[utoipa::path(
@@ -1026,7 +1055,7 @@ pub struct SearchBody {
     path = "/api/v1/search",
     operation_id = "postSearch",
     request_body = inline(SearchBody),
-    summary = "Children whose names match, across spelling variants and scripts, limited to those the token user may see",
+    summary = "Children whose names match, across spelling variants and scripts, or the case a reference names: among those the token user may see, ranked with the hints, each with why it matched",
     responses(
         (status = 200, description = "OK", body = inline(SearchAnswer)),
         (status = 400, response = Problem),
@@ -1052,40 +1081,60 @@ async fn search(
             "The query is too long",
         );
     }
-    let reader = Reader::from(&u);
-    let mut results = Vec::new();
-    for m in s.store.search_names(&b.query, 20).await.unwrap_or_default() {
-        let Some(case_id) = m.case_id else { continue };
-        let Ok(meta) = s.store.case_meta(&case_id).await else {
-            continue;
-        };
-        let Ok(g) = meta.authorize(&reader, Section::Identity, None) else {
-            continue;
-        };
-        if let Ok(Readable::Present(i)) = s.store.read_identity(&g).await {
-            results.push(Found {
-                case_id,
-                reference: meta.reference.to_string(),
-                name: i.names.display(),
-                score: m.score,
-            });
+    let hints = match b.hints(s.store.now().date_naive()) {
+        Ok(h) => h,
+        Err(field) => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                &format!("{field} is not valid"),
+            );
         }
+    };
+    match s
+        .store
+        .find_children(&Reader::from(&u), &b.query, &hints, 20)
+        .await
+    {
+        Ok(f) => Json(SearchAnswer {
+            results: f
+                .found
+                .into_iter()
+                .map(|m| Found {
+                    reasons: m.reasons.iter().map(|r| r.code()).collect(),
+                    case_id: m.case_id,
+                    reference: m.reference,
+                    name: m.name,
+                    score: m.score,
+                })
+                .collect(),
+            more: f.more,
+        })
+        .into_response(),
+        Err(e) => store_problem(e),
     }
-    Json(SearchAnswer { results }).into_response()
 }
 
-/// Children found by name, among the cases whose identity the caller may read.
+/// Children found, among the cases whose identity the caller may read (by reference: the
+/// case, if the caller may open it).
 #[derive(Serialize, ToSchema)]
 pub struct SearchAnswer {
     results: Vec<Found>,
+    /// More children fit as well as the last ones compared: a longer name or a hint narrows.
+    more: bool,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Found {
     case_id: String,
     reference: String,
-    name: String,
+    /// Absent where the caller opens the case but may not read the child's identity.
+    name: Option<String>,
+    /// How alike the names are, 0 to 1.
     score: f64,
+    /// Why the child came up: `reference`, `name-same|variant|old-spelling|prefix|similar`,
+    /// `sex-same|differs`, `age-same|differs`, `place-same|differs`.
+    reasons: Vec<String>,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -452,7 +452,6 @@ async fn render_posted(
             super::conference::view(
                 ctx,
                 &meta.id,
-                &meta.agency_id,
                 &list,
                 super::conference::may_record(ctx, &meta),
                 kept("conference"),

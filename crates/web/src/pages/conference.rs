@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use axum::extract::Path;
+use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use pelita_domain::case::PriorityLevel;
@@ -146,59 +147,56 @@ fn item(t: &Tr, r: &ConferenceRecord, users: &HashMap<String, String>) -> Confer
     }
 }
 
-/// Who a conference may give a task to: enabled staff of the case's agency and of agencies the
-/// case was referred to (never security, research, audit or administration accounts).
-async fn assignees(
-    ctx: &Ctx,
-    users: &[pelita_store::User],
-    case_id: &str,
-    agency_id: &str,
-) -> Vec<(String, String)> {
-    let mut agencies = vec![agency_id.to_owned()];
-    for r in ctx
+/// Whom the form offers for a task: the case's lead and team first, then colleagues of its
+/// agencies, at most [`pelita_store::STAFF_OFFERED`] (a search field narrows the rest, so a
+/// case page never lists a deployment's thousands of accounts); after a refusal, the person
+/// chosen stays offered.
+async fn assignees(ctx: &Ctx, case_id: &str, chosen: &[String]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = ctx
         .store
-        .referrals_of_case(case_id)
+        .conference_staff(case_id, "")
         .await
         .unwrap_or_default()
-    {
-        agencies.push(r.to_agency);
-    }
-    let mut out: Vec<(String, String)> = users
-        .iter()
-        .filter(|u| {
-            !u.disabled
-                && u.agency_id.as_ref().is_some_and(|a| agencies.contains(a))
-                && u.role.works_with_children()
-        })
-        .map(|u| (u.id.clone(), u.display_name.clone()))
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    let missing: Vec<String> = chosen
+        .iter()
+        .filter(|c| !c.is_empty() && !out.iter().any(|(id, _)| id == *c))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        for (id, name) in ctx.store.display_names(&missing).await.unwrap_or_default() {
+            out.push((id, name));
+        }
+    }
     out
 }
 
 pub async fn view(
     ctx: &Ctx,
     case_id: &str,
-    agency_id: &str,
     records: &[ConferenceRecord],
     can_record: bool,
     posted: Option<&super::Posted>,
 ) -> ConferencesView {
     let t = &ctx.t;
-    // One read of the accounts, and none for a case without conferences that the reader
-    // cannot record one on.
-    let accounts = if can_record || !records.is_empty() {
-        ctx.store.users().await.unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let users: HashMap<String, String> = accounts
+    // Only the accounts the records name: never every user of the deployment.
+    let mut named: Vec<String> = records
         .iter()
-        .map(|u| (u.id.clone(), u.display_name.clone()))
+        .filter_map(|r| match &r.record {
+            Readable::Present(c) => Some(c.tasks.iter().map(|t| t.assignee.clone())),
+            Readable::Erased { .. } => None,
+        })
+        .flatten()
         .collect();
+    named.sort();
+    named.dedup();
+    let users = ctx.store.display_names(&named).await.unwrap_or_default();
     let typed = |name: &str, i: usize| posted.map(|p| p.nth(name, i)).unwrap_or_default();
     let today = ctx.store.now().date_naive().to_string();
     let form = if can_record {
+        let chosen: Vec<String> = (0..TASK_ROWS).map(|i| typed("t_assignee", i)).collect();
         Some(ConferenceForm {
             open: posted.is_some(),
             held_on: posted.map_or_else(|| today.clone(), |p| p.one("held_on")),
@@ -219,7 +217,7 @@ pub async fn view(
                 .iter()
                 .map(|k| (k.as_str(), t.pick("conference-kind", k.as_str())))
                 .collect(),
-            assignees: assignees(ctx, &accounts, case_id, agency_id).await,
+            assignees: assignees(ctx, case_id, &chosen).await,
             rows: (0..PARTICIPANT_ROWS)
                 .map(|i| ParticipantRow {
                     i,
@@ -246,6 +244,52 @@ pub async fn view(
         items: records.iter().map(|r| item(t, r, &users)).collect(),
         form,
     }
+}
+
+/// The options of a task's person chooser for what was typed in its search field (htmx):
+/// the case's staff whose name or username holds it. Only for those who may record a
+/// conference on the case.
+pub async fn staff(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if !ctx.csrf_ok(one(&body, "csrf")) {
+        return ctx.csrf_failed();
+    }
+    let Ok(meta) = ctx.store.case_meta(&id).await else {
+        return error::page(&ctx.t, StatusCode::NOT_FOUND, "error-not-found");
+    };
+    if !may_record(&ctx, &meta) {
+        return error::page(&ctx.t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    // Each row's field has a name of its own; htmx posts only the one typed in.
+    let typed: String = body
+        .iter()
+        .find(|(k, _)| k.starts_with("staff_q"))
+        .map(|(_, v)| v.trim().chars().take(100).collect())
+        .unwrap_or_default();
+    let people = ctx
+        .store
+        .conference_staff(&meta.id, &typed)
+        .await
+        .unwrap_or_default();
+    let options = StaffOptions {
+        people: people.into_iter().map(|u| (u.id, u.display_name)).collect(),
+        none: ctx.t.get("conference-staff-none"),
+    };
+    crate::view::render(options)
+}
+
+/// A chooser's options, escaped by askama like every page.
+#[derive(askama::Template)]
+#[template(
+    source = "{% for (id, name) in people %}<option value=\"{{ id }}\">{{ name }}</option>{% endfor %}{% if people.is_empty() %}<option value=\"\" disabled>{{ none }}</option>{% endif %}",
+    ext = "html"
+)]
+struct StaffOptions {
+    people: Vec<(String, String)>,
+    none: String,
 }
 
 /// The conference the form describes; blank rows are skipped. The message key of the first

@@ -45,11 +45,13 @@ pub struct RegisterForm {
 }
 
 pub struct Match {
+    /// `None` for a case held where the reader may not see it.
     pub case_id: Option<String>,
     pub reference: String,
     pub name: Option<String>,
     pub likely: bool,
-    pub score: u32,
+    /// Why it came up ("same name · same sex · age fits").
+    pub why: Vec<String>,
 }
 
 #[derive(Template)]
@@ -71,6 +73,14 @@ impl RegisterPage {
     }
     fn sel(&self, value: &str, current: &str) -> bool {
         value == current
+    }
+    /// Possible matches held where the reader may not see them, counted apart.
+    fn elsewhere(&self) -> usize {
+        self.matches
+            .iter()
+            .flatten()
+            .filter(|m| m.case_id.is_none())
+            .count()
     }
 }
 
@@ -341,7 +351,8 @@ fn parse(
     })
 }
 
-/// Children on record with similar names, shown as far as this reader may see them.
+/// Children on record with similar names: those this reader may see, with their names and
+/// why they came up, then those held elsewhere by reference only (counted apart).
 async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
     let names = &r.identity.names;
     let written: Vec<&str> = std::iter::once(names.given.text.as_str())
@@ -351,50 +362,35 @@ async fn matches(ctx: &Ctx, r: &Registration) -> Vec<Match> {
         .chain(names.family.iter())
         .filter_map(|p| p.latin.as_ref().map(|l| l.as_str()))
         .collect();
-    let hint = pelita_store::MatchHint {
-        sex: r.identity.sex,
-        age: r.identity.age.age_on(super::zone::today(ctx).await),
+    let age = r.identity.age.age_on(super::zone::today(ctx).await);
+    let hints = pelita_domain::search::Hints {
+        sex: pelita_domain::search::Hints::parse_sex(r.identity.sex.as_str()).unwrap_or(None),
+        age: (age != pelita_domain::age::AgeRange::UNKNOWN).then_some(age),
+        place: None,
     };
-    let mut best: HashMap<String, (f64, Option<String>, Option<String>, bool)> = HashMap::new();
-    for q in [written.join(" "), latin.join(" ")] {
-        if q.trim().is_empty() {
-            continue;
-        }
-        for m in ctx
-            .store
-            .match_names(&q, 10, Some(hint))
-            .await
-            .unwrap_or_default()
-        {
-            let compatible = m.compatible.unwrap_or(true);
-            let e = best.entry(m.child_id.clone()).or_insert((
-                0.0,
-                m.case_id.clone(),
-                m.reference.clone(),
-                compatible,
-            ));
-            e.0 = e.0.max(m.score);
-        }
-    }
-    let mut out = Vec::new();
-    for (_, (score, case_id, reference, compatible)) in best {
-        let Some(case_id) = case_id else { continue };
-        let name = match ctx.store.case_meta(&case_id).await {
-            Ok(meta) => super::visible_name(ctx, &meta).await,
-            Err(_) => None,
-        };
-        let visible = name.is_some();
-        out.push(Match {
-            case_id: visible.then_some(case_id),
-            reference: reference.unwrap_or_default(),
-            name,
+    let found = ctx
+        .store
+        .duplicates(
+            &ctx.reader(),
+            &[written.join(" "), latin.join(" ")],
+            &hints,
+            10,
+        )
+        .await
+        .unwrap_or_default();
+    let shown = found.visible.into_iter().map(|m| (m, true));
+    let elsewhere = found.elsewhere.into_iter().map(|m| (m, false));
+    shown
+        .chain(elsewhere)
+        .map(|(m, visible)| Match {
+            why: super::search::why(&ctx.t, &m.reasons),
+            case_id: visible.then_some(m.case_id),
+            reference: m.reference,
+            name: m.name,
             // Likely: the same name (or a spelling of it), a sex and an age that fit.
-            likely: score >= 0.93 && compatible,
-            score: (score * 100.0).round() as u32,
-        });
-    }
-    out.sort_by_key(|m| std::cmp::Reverse(m.score));
-    out
+            likely: m.score >= 0.93 && m.compatible,
+        })
+        .collect()
 }
 
 pub async fn submit(ctx: Ctx, Form(f): Form<RegisterForm>) -> Response {

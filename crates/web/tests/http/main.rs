@@ -20,6 +20,7 @@ mod plan;
 mod referral;
 mod register;
 mod scripts_and_phones;
+mod search;
 mod serve;
 mod work;
 mod write_policy;
