@@ -146,6 +146,15 @@ pub fn decision(ctx: &Ctx, meta: &CaseMeta, section: Section) -> Decision {
     meta.decide(&ctx.reader(), section)
 }
 
+/// The child's name as this reader may see it, or None.
+pub async fn visible_name(ctx: &Ctx, meta: &CaseMeta) -> Option<String> {
+    let g = grant(ctx, meta, Section::Identity, None).ok()?;
+    match ctx.store.read_identity(&g).await.ok()? {
+        Readable::Present(i) => Some(i.names.display()),
+        Readable::Erased { .. } => Some(ctx.t.get("erased")),
+    }
+}
+
 pub fn display(identity: &Readable<ChildIdentity>, t: &crate::i18n::Tr) -> String {
     match identity {
         Readable::Present(i) => i.names.display(),

@@ -22,9 +22,11 @@ async fn many_of_one_name() -> Scene {
 }
 
 fn results(page: &str) -> usize {
-    page.split("<ul class=\"results\">").nth(1).map_or(0, |r| {
-        r.split("</ul>").next().unwrap().matches("<li>").count()
-    })
+    page.split("<ul class=\"results cards\">")
+        .nth(1)
+        .map_or(0, |r| {
+            r.split("</ul>").next().unwrap().matches("<li>").count()
+        })
 }
 
 #[tokio::test]
