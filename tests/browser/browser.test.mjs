@@ -277,9 +277,8 @@ test('consent, then referral: the health centre accepts and sees only the shared
   await lead.goto(`${demo.url}${href}`);
   assert.match(await lead.textContent('#referrals'), /We can see her on Tuesday\./);
   await lead.locator('#consent details summary').click();
-  await lead.selectOption('#c-purpose', 'research');
-  await lead.selectOption('#c-giver', 'child');
-  await lead.selectOption('#c-decision', 'given');
+  await lead.check('#consent input[name=purpose][value=research]');
+  await lead.selectOption('#c-child', 'given');
   await lead.fill('#c-note', 'Explained with her aunt present; she asked questions.');
   await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
   assert.match(await lead.textContent('#consent table'), /Explained with her aunt present/);
@@ -289,7 +288,10 @@ test('consent, then referral: the health centre accepts and sees only the shared
   await lead.check('#referrals input[value=education]');
   await lead.fill('#r-reason', 'Return to school after the holidays');
   await Promise.all([lead.waitForNavigation(), lead.locator('#referrals button[type=submit]').click()]);
-  assert.match(await lead.textContent('[role=alert]'), /consent ledger does not allow this referral/);
+  // Refused: the form comes back open, with the reason typed and the message beside the
+  // override it asks for.
+  assert.match(await lead.textContent('#r-override-error'), /consent ledger does not allow this referral/);
+  assert.equal(await lead.inputValue('#r-reason'), 'Return to school after the holidays');
   await axe(lead, 'case page (referral refused)');
   await shot(lead, 'case-referral-refused');
   await lead.context().close();
@@ -330,16 +332,15 @@ for (const [locale, lang, given, family] of JOURNEY) {
     assert.match(lead.url(), /\/cases\/[^/]+$/);
     const casePath = new URL(lead.url()).pathname;
 
-    // Consent and assent: for the assessment and for a referral to health services.
+    // Consent and assent, in one submission: for the assessment and for a referral to health
+    // services, by the child and by the caregiver.
+    await lead.locator('#consent details summary').click();
     for (const purpose of ['assessment', 'referral:health']) {
-      for (const giver of ['child', 'caregiver']) {
-        await lead.locator('#consent details summary').click();
-        await lead.selectOption('#c-purpose', purpose);
-        await lead.selectOption('#c-giver', giver);
-        await lead.selectOption('#c-decision', 'given');
-        await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
-      }
+      await lead.check(`#consent input[name=purpose][value="${purpose}"]`);
     }
+    await lead.selectOption('#c-child', 'given');
+    await lead.selectOption('#c-care', 'given');
+    await Promise.all([lead.waitForNavigation(), lead.locator('#consent button[type=submit]').click()]);
     assert.equal(await lead.locator('#consent table tbody tr').count(), 4);
 
     // Assess.

@@ -74,6 +74,10 @@ pub enum DomainError {
     DateTooEarly,
     #[error("this child's repatriation is not being pursued")]
     RepatriationEnded,
+    #[error("a consent's expiry is not before the day it was given")]
+    ExpiryBeforeDate,
+    #[error("only a consent given has an expiry")]
+    ExpiryWithoutConsent,
 }
 
 impl DomainError {
@@ -107,6 +111,8 @@ impl DomainError {
             DomainError::PhaseNotReached => "phase-not-reached",
             DomainError::DateTooEarly => "date-too-early",
             DomainError::RepatriationEnded => "repatriation-ended",
+            DomainError::ExpiryBeforeDate => "expiry-before-date",
+            DomainError::ExpiryWithoutConsent => "expiry-without-consent",
         }
     }
 }

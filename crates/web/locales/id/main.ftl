@@ -1100,3 +1100,25 @@ work-intro-auditor = Anda memeriksa siapa membaca dan mengubah apa: rantai audit
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengelola akun, lembaga, dan nilai aturan; catatan anak bukan untuk Anda baca.
 work-intro-admin-go = Buka administrasi
+
+## wt-forms
+form-refused = Tidak ada yang disimpan.
+form-refused-go = Buka formulir untuk memperbaikinya
+error-not-a-date = Ini bukan tanggal. Isi tanggal, bulan, dan tahun.
+error-not-a-time = Ini bukan tanggal dan jam. Isi tanggal, bulan, tahun, dan jam.
+error-choose-option = Pilih salah satu pilihan yang tersedia.
+error-justification = Tuliskan mengapa Anda perlu membuka bagian ini: 10 sampai 500 karakter, dalam satu baris.
+error-consent-purposes = Centang setidaknya satu tujuan yang telah dijelaskan.
+error-consent-decision = Catat keputusan anak, keputusan pengasuh, atau keduanya.
+error-expiry-before-date = Tanggal berakhir jatuh sebelum tanggal keputusan: persetujuan tidak dapat berakhir sebelum diberikan.
+error-expiry-without-consent = Hanya persetujuan yang diberikan yang memiliki tanggal berakhir. Kosongkan tanggal berakhir bila tidak ada yang diberikan.
+error-plan-action-without-goal = Sebuah tindakan melayani suatu tujuan: tuliskan tujuan untuk tindakan ini.
+error-penalty-years = Tuliskan ancaman pidana maksimum dalam bilangan bulat tahun.
+error-referral-agency = Pilih lembaga tujuan rujukan anak.
+error-referral-sections = Centang bagian yang akan dibagikan: setidaknya satu, dan hanya yang boleh dibaca oleh profesi lembaga penerima.
+consent-round-purposes = Tujuan yang dijelaskan
+consent-not-asked = Tidak ditanyakan di sini
+consent-needed = Diperlukan pada usia anak ini.
+consent-not-needed = Tidak diperlukan pada usia anak ini; dicatat bila ditanyakan.
+consent-round-expires-hint = Berlaku untuk persetujuan yang diberikan, bukan untuk penolakan atau penarikan.
+consent-round-save = Catat keputusan-keputusan ini

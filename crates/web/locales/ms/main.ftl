@@ -1100,3 +1100,25 @@ work-intro-auditor = Anda menyemak siapa membaca dan mengubah apa: rantaian audi
 work-intro-auditor-go = Buka audit
 work-intro-admin = Anda mengurus akaun, agensi dan nilai peraturan; rekod kanak-kanak bukan untuk anda baca.
 work-intro-admin-go = Buka pentadbiran
+
+## wt-forms
+form-refused = Tiada apa-apa yang disimpan.
+form-refused-go = Pergi ke borang untuk membetulkannya
+error-not-a-date = Ini bukan tarikh. Masukkan hari, bulan dan tahun.
+error-not-a-time = Ini bukan tarikh dan masa. Masukkan hari, bulan, tahun dan jam.
+error-choose-option = Pilih salah satu pilihan yang disediakan.
+error-justification = Tulis sebab anda perlu membuka bahagian ini: 10 hingga 500 aksara, dalam satu baris.
+error-consent-purposes = Tandakan sekurang-kurangnya satu tujuan yang telah diterangkan.
+error-consent-decision = Rekodkan keputusan kanak-kanak, keputusan penjaga, atau kedua-duanya.
+error-expiry-before-date = Tarikh luput adalah sebelum tarikh keputusan: persetujuan tidak boleh luput sebelum ia diberikan.
+error-expiry-without-consent = Hanya persetujuan yang diberikan mempunyai tarikh luput. Biarkan tarikh luput kosong jika tiada apa-apa yang diberikan.
+error-plan-action-without-goal = Sesuatu tindakan adalah untuk satu matlamat: tulis matlamat bagi tindakan ini.
+error-penalty-years = Tulis hukuman maksimum sebagai bilangan tahun yang bulat.
+error-referral-agency = Pilih agensi yang menerima rujukan kanak-kanak ini.
+error-referral-sections = Tandakan bahagian yang akan dikongsi: sekurang-kurangnya satu, dan hanya yang boleh dibaca oleh profesion agensi penerima.
+consent-round-purposes = Tujuan yang diterangkan
+consent-not-asked = Tidak ditanya di sini
+consent-needed = Diperlukan pada umur kanak-kanak ini.
+consent-not-needed = Tidak diperlukan pada umur kanak-kanak ini; direkodkan jika ditanya.
+consent-round-expires-hint = Terpakai kepada persetujuan yang diberikan, bukan kepada penolakan atau penarikan balik.
+consent-round-save = Rekodkan keputusan-keputusan ini

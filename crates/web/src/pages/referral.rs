@@ -14,7 +14,7 @@ use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
 use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, Refused, Saved};
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -152,29 +152,40 @@ pub async fn create(
 ) -> Response {
     let t = &ctx.t;
     let (f, sections) = fields(&body);
-    let csrf = f.get("csrf").copied().unwrap_or("");
-    CaseForm::new(&ctx, csrf, CaseOf::Case(&id), Change::Refer)
+    CaseForm::posted(&ctx, "referral", &body, CaseOf::Case(&id), Change::Refer)
         .run(async |meta| {
-            let reason = match note(f.get("reason")) {
-                Ok(Some(r)) => r,
-                Ok(None) => return Err(Refused::key(t, "error-required")),
-                Err(e) => return Err(Refused::rule(t, &e)),
-            };
-            let override_justification =
-                note(f.get("override")).map_err(|e| Refused::rule(t, &e))?;
+            let text = |name| f.get(name).copied().unwrap_or("");
             let r = NewReferral {
-                to_agency: f.get("to_agency").copied().unwrap_or("").to_owned(),
+                to_agency: text("to_agency").to_owned(),
                 sections,
-                reason,
-                override_justification,
+                reason: super::note_at(text("reason"), "reason").or_refuse(t)?,
+                override_justification: super::opt_note_at(text("override"), "override")
+                    .or_refuse(t)?,
             };
             match ctx.store.refer(ctx.actor(), &meta.id, r).await {
                 Ok(_) => Ok(Saved::at(format!("/cases/{}#referrals", meta.id))),
-                Err(StoreError::NotFound) => Err(Refused::key(t, "error-invalid")),
-                Err(e) => Err(Refused::store(t, e)),
+                Err(e) => Err(refused(t, e)),
             }
         })
         .await
+}
+
+/// A referral refused, beside the field that decides it: the agency, the sections, or the
+/// override the consent ledger asks for.
+fn refused(t: &Tr, e: StoreError) -> Refused {
+    use pelita_domain::DomainError as D;
+    match e {
+        StoreError::NotFound | StoreError::Domain(D::Invalid { field: "to_agency" }) => {
+            Refused::key(t, "error-referral-agency").at("to_agency")
+        }
+        StoreError::Domain(D::Invalid { field: "sections" }) => {
+            Refused::key(t, "error-referral-sections").at("sections")
+        }
+        StoreError::Domain(d @ (D::ConsentRequired | D::OverrideNotAllowed)) => {
+            Refused::rule(t, &d).at("override")
+        }
+        e => Refused::store(t, e),
+    }
 }
 
 #[derive(Deserialize)]
