@@ -4,12 +4,10 @@ use crate::*;
 
 both!(consent_ledger_keeps_history_and_decides_by_age);
 
-async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
-    use pelita_domain::consent::{Decision, Entry, Giver, Party, Purpose, Standing};
+/// Siti, born in 2014: 11 or 12 today, so the caregiver consents and the child assents.
+async fn siti(env: &Env) -> pelita_store::Registered {
     let agency = env.agency("DSS").await;
-    // Born in 2014: 11 or 12 today, so the caregiver consents and the child assents.
-    let r = env
-        .store
+    env.store
         .register_child(
             &worker(),
             registration(
@@ -18,7 +16,12 @@ async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
             ),
         )
         .await
-        .unwrap();
+        .unwrap()
+}
+
+async fn consent_ledger_keeps_history_and_decides_by_age(env: &Env) {
+    use pelita_domain::consent::{Decision, Entry, Giver, Party, Purpose, Standing};
+    let r = siti(env).await;
     let entry = |giver, decision, on| Entry {
         purpose: Purpose::Assessment,
         giver,
@@ -127,18 +130,7 @@ both!(a_consent_round_records_every_entry_in_one_transaction_or_none);
 async fn a_consent_round_records_every_entry_in_one_transaction_or_none(env: &Env) {
     use pelita_domain::agency::Sector;
     use pelita_domain::consent::{Decision, Giver, Purpose, Round};
-    let agency = env.agency("DSS").await;
-    let r = env
-        .store
-        .register_child(
-            &worker(),
-            registration(
-                &agency,
-                identity("Siti", None, BirthDate::Year { year: 2014 }),
-            ),
-        )
-        .await
-        .unwrap();
+    let r = siti(env).await;
     let health = Purpose::Referral(Sector::Health);
     let round = Round {
         purposes: vec![Purpose::Assessment, health],

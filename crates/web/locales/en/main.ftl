@@ -1165,3 +1165,5 @@ consent-needed = Needed at this child's age.
 consent-not-needed = Not needed at this child's age; recorded if asked.
 consent-round-expires-hint = Applies to the consents given, not to refusals or withdrawals.
 consent-round-save = Record these decisions
+error-referral-decline-reason = Write why your agency declines: the worker who referred the child needs it to find another service.
+error-referral-feedback = Write the feedback for the worker who referred the child: what was done and what follows.

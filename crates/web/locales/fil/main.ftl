@@ -1157,3 +1157,5 @@ consent-needed = Kailangan sa edad ng batang ito.
 consent-not-needed = Hindi kailangan sa edad ng batang ito; itinatala kung tinanong.
 consent-round-expires-hint = Para sa mga pahintulot na ibinigay, hindi sa mga pagtanggi o pagbawi.
 consent-round-save = Itala ang mga pasyang ito
+error-referral-decline-reason = Isulat kung bakit tumatanggi ang inyong ahensiya: kailangan ito ng manggagawang nag-refer sa bata para makahanap ng ibang serbisyo.
+error-referral-feedback = Isulat ang feedback para sa manggagawang nag-refer sa bata: ano ang nagawa at ano ang susunod.

@@ -1122,3 +1122,5 @@ consent-needed = Diperlukan pada usia anak ini.
 consent-not-needed = Tidak diperlukan pada usia anak ini; dicatat bila ditanyakan.
 consent-round-expires-hint = Berlaku untuk persetujuan yang diberikan, bukan untuk penolakan atau penarikan.
 consent-round-save = Catat keputusan-keputusan ini
+error-referral-decline-reason = Tuliskan mengapa lembaga Anda menolak: pekerja yang merujuk anak memerlukannya untuk mencari layanan lain.
+error-referral-feedback = Tuliskan umpan balik untuk pekerja yang merujuk anak: apa yang telah dilakukan dan apa selanjutnya.

@@ -1122,3 +1122,5 @@ consent-needed = Diperlukan pada umur kanak-kanak ini.
 consent-not-needed = Tidak diperlukan pada umur kanak-kanak ini; direkodkan jika ditanya.
 consent-round-expires-hint = Terpakai kepada persetujuan yang diberikan, bukan kepada penolakan atau penarikan balik.
 consent-round-save = Rekodkan keputusan-keputusan ini
+error-referral-decline-reason = Tulis sebab agensi anda menolak: pekerja yang merujuk kanak-kanak ini memerlukannya untuk mencari perkhidmatan lain.
+error-referral-feedback = Tulis maklum balas untuk pekerja yang merujuk kanak-kanak ini: apa yang telah dilakukan dan apa yang seterusnya.

@@ -12,9 +12,8 @@ use pelita_domain::policy::write::Change;
 use pelita_domain::referral::{self, ReferralStatus};
 use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
-use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
+use super::form::{CaseForm, CaseOf, Kept, OrRefuse, Problem, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -188,19 +187,15 @@ fn refused(t: &Tr, e: StoreError) -> Refused {
     }
 }
 
-#[derive(Deserialize)]
-pub struct MoveForm {
-    #[serde(default)]
-    to: String,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) -> Response {
+/// Accepts, declines or completes a referral, from My work. A refused answer comes back on My
+/// work with what was typed and the message beside the text.
+pub async fn answer(
+    ctx: Ctx,
+    Path(rid): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
+    if !ctx.csrf_ok(super::posted_one(&body, "csrf")) {
         return ctx.csrf_failed();
     }
     let r = match ctx.store.referral(&rid).await {
@@ -210,15 +205,36 @@ pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) 
     if !r.may_answer(&ctx.reader()) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let Some(to) = ReferralStatus::parse(&f.to) else {
+    let Some(to) = ReferralStatus::parse(super::posted_one(&body, "to")) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
     };
-    let text = match note(Some(&f.text.as_str())) {
+    let refused = |message: String| {
+        super::work::refused(
+            &ctx,
+            Kept::new(
+                Some(super::Posted::new(&format!("answer-{rid}"), &body)),
+                Some(Problem {
+                    field: Some("text".into()),
+                    message,
+                }),
+            ),
+        )
+    };
+    let text = match note(Some(&super::posted_one(&body, "text"))) {
         Ok(n) => n,
-        Err(e) => return error::page(&t, StatusCode::UNPROCESSABLE_ENTITY, &error::domain_key(&e)),
+        Err(e) => return refused(super::form::rule_message(&t, &e)).await,
     };
     match ctx.store.move_referral(ctx.actor(), &rid, to, text).await {
         Ok(()) => view::redirect("/work#referrals"),
+        // Declining needs its reason, completing its feedback: each is asked for by name.
+        Err(StoreError::Domain(pelita_domain::DomainError::ReasonRequired)) => {
+            let key = if to == ReferralStatus::Completed {
+                "error-referral-feedback"
+            } else {
+                "error-referral-decline-reason"
+            };
+            refused(t.get(key)).await
+        }
         Err(e) => error::store(&t, e),
     }
 }

@@ -5,12 +5,13 @@
 use crate::fixture::*;
 
 /// The lead worker of Amina (14 or 15: the child assents, a caregiver consents), with a health
-/// agency to refer to.
+/// agency and its nurse to refer to.
 async fn scene() -> Scene {
     Fixture::new()
         .agency("HOME", Sector::ChildProtection)
         .agency("CLINIC", Sector::Health)
         .user("lead", Role::CaseWorker, "HOME")
+        .user("nurse", Role::Health, "CLINIC")
         .case("Amina", "lead")
         .build()
         .await
@@ -28,12 +29,10 @@ async fn post(b: &mut Browser<'_>, path: &str, fields: &[(&str, &str)]) -> (Stat
 /// The refused form is open, the message sits beside the field `id` (which points to it and is
 /// focused), and the page's top says nothing was saved and links to the form.
 fn refused_beside(page: &str, form: &str, id: &str, message: &str) {
+    // Open: a form in a <details> is opened; a form shown as it is (`class="stack"`) is there.
     assert!(
-        page.contains(&format!("id=\"form-{form}\" open")) || {
-            // A form outside a <details> is shown as it is: its id is the anchor.
-            page.contains(&format!("id=\"form-{form}\""))
-                && !page.contains(&format!("id=\"form-{form}\">"))
-        },
+        page.contains(&format!("id=\"form-{form}\" open>"))
+            || page.contains(&format!("class=\"stack\" id=\"form-{form}\">")),
         "the form {form} is open"
     );
     assert!(
@@ -363,4 +362,60 @@ async fn a_refused_referral_plan_and_justice_form_keep_what_was_typed_beside_the
     assert!(page.contains("Release to the aunt was considered</textarea>"));
     assert!(page.contains("value=\"District police station\""));
     assert_eq!(app.store.counts().await.unwrap(), before, "nothing stored");
+}
+
+/// The receiving agency's answer on My work: declining without a reason, or with a reason too
+/// long, comes back with what was typed and the message beside the text; the referral waits.
+#[tokio::test]
+async fn a_refused_answer_to_a_referral_keeps_the_text_beside_its_reason() {
+    use pelita_domain::consent::{Decision, Giver, Purpose, Round};
+    let app = scene().await;
+    let case = app.case_id("Amina");
+    let round = Round {
+        purposes: vec![Purpose::Referral(Sector::Health)],
+        child: Some(Decision::Given),
+        caregiver: Some((Giver::Caregiver, Decision::Given)),
+        on: now().date_naive(),
+        expires: None,
+    };
+    app.store
+        .record_consent_round(&operator(), &case, &round, None)
+        .await
+        .unwrap();
+    let rid = app
+        .store
+        .refer(
+            &operator(),
+            &case,
+            pelita_store::NewReferral {
+                to_agency: app.agency_id("CLINIC"),
+                sections: vec![Section::Health],
+                reason: pelita_domain::text::NoteText::parse("Sleeps badly").unwrap(),
+                override_justification: None,
+            },
+        )
+        .await
+        .unwrap();
+    let mut b = app.signed_in("nurse").await;
+    let path = format!("/referrals/{rid}/move");
+    let (s, page) = post(&mut b, &path, &[("to", "declined"), ("text", "")]).await;
+    assert_eq!(s, StatusCode::OK);
+    let form = format!("answer-{rid}");
+    refused_beside(
+        &page,
+        &form,
+        &format!("x-{rid}"),
+        "Write why your agency declines: the worker who referred the child needs it to find another service.",
+    );
+    assert!(page.contains("<option value=\"declined\" selected>"));
+    let long = format!("No capacity {}", "x".repeat(20_000));
+    let (s, page) = post(&mut b, &path, &[("to", "declined"), ("text", &long)]).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(&format!("{long}</textarea>")),
+        "the text is kept"
+    );
+    assert!(page.contains("This is too long (at most "));
+    let r = app.store.referral(&rid).await.unwrap();
+    assert_eq!(r.status.as_str(), "pending", "nothing was answered");
 }
