@@ -1167,3 +1167,7 @@ consent-round-expires-hint = Applies to the consents given, not to refusals or w
 consent-round-save = Record these decisions
 error-referral-decline-reason = Write why your agency declines: the worker who referred the child needs it to find another service.
 error-referral-feedback = Write the feedback for the worker who referred the child: what was done and what follows.
+error-diversion-not-eligible = Here the law makes the diversion attempt mandatory for this offence: "not eligible" cannot be recorded. Record whether an agreement was reached.
+error-detention-penalty = Here detention before sentence is only for an offence punishable by the minimum penalty the law sets: record the proceeding with its maximum penalty first.
+error-extension-late = An extension is valid only if ordered before the limit it extends, and that limit has passed.
+error-release-only = A limit after which the law requires release has passed: only release can be recorded.

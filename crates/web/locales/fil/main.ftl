@@ -1159,3 +1159,7 @@ consent-round-expires-hint = Para sa mga pahintulot na ibinigay, hindi sa mga pa
 consent-round-save = Itala ang mga pasyang ito
 error-referral-decline-reason = Isulat kung bakit tumatanggi ang inyong ahensiya: kailangan ito ng manggagawang nag-refer sa bata para makahanap ng ibang serbisyo.
 error-referral-feedback = Isulat ang feedback para sa manggagawang nag-refer sa bata: ano ang nagawa at ano ang susunod.
+error-diversion-not-eligible = Dito, iniuutos ng batas na subukan ang diversion para sa paglabag na ito: hindi maitatala ang "hindi kwalipikado". Itala kung may naabot na kasunduan.
+error-detention-penalty = Dito, ang pagkulong bago ang hatol ay para lamang sa paglabag na may pinakamababang parusang itinakda ng batas: itala muna ang paglilitis at ang pinakamabigat na parusa nito.
+error-extension-late = Balido lamang ang pagpapalawig kung iniutos bago ang takdang panahong pinalalawig nito, at lumipas na ang takdang panahong iyon.
+error-release-only = Lumipas na ang takdang panahong pagkatapos nito ay iniuutos ng batas ang pagpapalaya: pagpapalaya lamang ang maaaring itala.

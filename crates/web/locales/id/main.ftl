@@ -1124,3 +1124,7 @@ consent-round-expires-hint = Berlaku untuk persetujuan yang diberikan, bukan unt
 consent-round-save = Catat keputusan-keputusan ini
 error-referral-decline-reason = Tuliskan mengapa lembaga Anda menolak: pekerja yang merujuk anak memerlukannya untuk mencari layanan lain.
 error-referral-feedback = Tuliskan umpan balik untuk pekerja yang merujuk anak: apa yang telah dilakukan dan apa selanjutnya.
+error-diversion-not-eligible = Di sini undang-undang mewajibkan upaya diversi untuk tindak pidana ini: "tidak memenuhi syarat" tidak dapat dicatat. Catat apakah kesepakatan tercapai.
+error-detention-penalty = Di sini penahanan sebelum putusan hanya untuk tindak pidana dengan ancaman pidana minimum yang ditetapkan undang-undang: catat dahulu proses perkaranya beserta ancaman pidana maksimumnya.
+error-extension-late = Perpanjangan hanya sah jika diperintahkan sebelum batas waktu yang diperpanjang, dan batas waktu itu sudah lewat.
+error-release-only = Batas waktu yang mewajibkan pembebasan menurut undang-undang sudah lewat: hanya pembebasan yang dapat dicatat.

@@ -1124,3 +1124,7 @@ consent-round-expires-hint = Terpakai kepada persetujuan yang diberikan, bukan k
 consent-round-save = Rekodkan keputusan-keputusan ini
 error-referral-decline-reason = Tulis sebab agensi anda menolak: pekerja yang merujuk kanak-kanak ini memerlukannya untuk mencari perkhidmatan lain.
 error-referral-feedback = Tulis maklum balas untuk pekerja yang merujuk kanak-kanak ini: apa yang telah dilakukan dan apa yang seterusnya.
+error-diversion-not-eligible = Di sini undang-undang mewajibkan usaha diversi bagi kesalahan ini: "tidak layak" tidak boleh direkodkan. Rekodkan sama ada perjanjian dicapai.
+error-detention-penalty = Di sini penahanan sebelum hukuman hanya bagi kesalahan yang boleh dihukum dengan hukuman minimum yang ditetapkan undang-undang: rekodkan dahulu prosiding beserta hukuman maksimumnya.
+error-extension-late = Lanjutan hanya sah jika diperintahkan sebelum had masa yang dilanjutkan, dan had itu telah berlalu.
+error-release-only = Had masa yang selepasnya undang-undang mewajibkan pembebasan telah berlalu: hanya pembebasan boleh direkodkan.

@@ -407,18 +407,30 @@ async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
 }
 
 /// A justice write refused: below the minimum age the refusal names the jurisdiction's
-/// pathway; a date the rules refuse is beside `date` (the form's date field); another rule its
-/// own message; anything else its own page.
+/// pathway; a rule that concerns one field is beside it (a date the rules refuse beside
+/// `date`, the form's date field); another rule its own message; anything else its own page.
 async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError, date: &str) -> Refused {
     use pelita_domain::DomainError as D;
-    match e {
-        StoreError::Domain(D::BelowMinimumAge) => {
-            Refused::message(below_macr_message(ctx, case_id).await)
+    let t = &ctx.t;
+    let d = match e {
+        StoreError::Domain(d) => d,
+        e => return Refused::store(t, e),
+    };
+    match d {
+        D::BelowMinimumAge => Refused::message(below_macr_message(ctx, case_id).await),
+        D::DateInFuture | D::DateTooEarly | D::ImpossibleDate => Refused::rule(t, &d).at(date),
+        D::Invalid { field: "outcome" } => {
+            Refused::key(t, "error-diversion-not-eligible").at("outcome")
         }
-        StoreError::Domain(
-            d @ (D::DateInFuture | D::DateTooEarly | D::ImpossibleDate | D::Invalid { .. }),
-        ) => Refused::rule(&ctx.t, &d).at(date),
-        e => Refused::store(&ctx.t, e),
+        D::Required {
+            field: "max_penalty_years",
+        }
+        | D::Invalid {
+            field: "max_penalty_years",
+        } => Refused::key(t, "error-detention-penalty"),
+        D::Invalid { field: "extension" } => Refused::key(t, "error-extension-late").at("change"),
+        D::Invalid { field: "change" } => Refused::key(t, "error-release-only").at("change"),
+        d => Refused::rule(t, &d),
     }
 }
 
@@ -523,15 +535,7 @@ pub async fn proceeding_step(
                 let a = parsed.or_refuse(t)?;
                 ctx.store.record_diversion(actor, &pid, a).await
             };
-            match r {
-                // Where the law excludes it, "not eligible" is refused: beside the outcome.
-                Err(StoreError::Domain(d @ pelita_domain::DomainError::DiversionFirst))
-                    if !formal =>
-                {
-                    Err(Refused::rule(t, &d).at("outcome"))
-                }
-                r => done(&ctx, &meta.id, r, "on").await,
-            }
+            done(&ctx, &meta.id, r, "on").await
         })
         .await
 }

@@ -362,6 +362,52 @@ async fn a_refused_referral_plan_and_justice_form_keep_what_was_typed_beside_the
     assert!(page.contains("Release to the aunt was considered</textarea>"));
     assert!(page.contains("value=\"District police station\""));
     assert_eq!(app.store.counts().await.unwrap(), before, "nothing stored");
+
+    // A rule of the law, not of typing: for an offence under 7 years (not a repeat) Indonesia
+    // makes the diversion attempt mandatory, so "not eligible" is refused beside the outcome
+    // in that proceeding's form, with the note kept.
+    use pelita_domain::justice::proceeding::{Forum, NewProceeding, Offence};
+    let pid = app
+        .store
+        .open_proceeding(
+            &operator(),
+            &case,
+            NewProceeding {
+                forum: Forum::parse("children_court").unwrap(),
+                offence: Offence {
+                    description: pelita_domain::text::NoteText::parse("Carried messages").unwrap(),
+                    on: "2026-06-15".parse().unwrap(),
+                    max_penalty_years: Some(5),
+                    repeat: false,
+                },
+                legal_aid: true,
+                parents_notified: true,
+            },
+        )
+        .await
+        .unwrap();
+    let before = app.store.counts().await.unwrap();
+    let (s, page) = post(
+        &mut b,
+        &format!("/proceedings/{pid}"),
+        &[
+            ("step", "diversion"),
+            ("on", "2026-11-20"),
+            ("outcome", "not_eligible"),
+            ("note", "Family conference could not be held"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    refused_beside(
+        &page,
+        &format!("diversion-{pid}"),
+        &format!("dv-out-{pid}"),
+        "Here the law makes the diversion attempt mandatory for this offence: &#34;not eligible&#34; cannot be recorded. Record whether an agreement was reached.",
+    );
+    assert!(page.contains("Family conference could not be held</textarea>"));
+    assert!(page.contains("<option value=\"not_eligible\" selected>"));
+    assert_eq!(app.store.counts().await.unwrap(), before, "nothing stored");
 }
 
 /// The receiving agency's answer on My work: declining without a reason, or with a reason too
