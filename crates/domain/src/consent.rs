@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::age::AgeRange;
 use crate::agency::Sector;
+use crate::error::DomainError;
 
 /// What the consent is for. Referral consent names the sector the child would be referred to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +121,79 @@ pub struct Entry {
     pub on: NaiveDate,
     /// A consent lapses after this day.
     pub expires: Option<NaiveDate>,
+}
+
+impl Entry {
+    /// The rules every entry meets: dated on or before today and not before 2000
+    /// (`dates::check_date`); an expiry only on a consent given, and not before its day.
+    pub fn check(&self, today: NaiveDate) -> Result<(), DomainError> {
+        crate::dates::check_date(self.on, today)?;
+        match self.expires {
+            Some(_) if self.decision != Decision::Given => Err(DomainError::ExpiryWithoutConsent),
+            Some(x) if x < self.on => Err(DomainError::ExpiryBeforeDate),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One conversation about consent: the purposes explained, and what the child and a
+/// caregiver (or guardian) each decided, on one day. It becomes one ledger entry per purpose
+/// and person asked, recorded together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub purposes: Vec<Purpose>,
+    /// The child's decision, when the child was asked here.
+    pub child: Option<Decision>,
+    /// A caregiver's or guardian's decision, when one was asked here.
+    pub caregiver: Option<(Giver, Decision)>,
+    pub on: NaiveDate,
+    /// When the consents given lapse; refusals and withdrawals do not.
+    pub expires: Option<NaiveDate>,
+}
+
+impl Round {
+    /// The ledger entries, purpose by purpose, the child's decision before the caregiver's.
+    /// Refused: no purpose; nobody's decision; the child named as the caregiver; a date the
+    /// ledger does not take; an expiry with no consent given, or before the day.
+    pub fn entries(&self, today: NaiveDate) -> Result<Vec<Entry>, DomainError> {
+        if self.purposes.is_empty() {
+            return Err(DomainError::Required { field: "purposes" });
+        }
+        if self.caregiver.is_some_and(|(g, _)| g == Giver::Child) {
+            return Err(DomainError::Invalid { field: "giver" });
+        }
+        let decided: Vec<(Giver, Decision)> = self
+            .child
+            .map(|d| (Giver::Child, d))
+            .into_iter()
+            .chain(self.caregiver)
+            .collect();
+        if decided.is_empty() {
+            return Err(DomainError::Required { field: "decision" });
+        }
+        crate::dates::check_date(self.on, today)?;
+        if self.expires.is_some() && !decided.iter().any(|(_, d)| *d == Decision::Given) {
+            return Err(DomainError::ExpiryWithoutConsent);
+        }
+        let mut purposes = self.purposes.clone();
+        purposes.dedup();
+        let entries: Vec<Entry> = purposes
+            .iter()
+            .flat_map(|p| {
+                decided.iter().map(|&(giver, decision)| Entry {
+                    purpose: *p,
+                    giver,
+                    decision,
+                    on: self.on,
+                    expires: self.expires.filter(|_| decision == Decision::Given),
+                })
+            })
+            .collect();
+        for e in &entries {
+            e.check(today)?;
+        }
+        Ok(entries)
+    }
 }
 
 /// Ages at which a child assents and consents, per jurisdiction.
@@ -305,6 +379,105 @@ mod tests {
 
     fn allows(a: AgeRange, entries: &[Entry]) -> bool {
         evaluate(AgeRules::DEFAULT, a, Purpose::Assessment, entries, d(TODAY)).allows()
+    }
+
+    fn round() -> Round {
+        Round {
+            purposes: vec![Purpose::Assessment, Purpose::Referral(Sector::Health)],
+            child: Some(Decision::Given),
+            caregiver: Some((Giver::Caregiver, Decision::Refused)),
+            on: d("2026-05-30"),
+            expires: Some(d("2026-11-30")),
+        }
+    }
+
+    /// Two purposes, the child and the caregiver: four entries, the expiry only on what was
+    /// given.
+    #[test]
+    fn a_round_is_an_entry_per_purpose_and_person_asked() {
+        let entries = round().entries(d(TODAY)).unwrap();
+        let got: Vec<_> = entries
+            .iter()
+            .map(|e| (e.purpose, e.giver, e.decision, e.expires))
+            .collect();
+        let health = Purpose::Referral(Sector::Health);
+        let (given, refused) = (Decision::Given, Decision::Refused);
+        let x = Some(d("2026-11-30"));
+        assert_eq!(
+            got,
+            vec![
+                (Purpose::Assessment, Giver::Child, given, x),
+                (Purpose::Assessment, Giver::Caregiver, refused, None),
+                (health, Giver::Child, given, x),
+                (health, Giver::Caregiver, refused, None),
+            ]
+        );
+        let only_caregiver = Round {
+            child: None,
+            ..round()
+        };
+        assert_eq!(
+            only_caregiver
+                .entries(d(TODAY))
+                .map(|e| e.len())
+                .unwrap_err(),
+            DomainError::ExpiryWithoutConsent,
+            "nothing given, so nothing can lapse"
+        );
+    }
+
+    #[test]
+    fn a_round_is_refused_at_each_rule_edge() {
+        let today = d(TODAY);
+        let refused = |r: Round| r.entries(today).unwrap_err();
+        assert_eq!(
+            refused(Round {
+                purposes: vec![],
+                ..round()
+            }),
+            DomainError::Required { field: "purposes" }
+        );
+        assert_eq!(
+            refused(Round {
+                child: None,
+                caregiver: None,
+                ..round()
+            }),
+            DomainError::Required { field: "decision" }
+        );
+        assert_eq!(
+            refused(Round {
+                caregiver: Some((Giver::Child, Decision::Given)),
+                ..round()
+            }),
+            DomainError::Invalid { field: "giver" }
+        );
+        assert_eq!(
+            refused(Round {
+                on: d("2026-06-02"),
+                expires: None,
+                ..round()
+            }),
+            DomainError::DateInFuture
+        );
+        // Today is taken; an expiry on the day itself too, the day before is not.
+        assert!(
+            Round {
+                on: today,
+                expires: Some(today),
+                ..round()
+            }
+            .entries(today)
+            .is_ok()
+        );
+        assert_eq!(
+            refused(Round {
+                on: today,
+                expires: Some(d("2026-05-31")),
+                ..round()
+            }),
+            DomainError::ExpiryBeforeDate
+        );
     }
 
     #[test]

@@ -76,6 +76,10 @@ pub enum DomainError {
     RepatriationEnded,
     #[error("the case cannot be {to} without its record (an assessment, an approved plan)")]
     StatusNeedsRecords { to: &'static str },
+    #[error("a consent's expiry is not before the day it was given")]
+    ExpiryBeforeDate,
+    #[error("only a consent given has an expiry")]
+    ExpiryWithoutConsent,
 }
 
 impl DomainError {
@@ -110,6 +114,8 @@ impl DomainError {
             DomainError::DateTooEarly => "date-too-early",
             DomainError::RepatriationEnded => "repatriation-ended",
             DomainError::StatusNeedsRecords { .. } => "status-needs-records",
+            DomainError::ExpiryBeforeDate => "expiry-before-date",
+            DomainError::ExpiryWithoutConsent => "expiry-without-consent",
         }
     }
 }

@@ -2,8 +2,7 @@
 //! participation section, evaluated by the domain's rules.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pelita_domain::consent::{self, AgeRules, Decision, Entry, Giver, Purpose, Status};
-use pelita_domain::error::DomainError;
+use pelita_domain::consent::{self, AgeRules, Decision, Entry, Giver, Purpose, Round, Status};
 use pelita_domain::policy::{Grant, Section};
 use pelita_domain::text::NoteText;
 use serde_json::json;
@@ -35,6 +34,8 @@ pub(crate) enum ConsentCommand {
         Option<NoteText>,
         Reply<String>,
     ),
+    /// Entries of one conversation (`consent::Round`): all recorded, or none.
+    RecordMany(String, Vec<Entry>, Option<NoteText>, Reply<Vec<String>>),
 }
 
 impl ConsentCommand {
@@ -42,6 +43,14 @@ impl ConsentCommand {
         match self {
             ConsentCommand::Record(case, entry, note, reply) => {
                 reply.keep(w.record_consent(case, entry, note.as_ref()).await?)
+            }
+            ConsentCommand::RecordMany(case, entries, note, reply) => {
+                let mut ids = Vec::with_capacity(entries.len());
+                // One command, so one savepoint: an entry refused undoes those before it.
+                for e in entries {
+                    ids.push(w.record_consent(case, e, note.as_ref()).await?);
+                }
+                reply.keep(ids)
             }
         }
         Ok(())
@@ -60,6 +69,25 @@ impl Store {
     ) -> Result<String, StoreError> {
         self.ask(actor, |reply| {
             ConsentCommand::Record(case_id.into(), Box::new(entry), note, reply)
+        })
+        .await
+    }
+
+    /// Records one conversation about consent (several purposes; the child's and a
+    /// caregiver's decisions, one day, expiry and note): an entry per purpose and person, each
+    /// with its audit event, in one transaction. Refused as a whole by any rule an entry
+    /// breaks (`Round::entries`, and each entry's own in the writer): nothing is recorded.
+    /// Answers the entries' ids in the round's order.
+    pub async fn record_consent_round(
+        &self,
+        actor: &Actor,
+        case_id: &str,
+        round: &Round,
+        note: Option<NoteText>,
+    ) -> Result<Vec<String>, StoreError> {
+        let entries = round.entries(self.now().date_naive())?;
+        self.ask(actor, |reply| {
+            ConsentCommand::RecordMany(case_id.into(), entries, note, reply)
         })
         .await
     }
@@ -182,13 +210,7 @@ impl Write<'_> {
         note: Option<&NoteText>,
     ) -> Result<String, StoreError> {
         let (_, _, key) = self.load_case(case_id).await?;
-        let today = from_micros(self.now).date_naive();
-        pelita_domain::dates::check_date(e.on, today)?;
-        if e.expires.is_some_and(|x| x < e.on)
-            || (e.decision != Decision::Given && e.expires.is_some())
-        {
-            return Err(DomainError::Invalid { field: "expires" }.into());
-        }
+        e.check(from_micros(self.now).date_naive())?;
         if e.decision == Decision::Withdrawn {
             let givers: Vec<&str> = match e.giver {
                 Giver::Child => vec!["child"],

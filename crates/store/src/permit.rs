@@ -79,7 +79,9 @@ fn required(command: &Command) -> Need<'_> {
             AccessCommand::SealLegacyJustifications => Need::Operator,
         },
         Command::Alert(AlertCommand::Read | AlertCommand::ReadCase(_)) => Need::Own,
-        Command::Consent(ConsentCommand::Record(c, ..)) => case(c, Change::Consent),
+        Command::Consent(ConsentCommand::Record(c, ..) | ConsentCommand::RecordMany(c, ..)) => {
+            case(c, Change::Consent)
+        }
         Command::Referral(c) => match c {
             ReferralCommand::Refer(c, r, _) => Need::Refer(c, r),
             ReferralCommand::Move(id, ..) => Need::AnswerReferral(id),

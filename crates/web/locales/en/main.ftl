@@ -1183,3 +1183,31 @@ matches-elsewhere = { $count ->
 }
 conference-staff-search = Find a person by name
 conference-staff-none = No one at this case's agencies has that name.
+
+## wt-forms
+form-refused = Nothing was saved.
+form-refused-go = Go to the form to correct it
+error-not-a-date = This is not a date. Enter the day, the month and the year.
+error-not-a-time = This is not a date and time. Enter the day, the month, the year and the hour.
+error-choose-option = Choose one of the options offered.
+error-justification = Write why you need to open this section: 10 to 500 characters, on one line.
+error-consent-purposes = Tick at least one purpose that was explained.
+error-consent-decision = Record the child's decision, the caregiver's, or both.
+error-expiry-before-date = The expiry is before the day of the decision: a consent cannot lapse before it was given.
+error-expiry-without-consent = Only a consent given has an expiry. Leave the expiry empty when nothing was given.
+error-plan-action-without-goal = An action serves a goal: write the goal this action is for.
+error-penalty-years = Write the maximum penalty as a whole number of years.
+error-referral-agency = Choose the agency the child is referred to.
+error-referral-sections = Tick the sections to share: at least one, and only those the receiving agency's profession may read.
+consent-round-purposes = Purposes explained
+consent-not-asked = Not asked here
+consent-needed = Needed at this child's age.
+consent-not-needed = Not needed at this child's age; recorded if asked.
+consent-round-expires-hint = Applies to the consents given, not to refusals or withdrawals.
+consent-round-save = Record these decisions
+error-referral-decline-reason = Write why your agency declines: the worker who referred the child needs it to find another service.
+error-referral-feedback = Write the feedback for the worker who referred the child: what was done and what follows.
+error-diversion-not-eligible = Here the law makes the diversion attempt mandatory for this offence: "not eligible" cannot be recorded. Record whether an agreement was reached.
+error-detention-penalty = Here detention before sentence is only for an offence punishable by the minimum penalty the law sets: record the proceeding with its maximum penalty first.
+error-extension-late = An extension is valid only if ordered before the limit it extends, and that limit has passed.
+error-release-only = A limit after which the law requires release has passed: only release can be recorded.

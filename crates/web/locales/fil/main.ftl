@@ -1175,3 +1175,31 @@ matches-elsewhere = { $count ->
 }
 conference-staff-search = Maghanap ng tao ayon sa pangalan
 conference-staff-none = Walang may ganitong pangalan sa mga ahensya ng kasong ito.
+
+## wt-forms
+form-refused = Walang nai-save.
+form-refused-go = Pumunta sa form para itama ito
+error-not-a-date = Hindi ito petsa. Ilagay ang araw, buwan at taon.
+error-not-a-time = Hindi ito petsa at oras. Ilagay ang araw, buwan, taon at oras.
+error-choose-option = Pumili ng isa sa mga opsiyong ibinigay.
+error-justification = Isulat kung bakit kailangan mong buksan ang seksyong ito: 10 hanggang 500 karakter, sa iisang linya.
+error-consent-purposes = Markahan ang kahit isang layuning ipinaliwanag.
+error-consent-decision = Itala ang pasya ng bata, ng tagapag-alaga, o ng dalawa.
+error-expiry-before-date = Ang petsa ng pag-expire ay bago ang araw ng pasya: hindi maaaring mag-expire ang pahintulot bago ito ibinigay.
+error-expiry-without-consent = Tanging ang pahintulot na ibinigay ang may petsa ng pag-expire. Iwanang blangko ang petsa ng pag-expire kung walang ibinigay.
+error-plan-action-without-goal = Ang bawat hakbang ay para sa isang layunin: isulat ang layunin ng hakbang na ito.
+error-penalty-years = Isulat ang pinakamabigat na parusa bilang buong bilang ng taon.
+error-referral-agency = Piliin ang ahensiyang pagre-referan sa bata.
+error-referral-sections = Markahan ang mga seksyong ibabahagi: kahit isa, at tanging ang mga maaaring basahin ng propesyon ng tatanggap na ahensiya.
+consent-round-purposes = Mga layuning ipinaliwanag
+consent-not-asked = Hindi tinanong dito
+consent-needed = Kailangan sa edad ng batang ito.
+consent-not-needed = Hindi kailangan sa edad ng batang ito; itinatala kung tinanong.
+consent-round-expires-hint = Para sa mga pahintulot na ibinigay, hindi sa mga pagtanggi o pagbawi.
+consent-round-save = Itala ang mga pasyang ito
+error-referral-decline-reason = Isulat kung bakit tumatanggi ang inyong ahensiya: kailangan ito ng manggagawang nag-refer sa bata para makahanap ng ibang serbisyo.
+error-referral-feedback = Isulat ang feedback para sa manggagawang nag-refer sa bata: ano ang nagawa at ano ang susunod.
+error-diversion-not-eligible = Dito, iniuutos ng batas na subukan ang diversion para sa paglabag na ito: hindi maitatala ang "hindi kwalipikado". Itala kung may naabot na kasunduan.
+error-detention-penalty = Dito, ang pagkulong bago ang hatol ay para lamang sa paglabag na may pinakamababang parusang itinakda ng batas: itala muna ang paglilitis at ang pinakamabigat na parusa nito.
+error-extension-late = Balido lamang ang pagpapalawig kung iniutos bago ang takdang panahong pinalalawig nito, at lumipas na ang takdang panahong iyon.
+error-release-only = Lumipas na ang takdang panahong pagkatapos nito ay iniuutos ng batas ang pagpapalaya: pagpapalaya lamang ang maaaring itala.

@@ -1140,3 +1140,31 @@ matches-elsewhere = { $count ->
 }
 conference-staff-search = Cari orang menurut nama
 conference-staff-none = Tidak ada orang dengan nama itu di lembaga-lembaga kasus ini.
+
+## wt-forms
+form-refused = Tidak ada yang disimpan.
+form-refused-go = Buka formulir untuk memperbaikinya
+error-not-a-date = Ini bukan tanggal. Isi tanggal, bulan, dan tahun.
+error-not-a-time = Ini bukan tanggal dan jam. Isi tanggal, bulan, tahun, dan jam.
+error-choose-option = Pilih salah satu pilihan yang tersedia.
+error-justification = Tuliskan mengapa Anda perlu membuka bagian ini: 10 sampai 500 karakter, dalam satu baris.
+error-consent-purposes = Centang setidaknya satu tujuan yang telah dijelaskan.
+error-consent-decision = Catat keputusan anak, keputusan pengasuh, atau keduanya.
+error-expiry-before-date = Tanggal berakhir jatuh sebelum tanggal keputusan: persetujuan tidak dapat berakhir sebelum diberikan.
+error-expiry-without-consent = Hanya persetujuan yang diberikan yang memiliki tanggal berakhir. Kosongkan tanggal berakhir bila tidak ada yang diberikan.
+error-plan-action-without-goal = Sebuah tindakan melayani suatu tujuan: tuliskan tujuan untuk tindakan ini.
+error-penalty-years = Tuliskan ancaman pidana maksimum dalam bilangan bulat tahun.
+error-referral-agency = Pilih lembaga tujuan rujukan anak.
+error-referral-sections = Centang bagian yang akan dibagikan: setidaknya satu, dan hanya yang boleh dibaca oleh profesi lembaga penerima.
+consent-round-purposes = Tujuan yang dijelaskan
+consent-not-asked = Tidak ditanyakan di sini
+consent-needed = Diperlukan pada usia anak ini.
+consent-not-needed = Tidak diperlukan pada usia anak ini; dicatat bila ditanyakan.
+consent-round-expires-hint = Berlaku untuk persetujuan yang diberikan, bukan untuk penolakan atau penarikan.
+consent-round-save = Catat keputusan-keputusan ini
+error-referral-decline-reason = Tuliskan mengapa lembaga Anda menolak: pekerja yang merujuk anak memerlukannya untuk mencari layanan lain.
+error-referral-feedback = Tuliskan umpan balik untuk pekerja yang merujuk anak: apa yang telah dilakukan dan apa selanjutnya.
+error-diversion-not-eligible = Di sini undang-undang mewajibkan upaya diversi untuk tindak pidana ini: "tidak memenuhi syarat" tidak dapat dicatat. Catat apakah kesepakatan tercapai.
+error-detention-penalty = Di sini penahanan sebelum putusan hanya untuk tindak pidana dengan ancaman pidana minimum yang ditetapkan undang-undang: catat dahulu proses perkaranya beserta ancaman pidana maksimumnya.
+error-extension-late = Perpanjangan hanya sah jika diperintahkan sebelum batas waktu yang diperpanjang, dan batas waktu itu sudah lewat.
+error-release-only = Batas waktu yang mewajibkan pembebasan menurut undang-undang sudah lewat: hanya pembebasan yang dapat dicatat.

@@ -1140,3 +1140,31 @@ matches-elsewhere = { $count ->
 }
 conference-staff-search = Cari seseorang mengikut nama
 conference-staff-none = Tiada sesiapa di agensi kes ini dengan nama itu.
+
+## wt-forms
+form-refused = Tiada apa-apa yang disimpan.
+form-refused-go = Pergi ke borang untuk membetulkannya
+error-not-a-date = Ini bukan tarikh. Masukkan hari, bulan dan tahun.
+error-not-a-time = Ini bukan tarikh dan masa. Masukkan hari, bulan, tahun dan jam.
+error-choose-option = Pilih salah satu pilihan yang disediakan.
+error-justification = Tulis sebab anda perlu membuka bahagian ini: 10 hingga 500 aksara, dalam satu baris.
+error-consent-purposes = Tandakan sekurang-kurangnya satu tujuan yang telah diterangkan.
+error-consent-decision = Rekodkan keputusan kanak-kanak, keputusan penjaga, atau kedua-duanya.
+error-expiry-before-date = Tarikh luput adalah sebelum tarikh keputusan: persetujuan tidak boleh luput sebelum ia diberikan.
+error-expiry-without-consent = Hanya persetujuan yang diberikan mempunyai tarikh luput. Biarkan tarikh luput kosong jika tiada apa-apa yang diberikan.
+error-plan-action-without-goal = Sesuatu tindakan adalah untuk satu matlamat: tulis matlamat bagi tindakan ini.
+error-penalty-years = Tulis hukuman maksimum sebagai bilangan tahun yang bulat.
+error-referral-agency = Pilih agensi yang menerima rujukan kanak-kanak ini.
+error-referral-sections = Tandakan bahagian yang akan dikongsi: sekurang-kurangnya satu, dan hanya yang boleh dibaca oleh profesion agensi penerima.
+consent-round-purposes = Tujuan yang diterangkan
+consent-not-asked = Tidak ditanya di sini
+consent-needed = Diperlukan pada umur kanak-kanak ini.
+consent-not-needed = Tidak diperlukan pada umur kanak-kanak ini; direkodkan jika ditanya.
+consent-round-expires-hint = Terpakai kepada persetujuan yang diberikan, bukan kepada penolakan atau penarikan balik.
+consent-round-save = Rekodkan keputusan-keputusan ini
+error-referral-decline-reason = Tulis sebab agensi anda menolak: pekerja yang merujuk kanak-kanak ini memerlukannya untuk mencari perkhidmatan lain.
+error-referral-feedback = Tulis maklum balas untuk pekerja yang merujuk kanak-kanak ini: apa yang telah dilakukan dan apa yang seterusnya.
+error-diversion-not-eligible = Di sini undang-undang mewajibkan usaha diversi bagi kesalahan ini: "tidak layak" tidak boleh direkodkan. Rekodkan sama ada perjanjian dicapai.
+error-detention-penalty = Di sini penahanan sebelum hukuman hanya bagi kesalahan yang boleh dihukum dengan hukuman minimum yang ditetapkan undang-undang: rekodkan dahulu prosiding beserta hukuman maksimumnya.
+error-extension-late = Lanjutan hanya sah jika diperintahkan sebelum had masa yang dilanjutkan, dan had itu telah berlalu.
+error-release-only = Had masa yang selepasnya undang-undang mewajibkan pembebasan telah berlalu: hanya pembebasan boleh direkodkan.

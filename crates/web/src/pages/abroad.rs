@@ -118,41 +118,7 @@ pub struct StayView {
 
 /// What a refused form had typed, shown again (its section open) so nothing is retyped: the
 /// posted form, named by its `action`, asked about from the template by action.
-#[derive(Default)]
-pub struct Kept(Option<super::Posted>);
-
-impl Kept {
-    pub fn open(&self, action: &str) -> bool {
-        self.0.as_ref().is_some_and(|p| p.form == action)
-    }
-
-    /// The `i`th typed value of a field of the refused form; blank for every other form.
-    pub fn nth(&self, action: &str, name: &str, i: usize) -> String {
-        match &self.0 {
-            Some(p) if p.form == action => p.nth(name, i),
-            _ => String::new(),
-        }
-    }
-
-    /// `nth` for a row of the form (templates hand the row's index by reference).
-    pub fn row(&self, action: &str, name: &str, i: &usize) -> String {
-        self.nth(action, name, *i)
-    }
-
-    /// The typed value of the refused form, or `default` in every other form.
-    pub fn or(&self, action: &str, name: &str, default: &str) -> String {
-        if self.open(action) {
-            self.nth(action, name, 0)
-        } else {
-            default.to_owned()
-        }
-    }
-
-    /// Whether `value` was chosen in a select of the refused form.
-    pub fn is(&self, action: &str, name: &str, value: &str) -> bool {
-        self.open(action) && self.nth(action, name, 0) == value
-    }
-}
+pub use super::form::Kept;
 
 /// The origin form as it was posted (a refused save shows what was typed).
 fn kept_origin(b: &[(String, String)]) -> OriginForm {
@@ -711,7 +677,7 @@ pub(super) async fn refused(
     message: String,
     typed: Option<super::Posted>,
 ) -> Response {
-    render(ctx, id, Some(message), Kept(typed), None).await
+    render(ctx, id, Some(message), Kept::new(typed, None), None).await
 }
 
 /// `why`: a justification given (and, when it was refused, the message to show with the form).
@@ -816,8 +782,8 @@ async fn render(
         Vec::new()
     };
     let summary_warnings = Entry::new(&t, String::new(), summary.clone()).warnings;
-    let form = match &kept.0 {
-        Some(p) if p.form == "origin" => kept_origin(&p.body),
+    let form = match kept.posted("origin") {
+        Some(p) => kept_origin(&p.body),
         _ => origin_form(&origin),
     };
     let page = AbroadPage {

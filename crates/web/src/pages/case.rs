@@ -15,9 +15,8 @@ use pelita_domain::policy::{Decision, Relationship, Section};
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::NoteText;
 use pelita_store::{CaseMeta, Readable};
-use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, Needs, Refused, Saved};
+use super::form::{AtField, CaseForm, CaseOf, Kept, Needs, OrRefuse, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -130,7 +129,8 @@ struct CasePage {
     justice: Option<super::justice::JusticeView>,
     referrals: Vec<super::referral::ReferralView>,
     referral_form: Option<super::referral::ReferralForm>,
-    message: Option<String>,
+    /// A refused form: shown open, filled, with its message beside the field.
+    kept: Kept,
 }
 
 async fn user_name(ctx: &Ctx, cache: &mut HashMap<String, String>, id: &str) -> String {
@@ -280,34 +280,13 @@ fn serde_plain<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-async fn render(
-    ctx: &Ctx,
-    case_id: &str,
-    opened: Option<(Section, &str)>,
-    message: Option<String>,
-) -> Response {
-    render_posted(ctx, case_id, opened, message, None).await
+/// The case page again after a refused form (`form::CaseForm`): the form open, with what was
+/// typed and its message beside the field.
+pub(super) async fn refused(ctx: &Ctx, case_id: &str, kept: Kept) -> Response {
+    render(ctx, case_id, None, kept).await
 }
 
-/// The case page again after a refused form (`form::CaseForm`), which is shown open with what
-/// was typed when the form keeps it.
-pub(super) async fn refused(
-    ctx: &Ctx,
-    case_id: &str,
-    message: String,
-    typed: Option<&super::Posted>,
-) -> Response {
-    render_posted(ctx, case_id, None, Some(message), typed).await
-}
-
-async fn render_posted(
-    ctx: &Ctx,
-    case_id: &str,
-    opened: Option<(Section, &str)>,
-    message: Option<String>,
-    posted: Option<&super::Posted>,
-) -> Response {
-    let kept = |form: &str| posted.filter(|p| p.form == form);
+async fn render(ctx: &Ctx, case_id: &str, opened: Option<(Section, &str)>, kept: Kept) -> Response {
     let t = ctx.t.clone();
     let meta = match ctx.store.case_meta(case_id).await {
         Ok(m) => m,
@@ -454,13 +433,13 @@ async fn render_posted(
                 &meta.id,
                 &list,
                 super::conference::may_record(ctx, &meta),
-                kept("conference"),
+                kept.posted("conference"),
             )
             .await,
         ),
         None => None,
     };
-    let interviews = super::interview::view(ctx, &meta, kept("interview")).await;
+    let interviews = super::interview::view(ctx, &meta, kept.posted("interview")).await;
     // A justice reader sees the section even while it is sealed (the notice and the order).
     let justice = if justice_read.is_some()
         || super::decision(ctx, &meta, Section::Justice) == Decision::Allow
@@ -477,7 +456,7 @@ async fn render_posted(
             &t,
             h,
             super::family::may_edit(ctx, &meta),
-            kept("household"),
+            kept.posted("household"),
         )
     });
     let (mut referrals, mut referral_form) = (Vec::new(), None);
@@ -741,7 +720,7 @@ async fn render_posted(
         justice,
         referrals,
         referral_form,
-        message,
+        kept,
         t,
     };
     view::render(page)
@@ -1036,77 +1015,75 @@ fn micros_to_time(us: i64) -> chrono::DateTime<chrono::Utc> {
 }
 
 pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Response {
-    render(&ctx, &id, None, None).await
+    render(&ctx, &id, None, Kept::default()).await
 }
 
-#[derive(Deserialize)]
-pub struct OpenForm {
-    #[serde(default)]
-    section: String,
-    #[serde(default)]
-    justification: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-/// Break-glass: opens one section with a written justification, logged and alerted.
-pub async fn open_section(ctx: Ctx, Path(id): Path<String>, Form(f): Form<OpenForm>) -> Response {
-    if !ctx.csrf_ok(&f.csrf) {
+/// Break-glass: opens one section with a written justification, logged and alerted. A
+/// justification refused keeps what was typed, beside the field, in that section's form.
+pub async fn open_section(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    if !ctx.csrf_ok(super::posted_one(&body, "csrf")) {
         return ctx.csrf_failed();
     }
-    let Some(section) = Section::parse(&f.section) else {
+    let Some(section) = Section::parse(super::posted_one(&body, "section")) else {
         return error::page(&ctx.t, StatusCode::BAD_REQUEST, "error-invalid");
     };
-    let Some(why) = super::justification(&f.justification) else {
-        let msg = ctx.t.get("section-justify");
-        return render(&ctx, &id, None, Some(msg)).await;
+    let Some(why) = super::justification(super::posted_one(&body, "justification")) else {
+        let form = format!("open-{}", section.as_str());
+        let kept = Kept::new(
+            Some(super::Posted::new(&form, &body)),
+            Some(super::form::Problem {
+                field: Some("justification".into()),
+                message: ctx.t.get("error-justification"),
+            }),
+        );
+        return render(&ctx, &id, None, kept).await;
     };
-    render(&ctx, &id, Some((section, &why)), None).await
+    render(&ctx, &id, Some((section, &why)), Kept::default()).await
 }
 
-#[derive(Deserialize)]
-pub struct NoteForm {
-    #[serde(default)]
-    section: String,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn add_note(ctx: Ctx, Path(id): Path<String>, Form(f): Form<NoteForm>) -> Response {
+pub async fn add_note(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
-    let needs = match Section::parse(&f.section) {
+    let needs = match Section::parse(super::posted_one(&body, "section")) {
         None => Err(Refused::Page(StatusCode::BAD_REQUEST, "error-invalid")),
         Some(Section::Status) => Err(Refused::FORBIDDEN),
         Some(s) => Ok((Needs::Change(Change::Note(s)), s)),
     };
-    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), needs)
-        .run_with(async |meta, section| {
-            let body = NoteText::parse(&f.text).map_err(|e| Refused::rule(t, &e))?;
-            ctx.store
-                .add_note(ctx.actor(), &meta.id, section, body)
-                .await
-                .map_err(Refused::Store)?;
-            Ok(Saved::at(format!("/cases/{}", meta.id)))
-        })
-        .await
+    CaseForm::needing(
+        &ctx,
+        super::posted_one(&body, "csrf"),
+        CaseOf::Case(&id),
+        needs,
+    )
+    .keeping(super::Posted::new("note", &body))
+    .run_with(async |meta, section| {
+        let text = NoteText::parse(super::posted_one(&body, "text"))
+            .map_err(|e| Refused::rule(t, &e).at("text"))?;
+        ctx.store
+            .add_note(ctx.actor(), &meta.id, section, text)
+            .await
+            .map_err(Refused::Store)?;
+        Ok(Saved::at(format!("/cases/{}", meta.id)))
+    })
+    .await
 }
 
-#[derive(Deserialize)]
-pub struct MoveForm {
-    #[serde(default)]
-    to: String,
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>) -> Response {
+pub async fn move_case(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
+    let posted = |name| super::posted_one(&body, name);
     // Closing is a supervisor's decision: the lead worker who asks is told who decides.
-    let needs = match CaseStatus::parse(&f.to) {
+    let needs = match CaseStatus::parse(posted("to")) {
         None => Err(Refused::Page(StatusCode::BAD_REQUEST, "error-invalid")),
         Some(to @ CaseStatus::Closed) => Ok((
             Needs::Decision {
@@ -1117,27 +1094,63 @@ pub async fn move_case(ctx: Ctx, Path(id): Path<String>, Form(f): Form<MoveForm>
         )),
         Some(to) => Ok((Needs::Change(Change::Status), to)),
     };
-    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), needs)
+    CaseForm::needing(&ctx, posted("csrf"), CaseOf::Case(&id), needs)
+        .keeping(super::Posted::new("move", &body))
         .run_with(async |meta, to| {
-            let reason = Some(f.reason.trim().to_owned()).filter(|r| !r.is_empty());
+            let reason = match posted("reason") {
+                "" => None,
+                r => Some(
+                    pelita_domain::text::clean("reason", r, MAX_MOVE_REASON, false)
+                        .map_err(|e| Refused::rule(t, &e).at("reason"))?,
+                ),
+            };
             ctx.store
                 .move_case(ctx.actor(), &meta.id, to, reason)
                 .await
-                .map_err(|e| Refused::store(t, e))?;
+                .map_err(|e| {
+                    let field = match &e {
+                        pelita_store::StoreError::Domain(
+                            pelita_domain::DomainError::ReasonRequired,
+                        ) => "reason",
+                        _ => "to",
+                    };
+                    Refused::store(t, e).at(field)
+                })?;
             Ok(Saved::at(format!("/cases/{}", meta.id)))
         })
         .await
 }
+
+/// Longest reason for a move of the case the form takes (its field's `maxlength`).
+const MAX_MOVE_REASON: usize = 500;
+
+/// The identity form's fields in the order they are shown: a refusal is placed beside the
+/// first that is wrong.
+const IDENTITY_FIELDS: [&str; 11] = [
+    "given",
+    "given_latin",
+    "family",
+    "family_latin",
+    "alias",
+    "sex",
+    "precision",
+    "evidence",
+    "birth_date",
+    "birth_year",
+    "birth_month",
+];
 
 /// Corrects the child's names and sex, and adds age evidence to the log (the log keeps every
 /// claim; disagreeing claims make the age disputed, and the youngest claim then counts).
 pub async fn edit_identity(
     ctx: Ctx,
     Path(id): Path<String>,
-    Form(f): Form<super::register::RegisterForm>,
+    Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Identity)
+    let typed = super::Posted::new("identity", &body);
+    let f: super::register::RegisterForm = typed.read();
+    CaseForm::posted(&ctx, "identity", &body, CaseOf::Case(&id), Change::Identity)
         .run(async |meta| {
             let grant = super::grant(&ctx, &meta, Section::Identity, None)
                 .map_err(|_| Refused::FORBIDDEN)?;
@@ -1150,13 +1163,16 @@ pub async fn edit_identity(
             };
             let today = ctx.store.now().date_naive();
             let (names, sex, age) =
-                super::register::identity_changes(&f, t, today).map_err(|errors| {
-                    Refused::Form(
-                        errors
-                            .into_values()
-                            .next()
-                            .unwrap_or_else(|| t.get("errors-above")),
-                    )
+                super::register::identity_changes(&f, t, today).map_err(|mut errors| {
+                    let field = IDENTITY_FIELDS
+                        .into_iter()
+                        .chain(["est_age", "est_margin"])
+                        .find(|f| errors.contains_key(f))
+                        .unwrap_or("given");
+                    let message = errors
+                        .remove(field)
+                        .unwrap_or_else(|| t.get("errors-above"));
+                    Refused::message(message).at(field)
                 })?;
             let mut updated = current.clone();
             updated.names.given = names.given;
@@ -1187,43 +1203,44 @@ pub async fn edit_identity(
         .await
 }
 
-#[derive(Deserialize)]
-pub struct CircumstancesForm {
-    #[serde(default)]
-    association: String,
-    #[serde(default)]
-    csrf: String,
-}
-
 /// Records how the child came to be associated, for a case registered without it: from then
 /// on the child is a recognised victim (and the lead worker is told when someone else did it).
 pub async fn record_circumstances(
     ctx: Ctx,
     Path(id): Path<String>,
-    Form(f): Form<CircumstancesForm>,
+    Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Circumstances)
-        .run(async |meta| {
-            if meta.victim.is_recognised() {
-                return Err(Refused::key(t, "circumstances-already"));
-            }
-            let association = pelita_domain::case::Association::parse(&f.association)
-                .ok_or_else(|| Refused::key(t, "error-invalid"))?;
-            let c = pelita_domain::case::Circumstances {
-                association,
-                group: pelita_domain::case::GroupKind::Unknown,
-                channels: Vec::new(),
-                narrative: None,
-            };
-            ctx.store
-                .record_circumstances(ctx.actor(), &meta.id, c)
-                .await
-                .map_err(Refused::Store)?;
-            Ok(Saved::at(format!(
-                "/cases/{}#section-circumstances",
-                meta.id
-            )))
-        })
-        .await
+    CaseForm::posted(
+        &ctx,
+        "circumstances",
+        &body,
+        CaseOf::Case(&id),
+        Change::Circumstances,
+    )
+    .run(async |meta| {
+        if meta.victim.is_recognised() {
+            return Err(Refused::key(t, "circumstances-already"));
+        }
+        let association =
+            pelita_domain::case::Association::parse(super::posted_one(&body, "association"))
+                .ok_or("error-choose-option")
+                .at("association")
+                .or_refuse(t)?;
+        let c = pelita_domain::case::Circumstances {
+            association,
+            group: pelita_domain::case::GroupKind::Unknown,
+            channels: Vec::new(),
+            narrative: None,
+        };
+        ctx.store
+            .record_circumstances(ctx.actor(), &meta.id, c)
+            .await
+            .map_err(Refused::Store)?;
+        Ok(Saved::at(format!(
+            "/cases/{}#section-circumstances",
+            meta.id
+        )))
+    })
+    .await
 }

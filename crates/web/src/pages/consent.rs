@@ -4,16 +4,16 @@
 use axum::extract::Path;
 use axum::response::Response;
 use chrono::NaiveDate;
+use pelita_domain::DomainError;
 use pelita_domain::age::AgeRange;
 use pelita_domain::agency::Sector;
 use pelita_domain::consent::{
-    self, AgeRules, Decision as Choice, Entry, Giver, Party, Purpose, Standing,
+    self, AgeRules, Decision as Choice, Entry, Giver, Party, Purpose, Round, Standing,
 };
 use pelita_domain::policy::write::Change;
 use pelita_store::{ConsentRecord, Readable, StoreError};
-use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved};
+use super::form::{CaseForm, CaseOf, OrRefuse, Refused, Saved, Wrong};
 use crate::auth::Ctx;
 use crate::i18n::Tr;
 use crate::view::Form;
@@ -68,8 +68,13 @@ pub struct ConsentView {
     pub rows: Vec<Row>,
     pub can_record: bool,
     pub purposes: Vec<(String, String)>,
-    pub givers: Vec<(&'static str, String)>,
+    /// Who answers for the caregiver's side: a caregiver or a guardian.
+    pub caregivers: Vec<(&'static str, String)>,
     pub decisions: Vec<(&'static str, String)>,
+    /// Whether the child's and the caregiver's agreement is needed at the child's age, as
+    /// the domain reads it (protectively when the age is uncertain).
+    pub child_needed: String,
+    pub caregiver_needed: String,
     pub today: String,
 }
 
@@ -106,7 +111,16 @@ pub fn view(
     can_record: bool,
 ) -> ConsentView {
     let entries: Vec<Entry> = ledger.iter().map(|r| r.entry.clone()).collect();
-    let (_, voice) = consent::required(rules, age);
+    let (needed, voice) = consent::required(rules, age);
+    let needed_text = |party| {
+        t.get(if needed.contains(&party) {
+            "consent-needed"
+        } else {
+            "consent-not-needed"
+        })
+    };
+    let child_needed = needed_text(Party::Child);
+    let caregiver_needed = needed_text(Party::Caregiver);
     let voice = t.pick(
         "consent-voice",
         match voice {
@@ -158,34 +172,18 @@ pub fn view(
             .into_iter()
             .map(|p| (p.key(), purpose_label(t, p)))
             .collect(),
-        givers: Giver::ALL
+        caregivers: [Giver::Caregiver, Giver::Guardian]
             .into_iter()
             .map(|g| (g.as_str(), t.pick("consent-giver", g.as_str())))
             .collect(),
+        child_needed,
+        caregiver_needed,
         decisions: Choice::ALL
             .into_iter()
             .map(|d| (d.as_str(), t.pick("consent-decision", d.as_str())))
             .collect(),
         today: today.to_string(),
     }
-}
-
-#[derive(Deserialize)]
-pub struct ConsentForm {
-    #[serde(default)]
-    purpose: String,
-    #[serde(default)]
-    giver: String,
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    on: String,
-    #[serde(default)]
-    expires: String,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    csrf: String,
 }
 
 /// Parses a ledger entry from its fields; the error is a message key.
@@ -211,16 +209,85 @@ pub fn parse_entry(
     })
 }
 
-pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>) -> Response {
+/// A person's decision in the form: blank is "not asked here".
+fn decision(body: &[(String, String)], field: &'static str) -> Result<Option<Choice>, Wrong> {
+    match super::posted_one(body, field) {
+        "" => Ok(None),
+        x => Choice::parse(x)
+            .map(Some)
+            .ok_or(Wrong::key(field, "error-choose-option")),
+    }
+}
+
+/// One conversation about consent as the form posts it: the ticked purposes (`purpose`,
+/// repeated), the child's decision, a caregiver's or guardian's, one date and expiry.
+pub fn parse_round(body: &[(String, String)], today: NaiveDate) -> Result<Round, Wrong> {
+    let offered = purposes();
+    let purposes = super::posted(body, "purpose")
+        .into_iter()
+        .map(|k| {
+            Purpose::parse(k)
+                .filter(|p| offered.contains(p))
+                .ok_or(Wrong::key("purpose", "error-choose-option"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let child = decision(body, "child_decision")?;
+    let caregiver = match decision(body, "caregiver_decision")? {
+        None => None,
+        Some(d) => Some((
+            Giver::parse(super::posted_one(body, "caregiver_giver"))
+                .filter(|g| *g != Giver::Child)
+                .ok_or(Wrong::key("caregiver_giver", "error-choose-option"))?,
+            d,
+        )),
+    };
+    let round = Round {
+        purposes,
+        child,
+        caregiver,
+        on: super::date_at(super::posted_one(body, "on"), "on")?,
+        expires: super::opt_date_at(super::posted_one(body, "expires"), "expires")?,
+    };
+    // The domain's own refusals, beside the field each concerns.
+    round.entries(today).map_err(round_wrong)?;
+    Ok(round)
+}
+
+/// The field of the form a round's refusal concerns, with a message that says what is wrong.
+fn round_wrong(e: DomainError) -> Wrong {
+    match e {
+        DomainError::Required { field: "purposes" } => {
+            Wrong::key("purpose", "error-consent-purposes")
+        }
+        DomainError::Required { field: "decision" } => {
+            Wrong::key("child_decision", "error-consent-decision")
+        }
+        DomainError::Invalid { field: "giver" } => {
+            Wrong::key("caregiver_giver", "error-choose-option")
+        }
+        e @ (DomainError::ExpiryBeforeDate | DomainError::ExpiryWithoutConsent) => {
+            Wrong::rule("expires", e)
+        }
+        e => Wrong::rule("on", e),
+    }
+}
+
+/// Records one conversation about consent: every ticked purpose, for the child and for the
+/// caregiver as each decided, in one transaction. Anything refused saves nothing and shows the
+/// form again as it was filled in.
+pub async fn record(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Consent)
+    CaseForm::posted(&ctx, "consent", &body, CaseOf::Case(&id), Change::Consent)
         .run(async |meta| {
-            let entry =
-                parse_entry(&f.purpose, &f.giver, &f.decision, &f.on, &f.expires).or_refuse(t)?;
-            let note = super::opt_note(&f.note).or_refuse(t)?;
+            let round = parse_round(&body, ctx.store.now().date_naive()).or_refuse(t)?;
+            let note = super::opt_note_at(super::posted_one(&body, "note"), "note").or_refuse(t)?;
             match ctx
                 .store
-                .record_consent(ctx.actor(), &meta.id, entry, note)
+                .record_consent_round(ctx.actor(), &meta.id, &round, note)
                 .await
             {
                 Ok(_) => Ok(Saved::at(format!(
@@ -230,7 +297,8 @@ pub async fn record(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ConsentForm>
                 Err(StoreError::Conflict(_)) => {
                     Err(Refused::key(t, "error-consent-nothing-to-withdraw"))
                 }
-                Err(e) => Err(Refused::store(t, e)),
+                Err(StoreError::Domain(e)) => Err(round_wrong(e).refused(t)),
+                Err(e) => Err(Refused::Store(e)),
             }
         })
         .await

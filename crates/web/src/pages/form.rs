@@ -44,11 +44,19 @@ impl Saved {
     }
 }
 
+/// What is wrong with a refused form, in the reader's language: beside the field it concerns,
+/// or at the form's top when it concerns the whole form.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub field: Option<String>,
+    pub message: String,
+}
+
 /// Why nothing was saved.
 pub enum Refused {
-    /// Refused by a rule or for what was typed: the form's page again (200), with this message
-    /// in the reader's language.
-    Form(String),
+    /// Refused by a rule or for what was typed: the form's page again (200), with the form
+    /// open, filled, and this message in it.
+    Form(Problem),
     /// An error page of its own (forbidden, not found): its status and message key.
     Page(StatusCode, &'static str),
     /// A store failure, answered as `error::store` answers it (a rule's refusal too: 422).
@@ -56,14 +64,33 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// The form again, with the message of a translation key.
-    pub fn key(t: &Tr, key: impl AsRef<str>) -> Refused {
-        Refused::Form(t.get(key.as_ref()))
+    /// The form again, with a message for the whole form.
+    pub fn message(message: String) -> Refused {
+        Refused::Form(Problem {
+            field: None,
+            message,
+        })
     }
 
-    /// The form again, with the rule that refused it.
+    /// The form again, with the message of a translation key.
+    pub fn key(t: &Tr, key: impl AsRef<str>) -> Refused {
+        Refused::message(t.get(key.as_ref()))
+    }
+
+    /// The form again, with the rule that refused it (a length names its limit).
     pub fn rule(t: &Tr, e: &DomainError) -> Refused {
-        Refused::key(t, error::domain_key(e))
+        Refused::message(rule_message(t, e))
+    }
+
+    /// The same refusal, beside the field `name` (the posted name of the field it concerns).
+    pub fn at(self, name: &str) -> Refused {
+        match self {
+            Refused::Form(p) => Refused::Form(Problem {
+                field: Some(name.to_owned()),
+                ..p
+            }),
+            other => other,
+        }
     }
 
     pub const FORBIDDEN: Refused = Refused::Page(StatusCode::FORBIDDEN, "error-forbidden");
@@ -77,6 +104,55 @@ impl Refused {
     }
 }
 
+/// A domain rule's message, with the numbers it names.
+pub fn rule_message(t: &Tr, e: &DomainError) -> String {
+    match e {
+        DomainError::TooLong { max, .. } => t.with_args(
+            &error::domain_key(e),
+            &[("max", crate::i18n::Arg::from(*max))],
+        ),
+        e => t.get(&error::domain_key(e)),
+    }
+}
+
+/// What a parse found wrong: the posted name of the field and the message key (or, for a
+/// domain rule, the rule).
+#[derive(Debug, PartialEq)]
+pub struct Wrong {
+    pub field: &'static str,
+    pub why: Why,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Why {
+    Key(&'static str),
+    Rule(DomainError),
+}
+
+impl Wrong {
+    pub fn key(field: &'static str, key: &'static str) -> Wrong {
+        Wrong {
+            field,
+            why: Why::Key(key),
+        }
+    }
+
+    pub fn rule(field: &'static str, e: DomainError) -> Wrong {
+        Wrong {
+            field,
+            why: Why::Rule(e),
+        }
+    }
+
+    pub fn refused(self, t: &Tr) -> Refused {
+        let r = match &self.why {
+            Why::Key(k) => Refused::key(t, k),
+            Why::Rule(e) => Refused::rule(t, e),
+        };
+        r.at(self.field)
+    }
+}
+
 /// A parse whose error is a message key: refused with the form.
 pub trait OrRefuse<T> {
     fn or_refuse(self, t: &Tr) -> Result<T, Refused>;
@@ -85,6 +161,112 @@ pub trait OrRefuse<T> {
 impl<T, K: AsRef<str>> OrRefuse<T> for Result<T, K> {
     fn or_refuse(self, t: &Tr) -> Result<T, Refused> {
         self.map_err(|k| Refused::key(t, k))
+    }
+}
+
+impl<T> OrRefuse<T> for Result<T, Wrong> {
+    fn or_refuse(self, t: &Tr) -> Result<T, Refused> {
+        self.map_err(|w| w.refused(t))
+    }
+}
+
+/// Names the field a parse's refusal concerns.
+pub trait AtField<T> {
+    fn at(self, field: &'static str) -> Result<T, Wrong>;
+}
+
+impl<T> AtField<T> for Result<T, DomainError> {
+    fn at(self, field: &'static str) -> Result<T, Wrong> {
+        self.map_err(|e| Wrong::rule(field, e))
+    }
+}
+
+impl<T> AtField<T> for Result<T, &'static str> {
+    fn at(self, field: &'static str) -> Result<T, Wrong> {
+        self.map_err(|k| Wrong::key(field, k))
+    }
+}
+
+/// A refused form as the page that shows it again asks about it: is this the refused form,
+/// what was typed in its field, what is wrong and where. Every other form of the page is
+/// answered as blank (its template's defaults apply). Forms are named by their `Posted`
+/// name; a form of one record adds the record's id (`diversion-<id>`).
+#[derive(Default)]
+pub struct Kept {
+    typed: Option<Posted>,
+    problem: Option<Problem>,
+}
+
+impl Kept {
+    pub fn new(typed: Option<Posted>, problem: Option<Problem>) -> Kept {
+        Kept { typed, problem }
+    }
+
+    /// What was posted, when `form` is the refused form.
+    pub fn posted(&self, form: &str) -> Option<&Posted> {
+        self.typed.as_ref().filter(|p| p.form == form)
+    }
+
+    /// The refused form: shown open.
+    pub fn open(&self, form: &str) -> bool {
+        self.posted(form).is_some()
+    }
+
+    /// The `i`th typed value of a field of the refused form; blank for every other form.
+    pub fn nth(&self, form: &str, name: &str, i: usize) -> String {
+        self.posted(form)
+            .map(|p| p.nth(name, i))
+            .unwrap_or_default()
+    }
+
+    /// `nth` for a row of the form (templates hand the row's index by reference).
+    pub fn row(&self, form: &str, name: &str, i: &usize) -> String {
+        self.nth(form, name, *i)
+    }
+
+    /// The typed value of the refused form, or `default` in every other form.
+    pub fn or(&self, form: &str, name: &str, default: &str) -> String {
+        match self.posted(form) {
+            Some(p) => p.one(name),
+            None => default.to_owned(),
+        }
+    }
+
+    /// Whether `value` was chosen (a select, a ticked box) in the refused form.
+    pub fn is(&self, form: &str, name: &str, value: &str) -> bool {
+        self.posted(form)
+            .is_some_and(|p| super::posted(&p.body, name).contains(&value))
+    }
+
+    /// The message beside `field` of the refused form, when it concerns that field.
+    pub fn error(&self, form: &str, field: &str) -> Option<&str> {
+        self.open(form)
+            .then_some(self.problem.as_ref())
+            .flatten()
+            .filter(|p| p.field.as_deref() == Some(field))
+            .map(|p| p.message.as_str())
+    }
+
+    /// The message at the refused form's top, when it concerns the whole form.
+    pub fn form_error(&self, form: &str) -> Option<&str> {
+        self.open(form)
+            .then_some(self.problem.as_ref())
+            .flatten()
+            .filter(|p| p.field.is_none())
+            .map(|p| p.message.as_str())
+    }
+
+    /// The anchor of the refused form (`form-<name>`), for the notice at the page's top.
+    pub fn anchor(&self) -> Option<String> {
+        self.typed.as_ref().map(|p| format!("form-{}", p.form))
+    }
+
+    /// The message when no form shows it (a form the page does not keep): at the page's top.
+    pub fn unplaced(&self) -> Option<&str> {
+        match (&self.typed, &self.problem) {
+            (None, Some(p)) => Some(p.message.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -138,6 +320,19 @@ impl<'a> CaseForm<'a> {
     /// A form on the case page making one kind of change.
     pub fn new(ctx: &'a Ctx, csrf: &'a str, case: CaseOf<'a>, change: Change) -> CaseForm<'a> {
         CaseForm::needing(ctx, csrf, case, Ok((change.into(), ())))
+    }
+
+    /// A form of the case page read as posted pairs: its token, and what was typed, kept under
+    /// the form's `name` so a refusal shows it again.
+    pub fn posted(
+        ctx: &'a Ctx,
+        name: &str,
+        body: &'a [(String, String)],
+        case: CaseOf<'a>,
+        change: Change,
+    ) -> CaseForm<'a> {
+        CaseForm::new(ctx, super::posted_one(body, "csrf"), case, change)
+            .keeping(Posted::new(name, body))
     }
 
     /// Token → case → permission → the handler's own part → the answer.
@@ -205,7 +400,7 @@ impl<'a, A> CaseForm<'a, A> {
             Ok(Saved(to)) => view::redirect(&to),
             Err(Refused::Page(status, key)) => error::page(t, status, key),
             Err(Refused::Store(e)) => error::store(t, e),
-            Err(Refused::Form(message)) => show(ctx, &case_id, page, message, typed).await,
+            Err(Refused::Form(problem)) => show(ctx, &case_id, page, problem, typed).await,
         }
     }
 }
@@ -237,14 +432,15 @@ async fn show(
     ctx: &Ctx,
     case_id: &str,
     page: Page,
-    message: String,
+    problem: Problem,
     typed: Option<Posted>,
 ) -> Response {
     match page {
-        Page::Case => super::case::refused(ctx, case_id, message, typed.as_ref()).await,
-        Page::Abroad => super::abroad::refused(ctx, case_id, message, typed).await,
+        Page::Case => super::case::refused(ctx, case_id, Kept::new(typed, Some(problem))).await,
+        Page::Abroad => super::abroad::refused(ctx, case_id, problem.message, typed).await,
         Page::Assessment(instrument) => {
-            super::assessment::refused(ctx, case_id, instrument.as_deref(), message, typed).await
+            super::assessment::refused(ctx, case_id, instrument.as_deref(), problem.message, typed)
+                .await
         }
     }
 }

@@ -15,11 +15,9 @@ use pelita_domain::text::{NameText, NoteText};
 use pelita_store::{
     CaseMeta, DetentionChange, DetentionRecord, EndReason, ProceedingRecord, Readable, StoreError,
 };
-use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, OrRefuse, Outcome, Refused, Saved};
+use super::form::{AtField, CaseForm, CaseOf, OrRefuse, Outcome, Refused, Saved, Wrong};
 use crate::auth::Ctx;
-use crate::error;
 use crate::i18n::Tr;
 use crate::view::Form;
 
@@ -409,21 +407,39 @@ async fn below_macr_message(ctx: &Ctx, case_id: &str) -> String {
 }
 
 /// A justice write refused: below the minimum age the refusal names the jurisdiction's
-/// pathway; another rule its own message; anything else its own page.
-async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError) -> Refused {
-    match e {
-        StoreError::Domain(pelita_domain::DomainError::BelowMinimumAge) => {
-            Refused::Form(below_macr_message(ctx, case_id).await)
+/// pathway; a rule that concerns one field is beside it (a date the rules refuse beside
+/// `date`, the form's date field); another rule its own message; anything else its own page.
+async fn refusal(ctx: &Ctx, case_id: &str, e: StoreError, date: &str) -> Refused {
+    use pelita_domain::DomainError as D;
+    let t = &ctx.t;
+    let d = match e {
+        StoreError::Domain(d) => d,
+        e => return Refused::store(t, e),
+    };
+    match d {
+        D::BelowMinimumAge => Refused::message(below_macr_message(ctx, case_id).await),
+        D::DateInFuture | D::DateTooEarly | D::ImpossibleDate => Refused::rule(t, &d).at(date),
+        D::Invalid { field: "outcome" } => {
+            Refused::key(t, "error-diversion-not-eligible").at("outcome")
         }
-        e => Refused::store(&ctx.t, e),
+        D::Required {
+            field: "max_penalty_years",
+        }
+        | D::Invalid {
+            field: "max_penalty_years",
+        } => Refused::key(t, "error-detention-penalty"),
+        D::Invalid { field: "extension" } => Refused::key(t, "error-extension-late").at("change"),
+        D::Invalid { field: "change" } => Refused::key(t, "error-release-only").at("change"),
+        d => Refused::rule(t, &d),
     }
 }
 
-/// After a justice write: back to the section, or the refusal with its reason.
-async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>) -> Outcome {
+/// After a justice write: back to the section, or the refusal with its reason (a date's
+/// beside the form's field `date`).
+async fn done<T>(ctx: &Ctx, case_id: &str, r: Result<T, StoreError>, date: &str) -> Outcome {
     match r {
         Ok(_) => Ok(Saved::at(format!("/cases/{case_id}#justice"))),
-        Err(e) => Err(refusal(ctx, case_id, e).await),
+        Err(e) => Err(refusal(ctx, case_id, e, date).await),
     }
 }
 
@@ -431,18 +447,33 @@ fn posted(body: &[(String, String)], name: &str) -> String {
     super::posted_one(body, name).to_owned()
 }
 
-fn note(body: &[(String, String)], name: &str) -> Result<NoteText, String> {
-    super::opt_note(&posted(body, name))?.ok_or_else(|| "error-required".to_owned())
+fn note(body: &[(String, String)], name: &'static str) -> Result<NoteText, Wrong> {
+    super::note_at(super::posted_one(body, name), name)
 }
 
-fn impossible_date<E>(_: E) -> String {
-    "error-impossible-date".to_owned()
+fn date(body: &[(String, String)], name: &'static str) -> Result<NaiveDate, Wrong> {
+    super::date_at(super::posted_one(body, name), name)
 }
 
-/// A form of the justice section: the token, the case (named by the form's record, looked up
-/// only after the token), the write table's justice change.
-fn form<'a>(ctx: &'a Ctx, body: &'a [(String, String)], case: CaseOf<'a>) -> CaseForm<'a> {
-    CaseForm::new(ctx, super::posted_one(body, "csrf"), case, Change::Justice)
+/// A choice among the options the form offers, or the refusal beside its field.
+fn choice<T>(
+    body: &[(String, String)],
+    name: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, Wrong> {
+    parse(super::posted_one(body, name)).ok_or(Wrong::key(name, "error-choose-option"))
+}
+
+/// A form of the justice section, kept under `name` when refused: the token, the case
+/// (named by the form's record, looked up only after the token), the write table's justice
+/// change.
+fn form<'a>(
+    ctx: &'a Ctx,
+    name: &str,
+    body: &'a [(String, String)],
+    case: CaseOf<'a>,
+) -> CaseForm<'a> {
+    CaseForm::posted(ctx, name, body, case, Change::Justice)
 }
 
 pub async fn open(
@@ -451,18 +482,20 @@ pub async fn open(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    form(&ctx, &body, CaseOf::Case(&id))
+    form(&ctx, "proceeding", &body, CaseOf::Case(&id))
         .run(async |meta| {
-            let parsed = (|| -> Result<NewProceeding, String> {
+            let parsed = (|| -> Result<NewProceeding, Wrong> {
                 Ok(NewProceeding {
-                    forum: Forum::parse(&posted(&body, "forum")).ok_or("error-invalid")?,
+                    forum: choice(&body, "forum", Forum::parse)?,
                     offence: Offence {
                         description: note(&body, "offence")?,
-                        on: NaiveDate::parse_from_str(&posted(&body, "offence_on"), "%Y-%m-%d")
-                            .map_err(impossible_date)?,
+                        on: date(&body, "offence_on")?,
                         max_penalty_years: match posted(&body, "penalty").as_str() {
                             "" => None,
-                            y => Some(y.parse().map_err(|_| "error-invalid".to_owned())?),
+                            y => Some(
+                                y.parse()
+                                    .map_err(|_| Wrong::key("penalty", "error-penalty-years"))?,
+                            ),
                         },
                         repeat: posted(&body, "repeat") == "yes",
                     },
@@ -472,7 +505,7 @@ pub async fn open(
             })();
             let p = parsed.or_refuse(t)?;
             let r = ctx.store.open_proceeding(ctx.actor(), &meta.id, p).await;
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, "offence_on").await
         })
         .await
 }
@@ -484,25 +517,25 @@ pub async fn proceeding_step(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    form(&ctx, &body, CaseOf::Proceeding(&pid))
+    let formal = posted(&body, "step") == "formal";
+    let name = format!("{}-{pid}", if formal { "formal" } else { "diversion" });
+    form(&ctx, &name, &body, CaseOf::Proceeding(&pid))
         .run(async |meta| {
             let actor = ctx.actor();
-            let r = if posted(&body, "step") == "formal" {
+            let r = if formal {
                 ctx.store.go_formal(actor, &pid).await
             } else {
-                let parsed = (|| -> Result<DiversionAssessment, String> {
+                let parsed = (|| -> Result<DiversionAssessment, Wrong> {
                     Ok(DiversionAssessment {
-                        on: NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
-                            .map_err(impossible_date)?,
-                        outcome: DiversionOutcome::parse(&posted(&body, "outcome"))
-                            .ok_or("error-invalid")?,
+                        on: date(&body, "on")?,
+                        outcome: choice(&body, "outcome", DiversionOutcome::parse)?,
                         note: note(&body, "note")?,
                     })
                 })();
                 let a = parsed.or_refuse(t)?;
                 ctx.store.record_diversion(actor, &pid, a).await
             };
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, "on").await
         })
         .await
 }
@@ -513,25 +546,25 @@ pub async fn detain(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    form(&ctx, &body, CaseOf::Case(&id))
+    form(&ctx, "detention", &body, CaseOf::Case(&id))
         .run(async |meta| {
             let j = jurisdiction(&ctx, &meta.id).await.map_err(Refused::Store)?;
             let tz = j.tz().unwrap_or(chrono_tz::UTC);
-            let parsed = (|| -> Result<NewDetention, String> {
+            let parsed = (|| -> Result<NewDetention, Wrong> {
+                let not_a_time = || Wrong::key("started_at", "error-not-a-time");
                 // The time as the register states it, where the child is held.
                 let local =
                     NaiveDateTime::parse_from_str(&posted(&body, "started_at"), "%Y-%m-%dT%H:%M")
-                        .map_err(impossible_date)?;
+                        .map_err(|_| not_a_time())?;
                 let started_at = tz
                     .from_local_datetime(&local)
                     .earliest()
-                    .ok_or("error-impossible-date")?
+                    .ok_or_else(not_a_time)?
                     .with_timezone(&Utc);
                 Ok(NewDetention {
-                    stage: Stage::parse(&posted(&body, "stage")).ok_or("error-invalid")?,
+                    stage: choice(&body, "stage", Stage::parse)?,
                     started_at,
-                    order: NameText::parse(&posted(&body, "order"))
-                        .map_err(|e| error::domain_key(&e))?,
+                    order: NameText::parse(&posted(&body, "order")).at("order")?,
                     legal_basis: note(&body, "legal_basis")?,
                     alternatives: note(&body, "alternatives")?,
                     best_interests: note(&body, "best_interests")?,
@@ -542,40 +575,40 @@ pub async fn detain(
             })();
             let d = parsed.or_refuse(t)?;
             let r = ctx.store.start_detention(ctx.actor(), &meta.id, d).await;
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, "started_at").await
         })
         .await
 }
 
-#[derive(Deserialize)]
-pub struct ChangeForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    change: String,
-    #[serde(default)]
-    order: String,
-}
-
-pub async fn change(ctx: Ctx, Path(did): Path<String>, Form(f): Form<ChangeForm>) -> Response {
+pub async fn change(
+    ctx: Ctx,
+    Path(did): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Detention(&did), Change::Justice)
-        .run(async |meta| {
-            let c = match f.change.as_str() {
-                "extend" => match super::opt_note(&f.order).or_refuse(t)? {
-                    Some(o) => DetentionChange::Extend(o),
-                    None => return Err(Refused::key(t, "error-extension-order")),
-                },
-                "review" => DetentionChange::Review,
-                "release" => DetentionChange::End(EndReason::Released),
-                "transfer" => DetentionChange::End(EndReason::Transferred),
-                "" => return Err(Refused::key(t, "detention-change-required")),
-                _ => return Err(Refused::key(t, "error-invalid")),
-            };
-            let r = ctx.store.change_detention(ctx.actor(), &did, c).await;
-            done(&ctx, &meta.id, r).await
-        })
-        .await
+    form(
+        &ctx,
+        &format!("detention-{did}"),
+        &body,
+        CaseOf::Detention(&did),
+    )
+    .run(async |meta| {
+        let order = super::opt_note_at(super::posted_one(&body, "order"), "order");
+        let c = match super::posted_one(&body, "change") {
+            "extend" => match order.or_refuse(t)? {
+                Some(o) => DetentionChange::Extend(o),
+                None => return Err(Refused::key(t, "error-extension-order").at("order")),
+            },
+            "review" => DetentionChange::Review,
+            "release" => DetentionChange::End(EndReason::Released),
+            "transfer" => DetentionChange::End(EndReason::Transferred),
+            "" => return Err(Refused::key(t, "detention-change-required").at("change")),
+            _ => return Err(Refused::key(t, "error-choose-option").at("change")),
+        };
+        let r = ctx.store.change_detention(ctx.actor(), &did, c).await;
+        done(&ctx, &meta.id, r, "change").await
+    })
+    .await
 }
 
 /// What a court order recorded in Pelita does to a case's justice records.
@@ -588,12 +621,22 @@ enum CourtOrder {
 }
 
 /// A court order on the justice records, by a supervisor or a justice officer.
-async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> Response {
+async fn court_order(
+    ctx: Ctx,
+    id: String,
+    body: Vec<(String, String)>,
+    what: CourtOrder,
+) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Expunge)
+    let name = match what {
+        CourtOrder::Expunge => "expunge",
+        CourtOrder::OpenSealed => "open-sealed",
+    };
+    CaseForm::posted(&ctx, name, &body, CaseOf::Case(&id), Change::Expunge)
         .run(async |meta| {
-            let Some(order) = super::opt_note(&f.order).or_refuse(t)? else {
-                return Err(Refused::key(t, "error-court-order"));
+            let order = super::opt_note_at(super::posted_one(&body, "order"), "order");
+            let Some(order) = order.or_refuse(t)? else {
+                return Err(Refused::key(t, "error-court-order").at("order"));
             };
             let actor = ctx.actor();
             let r = match what {
@@ -602,14 +645,18 @@ async fn court_order(ctx: Ctx, id: String, f: ChangeForm, what: CourtOrder) -> R
                     ctx.store.open_sealed_justice(actor, &meta.id, order).await
                 }
             };
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, "order").await
         })
         .await
 }
 
 /// Expunges the justice records on a court order: the section's key is destroyed.
-pub async fn expunge(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
-    court_order(ctx, id, f, CourtOrder::Expunge).await
+pub async fn expunge(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    court_order(ctx, id, body, CourtOrder::Expunge).await
 }
 
 /// Records a family contact of a detained child.
@@ -619,25 +666,26 @@ pub async fn family_contact(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    form(&ctx, &body, CaseOf::Case(&id))
+    form(&ctx, "contact", &body, CaseOf::Case(&id))
         .run(async |meta| {
-            let on = NaiveDate::parse_from_str(&posted(&body, "on"), "%Y-%m-%d")
-                .map_err(impossible_date)
-                .or_refuse(t)?;
-            let kind = pelita_store::ContactKind::parse(&posted(&body, "kind"))
-                .ok_or_else(|| Refused::key(t, "error-invalid"))?;
+            let on = date(&body, "on").or_refuse(t)?;
+            let kind = choice(&body, "kind", pelita_store::ContactKind::parse).or_refuse(t)?;
             let r = ctx
                 .store
                 .record_family_contact(ctx.actor(), &meta.id, on, kind)
                 .await;
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, "on").await
         })
         .await
 }
 
 /// Records the court order that opens sealed justice records, for 30 days.
-pub async fn open_sealed(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> Response {
-    court_order(ctx, id, f, CourtOrder::OpenSealed).await
+pub async fn open_sealed(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
+    court_order(ctx, id, body, CourtOrder::OpenSealed).await
 }
 
 /// The diversion agreement, and what became of it.
@@ -647,35 +695,38 @@ pub async fn agreement(
     Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    form(&ctx, &body, CaseOf::Proceeding(&pid))
+    let event = posted(&body, "event");
+    let name = if event.is_empty() {
+        format!("agreement-{pid}")
+    } else {
+        format!("agreement-event-{pid}")
+    };
+    form(&ctx, &name, &body, CaseOf::Proceeding(&pid))
         .run(async |meta| {
             let actor = ctx.actor();
-            let date = |name: &str| {
-                NaiveDate::parse_from_str(&posted(&body, name), "%Y-%m-%d").map_err(impossible_date)
-            };
-            let r = match posted(&body, "event").as_str() {
+            let (r, when) = match event.as_str() {
                 "" => {
-                    let parsed = (|| -> Result<proceeding::Agreement, String> {
+                    let parsed = (|| -> Result<proceeding::Agreement, Wrong> {
                         Ok(proceeding::Agreement {
                             conditions: note(&body, "conditions")?,
                             monitor: note(&body, "monitor")?,
-                            until: date("until")?,
+                            until: date(&body, "until")?,
                         })
                     })();
                     let a = parsed.or_refuse(t)?;
-                    ctx.store.set_agreement(actor, &pid, a).await
+                    (ctx.store.set_agreement(actor, &pid, a).await, "until")
                 }
                 event => {
-                    let on = date("on").or_refuse(t)?;
+                    let on = date(&body, "on").or_refuse(t)?;
                     let e = if event == "breached" {
                         pelita_store::AgreementEvent::Breached
                     } else {
                         pelita_store::AgreementEvent::Completed
                     };
-                    ctx.store.agreement_event(actor, &pid, e, on).await
+                    (ctx.store.agreement_event(actor, &pid, e, on).await, "on")
                 }
             };
-            done(&ctx, &meta.id, r).await
+            done(&ctx, &meta.id, r, when).await
         })
         .await
 }

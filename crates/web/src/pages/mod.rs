@@ -108,15 +108,79 @@ impl Posted {
     pub fn one(&self, name: &str) -> String {
         self.nth(name, 0)
     }
+
+    /// The form's fields as a struct of text fields (the first value of each name; a field
+    /// not posted keeps the struct's default).
+    pub fn read<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        // Reversed, so the first value of a repeated name is the one kept.
+        let fields: serde_json::Map<String, serde_json::Value> = self
+            .body
+            .iter()
+            .rev()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(fields)).unwrap_or_default()
+    }
 }
 
 /// Optional free text from a form: blank is none; otherwise the message key of what is wrong.
 pub fn opt_note(s: &str) -> Result<Option<pelita_domain::text::NoteText>, String> {
+    note_in(s).map_err(|e| crate::error::domain_key(&e))
+}
+
+/// Optional free text of a form's field: blank is none; a refusal is placed beside `field`
+/// (and a length names its limit).
+pub fn opt_note_at(
+    s: &str,
+    field: &'static str,
+) -> Result<Option<pelita_domain::text::NoteText>, form::Wrong> {
+    use form::AtField;
+    note_in(s).at(field)
+}
+
+/// Free text a note field holds, required at `field`.
+pub fn note_at(s: &str, field: &'static str) -> Result<pelita_domain::text::NoteText, form::Wrong> {
+    opt_note_at(s, field)?.ok_or(form::Wrong::key(field, "error-required"))
+}
+
+/// A date field of a form: blank is none; anything else must be a date (`YYYY-MM-DD`, as a
+/// date input posts it), or the refusal says so beside `field`.
+pub fn opt_date_at(s: &str, field: &'static str) -> Result<Option<chrono::NaiveDate>, form::Wrong> {
     match s.trim() {
         "" => Ok(None),
-        x => pelita_domain::text::NoteText::parse(x)
+        x => chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d")
             .map(Some)
-            .map_err(|e| crate::error::domain_key(&e)),
+            .map_err(|_| {
+                // Written as a date (a 30 February) or not a date at all: each says so.
+                let shaped = x.len() == 10
+                    && x.char_indices().all(|(i, c)| {
+                        if i == 4 || i == 7 {
+                            c == '-'
+                        } else {
+                            c.is_ascii_digit()
+                        }
+                    });
+                form::Wrong::key(
+                    field,
+                    if shaped {
+                        "error-impossible-date"
+                    } else {
+                        "error-not-a-date"
+                    },
+                )
+            }),
+    }
+}
+
+/// A date field a form requires.
+pub fn date_at(s: &str, field: &'static str) -> Result<chrono::NaiveDate, form::Wrong> {
+    opt_date_at(s, field)?.ok_or(form::Wrong::key(field, "error-required"))
+}
+
+fn note_in(s: &str) -> Result<Option<pelita_domain::text::NoteText>, pelita_domain::DomainError> {
+    match s.trim() {
+        "" => Ok(None),
+        x => pelita_domain::text::NoteText::parse(x).map(Some),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use axum::extract::Path;
 use axum::response::Response;
-use chrono::NaiveDate;
+
 use pelita_domain::agency::Sector;
 use pelita_domain::assessment::pick;
 use pelita_domain::followup::Outcome;
@@ -14,7 +14,7 @@ use pelita_domain::policy::write::Change;
 use pelita_store::{PlanRecord, Readable, StoreError};
 use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, Needs, OrRefuse, Refused, Saved};
+use super::form::{CaseForm, CaseOf, Needs, OrRefuse, Refused, Saved, Wrong};
 use crate::auth::Ctx;
 use crate::i18n::Tr;
 use crate::view::Form;
@@ -253,62 +253,45 @@ pub async fn view(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct PlanForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     child_views: String,
-    #[serde(default)]
     child_why_not: String,
-    #[serde(default)]
     caregiver_views: String,
-    #[serde(default)]
     caregiver_why_not: String,
-    #[serde(default)]
     review_on: String,
-    #[serde(default)]
     goal_domain: String,
-    #[serde(default)]
     goal_kind: String,
-    #[serde(default)]
     goal_text: String,
-    #[serde(default)]
     action_text: String,
-    #[serde(default)]
     action_agency: String,
-    #[serde(default)]
     action_due: String,
-    #[serde(default)]
     action_activity: String,
 }
 
-fn opt_date(s: &str) -> Result<Option<NaiveDate>, &'static str> {
-    match s.trim() {
-        "" => Ok(None),
-        x => NaiveDate::parse_from_str(x, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| "error-impossible-date"),
-    }
-}
-
 /// Saves the views and review date, and adds a goal (with a first action) when one is given.
-pub async fn save(ctx: Ctx, Path(id): Path<String>, Form(f): Form<PlanForm>) -> Response {
+pub async fn save(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Plan)
+    let f: PlanForm = super::Posted::new("plan", &body).read();
+    CaseForm::posted(&ctx, "plan", &body, CaseOf::Case(&id), Change::Plan)
         .run(async |meta| {
             let plan = edited(&ctx, &meta.id, &f).await.or_refuse(t)?;
             ctx.store
                 .save_plan(ctx.actor(), &meta.id, plan)
                 .await
-                .map_err(Refused::Store)?;
+                .map_err(|e| Refused::store(t, e))?;
             Ok(Saved::at(format!("/cases/{}#section-plan", meta.id)))
         })
         .await
 }
 
-/// The recorded plan with the form's changes, or the message key of what is wrong.
-async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
+/// The recorded plan with the form's changes, or what is wrong and where.
+async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, Wrong> {
     let current = ctx.store.read_plan_for_edit(id).await.ok().flatten();
     let mut plan = current.unwrap_or(Plan {
         goals: Vec::new(),
@@ -316,12 +299,24 @@ async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
         caregiver_views: Views::Missing,
         review_on: None,
     });
-    let parsed = (|| -> Result<(), String> {
-        let n = super::opt_note;
-        plan.child_views = Views::from_parts(n(&f.child_views)?, n(&f.child_why_not)?);
-        plan.caregiver_views = Views::from_parts(n(&f.caregiver_views)?, n(&f.caregiver_why_not)?);
-        plan.review_on = opt_date(&f.review_on).map_err(str::to_owned)?;
-        if let Some(text) = n(&f.goal_text)? {
+    let parsed = (|| -> Result<(), Wrong> {
+        let n = super::opt_note_at;
+        plan.child_views = Views::from_parts(
+            n(&f.child_views, "child_views")?,
+            n(&f.child_why_not, "child_why_not")?,
+        );
+        plan.caregiver_views = Views::from_parts(
+            n(&f.caregiver_views, "caregiver_views")?,
+            n(&f.caregiver_why_not, "caregiver_why_not")?,
+        );
+        plan.review_on = super::opt_date_at(&f.review_on, "review_on")?;
+        let action = n(&f.action_text, "action_text")?;
+        let goal = n(&f.goal_text, "goal_text")?;
+        // An action serves a goal: typed without one, it is not dropped in silence.
+        if action.is_some() && goal.is_none() {
+            return Err(Wrong::key("goal_text", "error-plan-action-without-goal"));
+        }
+        if let Some(text) = goal {
             let kind = if f.goal_kind == "disengagement" {
                 GoalKind::Disengagement
             } else {
@@ -334,25 +329,26 @@ async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
                 .iter()
                 .any(|d| d.key == f.goal_domain)
             {
-                return Err("error-invalid".into());
+                return Err(Wrong::key("goal_domain", "error-choose-option"));
             }
             let mut actions = Vec::new();
-            if let Some(a) = n(&f.action_text)? {
+            if let Some(a) = action {
                 // Who carries it out is chosen, never assumed.
                 if f.action_agency.trim().is_empty() {
-                    return Err("plan-action-agency-required".into());
+                    return Err(Wrong::key("action_agency", "plan-action-agency-required"));
                 }
                 actions.push(Action {
                     text: a,
                     agency: f.action_agency.clone(),
                     person: None,
-                    due: opt_date(&f.action_due).map_err(str::to_owned)?,
+                    due: super::opt_date_at(&f.action_due, "action_due")?,
                     status: ActionStatus::Planned,
                     activity: match f.action_activity.as_str() {
                         "" => None,
-                        x => {
-                            Some(pelita_domain::family::Activity::parse(x).ok_or("error-invalid")?)
-                        }
+                        x => Some(
+                            pelita_domain::family::Activity::parse(x)
+                                .ok_or(Wrong::key("action_activity", "error-choose-option"))?,
+                        ),
                     },
                 });
             }
@@ -368,52 +364,54 @@ async fn edited(ctx: &Ctx, id: &str, f: &PlanForm) -> Result<Plan, String> {
     parsed.map(|()| plan)
 }
 
-#[derive(Deserialize)]
-pub struct ActionForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    goal: usize,
-    #[serde(default)]
-    action: usize,
-    #[serde(default)]
-    status: String,
-}
-
 /// Moves one action to a new status (the lead worker or a supervisor); the approval stands.
 pub async fn update_action(
     ctx: Ctx,
     Path(id): Path<String>,
-    Form(f): Form<ActionForm>,
+    Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::Case(&id), Change::Plan)
+    let index = |name| super::posted_one(&body, name).parse::<usize>().ok();
+    let (goal, action) = (index("goal"), index("action"));
+    // The form of that one action (`action-<goal>-<action>`), shown again where it sits.
+    let name = format!(
+        "action-{}-{}",
+        super::posted_one(&body, "goal"),
+        super::posted_one(&body, "action")
+    );
+    CaseForm::posted(&ctx, &name, &body, CaseOf::Case(&id), Change::Plan)
         .run(async |meta| {
-            let status =
-                ActionStatus::parse(&f.status).ok_or_else(|| Refused::key(t, "error-invalid"))?;
+            let (Some(goal), Some(action)) = (goal, action) else {
+                return Err(Refused::Page(
+                    axum::http::StatusCode::BAD_REQUEST,
+                    "error-invalid",
+                ));
+            };
+            let status = ActionStatus::parse(super::posted_one(&body, "status"))
+                .ok_or_else(|| Refused::key(t, "error-choose-option"))?;
             ctx.store
-                .set_action_status(ctx.actor(), &meta.id, f.goal, f.action, status)
+                .set_action_status(ctx.actor(), &meta.id, goal, action, status)
                 .await
-                .map_err(Refused::Store)?;
+                .map_err(|e| Refused::store(t, e))?;
             Ok(Saved::at(format!("/cases/{}#plan", meta.id)))
         })
         .await
 }
 
-#[derive(Deserialize)]
-pub struct ApproveForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm>) -> Response {
+pub async fn approve(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = &ctx.t;
     // Approval is a supervisor's: the lead worker who asks is told who approves.
     let needs = Needs::Decision {
         change: Change::ApprovePlan,
         asker: Change::Plan,
     };
-    CaseForm::needing(&ctx, &f.csrf, CaseOf::Case(&id), Ok((needs, ())))
+    let csrf = super::posted_one(&body, "csrf");
+    CaseForm::needing(&ctx, csrf, CaseOf::Case(&id), Ok((needs, ())))
+        .keeping(super::Posted::new("approve", &body))
         .run(
             async |meta| match ctx.store.approve_plan(ctx.actor(), &meta.id).await {
                 Ok(()) => Ok(Saved::at(format!("/cases/{}#section-plan", meta.id))),
@@ -424,21 +422,14 @@ pub async fn approve(ctx: Ctx, Path(id): Path<String>, Form(f): Form<ApproveForm
         .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct FollowUpForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     family: String,
-    #[serde(default)]
     school: String,
-    #[serde(default)]
     support: String,
-    #[serde(default)]
     acceptance: String,
-    #[serde(default)]
     no_reassociation: String,
-    #[serde(default)]
     child_view: String,
 }
 
@@ -454,24 +445,31 @@ fn tri(s: &str) -> Option<bool> {
 pub async fn record_followup(
     ctx: Ctx,
     Path(fid): Path<String>,
-    Form(f): Form<FollowUpForm>,
+    Form(body): Form<Vec<(String, String)>>,
 ) -> Response {
     let t = &ctx.t;
-    CaseForm::new(&ctx, &f.csrf, CaseOf::FollowUp(&fid), Change::Plan)
-        .run(async |meta| {
-            let outcome = Outcome {
-                living_with_family_or_family_based_care: tri(&f.family),
-                in_school_or_training: tri(&f.school),
-                access_to_health_and_psychosocial_support: tri(&f.support),
-                community_acceptance: f.acceptance.parse().ok().filter(|a: &u8| *a <= 3),
-                no_re_association: tri(&f.no_reassociation),
-                child_view: super::opt_note(&f.child_view).or_refuse(t)?,
-            };
-            ctx.store
-                .record_followup(ctx.actor(), &fid, outcome)
-                .await
-                .map_err(Refused::Store)?;
-            Ok(Saved::at(format!("/cases/{}#section-plan", meta.id)))
-        })
-        .await
+    let f: FollowUpForm = super::Posted::new("followup", &body).read();
+    CaseForm::posted(
+        &ctx,
+        "followup",
+        &body,
+        CaseOf::FollowUp(&fid),
+        Change::Plan,
+    )
+    .run(async |meta| {
+        let outcome = Outcome {
+            living_with_family_or_family_based_care: tri(&f.family),
+            in_school_or_training: tri(&f.school),
+            access_to_health_and_psychosocial_support: tri(&f.support),
+            community_acceptance: f.acceptance.parse().ok().filter(|a: &u8| *a <= 3),
+            no_re_association: tri(&f.no_reassociation),
+            child_view: super::opt_note_at(&f.child_view, "child_view").or_refuse(t)?,
+        };
+        ctx.store
+            .record_followup(ctx.actor(), &fid, outcome)
+            .await
+            .map_err(|e| Refused::store(t, e))?;
+        Ok(Saved::at(format!("/cases/{}#section-plan", meta.id)))
+    })
+    .await
 }

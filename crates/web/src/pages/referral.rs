@@ -12,9 +12,8 @@ use pelita_domain::policy::write::Change;
 use pelita_domain::referral::{self, ReferralStatus};
 use pelita_domain::text::NoteText;
 use pelita_store::{NewReferral, Readable, ReferralRecord, StoreError};
-use serde::Deserialize;
 
-use super::form::{CaseForm, CaseOf, Refused, Saved};
+use super::form::{CaseForm, CaseOf, Kept, OrRefuse, Problem, Refused, Saved};
 use crate::auth::Ctx;
 use crate::error;
 use crate::i18n::Tr;
@@ -152,44 +151,51 @@ pub async fn create(
 ) -> Response {
     let t = &ctx.t;
     let (f, sections) = fields(&body);
-    let csrf = f.get("csrf").copied().unwrap_or("");
-    CaseForm::new(&ctx, csrf, CaseOf::Case(&id), Change::Refer)
+    CaseForm::posted(&ctx, "referral", &body, CaseOf::Case(&id), Change::Refer)
         .run(async |meta| {
-            let reason = match note(f.get("reason")) {
-                Ok(Some(r)) => r,
-                Ok(None) => return Err(Refused::key(t, "error-required")),
-                Err(e) => return Err(Refused::rule(t, &e)),
-            };
-            let override_justification =
-                note(f.get("override")).map_err(|e| Refused::rule(t, &e))?;
+            let text = |name| f.get(name).copied().unwrap_or("");
             let r = NewReferral {
-                to_agency: f.get("to_agency").copied().unwrap_or("").to_owned(),
+                to_agency: text("to_agency").to_owned(),
                 sections,
-                reason,
-                override_justification,
+                reason: super::note_at(text("reason"), "reason").or_refuse(t)?,
+                override_justification: super::opt_note_at(text("override"), "override")
+                    .or_refuse(t)?,
             };
             match ctx.store.refer(ctx.actor(), &meta.id, r).await {
                 Ok(_) => Ok(Saved::at(format!("/cases/{}#referrals", meta.id))),
-                Err(StoreError::NotFound) => Err(Refused::key(t, "error-invalid")),
-                Err(e) => Err(Refused::store(t, e)),
+                Err(e) => Err(refused(t, e)),
             }
         })
         .await
 }
 
-#[derive(Deserialize)]
-pub struct MoveForm {
-    #[serde(default)]
-    to: String,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    csrf: String,
+/// A referral refused, beside the field that decides it: the agency, the sections, or the
+/// override the consent ledger asks for.
+fn refused(t: &Tr, e: StoreError) -> Refused {
+    use pelita_domain::DomainError as D;
+    match e {
+        StoreError::NotFound | StoreError::Domain(D::Invalid { field: "to_agency" }) => {
+            Refused::key(t, "error-referral-agency").at("to_agency")
+        }
+        StoreError::Domain(D::Invalid { field: "sections" }) => {
+            Refused::key(t, "error-referral-sections").at("sections")
+        }
+        StoreError::Domain(d @ (D::ConsentRequired | D::OverrideNotAllowed)) => {
+            Refused::rule(t, &d).at("override")
+        }
+        e => Refused::store(t, e),
+    }
 }
 
-pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) -> Response {
+/// Accepts, declines or completes a referral, from My work. A refused answer comes back on My
+/// work with what was typed and the message beside the text.
+pub async fn answer(
+    ctx: Ctx,
+    Path(rid): Path<String>,
+    Form(body): Form<Vec<(String, String)>>,
+) -> Response {
     let t = ctx.t.clone();
-    if !ctx.csrf_ok(&f.csrf) {
+    if !ctx.csrf_ok(super::posted_one(&body, "csrf")) {
         return ctx.csrf_failed();
     }
     let r = match ctx.store.referral(&rid).await {
@@ -199,15 +205,36 @@ pub async fn answer(ctx: Ctx, Path(rid): Path<String>, Form(f): Form<MoveForm>) 
     if !r.may_answer(&ctx.reader()) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
-    let Some(to) = ReferralStatus::parse(&f.to) else {
+    let Some(to) = ReferralStatus::parse(super::posted_one(&body, "to")) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
     };
-    let text = match note(Some(&f.text.as_str())) {
+    let refused = |message: String| {
+        super::work::refused(
+            &ctx,
+            Kept::new(
+                Some(super::Posted::new(&format!("answer-{rid}"), &body)),
+                Some(Problem {
+                    field: Some("text".into()),
+                    message,
+                }),
+            ),
+        )
+    };
+    let text = match note(Some(&super::posted_one(&body, "text"))) {
         Ok(n) => n,
-        Err(e) => return error::page(&t, StatusCode::UNPROCESSABLE_ENTITY, &error::domain_key(&e)),
+        Err(e) => return refused(super::form::rule_message(&t, &e)).await,
     };
     match ctx.store.move_referral(ctx.actor(), &rid, to, text).await {
         Ok(()) => view::redirect("/work#referrals"),
+        // Declining needs its reason, completing its feedback: each is asked for by name.
+        Err(StoreError::Domain(pelita_domain::DomainError::ReasonRequired)) => {
+            let key = if to == ReferralStatus::Completed {
+                "error-referral-feedback"
+            } else {
+                "error-referral-decline-reason"
+            };
+            refused(t.get(key)).await
+        }
         Err(e) => error::store(&t, e),
     }
 }

@@ -231,6 +231,8 @@ struct WorkPage {
     /// Whether the reader holds any case (the filters are offered only then).
     any_case: bool,
     pager: Option<(String, Option<String>, Option<String>)>,
+    /// A refused answer to a referral, shown again as it was typed.
+    kept: super::form::Kept,
 }
 
 /// The query of "my work": filters of the case list and of the tasks, the order, the page.
@@ -296,6 +298,16 @@ fn due_today(due: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> bool {
 }
 
 pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
+    render(&ctx, q, super::form::Kept::default()).await
+}
+
+/// My work again after a refused form of its own (an answer to a referral): the form filled
+/// as it was, with its message beside the field.
+pub(super) async fn refused(ctx: &Ctx, kept: super::form::Kept) -> Response {
+    render(ctx, WorkQuery::default(), kept).await
+}
+
+async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
     let t = ctx.t.clone();
     let user = ctx.user().clone();
     let reader = ctx.reader();
@@ -575,12 +587,12 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
     // Referrals to my agency, waiting for an answer or in progress: the receiving side's work.
     let mut inbox = Vec::new();
     if let Some(agency) = user.agency_id.clone() {
-        let agencies = super::referral::agency_names(&ctx).await;
+        let agencies = super::referral::agency_names(ctx).await;
         for r in ctx.store.referrals_to(&agency).await.unwrap_or_default() {
             if !r.may_answer(&reader) {
                 continue;
             }
-            inbox.push(super::referral::view(&ctx, &r, &agencies));
+            inbox.push(super::referral::view(ctx, &r, &agencies));
         }
     }
 
@@ -737,6 +749,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<WorkQuery>) -> Response {
         filtered,
         any_case,
         pager,
+        kept,
         t,
     })
 }

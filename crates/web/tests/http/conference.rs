@@ -159,7 +159,7 @@ async fn a_case_conference_decides_with_a_child_protection_lead_and_its_tasks_re
             && page.contains("No family members recorded.")
     );
     assert!(
-        page.contains("<details class=\"edit\" open><summary>") && page.contains("value=\"Siti\""),
+        page.contains("id=\"form-household\" open><summary>") && page.contains("value=\"Siti\""),
         "the refused household is shown open with what was typed"
     );
     let good = member("no");

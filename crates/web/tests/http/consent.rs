@@ -30,10 +30,15 @@ async fn the_consent_ledger_records_who_agreed_and_shows_where_each_purpose_stan
     assert!(page.contains("At this age the child assents"));
     assert!(page.contains("Nothing is recorded in the consent ledger yet."));
     let entry = |giver: &'static str, decision: &'static str, on: &'static str| {
+        let who = if giver == "child" {
+            "child_decision"
+        } else {
+            "caregiver_decision"
+        };
         vec![
             ("purpose", "assessment"),
-            ("giver", giver),
-            ("decision", decision),
+            ("caregiver_giver", "caregiver"),
+            (who, decision),
             ("on", on),
             ("note", "Explained with the aunt present"),
         ]
@@ -73,8 +78,8 @@ async fn the_consent_ledger_records_who_agreed_and_shows_where_each_purpose_stan
         (
             vec![
                 ("purpose", "research"),
-                ("giver", "caregiver"),
-                ("decision", "withdrawn"),
+                ("caregiver_giver", "caregiver"),
+                ("caregiver_decision", "withdrawn"),
                 ("on", "2026-11-27"),
             ],
             "There is no consent from this person for this purpose to withdraw.",

@@ -18,6 +18,7 @@ mod interview;
 mod justice;
 mod plan;
 mod referral;
+mod refused_forms;
 mod register;
 mod scripts_and_phones;
 mod search;
