@@ -80,6 +80,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "erasure_reason",
         include_str!("../migrations/sqlite/0015_erasure_reason.sql"),
     ),
+    (
+        16,
+        "kept_work",
+        include_str!("../migrations/sqlite/0016_kept_work.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -156,6 +161,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         15,
         "erasure_reason",
         include_str!("../migrations/postgres/0015_erasure_reason.sql"),
+    ),
+    (
+        16,
+        "kept_work",
+        include_str!("../migrations/postgres/0016_kept_work.sql"),
     ),
 ];
 
