@@ -290,7 +290,7 @@ fn urlencode(s: &str) -> String {
 }
 
 /// The time zone of the reader's agency's jurisdiction (with its overrides).
-async fn zone(ctx: &Ctx) -> Tz {
+pub(crate) async fn zone(ctx: &Ctx) -> Tz {
     let Some(agency) = ctx.user().agency_id.as_deref() else {
         return chrono_tz::UTC;
     };

@@ -19,6 +19,7 @@ mod justice;
 mod plan;
 mod referral;
 mod register;
+mod resume;
 mod serve;
 mod work;
 mod write_policy;
