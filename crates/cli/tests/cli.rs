@@ -444,7 +444,7 @@ fn a_database_written_by_the_previous_release_opens_migrates_and_verifies() {
         "{}",
         text(&o)
     );
-    assert_eq!(count("SELECT max(version) FROM _sqlx_migrations"), 16);
+    assert_eq!(count("SELECT max(version) FROM _sqlx_migrations"), 17);
     assert_eq!(
         count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cases'"),
         4

@@ -700,6 +700,9 @@ impl Write<'_> {
         for sql in [
             "UPDATE interviews SET present_sealed = NULL, reason_sealed = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
             "UPDATE justice_keys SET wrapped_key = NULL WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            // Forms kept after a session expired, and drafts: sealed with the key just destroyed.
+            "DELETE FROM kept_submissions WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
+            "DELETE FROM drafts WHERE case_id IN (SELECT id FROM cases WHERE child_id = $1)",
         ] {
             self.tx.exec(sql, args![child_id]).await?;
         }

@@ -9,6 +9,7 @@ use crate::assessment::AssessmentCommand;
 use crate::cases::CaseCommand;
 use crate::conference::ConferenceCommand;
 use crate::consent::ConsentCommand;
+use crate::drafts::DraftCommand;
 use crate::family::FamilyCommand;
 use crate::followup::FollowUpCommand;
 use crate::interview::InterviewCommand;
@@ -39,6 +40,7 @@ pub(crate) enum Command {
     Interview(InterviewCommand),
     Repatriation(RepatriationCommand),
     Justice(JusticeCommand),
+    Draft(DraftCommand),
 }
 
 impl Command {
@@ -61,6 +63,7 @@ impl Command {
             Command::Interview(c) => c.apply(w).await,
             Command::Repatriation(c) => c.apply(w).await,
             Command::Justice(c) => c.apply(w).await,
+            Command::Draft(c) => c.apply(w).await,
         }
     }
 }
@@ -92,4 +95,5 @@ into_command! {
     InterviewCommand => Interview,
     RepatriationCommand => Repatriation,
     JusticeCommand => Justice,
+    DraftCommand => Draft,
 }

@@ -85,6 +85,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "search_scope",
         include_str!("../migrations/sqlite/0016_search_scope.sql"),
     ),
+    (
+        17,
+        "kept_work",
+        include_str!("../migrations/sqlite/0017_kept_work.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -166,6 +171,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         16,
         "search_scope",
         include_str!("../migrations/postgres/0016_search_scope.sql"),
+    ),
+    (
+        17,
+        "kept_work",
+        include_str!("../migrations/postgres/0017_kept_work.sql"),
     ),
 ];
 

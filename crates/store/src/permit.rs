@@ -104,6 +104,8 @@ fn required(command: &Command) -> Need<'_> {
         }
         Command::Repatriation(RepatriationCommand::Change(c, ..)) => case(c, Change::Repatriation),
         Command::Justice(c) => justice_needs(c),
+        // A person's own unsent work: the write table decides when the form is sent.
+        Command::Draft(_) => Need::Own,
     }
 }
 

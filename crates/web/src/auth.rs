@@ -88,21 +88,120 @@ impl Ctx {
     }
 }
 
+/// What a session token came to.
+pub enum SessionCheck {
+    Valid(Session),
+    /// Ended just now by its idle or absolute timeout: the person is known, so a form they
+    /// were posting can be kept for them (`pages::resume`).
+    Expired(Session),
+    /// No such session, or its account is disabled.
+    Invalid,
+}
+
 /// Looks up a session and checks its timeouts; ends it when expired.
-pub async fn valid_session(state: &AppState, token: &str) -> Option<Session> {
-    let s = state.store.session(token).await.ok()??;
+pub async fn check_session(state: &AppState, token: &str) -> SessionCheck {
+    let Some(s) = state.store.session(token).await.ok().flatten() else {
+        return SessionCheck::Invalid;
+    };
     let now = state.store.now();
     let idle = chrono::Duration::from_std(state.config.idle).unwrap_or_default();
     let absolute = chrono::Duration::from_std(state.config.absolute).unwrap_or_default();
-    if s.user.disabled || now - s.last_seen > idle || now - s.created_at > absolute {
+    let timed_out = now - s.last_seen > idle || now - s.created_at > absolute;
+    if s.user.disabled || timed_out {
         let actor = s.actor().clone();
         let _ = state.store.end_session(&actor, token).await;
-        return None;
+        return if s.user.disabled {
+            SessionCheck::Invalid
+        } else {
+            SessionCheck::Expired(s)
+        };
     }
     if now - s.last_seen > chrono::Duration::seconds(60) {
         let _ = state.store.touch_session(token).await;
     }
-    Some(s)
+    SessionCheck::Valid(s)
+}
+
+/// A session that is valid now, or none.
+pub async fn valid_session(state: &AppState, token: &str) -> Option<Session> {
+    match check_session(state, token).await {
+        SessionCheck::Valid(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A session already checked for this request (by `pages::resume::forms`), so `Ctx` does not
+/// look it up twice.
+#[derive(Clone)]
+pub struct Checked(pub Session);
+
+/// Where to go after sign-in, when it is a page of this site: a path with one leading slash,
+/// printable ASCII (the rest stays percent-encoded), and not the sign-in pages themselves.
+pub fn local_next(next: &str) -> Option<&str> {
+    let local = next.len() <= 1024
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let loops = ["/signin", "/totp/", "/signout", "/static/", "/api/"]
+        .iter()
+        .any(|p| next.starts_with(p));
+    (local && !loops).then_some(next)
+}
+
+/// The sign-in page, saying the session ended when it did, and where to return afterwards
+/// (only a local page other than My work, the default).
+pub fn signin_url(expired: bool, next: Option<&str>) -> String {
+    let mut query = Vec::new();
+    if expired {
+        query.push("expired=1".to_owned());
+    }
+    if let Some(next) = next.and_then(local_next).filter(|n| *n != "/work") {
+        query.push(format!("next={}", encode(next)));
+    }
+    if query.is_empty() {
+        "/signin".to_owned()
+    } else {
+        format!("/signin?{}", query.join("&"))
+    }
+}
+
+/// A path as a query value: what would end or change the value is escaped; slashes and the
+/// characters of ids stay as they are, so the address reads as the page it leads to.
+fn encode(s: &str) -> String {
+    const VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, VALUE).to_string()
+}
+
+/// `path` with `?next=` when there is somewhere to return to.
+fn with_next(path: &str, next: &str) -> String {
+    match local_next(next) {
+        Some(n) => format!("{path}?next={}", encode(n)),
+        None => path.to_owned(),
+    }
+}
+
+/// Where a person lands once fully signed in: the page they were sent from (a form kept for
+/// them only if it is theirs and still waiting), else a form kept for them, else My work.
+async fn landing(state: &AppState, s: &Session, next: &str) -> String {
+    let store = &state.store;
+    if let Some(n) = local_next(next) {
+        match n.strip_prefix("/resume/") {
+            None => return n.to_owned(),
+            Some(id) if matches!(store.kept_submission(s.actor(), id).await, Ok(Some(_))) => {
+                return n.to_owned();
+            }
+            Some(_) => {}
+        }
+    }
+    match store.latest_kept(s.actor()).await {
+        Ok(Some(id)) => format!("/resume/{id}"),
+        _ => "/work".to_owned(),
+    }
 }
 
 impl<S> FromRequestParts<S> for Ctx
@@ -115,12 +214,20 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Ctx, Response> {
         let state = AppState::from_ref(state);
         let token = read_cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
-        let expired = || redirect("/signin?expired=1");
+        // A page asked for comes back after sign-in; a form is kept by `pages::resume`.
+        let here = (parts.method == axum::http::Method::GET)
+            .then(|| parts.uri.path_and_query().map(|p| p.as_str().to_owned()))
+            .flatten();
+        let signin = |expired| redirect(&signin_url(expired, here.as_deref()));
         let Some(token) = token else {
-            return Err(redirect("/signin"));
+            return Err(signin(false));
         };
-        let Some(session) = valid_session(&state, &token).await else {
-            return Err(expired());
+        let session = match parts.extensions.remove::<Checked>() {
+            Some(Checked(s)) => s,
+            None => match valid_session(&state, &token).await {
+                Some(s) => s,
+                None => return Err(signin(true)),
+            },
         };
         if !session.second_factor {
             return Err(redirect("/signin/totp"));
@@ -154,18 +261,22 @@ struct SigninPage {
     message: Option<String>,
     username: String,
     demo: bool,
+    /// Where to go after sign-in (a local path), or blank.
+    next: String,
 }
 
 #[derive(Deserialize)]
 pub struct SigninQuery {
     expired: Option<String>,
+    #[serde(default)]
+    next: String,
 }
 
 fn signin_response(
     t: Tr,
     demo: bool,
     message: Option<String>,
-    username: String,
+    (username, next): (String, &str),
     status: StatusCode,
 ) -> Response {
     let csrf = pelita_store::random_token();
@@ -175,6 +286,7 @@ fn signin_response(
         message,
         username,
         demo,
+        next: local_next(next).unwrap_or_default().to_owned(),
     };
     let mut res = view::render(page);
     *res.status_mut() = status;
@@ -193,8 +305,22 @@ pub async fn signin_page(
     axum::extract::Query(q): axum::extract::Query<SigninQuery>,
 ) -> Response {
     let t = Tr::negotiate(accept_language(&headers));
-    let message = q.expired.map(|_| t.get("session-expired"));
-    signin_response(t, state.config.demo, message, String::new(), StatusCode::OK)
+    // A form kept for later says so: what was typed is waiting, not lost.
+    let kept = local_next(&q.next).is_some_and(|n| n.starts_with("/resume/"));
+    let message = q.expired.map(|_| {
+        t.get(if kept {
+            "session-expired-kept"
+        } else {
+            "session-expired"
+        })
+    });
+    signin_response(
+        t,
+        state.config.demo,
+        message,
+        (String::new(), &q.next),
+        StatusCode::OK,
+    )
 }
 
 #[derive(Deserialize)]
@@ -205,6 +331,8 @@ pub struct SigninForm {
     password: String,
     #[serde(default)]
     csrf: String,
+    #[serde(default)]
+    next: String,
 }
 
 /// A hash of a password no one has, verified when the username does not exist, so that both
@@ -230,7 +358,7 @@ pub async fn signin(
             t,
             demo,
             Some(msg),
-            username.clone(),
+            (username.clone(), &f.next),
             StatusCode::UNAUTHORIZED,
         )
     };
@@ -265,12 +393,15 @@ pub async fn signin(
         Ok(x) => x,
         Err(e) => return error::store(&t, e),
     };
-    let next = if second_factor_done {
-        "/work"
+    let next = if !second_factor_done {
+        with_next("/signin/totp", &f.next)
     } else {
-        "/signin/totp"
+        match store.session(&token).await {
+            Ok(Some(s)) => landing(&state, &s, &f.next).await,
+            _ => "/work".to_owned(),
+        }
     };
-    let mut res = redirect(next);
+    let mut res = redirect(&next);
     let h = res.headers_mut();
     h.append(
         header::SET_COOKIE,
@@ -298,22 +429,39 @@ struct TotpPage {
     t: Tr,
     csrf: String,
     message: Option<String>,
+    next: String,
 }
 
-pub async fn totp_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+/// Where to go once the second factor is passed, carried through its pages.
+#[derive(Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+fn next_field(next: &str) -> String {
+    local_next(next).unwrap_or_default().to_owned()
+}
+
+pub async fn totp_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<NextQuery>,
+) -> Response {
     let t = Tr::negotiate(accept_language(&headers));
     let Some((_, s)) = half_session(&state, &headers).await else {
         return redirect("/signin");
     };
     if s.second_factor {
-        return redirect("/work");
+        return redirect(&landing(&state, &s, &q.next).await);
     }
     match state.store.totp(&s.user.id).await {
-        Ok(None) => redirect("/totp/enrol"),
+        Ok(None) => redirect(&with_next("/totp/enrol", &q.next)),
         Ok(Some(_)) => view::render(TotpPage {
             t,
             csrf: s.csrf,
             message: None,
+            next: next_field(&q.next),
         }),
         Err(e) => error::store(&t, e),
     }
@@ -327,6 +475,8 @@ pub struct CodeForm {
     csrf: String,
     #[serde(default)]
     secret: String,
+    #[serde(default)]
+    next: String,
 }
 
 fn totp_for(secret: Vec<u8>, account: &str) -> Option<totp_rs::Totp> {
@@ -363,7 +513,7 @@ pub async fn totp_verify(
     let actor = s.actor().clone();
     let secret = match state.store.totp(&s.user.id).await {
         Ok(Some((secret, _))) => secret,
-        Ok(None) => return redirect("/totp/enrol"),
+        Ok(None) => return redirect(&with_next("/totp/enrol", &f.next)),
         Err(e) => return error::store(&t, e),
     };
     let accepted = match totp_for(secret, &s.user.username)
@@ -386,12 +536,13 @@ pub async fn totp_verify(
             t,
             csrf: s.csrf,
             message: Some(msg),
+            next: next_field(&f.next),
         });
         *res.status_mut() = StatusCode::UNAUTHORIZED;
         return res;
     }
     match state.store.pass_second_factor(&actor, &token).await {
-        Ok(()) => redirect("/work"),
+        Ok(()) => redirect(&landing(&state, &s, &f.next).await),
         Err(e) => error::store(&t, e),
     }
 }
@@ -404,9 +555,15 @@ struct EnrolPage {
     secret: String,
     qr_svg: String,
     message: Option<String>,
+    next: String,
 }
 
-fn enrol_page_for(t: Tr, s: &Session, secret: Vec<u8>, message: Option<String>) -> Response {
+fn enrol_page_for(
+    t: Tr,
+    s: &Session,
+    secret: Vec<u8>,
+    (message, next): (Option<String>, &str),
+) -> Response {
     let Some(totp) = totp_for(secret.clone(), &s.user.username) else {
         return error::page(&t, StatusCode::INTERNAL_SERVER_ERROR, "error-generic");
     };
@@ -425,23 +582,28 @@ fn enrol_page_for(t: Tr, s: &Session, secret: Vec<u8>, message: Option<String>) 
         secret: b32,
         qr_svg,
         message,
+        next: next_field(next),
     })
 }
 
-pub async fn enrol_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn enrol_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<NextQuery>,
+) -> Response {
     let t = Tr::negotiate(accept_language(&headers));
     let Some((_, s)) = half_session(&state, &headers).await else {
         return redirect("/signin");
     };
     if s.second_factor {
-        return redirect("/work");
+        return redirect(&landing(&state, &s, &q.next).await);
     }
     if let Ok(Some(_)) = state.store.totp(&s.user.id).await {
-        return redirect("/signin/totp");
+        return redirect(&with_next("/signin/totp", &q.next));
     }
     let mut secret = vec![0u8; 20];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut secret);
-    enrol_page_for(t, &s, secret, None)
+    enrol_page_for(t, &s, secret, (None, &q.next))
 }
 
 pub async fn enrol(
@@ -458,7 +620,7 @@ pub async fn enrol(
     }
     // Enrolment replaces nothing: an enrolled user signs in with their code.
     if let Ok(Some(_)) = state.store.totp(&s.user.id).await {
-        return redirect("/signin/totp");
+        return redirect(&with_next("/signin/totp", &f.next));
     }
     let Ok(secret) = totp_rs::Secret::try_from_base32(f.secret.trim()) else {
         return error::page(&t, StatusCode::BAD_REQUEST, "error-invalid");
@@ -472,7 +634,7 @@ pub async fn enrol(
         .and_then(|tt| matching_step(&tt, &f.code, state.store.now()));
     let Some(step) = step else {
         let msg = t.get("totp-failed");
-        return enrol_page_for(t, &s, secret, Some(msg));
+        return enrol_page_for(t, &s, secret, (Some(msg), &f.next));
     };
     let saved = async {
         state.store.set_totp(&actor, &s.user.id, &secret).await?;
@@ -480,7 +642,7 @@ pub async fn enrol(
         state.store.pass_second_factor(&actor, &token).await
     };
     match saved.await {
-        Ok(()) => redirect("/work"),
+        Ok(()) => redirect(&landing(&state, &s, &f.next).await),
         Err(e) => error::store(&t, e),
     }
 }
@@ -514,6 +676,51 @@ pub async fn signout(
 
 #[cfg(test)]
 mod tests {
+    use super::{local_next, signin_url};
+
+    /// After sign-in a person goes back only to a page of this site, never to sign-in itself.
+    #[test]
+    fn only_local_pages_are_returned_to() {
+        for ok in ["/cases/abc", "/work?status=open&page=2", "/resume/a-b_c"] {
+            assert_eq!(local_next(ok), Some(ok));
+        }
+        for bad in [
+            "",
+            "cases/abc",
+            "//evil.example/",
+            "/\\evil.example",
+            "https://evil.example/",
+            "/cases/a b",
+            "/cases/\u{e9}",
+            "/signin?next=/work",
+            "/signout",
+            "/totp/enrol",
+            "/api/v1/me",
+            "/static/app.css",
+        ] {
+            assert_eq!(local_next(bad), None, "{bad}");
+        }
+        assert_eq!(local_next(&format!("/{}", "a".repeat(1024))), None);
+    }
+
+    #[test]
+    fn the_signin_address_names_where_to_return() {
+        assert_eq!(signin_url(false, None), "/signin");
+        assert_eq!(signin_url(true, Some("/work")), "/signin?expired=1");
+        assert_eq!(
+            signin_url(false, Some("/work?q=a&b=c")),
+            "/signin?next=/work%3Fq%3Da%26b%3Dc"
+        );
+        assert_eq!(
+            signin_url(true, Some("/resume/Ab-_9")),
+            "/signin?expired=1&next=/resume/Ab-_9"
+        );
+        assert_eq!(
+            signin_url(true, Some("//evil.example")),
+            "/signin?expired=1"
+        );
+    }
+
     /// A request acts only as the store made it from a session or a token: no page or API
     /// handler acts as the operator, or as an account it names. (`Actor` cannot be built by
     /// hand at all; these are the store's two ways to make one without a credential.)

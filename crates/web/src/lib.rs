@@ -190,9 +190,23 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/agencies", post(pages::admin::create_agency))
         .route("/admin/jurisdictions", post(pages::admin::override_rule))
         .route("/audit", get(pages::audit::page))
+        .route("/resume/{id}", get(pages::resume::page))
+        .route("/resume/{id}/discard", post(pages::resume::discard))
+        .route(
+            "/cases/{id}/drafts",
+            get(pages::draft::show).post(pages::draft::save),
+        )
+        .route("/cases/{id}/drafts/discard", post(pages::draft::discard))
+        .route("/terminology", post(pages::terminology::check))
+        .route("/static/forms.js", get(forms_js))
         .nest("/api/v1", api::router())
         .fallback(error::not_found)
-        .with_state(state)
+        .with_state(state.clone())
+        // Around every page's form: kept when its session has expired (`pages::resume`).
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            pages::resume::forms,
+        ))
         .layer(axum::middleware::from_fn(error::utf8_path))
         .layer(axum::middleware::from_fn(error::explain))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -241,6 +255,14 @@ async fn htmx() -> Response {
 async fn skip() -> Response {
     static_asset(
         include_str!("../static/skip.js"),
+        "text/javascript; charset=utf-8",
+    )
+}
+
+/// Drafts kept as they are typed, and the terminology guard while typing.
+async fn forms_js() -> Response {
+    static_asset(
+        include_str!("../static/forms.js"),
         "text/javascript; charset=utf-8",
     )
 }

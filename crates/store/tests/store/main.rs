@@ -63,6 +63,7 @@ mod cases;
 mod conferences;
 mod consent;
 mod crash;
+mod drafts;
 mod family;
 mod followups;
 mod interviews;

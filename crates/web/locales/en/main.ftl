@@ -1211,3 +1211,21 @@ error-diversion-not-eligible = Here the law makes the diversion attempt mandator
 error-detention-penalty = Here detention before sentence is only for an offence punishable by the minimum penalty the law sets: record the proceeding with its maximum penalty first.
 error-extension-late = An extension is valid only if ordered before the limit it extends, and that limit has passed.
 error-release-only = A limit after which the law requires release has passed: only release can be recorded.
+
+## wt-resume
+session-expired-kept = Your session ended, and what you were saving was kept for you. Sign in again to send it.
+resume-title = Your work was kept
+resume-intro = Your session had ended when you sent this form on { $when }, so nothing was saved. It is kept for you alone, for a working day.
+resume-typed = What you wrote
+resume-send = Send it now
+resume-after = Sending it saves it as the form would have; if something needs changing, the form comes back with what you typed.
+resume-discard = Discard it
+resume-open-case = Open the case instead
+resume-gone = Nothing is waiting here: what was kept has been sent, discarded, or has expired.
+draft-offer = Answers you typed on { $when } were not saved.
+draft-restore = Restore them
+draft-discard = Discard
+draft-saved = Draft kept
+draft-not-saved = The draft could not be kept. What you typed is still here.
+draft-signed-out = Your session has ended: the draft was not kept. What you typed is still here; saving the form will ask you to sign in and keep it.
+guard-live-title = Before you save: words to reconsider

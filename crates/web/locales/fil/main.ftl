@@ -1203,3 +1203,21 @@ error-diversion-not-eligible = Dito, iniuutos ng batas na subukan ang diversion 
 error-detention-penalty = Dito, ang pagkulong bago ang hatol ay para lamang sa paglabag na may pinakamababang parusang itinakda ng batas: itala muna ang paglilitis at ang pinakamabigat na parusa nito.
 error-extension-late = Balido lamang ang pagpapalawig kung iniutos bago ang takdang panahong pinalalawig nito, at lumipas na ang takdang panahong iyon.
 error-release-only = Lumipas na ang takdang panahong pagkatapos nito ay iniuutos ng batas ang pagpapalaya: pagpapalaya lamang ang maaaring itala.
+
+## wt-resume
+session-expired-kept = Natapos na ang iyong session, pero itinabi para sa iyo ang sine-save mo. Mag-sign in muli para maipadala ito.
+resume-title = Naitabi ang iyong ginawa
+resume-intro = Tapos na ang iyong session nang ipadala mo ang form na ito noong { $when }, kaya walang na-save. Itinabi ito para sa iyo lamang, sa loob ng isang araw ng trabaho.
+resume-typed = Ang isinulat mo
+resume-send = Ipadala ngayon
+resume-after = Kapag ipinadala, mase-save ito gaya ng gagawin ng form; kung may kailangang baguhin, babalik ang form kasama ang iyong isinulat.
+resume-discard = Itapon
+resume-open-case = Buksan na lang ang kaso
+resume-gone = Walang naghihintay dito: ang naitabi ay naipadala na, itinapon, o nag-expire na.
+draft-offer = May mga sagot kang na-type noong { $when } na hindi na-save.
+draft-restore = Ibalik ang mga ito
+draft-discard = Itapon
+draft-saved = Naitabi ang draft
+draft-not-saved = Hindi maitabi ang draft. Narito pa rin ang iyong isinulat.
+draft-signed-out = Natapos na ang iyong session: hindi naitabi ang draft. Narito pa rin ang iyong isinulat; kapag sine-save ang form, hihilingin sa iyong mag-sign in muli at itatabi ito.
+guard-live-title = Bago mag-save: mga salitang dapat pag-isipang muli

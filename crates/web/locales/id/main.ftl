@@ -1168,3 +1168,21 @@ error-diversion-not-eligible = Di sini undang-undang mewajibkan upaya diversi un
 error-detention-penalty = Di sini penahanan sebelum putusan hanya untuk tindak pidana dengan ancaman pidana minimum yang ditetapkan undang-undang: catat dahulu proses perkaranya beserta ancaman pidana maksimumnya.
 error-extension-late = Perpanjangan hanya sah jika diperintahkan sebelum batas waktu yang diperpanjang, dan batas waktu itu sudah lewat.
 error-release-only = Batas waktu yang mewajibkan pembebasan menurut undang-undang sudah lewat: hanya pembebasan yang dapat dicatat.
+
+## wt-resume
+session-expired-kept = Sesi Anda telah berakhir, tetapi isian yang sedang Anda simpan sudah disimpan untuk Anda. Silakan masuk kembali untuk mengirimkannya.
+resume-title = Isian Anda tersimpan
+resume-intro = Sesi Anda sudah berakhir ketika Anda mengirim formulir ini pada { $when }, sehingga belum ada yang tersimpan. Isian ini disimpan hanya untuk Anda, selama satu hari kerja.
+resume-typed = Yang Anda tulis
+resume-send = Kirim sekarang
+resume-after = Mengirimnya akan menyimpannya seperti formulir semula; jika ada yang perlu diubah, formulir akan kembali dengan isian Anda.
+resume-discard = Buang
+resume-open-case = Buka kasus saja
+resume-gone = Tidak ada yang menunggu di sini: isian yang disimpan sudah dikirim, dibuang, atau kedaluwarsa.
+draft-offer = Ada jawaban yang Anda ketik pada { $when } yang belum disimpan.
+draft-restore = Pulihkan
+draft-discard = Buang
+draft-saved = Draf tersimpan
+draft-not-saved = Draf tidak dapat disimpan. Yang Anda ketik masih ada di sini.
+draft-signed-out = Sesi Anda telah berakhir: draf tidak tersimpan. Yang Anda ketik masih ada di sini; saat formulir disimpan, Anda akan diminta masuk kembali dan isiannya akan disimpan.
+guard-live-title = Sebelum menyimpan: kata-kata yang perlu ditinjau kembali

@@ -1168,3 +1168,21 @@ error-diversion-not-eligible = Di sini undang-undang mewajibkan usaha diversi ba
 error-detention-penalty = Di sini penahanan sebelum hukuman hanya bagi kesalahan yang boleh dihukum dengan hukuman minimum yang ditetapkan undang-undang: rekodkan dahulu prosiding beserta hukuman maksimumnya.
 error-extension-late = Lanjutan hanya sah jika diperintahkan sebelum had masa yang dilanjutkan, dan had itu telah berlalu.
 error-release-only = Had masa yang selepasnya undang-undang mewajibkan pembebasan telah berlalu: hanya pembebasan boleh direkodkan.
+
+## wt-resume
+session-expired-kept = Sesi anda telah tamat, tetapi apa yang sedang anda simpan telah disimpan untuk anda. Sila log masuk semula untuk menghantarnya.
+resume-title = Kerja anda telah disimpan
+resume-intro = Sesi anda telah tamat semasa anda menghantar borang ini pada { $when }, jadi tiada apa-apa yang disimpan. Ia disimpan untuk anda sahaja, selama satu hari bekerja.
+resume-typed = Apa yang anda tulis
+resume-send = Hantar sekarang
+resume-after = Menghantarnya akan menyimpannya seperti borang asal; jika ada yang perlu diubah, borang akan dipaparkan semula dengan apa yang anda taip.
+resume-discard = Buang
+resume-open-case = Buka kes sahaja
+resume-gone = Tiada apa-apa yang menunggu di sini: apa yang disimpan telah dihantar, dibuang atau telah tamat tempoh.
+draft-offer = Terdapat jawapan yang anda taip pada { $when } yang belum disimpan.
+draft-restore = Pulihkan
+draft-discard = Buang
+draft-saved = Draf disimpan
+draft-not-saved = Draf tidak dapat disimpan. Apa yang anda taip masih ada di sini.
+draft-signed-out = Sesi anda telah tamat: draf tidak disimpan. Apa yang anda taip masih ada di sini; apabila borang disimpan, anda akan diminta log masuk semula dan ia akan disimpan.
+guard-live-title = Sebelum menyimpan: perkataan yang perlu difikirkan semula

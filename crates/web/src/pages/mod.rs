@@ -7,6 +7,7 @@ pub mod audit;
 pub mod case;
 pub mod conference;
 pub mod consent;
+pub mod draft;
 pub mod family;
 pub mod form;
 pub mod indicators;
@@ -17,7 +18,9 @@ pub mod profile;
 pub mod referral;
 pub mod register;
 pub mod report;
+pub mod resume;
 pub mod search;
+pub mod terminology;
 pub mod work;
 pub mod zone;
 

@@ -22,6 +22,7 @@ mod refused_forms;
 mod register;
 mod scripts_and_phones;
 mod search;
+mod resume;
 mod serve;
 mod work;
 mod write_policy;
