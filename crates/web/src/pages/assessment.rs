@@ -470,7 +470,7 @@ pub async fn record(
         .keeping(typed)
         .run_with(async |meta, inst| {
             let today = super::zone::today(&ctx).await;
-            let a = parse(t, &inst, &f, today).map_err(|(_, m)| Refused::Form(m))?;
+            let a = parse(t, &inst, &f, today).map_err(|(_, m)| Refused::message(m))?;
             match ctx
                 .store
                 .record_assessment(ctx.actor(), &meta.id, &inst, a)
