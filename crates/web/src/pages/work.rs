@@ -312,7 +312,7 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
     let user = ctx.user().clone();
     let reader = ctx.reader();
     let now = ctx.store.now();
-    let tz = super::zone::zone(&ctx).await;
+    let tz = super::zone::zone(ctx).await;
     let supervisor = user.role == Role::Supervisor;
     let casework = user.role.works_with_children();
 
