@@ -617,6 +617,8 @@ test('a child detained in Indonesia: the clock warns, release is required at the
   await lead.fill('#pr-offence', 'Alleged to have carried messages for the group');
   await lead.fill('#pr-on', jakartaDaysAgo(10).slice(0, 10));
   await lead.fill('#pr-pen', '8');
+  await lead.selectOption('#pr-aid', 'yes');
+  await lead.selectOption('#pr-par', 'yes');
   await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/proceedings"] button').click()]);
   assert.equal(await lead.locator('[role=alert].error').count(), 0, 'the proceeding was opened');
   const register = async (stage, started) => {
@@ -628,6 +630,8 @@ test('a child detained in Indonesia: the clock warns, release is required at the
     await lead.fill('#dn-alt', 'Return to the parents: the father is in the same network');
     await lead.fill('#dn-bi', 'Away from the network while the investigation lasts');
     await lead.fill('#dn-place', 'LPAS Jakarta');
+    await lead.selectOption('#dn-sep', 'yes');
+    await lead.selectOption('#dn-par', 'yes');
     await Promise.all([lead.waitForNavigation(), lead.locator('form[action$="/detentions"] button').click()]);
     assert.equal(await lead.locator('[role=alert].error:not(.detention *)').count(), 0, 'the episode was registered');
   };

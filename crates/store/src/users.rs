@@ -166,6 +166,25 @@ impl Store {
             .flatten())
     }
 
+    /// The time zone an account works in: its agency's jurisdiction's (with the deployment's
+    /// overrides); none for an account of no agency.
+    pub async fn user_zone(&self, id: &str) -> Result<Option<chrono_tz::Tz>, StoreError> {
+        let code = self
+            .pools
+            .row(
+                "SELECT a.jurisdiction FROM users u JOIN agencies a ON a.id = u.agency_id \
+                 WHERE u.id = $1",
+                args![id],
+            )
+            .await?
+            .map(|r| r.text(0))
+            .transpose()?;
+        match code {
+            Some(code) => Ok(self.jurisdiction(&code).await?.tz().ok()),
+            None => Ok(None),
+        }
+    }
+
     /// Sets an account's password and ends its sessions, all but `keep` (the session of the
     /// owner who changed it); an administrator's reset ends them all.
     pub async fn set_password(

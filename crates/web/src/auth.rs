@@ -242,6 +242,9 @@ where
             Some(tag) => Tr::new(&tag),
             None => Tr::negotiate(accept_language(&parts.headers)),
         };
+        // Every time on a page in the zone the reader works in (UTC for no agency).
+        let zone = state.store.user_zone(&session.user.id).await.ok().flatten();
+        let t = t.in_zone(zone.unwrap_or(chrono_tz::UTC));
         Ok(Ctx {
             session,
             token,

@@ -87,6 +87,8 @@ pub const LANGUAGES: [(&str, &str, bool); 6] = [
 pub struct Tr {
     pub tag: &'static str,
     id: LanguageIdentifier,
+    /// Where the reader works: instants are shown in this zone (UTC until it is known).
+    zone: chrono_tz::Tz,
 }
 
 impl Tr {
@@ -104,7 +106,22 @@ impl Tr {
             "fil" => langid!("fil"),
             _ => langid!("en"),
         };
-        Tr { tag, id }
+        Tr {
+            tag,
+            id,
+            zone: chrono_tz::UTC,
+        }
+    }
+
+    /// The same language, showing instants in `zone`.
+    pub fn in_zone(mut self, zone: chrono_tz::Tz) -> Tr {
+        self.zone = zone;
+        self
+    }
+
+    /// The zone instants are shown in.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.zone
     }
 
     /// Picks the first supported language in an Accept-Language header.
@@ -215,8 +232,17 @@ impl Tr {
         )
     }
 
+    /// An instant where the reader works, with the zone's short name ("WIB", "+05"), never
+    /// UTC to a reader whose agency has a zone.
     pub fn datetime(&self, t: chrono::DateTime<chrono::Utc>) -> String {
-        format!("{} {}", self.date(t.date_naive()), t.format("%H:%M UTC"))
+        let local = t.with_timezone(&self.zone);
+        let abbr = local.format("%Z").to_string();
+        let abbr = if self.rtl() { isolate(&abbr) } else { abbr };
+        format!(
+            "{} {} {abbr}",
+            self.date(local.date_naive()),
+            local.format("%H:%M")
+        )
     }
 
     /// A time where it happens (a detention in Jakarta is read in Jakarta time).

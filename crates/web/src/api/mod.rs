@@ -995,7 +995,7 @@ async fn register(
             "Only case workers and supervisors register children",
         );
     }
-    let r = match registration(&b, &u, s.store.now().date_naive()) {
+    let r = match registration(&b, &u, pelita_domain::dates::latest_today(s.store.now())) {
         Ok(r) => r,
         Err(res) => return res,
     };

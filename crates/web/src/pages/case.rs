@@ -331,7 +331,7 @@ async fn render(ctx: &Ctx, case_id: &str, opened: Option<(Section, &str)>, kept:
     let household_read = read.household.clone();
     let priority_reason = read.priority_reason.clone().unwrap_or_default();
     let header_identity = fill_sections(ctx, &mut sections, read, &mut names).await;
-    let today = ctx.store.now().date_naive();
+    let today = super::zone::today(ctx).await;
     let consent = match ledger {
         Some(ledger) => {
             let mut recorders = Vec::with_capacity(ledger.len());
@@ -502,7 +502,7 @@ async fn render(ctx: &Ctx, case_id: &str, opened: Option<(Section, &str)>, kept:
             }
             if let Some(kind) = milestone(&e.action, &detail) {
                 timeline.push(TimelineItem {
-                    when: t.date(at.date_naive()),
+                    when: t.date(at.with_timezone(&t.zone()).date_naive()),
                     what: t.get(&format!("timeline-{kind}")),
                     kind,
                 });
@@ -1161,7 +1161,7 @@ pub async fn edit_identity(
                 }
                 Err(e) => return Err(Refused::Store(e)),
             };
-            let today = ctx.store.now().date_naive();
+            let today = super::zone::today(&ctx).await;
             let (names, sex, age) =
                 super::register::identity_changes(&f, t, today).map_err(|mut errors| {
                     let field = IDENTITY_FIELDS

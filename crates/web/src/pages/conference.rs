@@ -194,7 +194,7 @@ pub async fn view(
     named.dedup();
     let users = ctx.store.display_names(&named).await.unwrap_or_default();
     let typed = |name: &str, i: usize| posted.map(|p| p.nth(name, i)).unwrap_or_default();
-    let today = ctx.store.now().date_naive().to_string();
+    let today = super::zone::today(ctx).await.to_string();
     let form = if can_record {
         let chosen: Vec<String> = (0..TASK_ROWS).map(|i| typed("t_assignee", i)).collect();
         Some(ConferenceForm {

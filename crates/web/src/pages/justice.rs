@@ -464,6 +464,16 @@ fn choice<T>(
     parse(super::posted_one(body, name)).ok_or(Wrong::key(name, "error-choose-option"))
 }
 
+/// A safeguard answered yes or no on purpose: never assumed met (legal aid, parents told,
+/// separation from adults), so a form left as it came is refused beside the question.
+fn answered(body: &[(String, String)], name: &'static str) -> Result<bool, Wrong> {
+    choice(body, name, |v| match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    })
+}
+
 /// A form of the justice section, kept under `name` when refused: the token, the case
 /// (named by the form's record, looked up only after the token), the write table's justice
 /// change.
@@ -499,8 +509,8 @@ pub async fn open(
                         },
                         repeat: posted(&body, "repeat") == "yes",
                     },
-                    legal_aid: posted(&body, "legal_aid") == "yes",
-                    parents_notified: posted(&body, "parents_notified") == "yes",
+                    legal_aid: answered(&body, "legal_aid")?,
+                    parents_notified: answered(&body, "parents_notified")?,
                 })
             })();
             let p = parsed.or_refuse(t)?;
@@ -569,8 +579,8 @@ pub async fn detain(
                     alternatives: note(&body, "alternatives")?,
                     best_interests: note(&body, "best_interests")?,
                     place: note(&body, "place")?,
-                    separated_from_adults: posted(&body, "separated") == "yes",
-                    parents_notified: posted(&body, "parents_notified") == "yes",
+                    separated_from_adults: answered(&body, "separated")?,
+                    parents_notified: answered(&body, "parents_notified")?,
                 })
             })();
             let d = parsed.or_refuse(t)?;

@@ -7,21 +7,10 @@ use chrono_tz::Tz;
 
 use crate::auth::Ctx;
 
-/// The reader's zone; UTC for an account of no agency (an administrator, an auditor).
+/// The reader's zone (set on the request's `Tr`); UTC for an account of no agency (an
+/// administrator, an auditor).
 pub async fn zone(ctx: &Ctx) -> Tz {
-    let Some(agency) = ctx.user().agency_id.as_deref() else {
-        return chrono_tz::UTC;
-    };
-    let Ok(agencies) = ctx.store.agencies().await else {
-        return chrono_tz::UTC;
-    };
-    let Some(a) = agencies.into_iter().find(|a| a.id == agency) else {
-        return chrono_tz::UTC;
-    };
-    match ctx.store.jurisdiction(&a.jurisdiction).await {
-        Ok(j) => j.tz().unwrap_or(chrono_tz::UTC),
-        Err(_) => chrono_tz::UTC,
-    }
+    ctx.t.zone()
 }
 
 /// Today where the reader works.

@@ -324,3 +324,34 @@ async fn status_moves_follow_the_write_table_and_the_records() {
         "a team member moves the status"
     );
 }
+
+/// Every time on the case page is where the worker works: a note written at 20:00 UTC shows
+/// as the next morning in Jakarta (WIB), and nowhere says UTC.
+#[tokio::test]
+async fn the_case_page_shows_times_in_the_workers_zone() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 11, 28, 20, 0, 0).unwrap());
+    let case = app.case_id("Amina");
+    let mut b = app.signed_in("lead").await;
+    let csrf = b.csrf().await;
+    let (s, _, _) = b
+        .post(
+            &format!("/cases/{case}/notes"),
+            &[
+                ("csrf", &csrf),
+                ("section", "psychosocial"),
+                ("text", "Slept well at the centre"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, page) = b.get(&format!("/cases/{case}")).await;
+    assert!(page.contains("29 November 2026 03:00 WIB"), "{page}");
+    assert!(!page.contains("UTC"), "never UTC to a user");
+}

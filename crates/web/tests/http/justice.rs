@@ -79,6 +79,8 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
                 ("offence", "Carried messages"),
                 ("offence_on", "2026-06-15"),
                 ("penalty", "5"),
+                ("legal_aid", "yes"),
+                ("parents_notified", "yes"),
             ],
         )
         .await;
@@ -247,6 +249,8 @@ async fn no_role_opens_proceedings_below_the_minimum_age_and_detention_clocks_de
                 ("alternatives", "x"),
                 ("best_interests", "x"),
                 ("place", "x"),
+                ("separated", "yes"),
+                ("parents_notified", "yes"),
             ],
         )
         .await;

@@ -234,22 +234,35 @@ async fn a_choice_that_matters_is_never_made_for_the_worker() {
         .with_timezone(&chrono_tz::Asia::Jakarta)
         .format("%Y-%m-%dT%H:%M")
         .to_string();
+    let detention = |separated: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("stage", "investigation".into()),
+            ("started_at", started.clone()),
+            ("order", "SP.Han/12/XI/2026".into()),
+            ("legal_basis", "UU SPPA art. 32".into()),
+            ("alternatives", "Return to the parents: not safe now".into()),
+            (
+                "best_interests",
+                "Away from the network while it lasts".into(),
+            ),
+            ("place", "LPAS Jakarta".into()),
+            ("separated", separated.into()),
+            ("parents_notified", "yes".into()),
+        ]
+    };
+    // The safeguards are answered, never assumed met: left unanswered, the separation from
+    // adults is refused beside its question, and no episode is recorded.
+    let unanswered = detention("");
+    let (s, _, page) = b
+        .post(&format!("/cases/{case}/detentions"), &pairs(&unanswered))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains(r#"<p class="field-error" id="dn-sep-error">"#));
+    assert!(!page.contains("action=\"/detentions/"), "nothing recorded");
+    let answered = detention("yes");
     let (s, _, _) = b
-        .post(
-            &format!("/cases/{case}/detentions"),
-            &[
-                ("csrf", &csrf),
-                ("stage", "investigation"),
-                ("started_at", &started),
-                ("order", "SP.Han/12/XI/2026"),
-                ("legal_basis", "UU SPPA art. 32"),
-                ("alternatives", "Return to the parents: not safe now"),
-                ("best_interests", "Away from the network while it lasts"),
-                ("place", "LPAS Jakarta"),
-                ("separated", "yes"),
-                ("parents_notified", "yes"),
-            ],
-        )
+        .post(&format!("/cases/{case}/detentions"), &pairs(&answered))
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, _, page) = b.get(&format!("/cases/{case}")).await;
