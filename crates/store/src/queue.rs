@@ -76,6 +76,8 @@ impl CaseSort {
 pub struct CaseFilter {
     pub status: Option<CaseStatus>,
     pub priority: Option<PriorityLevel>,
+    /// Only cases held by agencies of this jurisdiction (its code: "ID", "MY" …).
+    pub jurisdiction: Option<String>,
     /// Only these cases (e.g. those with a task overdue), when set.
     pub only: Option<Vec<String>>,
     pub sort: CaseSort,
@@ -155,6 +157,13 @@ impl Store {
         if let Some(p) = filter.priority {
             a.push(Val::from(p.as_str()));
             cond.push(format!("c.priority = ${}", a.len()));
+        }
+        if let Some(j) = &filter.jurisdiction {
+            a.push(Val::from(j.as_str()));
+            cond.push(format!(
+                "c.agency_id IN (SELECT id FROM agencies WHERE jurisdiction = ${})",
+                a.len()
+            ));
         }
         if let Some(only) = &filter.only {
             if only.is_empty() {

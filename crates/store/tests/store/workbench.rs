@@ -286,4 +286,38 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
         [cases[5].as_str()],
         "only held cases, even when asked for others"
     );
+    // A case she works on in Malaysia (on its team): the jurisdiction filter tells it apart.
+    let kl = env
+        .store
+        .create_agency(
+            &admin(),
+            pelita_store::NewAgency {
+                code: "KL".into(),
+                name: "Agency KL".into(),
+                sector: Sector::ChildProtection,
+                jurisdiction: "MY".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let kl_worker = env.account("aisyah", Role::CaseWorker, &kl).await;
+    let abroad = case_of_worker(env, &kl, &kl_worker, "Nurul").await;
+    env.store
+        .add_team_member(&admin(), &abroad, &lead)
+        .await
+        .unwrap();
+    let within = |j: &str| {
+        let f = CaseFilter {
+            jurisdiction: Some(j.into()),
+            ..CaseFilter::default()
+        };
+        async move { env.store.read_workbench(&me, &f, &[]).await.unwrap() }
+    };
+    let my = within("MY").await;
+    assert_eq!(
+        (my.total, my.cases[0].meta.id.as_str()),
+        (1, abroad.as_str())
+    );
+    assert_eq!(within("ID").await.total, 27);
+    assert_eq!(within("BD").await.total, 0);
 }

@@ -1229,3 +1229,8 @@ draft-saved = Draft kept
 draft-not-saved = The draft could not be kept. What you typed is still here.
 draft-signed-out = Your session has ended: the draft was not kept. What you typed is still here; saving the form will ask you to sign in and keep it.
 guard-live-title = Before you save: words to reconsider
+work-alerts-more = { $count ->
+    [one] Changes to 1 more case
+   *[other] Changes to { $count } more cases
+}
+work-alerts-all = Show all

@@ -1221,3 +1221,8 @@ draft-saved = Naitabi ang draft
 draft-not-saved = Hindi maitabi ang draft. Narito pa rin ang iyong isinulat.
 draft-signed-out = Natapos na ang iyong session: hindi naitabi ang draft. Narito pa rin ang iyong isinulat; kapag sine-save ang form, hihilingin sa iyong mag-sign in muli at itatabi ito.
 guard-live-title = Bago mag-save: mga salitang dapat pag-isipang muli
+work-alerts-more = { $count ->
+    [1] Mga pagbabago sa 1 pang kaso
+   *[other] Mga pagbabago sa { $count } pang kaso
+}
+work-alerts-all = Ipakita lahat

@@ -1186,3 +1186,5 @@ draft-saved = Draf tersimpan
 draft-not-saved = Draf tidak dapat disimpan. Yang Anda ketik masih ada di sini.
 draft-signed-out = Sesi Anda telah berakhir: draf tidak tersimpan. Yang Anda ketik masih ada di sini; saat formulir disimpan, Anda akan diminta masuk kembali dan isiannya akan disimpan.
 guard-live-title = Sebelum menyimpan: kata-kata yang perlu ditinjau kembali
+work-alerts-more = Perubahan pada { $count } kasus lainnya
+work-alerts-all = Tampilkan semua

@@ -1186,3 +1186,5 @@ draft-saved = Draf disimpan
 draft-not-saved = Draf tidak dapat disimpan. Apa yang anda taip masih ada di sini.
 draft-signed-out = Sesi anda telah tamat: draf tidak disimpan. Apa yang anda taip masih ada di sini; apabila borang disimpan, anda akan diminta log masuk semula dan ia akan disimpan.
 guard-live-title = Sebelum menyimpan: perkataan yang perlu difikirkan semula
+work-alerts-more = Perubahan pada { $count } kes lain
+work-alerts-all = Papar semua

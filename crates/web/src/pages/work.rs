@@ -37,6 +37,8 @@ pub struct Row {
 const TASKS_SHOWN: usize = 10;
 /// Tasks drawn when all are asked for; the API lists every one.
 const TASKS_ALL: usize = 200;
+/// Cases whose changes My work shows before "show all".
+const ALERT_GROUPS_SHOWN: usize = 5;
 
 /// One task in "my work".
 pub struct TaskRow {
@@ -220,11 +222,15 @@ struct WorkPage {
     plans: Vec<PlanView>,
     team: Vec<WorkerView>,
     alerts: Vec<AlertView>,
+    /// How many cases' changes are not shown, and where to see them all.
+    alerts_more: Option<(String, String)>,
     inbox: Vec<super::referral::ReferralView>,
     rows: Vec<Row>,
     count_text: String,
     statuses: Vec<Choice>,
     priorities: Vec<Choice>,
+    /// Offered only where the deployment's agencies work under more than one jurisdiction.
+    jurisdictions: Vec<Choice>,
     dues: Vec<Choice>,
     sorts: Vec<Choice>,
     filtered: bool,
@@ -243,6 +249,9 @@ pub struct WorkQuery {
     status: String,
     #[serde(default)]
     priority: String,
+    /// A jurisdiction's code: cases held by its agencies.
+    #[serde(default)]
+    jurisdiction: String,
     /// `overdue` or `today`: tasks so due, and the cases they are about.
     #[serde(default)]
     due: String,
@@ -256,6 +265,9 @@ pub struct WorkQuery {
     /// `all`: every task, not only the most urgent.
     #[serde(default)]
     tasks: String,
+    /// `all`: the changes to every case, not only the latest few.
+    #[serde(default)]
+    alerts: String,
 }
 
 impl WorkQuery {
@@ -263,23 +275,27 @@ impl WorkQuery {
         let mut q = self.clone();
         match key {
             "page" => q.page = value.into(),
-            _ => unreachable!("only the page is changed by a link"),
+            "alerts" => q.alerts = value.into(),
+            _ => unreachable!("only the page and the alerts shown are changed by a link"),
         }
         let pairs = [
             ("status", &q.status),
             ("priority", &q.priority),
+            ("jurisdiction", &q.jurisdiction),
             ("due", &q.due),
             ("kind", &q.kind),
             ("sort", &q.sort),
             ("page", &q.page),
             ("tasks", &q.tasks),
+            ("alerts", &q.alerts),
         ];
         let s: Vec<String> = pairs
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| format!("{k}={}", urlencode(v)))
             .collect();
-        format!("/work?{}#cases", s.join("&"))
+        let to = if key == "alerts" { "alerts" } else { "cases" };
+        format!("/work?{}#{to}", s.join("&"))
     }
 }
 
@@ -370,7 +386,14 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
     };
 
     // Alerts by case.
-    let groups = ctx.store.alert_groups(&user.id).await.unwrap_or_default();
+    let mut groups = ctx.store.alert_groups(&user.id).await.unwrap_or_default();
+    // The latest few cases' changes; the rest behind one link, so tasks stay near the top.
+    let alerts_hidden = if q.alerts == "all" {
+        0
+    } else {
+        groups.len().saturating_sub(ALERT_GROUPS_SHOWN)
+    };
+    groups.truncate(groups.len() - alerts_hidden);
 
     // One read of the names the page shows: my cases' page, and the cases of the tasks,
     // plans and alerts drawn.
@@ -392,9 +415,23 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
     let priority = PriorityLevel::parse(&q.priority);
     let sort = CaseSort::parse(&q.sort).unwrap_or_default();
     let page_no: u32 = q.page.parse::<u32>().unwrap_or(1).max(1);
+    // The deployment's jurisdictions (those its agencies work under); a code not among them
+    // filters nothing.
+    let mut codes: Vec<String> = ctx
+        .store
+        .agencies()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.jurisdiction)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let jurisdiction = codes.iter().find(|c| **c == q.jurisdiction).cloned();
     let filter = CaseFilter {
         status,
         priority,
+        jurisdiction: jurisdiction.clone(),
         only: due_filter.map(|_| {
             let mut ids: Vec<String> = tasks.iter().map(|x| x.case_id.clone()).collect();
             ids.sort();
@@ -659,7 +696,10 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
         })
         .collect::<Vec<_>>();
     let total = usize::try_from(bench.total).unwrap_or(0);
-    let filtered = status.is_some() || priority.is_some() || due_filter.is_some();
+    let filtered = status.is_some()
+        || priority.is_some()
+        || jurisdiction.is_some()
+        || due_filter.is_some();
     let any_case = filtered || total > 0;
     let count_text = if filtered {
         t.count("work-cases-match", total)
@@ -686,6 +726,19 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
             .filter(|s| s.is_open())
             .map(|s| choice(s.as_str(), t.pick("status", s.as_str()), status == Some(s))),
     );
+    let jurisdictions = if codes.len() > 1 {
+        let mut all = vec![choice("", t.get("work-any"), jurisdiction.is_none())];
+        all.extend(codes.iter().map(|c| {
+            choice(
+                c,
+                t.get(&format!("country-{c}")),
+                jurisdiction.as_deref() == Some(c.as_str()),
+            )
+        }));
+        all
+    } else {
+        Vec::new()
+    };
     let mut priorities = vec![choice("", t.get("work-any"), priority.is_none())];
     priorities.extend(
         [
@@ -739,11 +792,18 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
         plans,
         team,
         alerts,
+        alerts_more: (alerts_hidden > 0).then(|| {
+            (
+                t.count("work-alerts-more", alerts_hidden),
+                q.with("alerts", "all"),
+            )
+        }),
         inbox,
         rows,
         count_text,
         statuses,
         priorities,
+        jurisdictions,
         dues,
         sorts,
         filtered,

@@ -245,3 +245,77 @@ async fn a_supervisor_sees_plans_awaiting_approval_and_the_team_and_a_liaison_is
     let (_, _, page) = r.get("/work").await;
     assert!(page.contains("href=\"/indicators\""));
 }
+
+/// The case list filters by jurisdiction where the deployment's agencies work under more than
+/// one; where all are in one country the filter is not offered.
+#[tokio::test]
+async fn my_work_filters_by_jurisdiction_only_where_there_are_several() {
+    let app = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .case("Amina", "lead")
+        .build()
+        .await;
+    let mut b = app.signed_in("lead").await;
+    let (_, _, page) = b.get("/work").await;
+    assert!(!page.contains(r#"id="f-jurisdiction""#), "one country: no filter");
+    app.store
+        .create_agency(
+            &operator(),
+            pelita_store::NewAgency {
+                code: "KL".into(),
+                name: "KL".into(),
+                sector: Sector::ChildProtection,
+                jurisdiction: "MY".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let (_, _, page) = b.get("/work").await;
+    assert!(page.contains(r#"<option value="MY">Malaysia</option>"#));
+    let (_, _, page) = b.get("/work?jurisdiction=ID").await;
+    assert!(page.contains("Amina"), "her Indonesian case");
+    let (_, _, page) = b.get("/work?jurisdiction=MY").await;
+    assert!(
+        page.contains("No open case of yours matches these filters."),
+        "none in Malaysia"
+    );
+    assert!(page.contains(r#"<option value="MY" selected>"#));
+}
+
+/// Changes to many cases do not push the tasks down: the latest five cases' changes show,
+/// the rest behind one link that shows them all.
+#[tokio::test]
+async fn my_work_shows_the_latest_five_cases_changes_and_a_link_to_all() {
+    let names = ["Ani", "Budi", "Citra", "Dewi", "Eka", "Fajar", "Gita"];
+    let mut f = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME");
+    for n in names {
+        f = f.case(n, "lead");
+    }
+    let app = f.build().await;
+    for n in names {
+        app.store
+            .add_note(
+                &operator(),
+                &app.case_id(n),
+                pelita_domain::policy::Section::Psychosocial,
+                pelita_domain::text::NoteText::parse("Seen at home").unwrap(),
+            )
+            .await
+            .unwrap();
+    }
+    let mut b = app.signed_in("lead").await;
+    let (_, _, page) = b.get("/work").await;
+    let alerts = page.split(r#"id="alerts""#).nth(1).unwrap();
+    let alerts = alerts.split("</section>").next().unwrap();
+    assert_eq!(alerts.matches("<details>").count(), 5, "{alerts}");
+    assert!(alerts.contains("Changes to 2 more cases"), "{alerts}");
+    assert!(alerts.contains(r#"href="/work?alerts=all#alerts""#), "{alerts}");
+    let (_, _, page) = b.get("/work?alerts=all").await;
+    let alerts = page.split(r#"id="alerts""#).nth(1).unwrap();
+    let alerts = alerts.split("</section>").next().unwrap();
+    assert_eq!(alerts.matches("<details>").count(), 7);
+    assert!(!alerts.contains("more cases"));
+}
