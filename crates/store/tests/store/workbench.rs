@@ -306,12 +306,13 @@ async fn the_case_list_is_filtered_and_paged_and_logs_only_the_names_shown(env: 
         .add_team_member(&admin(), &abroad, &lead)
         .await
         .unwrap();
+    let me = &me;
     let within = |j: &str| {
         let f = CaseFilter {
             jurisdiction: Some(j.into()),
             ..CaseFilter::default()
         };
-        async move { env.store.read_workbench(&me, &f, &[]).await.unwrap() }
+        async move { env.store.read_workbench(me, &f, &[]).await.unwrap() }
     };
     let my = within("MY").await;
     assert_eq!(

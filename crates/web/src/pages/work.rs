@@ -696,10 +696,8 @@ async fn render(ctx: &Ctx, q: WorkQuery, kept: super::form::Kept) -> Response {
         })
         .collect::<Vec<_>>();
     let total = usize::try_from(bench.total).unwrap_or(0);
-    let filtered = status.is_some()
-        || priority.is_some()
-        || jurisdiction.is_some()
-        || due_filter.is_some();
+    let filtered =
+        status.is_some() || priority.is_some() || jurisdiction.is_some() || due_filter.is_some();
     let any_case = filtered || total > 0;
     let count_text = if filtered {
         t.count("work-cases-match", total)

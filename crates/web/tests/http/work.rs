@@ -258,7 +258,10 @@ async fn my_work_filters_by_jurisdiction_only_where_there_are_several() {
         .await;
     let mut b = app.signed_in("lead").await;
     let (_, _, page) = b.get("/work").await;
-    assert!(!page.contains(r#"id="f-jurisdiction""#), "one country: no filter");
+    assert!(
+        !page.contains(r#"id="f-jurisdiction""#),
+        "one country: no filter"
+    );
     app.store
         .create_agency(
             &operator(),
@@ -288,9 +291,11 @@ async fn my_work_filters_by_jurisdiction_only_where_there_are_several() {
 #[tokio::test]
 async fn my_work_shows_the_latest_five_cases_changes_and_a_link_to_all() {
     let names = ["Ani", "Budi", "Citra", "Dewi", "Eka", "Fajar", "Gita"];
-    let mut f = Fixture::new()
-        .agency("HOME", Sector::ChildProtection)
-        .user("lead", Role::CaseWorker, "HOME");
+    let mut f = Fixture::new().agency("HOME", Sector::ChildProtection).user(
+        "lead",
+        Role::CaseWorker,
+        "HOME",
+    );
     for n in names {
         f = f.case(n, "lead");
     }
@@ -312,7 +317,10 @@ async fn my_work_shows_the_latest_five_cases_changes_and_a_link_to_all() {
     let alerts = alerts.split("</section>").next().unwrap();
     assert_eq!(alerts.matches("<details>").count(), 5, "{alerts}");
     assert!(alerts.contains("Changes to 2 more cases"), "{alerts}");
-    assert!(alerts.contains(r#"href="/work?alerts=all#alerts""#), "{alerts}");
+    assert!(
+        alerts.contains(r#"href="/work?alerts=all#alerts""#),
+        "{alerts}"
+    );
     let (_, _, page) = b.get("/work?alerts=all").await;
     let alerts = page.split(r#"id="alerts""#).nth(1).unwrap();
     let alerts = alerts.split("</section>").next().unwrap();
