@@ -2,11 +2,11 @@
 //! found by a query in the other: both readings go through the same Latin skeleton
 //! ([`super::variant`]).
 //!
-//! A table, not a library: ICU's Bengali-Latin and Thaana-Latin transforms (through ICU4X's
-//! still experimental transliterator, or a binding to ICU4C) give a scholarly romanisation
-//! ("muhāmmada", "ʿāʾišatu") that is not how people in Bangladesh and the Maldives write
-//! their names in Latin letters (Mohammad, Aishath), and would bring a large dependency for a
-//! few dozen letters. The tables (`bn.json`, `dv.json`, sources in each) give the spellings
+//! A table, not a library: CLDR's Bengali-Latin transform (in ICU4C, or ICU4X's
+//! `icu_transliterate`, 0.1 and marked experimental) goes through InterIndic to a scholarly
+//! romanisation ("mōhāmmada") that is not how people in Bangladesh write their names in Latin
+//! letters (Mohammad), CLDR has no Thaana-Latin transform at all, and either would bring a large
+//! dependency (ICU data) for a few dozen letters. The tables (`bn.json`, `dv.json`, sources in each) give the spellings
 //! people actually write, and a second reading where two are common.
 
 use serde::Deserialize;
