@@ -6,6 +6,8 @@
 //! keyed hashes of the keys computed here, and ranks the few candidates they return with
 //! [`similarity`] after decrypting them.
 
+mod translit;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Particles that carry no identity on their own (patronymic markers, articles).
@@ -123,10 +125,19 @@ pub fn tokens(name: &str) -> Vec<String> {
     while i < raw.len() {
         let t = raw[i];
         // "Abdul Rahman", "Abd Rahman", "Abdur Rahman" → one token, as "Abdurrahman" is written.
-        if canonical(t) == Some("abdul") && i + 1 < raw.len() && raw[i + 1].chars().all(is_latin) {
-            out.push(format!("abd{}", raw[i + 1]));
-            i += 2;
-            continue;
+        if let Some(next) = raw.get(i + 1) {
+            let latin = t.chars().all(is_latin);
+            if latin && canonical(t) == Some("abdul") && next.chars().all(is_latin) {
+                out.push(format!("abd{next}"));
+                i += 2;
+                continue;
+            }
+            // আব্দুল রহমান, ޢަބްދުލް ރަޙްމާން: joined in their script, read as "Abdulrahman".
+            if !latin && variant(t) == "abd" && !next.chars().any(is_latin) {
+                out.push(format!("{t}{next}"));
+                i += 2;
+                continue;
+            }
         }
         out.push(t.to_owned());
         i += 1;
@@ -142,11 +153,15 @@ fn canonical(token: &str) -> Option<&'static str> {
 }
 
 /// The spelling-variant skeleton of one folded token. Latin tokens lose vowels after the first
-/// letter, doubled letters and silent letters, after regional digraphs are unified; tokens in
-/// other scripts are their own skeleton.
+/// letter, doubled letters and silent letters, after regional digraphs are unified; Bengali and
+/// Thaana tokens are read in Latin letters first ([`translit`]), so a name has one skeleton in
+/// either script; tokens in other scripts are their own skeleton.
 pub fn variant(token: &str) -> String {
     if !token.chars().all(is_latin) {
-        return token.to_owned();
+        return match translit::to_latin(token).first() {
+            Some(latin) => variant(latin),
+            None => token.to_owned(),
+        };
     }
     let mut t = match canonical(token) {
         Some("abdul") => "abd".to_owned(),
@@ -274,9 +289,23 @@ fn respell(token: &str, rules: &[(&str, &str)]) -> String {
 }
 
 /// The skeletons of one folded token: its own, then those of its readings as an old spelling
-/// where they differ (at most one per country in [`OLD_SPELLINGS`]). Tokens in other scripts
-/// have only their own.
+/// where they differ (at most one per country in [`OLD_SPELLINGS`]). A Bengali or Thaana token
+/// has those of its Latin readings (the common one first); tokens in other scripts only their
+/// own.
 pub fn variants(token: &str) -> Vec<String> {
+    if !token.chars().all(is_latin) {
+        let mut out: Vec<String> = Vec::new();
+        for latin in translit::to_latin(token) {
+            let v = variant(&latin);
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        if out.is_empty() {
+            out.push(token.to_owned());
+        }
+        return out;
+    }
     let own = variant(token);
     let mut out = vec![own];
     if token.chars().all(is_latin) {
@@ -297,7 +326,7 @@ pub fn variants(token: &str) -> Vec<String> {
 /// Bumped whenever [`keys`] or [`pair_keys`] give other keys for the same name: the store then
 /// rebuilds its index at the next start, so names indexed by an earlier release are found by
 /// this one's queries.
-pub const KEYS_VERSION: u32 = 2;
+pub const KEYS_VERSION: u32 = 3;
 
 /// The keys under which a name is indexed and by which a query finds it.
 pub fn keys(name: &str) -> Vec<Key> {
@@ -426,17 +455,31 @@ pub struct NameFit {
     pub fit: TokenFit,
 }
 
+/// What a shared skeleton is worth between tokens of two scripts (a Latin query and a name
+/// recorded in Bengali or Thaana, or the reverse): less than another spelling in the same
+/// script, so the child written as the query was typed comes first.
+const ACROSS_SCRIPTS: f64 = 0.93;
+
 /// One query token against one candidate token.
 fn token_fit(q: &str, qv: &[String], c: &str, cv: &[String]) -> (f64, TokenFit) {
     if q == c {
         return (1.0, TokenFit::Exact);
     }
+    let (q_latin, c_latin) = (q.chars().all(is_latin), c.chars().all(is_latin));
+    let across = q_latin != c_latin;
     let direct = strsim::jaro_winkler(q, c);
+    // Two readings of one name in another script are close, never the same.
+    let variant = if across { ACROSS_SCRIPTS } else { 0.97 };
     let options = [
-        (qv[0] == cv[0]).then_some((direct.max(0.97), TokenFit::Variant)),
+        (qv[0] == cv[0]).then_some((direct.max(variant), TokenFit::Variant)),
+        // A second reading of Bengali or Thaana is a spelling of today, not one from before 1972.
         qv.iter()
             .any(|v| cv.contains(v))
-            .then_some((direct.max(0.96), TokenFit::OldSpelling)),
+            .then_some(if !(q_latin && c_latin) {
+                (variant - 0.01, TokenFit::Variant)
+            } else {
+                (direct.max(0.96), TokenFit::OldSpelling)
+            }),
         c.starts_with(q)
             .then_some((direct.max(0.9), TokenFit::Prefix)),
     ];
@@ -560,7 +603,8 @@ mod tests {
     fn bengali_and_thaana_keep_their_script() {
         let bn = tokens("নুসরাত জাহান");
         assert_eq!(bn, vec!["নুসরাত", "জাহান"]);
-        assert_eq!(variant(&bn[0]), "নুসরাত");
+        // Its skeleton is that of its Latin reading, as "Nusrat" is written.
+        assert_eq!(variant(&bn[0]), variant("nusrat"));
         assert_eq!(tokens("ޢާއިޝަތު ޒާހިރު"), vec!["ޢާއިޝަތު", "ޒާހިރު"]);
         // A zero-width joiner typed on one keyboard and not another still matches.
         assert_eq!(tokens("র\u{200D}্যাব"), tokens("র্যাব"));
@@ -659,10 +703,17 @@ mod tests {
 
     #[test]
     fn old_spellings_touch_only_latin_letters() {
+        // Bengali and Thaana tokens have the skeletons of their Latin readings only: no
+        // Indonesian rule reads "j" as "y" in "Joynob".
         for word in ["জয়নব", "ޢާއިޝަތު", "নুসরাত"] {
             let t = &tokens(word)[0];
-            assert_eq!(variants(t), vec![t.clone()]);
+            let mut readings: Vec<String> =
+                translit::to_latin(t).iter().map(|l| variant(l)).collect();
+            readings.dedup();
+            assert_eq!(variants(t), readings, "{word}");
         }
+        // Other scripts are their own skeleton.
+        assert_eq!(variants("张伟"), vec!["张伟".to_owned()]);
         // Tokens without an old spelling have one skeleton; those with one have two at most
         // per country.
         assert_eq!(variants("rahayu").len(), 1);

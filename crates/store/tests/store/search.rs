@@ -14,6 +14,7 @@ both!(
     search_reaches_only_children_the_reader_sees,
     hints_order_children_of_the_same_name_and_say_why,
     old_spellings_find_children_written_today_and_back,
+    a_latin_query_finds_a_child_written_in_bengali_or_thaana_and_back,
     a_case_reference_finds_its_case_for_those_who_may_open_it,
     the_duplicate_check_counts_children_held_elsewhere_apart,
     the_index_is_rebuilt_when_its_keys_change,
@@ -313,6 +314,58 @@ async fn old_spellings_find_children_written_today_and_back(env: &Env) {
         assert_eq!(
             found[0].reasons,
             [Reason::Name(TokenFit::OldSpelling)],
+            "{query}"
+        );
+    }
+}
+
+/// Names recorded only in Bengali or Thaana script are found by the Latin spelling a worker
+/// types, and the reverse; the child written as typed comes first, the one in the other script
+/// next, with a lower score.
+async fn a_latin_query_finds_a_child_written_in_bengali_or_thaana_and_back(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let case = async |given: &str, family: &str| {
+        env.store
+            .register_child(
+                &worker(),
+                registration(
+                    &agency,
+                    identity(given, Some(family), BirthDate::Year { year: 2012 }),
+                ),
+            )
+            .await
+            .unwrap()
+            .case_id
+    };
+    let bn = case("মোহাম্মদ রাকিব", "আক্তার").await;
+    let dv = case("ޢާއިޝަތު", "ޒާހިރު").await;
+    let latin_bn = case("Mohammad Rakib", "Akter").await;
+    let latin_dv = case("Aishath", "Zahir").await;
+    case("Rahim", "Hossain").await;
+    let ani = env.account("ani", Role::CaseWorker, &agency).await;
+    let ani = reader_of(env, &ani).await;
+    for (query, first, second) in [
+        ("Md Rakib Akhter", &latin_bn, &bn),
+        ("মোহাম্মদ রাকিব আক্তার", &bn, &latin_bn),
+        ("Aishath Zahir", &latin_dv, &dv),
+        ("ޢާއިޝަތު ޒާހިރު", &dv, &latin_dv),
+        // A one-word query: the name as typed first, then its other script, not ties.
+        ("রাকিব", &bn, &latin_bn),
+        ("Aishath", &latin_dv, &dv),
+    ] {
+        let found = env
+            .store
+            .find_children(&ani, query, &Hints::default(), 10)
+            .await
+            .unwrap()
+            .found;
+        assert_eq!(found.len(), 2, "{query}");
+        assert_eq!(&found[0].case_id, first, "{query}");
+        assert_eq!(&found[1].case_id, second, "{query}");
+        assert!(found[0].score > found[1].score, "{query}");
+        assert_eq!(
+            found[1].reasons,
+            [Reason::Name(TokenFit::Variant)],
             "{query}"
         );
     }
