@@ -130,15 +130,20 @@ impl Write<'_> {
             )?;
         }
         let id = new_id();
+        // A task goes to the case's staff only — the same people the chooser offers — so a
+        // crafted form cannot hand a child's task to another agency's account.
         for t in &c.tasks {
-            let enabled = self
+            let staff = self
                 .tx
                 .row(
-                    "SELECT 1 FROM users WHERE id = $1 AND disabled = 0",
-                    args![t.assignee.as_str()],
+                    &format!(
+                        "SELECT 1 FROM users u WHERE u.id = $2 AND {}",
+                        staff_of_case()
+                    ),
+                    args![case_id, t.assignee.as_str()],
                 )
                 .await?;
-            if enabled.is_none() {
+            if staff.is_none() {
                 return Err(pelita_domain::DomainError::Invalid { field: "assignee" }.into());
             }
         }
@@ -212,6 +217,24 @@ impl Write<'_> {
 /// Most people a conference's task chooser offers at once: it narrows by typing.
 pub const STAFF_OFFERED: i64 = 20;
 
+/// Who may be given a conference's task, for a query naming its users `u` and the case `$1`:
+/// enabled staff who work with children, of the case's agency, of an agency it was referred
+/// to, or on its team. The chooser offers them and the writer checks against them.
+fn staff_of_case() -> String {
+    let roles: Vec<String> = pelita_domain::role::Role::ALL
+        .into_iter()
+        .filter(|r| r.works_with_children())
+        .map(|r| format!("'{}'", r.as_str()))
+        .collect();
+    format!(
+        "u.disabled = 0 AND u.role IN ({}) \
+         AND (u.agency_id IN (SELECT agency_id FROM cases WHERE id = $1 \
+                              UNION SELECT to_agency FROM referrals WHERE case_id = $1) \
+              OR u.id IN (SELECT user_id FROM case_team WHERE case_id = $1))",
+        roles.join(", ")
+    )
+}
+
 impl Store {
     /// Whom a conference may give a task to, as the chooser offers them: enabled staff who
     /// work with children, of the case's agency, of an agency it was referred to, or on its
@@ -222,11 +245,6 @@ impl Store {
         case_id: &str,
         typed: &str,
     ) -> Result<Vec<crate::User>, StoreError> {
-        let roles: Vec<String> = pelita_domain::role::Role::ALL
-            .into_iter()
-            .filter(|r| r.works_with_children())
-            .map(|r| format!("'{}'", r.as_str()))
-            .collect();
         let pattern = format!(
             "%{}%",
             typed
@@ -237,17 +255,14 @@ impl Store {
                 .replace('_', "\\_")
         );
         let sql = format!(
-            "SELECT {cols} FROM users u WHERE u.disabled = 0 AND u.role IN ({roles}) \
-             AND (u.agency_id IN (SELECT agency_id FROM cases WHERE id = $1 \
-                                  UNION SELECT to_agency FROM referrals WHERE case_id = $1) \
-                  OR u.id IN (SELECT user_id FROM case_team WHERE case_id = $1)) \
+            "SELECT {cols} FROM users u WHERE {staff} \
              AND (lower(u.display_name) LIKE $2 ESCAPE '\\' OR lower(u.username) LIKE $2 ESCAPE '\\') \
              ORDER BY CASE WHEN u.id IN (SELECT user_id FROM case_team WHERE case_id = $1 \
                                          UNION SELECT assigned_to FROM cases WHERE id = $1) \
                       THEN 0 ELSE 1 END, u.display_name, u.id \
              LIMIT $3",
             cols = crate::users::USER_COLUMNS,
-            roles = roles.join(", "),
+            staff = staff_of_case(),
         );
         self.pools
             .rows(&sql, args![case_id, pattern, STAFF_OFFERED])

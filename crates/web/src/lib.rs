@@ -124,6 +124,7 @@ pub fn router(state: AppState) -> Router {
             get(pages::register::page).post(pages::register::submit),
         )
         .route("/cases/{id}", get(pages::case::page))
+        .route("/cases/{id}/viewers", get(pages::case::viewers))
         .route("/cases/{id}/open", post(pages::case::open_section))
         .route("/cases/{id}/notes", post(pages::case::add_note))
         .route("/cases/{id}/consents", post(pages::consent::record))

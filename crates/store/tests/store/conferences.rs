@@ -202,6 +202,9 @@ async fn conferences_tasks_and_households(env: &Env) {
 /// children or is disabled — the lead and team first, narrowed by what was typed, and never
 /// more than a phone can show.
 async fn the_task_chooser_offers_the_cases_staff_not_the_deployments(env: &Env) {
+    use pelita_domain::conference::{Conference, Participant, ParticipantRole};
+    use pelita_domain::plan::Views;
+    use pelita_domain::task::{NewTask, ResponseTimes};
     let agency = env.agency("DSS").await;
     let other = env.agency("OTHER").await;
     let health = env.agency_in("PKM", Sector::Health).await;
@@ -256,6 +259,66 @@ async fn the_task_chooser_offers_the_cases_staff_not_the_deployments(env: &Env) 
         ids(env.store.conference_staff(&case, "near07").await.unwrap()).len(),
         1
     );
+    // The writer holds to the same people: a task for another agency's worker is refused,
+    // and nothing is recorded; for the team's member from that agency it is taken.
+    let chair = env.store.act_as(&lead).await.unwrap();
+    let far = env
+        .store
+        .user_by_username("far00")
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id;
+    let with_task = |assignee: &str| Conference {
+        held_on: today().date_naive(),
+        participants: vec![
+            Participant {
+                name: name("Lead"),
+                organisation: None,
+                role: ParticipantRole::CaseWorker,
+            },
+            Participant {
+                name: name("Sari"),
+                organisation: None,
+                role: ParticipantRole::Psychologist,
+            },
+        ],
+        minutes: NoteText::parse("Review of the school plan").unwrap(),
+        child_views: Views::Recorded(NoteText::parse("Likes the new class").unwrap()),
+        decisions: vec![],
+        tasks: vec![NewTask {
+            text: NoteText::parse("Meet the teacher").unwrap(),
+            assignee: assignee.into(),
+            priority: PriorityLevel::Medium,
+            due_on: None,
+        }],
+    };
+    let times = ResponseTimes::default();
+    let refused = env
+        .store
+        .record_conference(&chair, &case, with_task(&far), &times)
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Domain(DomainError::Invalid {
+                field: "assignee"
+            }))
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        env.store
+            .read_conferences(&grant(&case, Section::Plan))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    env.store
+        .record_conference(&chair, &case, with_task(&team_far), &times)
+        .await
+        .unwrap();
     let names = env
         .store
         .display_names(&[lead.clone(), team_far.clone()])

@@ -1189,3 +1189,5 @@ draft-signed-out = আপনার সেশন শেষ হয়েছে: �
 guard-live-title = সংরক্ষণের আগে: যে শব্দগুলো নিয়ে আবার ভাবা দরকার
 work-alerts-more = আরও { $count }টি কেসে পরিবর্তন
 work-alerts-all = সব দেখুন
+viewers-all = সবাইকে দেখুন
+viewers-showing = { $all } জনের মধ্যে { $range }, সবচেয়ে সাম্প্রতিক আগে

@@ -1234,3 +1234,5 @@ work-alerts-more = { $count ->
    *[other] Changes to { $count } more cases
 }
 work-alerts-all = Show all
+viewers-all = See everyone
+viewers-showing = People { $range } of { $all }, the most recent first

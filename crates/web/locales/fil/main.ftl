@@ -1226,3 +1226,5 @@ work-alerts-more = { $count ->
    *[other] Mga pagbabago sa { $count } pang kaso
 }
 work-alerts-all = Ipakita lahat
+viewers-all = Tingnan ang lahat
+viewers-showing = Mga tao { $range } sa { $all }, ang pinakabago muna

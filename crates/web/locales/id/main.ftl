@@ -1188,3 +1188,5 @@ draft-signed-out = Sesi Anda telah berakhir: draf tidak tersimpan. Yang Anda ket
 guard-live-title = Sebelum menyimpan: kata-kata yang perlu ditinjau kembali
 work-alerts-more = Perubahan pada { $count } kasus lainnya
 work-alerts-all = Tampilkan semua
+viewers-all = Lihat semua
+viewers-showing = Orang { $range } dari { $all }, yang terbaru lebih dulu

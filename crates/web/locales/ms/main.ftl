@@ -1188,3 +1188,5 @@ draft-signed-out = Sesi anda telah tamat: draf tidak disimpan. Apa yang anda tai
 guard-live-title = Sebelum menyimpan: perkataan yang perlu difikirkan semula
 work-alerts-more = Perubahan pada { $count } kes lain
 work-alerts-all = Papar semua
+viewers-all = Lihat semua
+viewers-showing = Orang { $range } daripada { $all }, yang terkini dahulu

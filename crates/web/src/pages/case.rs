@@ -523,7 +523,8 @@ async fn render(ctx: &Ctx, case_id: &str, opened: Option<(Section, &str)>, kept:
             .access_log_for_case(&meta.id)
             .await
             .unwrap_or_default();
-        let (rows, more) = summarise_viewers(ctx, &mut names, entries).await;
+        let (rows, all) = summarise_viewers(ctx, &mut names, entries, 0, VIEWERS_SHOWN).await;
+        let more = all.saturating_sub(VIEWERS_SHOWN);
         (
             Some(rows),
             if more > 0 {
@@ -901,10 +902,14 @@ async fn history_text(
 
 /// The access log as one row per person (their views, the last, the sections), the most
 /// recent first, at most [`VIEWERS_SHOWN`] people; and how many more there are.
+/// The people who read the case, most recent first: `take` of them from the `skip`th, and how
+/// many there are in all.
 async fn summarise_viewers(
     ctx: &Ctx,
     names: &mut HashMap<String, String>,
     entries: Vec<pelita_store::AccessEntry>,
+    skip: usize,
+    take: usize,
 ) -> (Vec<ViewerRow>, usize) {
     let t = &ctx.t;
     // Entries come newest first: a person's first entry is their last view.
@@ -922,9 +927,9 @@ async fn summarise_viewers(
         }
         row.3 |= e.justification.is_some();
     }
-    let more = order.len().saturating_sub(VIEWERS_SHOWN);
+    let all = order.len();
     let mut rows = Vec::new();
-    for reader in order.into_iter().take(VIEWERS_SHOWN) {
+    for reader in order.into_iter().skip(skip).take(take) {
         let (count, last, sections, justified) = by.remove(&reader).unwrap_or_default();
         rows.push(ViewerRow {
             who: user_name(ctx, names, &reader).await,
@@ -938,11 +943,81 @@ async fn summarise_viewers(
             justified,
         });
     }
-    (rows, more)
+    (rows, all)
 }
 
 /// People shown in "who viewed this case".
 const VIEWERS_SHOWN: usize = 10;
+/// People per page of "who viewed" in full.
+const VIEWERS_PER_PAGE: usize = 50;
+
+#[derive(Template)]
+#[template(path = "viewers.html")]
+struct ViewersPage {
+    t: Tr,
+    nav: crate::view::Nav,
+    id: String,
+    child: String,
+    rows: Vec<ViewerRow>,
+    /// Links to the previous and next pages, where there are.
+    prev: Option<String>,
+    next: Option<String>,
+    showing: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ViewersQuery {
+    #[serde(default)]
+    page: String,
+}
+
+/// Everyone who read the case, paged: for those who supervise it, as on the case page.
+pub async fn viewers(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ViewersQuery>,
+) -> Response {
+    let t = ctx.t.clone();
+    let meta = match ctx.store.case_meta(&id).await {
+        Ok(m) => m,
+        Err(e) => return error::store(&t, e),
+    };
+    if meta.relationship(&ctx.reader()) != Relationship::Supervisor {
+        return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
+    }
+    let entries = match ctx.store.access_log_for_case(&meta.id).await {
+        Ok(e) => e,
+        Err(e) => return error::store(&t, e),
+    };
+    let page = q.page.parse::<usize>().unwrap_or(1).max(1);
+    let mut names = HashMap::new();
+    let skip = (page - 1) * VIEWERS_PER_PAGE;
+    let (rows, all) = summarise_viewers(&ctx, &mut names, entries, skip, VIEWERS_PER_PAGE).await;
+    let link = |p: usize| format!("/cases/{}/viewers?page={p}", meta.id);
+    let child = super::visible_name(&ctx, &meta)
+        .await
+        .unwrap_or_else(|| meta.reference.to_string());
+    view::render(ViewersPage {
+        nav: ctx.nav(),
+        id: meta.id.clone(),
+        child,
+        showing: t.with_args(
+            "viewers-showing",
+            &[
+                // One left-to-right run, so a range reads right in Dhivehi too.
+                (
+                    "range",
+                    format!("{}–{}", (skip + 1).min(all), skip + rows.len()).into(),
+                ),
+                ("all", all.into()),
+            ],
+        ),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: (skip + rows.len() < all).then(|| link(page + 1)),
+        rows,
+        t,
+    })
+}
 
 /// A span of time as days and hours in the reader's language.
 fn span(t: &Tr, l: pelita_domain::journey::Left) -> String {

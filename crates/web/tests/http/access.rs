@@ -383,3 +383,40 @@ async fn each_reader_learns_only_their_sections_and_every_read_or_refusal_leaves
     let (_, _, audit) = ab.get("/audit").await;
     assert!(audit.contains("Refused reads") && audit.contains(&liaison));
 }
+
+/// "Who viewed" on the case page names the ten most recent readers and links to everyone,
+/// paged, for those who supervise the case only.
+#[tokio::test]
+async fn who_viewed_in_full_is_paged_for_the_supervisor_only() {
+    let mut f = Fixture::new()
+        .agency("HOME", Sector::ChildProtection)
+        .user("lead", Role::CaseWorker, "HOME")
+        .user("sup", Role::Supervisor, "HOME")
+        .case("Amina", "lead");
+    let readers: Vec<String> = (0..12).map(|i| format!("colleague{i}")).collect();
+    for r in &readers {
+        f = f.user(r, Role::CaseWorker, "HOME").team("Amina", r);
+    }
+    let app = f.build().await;
+    let case = app.case_id("Amina");
+    for r in &readers {
+        let mut b = app.signed_in(r).await;
+        let (s, _, _) = b.get(&format!("/cases/{case}")).await;
+        assert_eq!(s, StatusCode::OK);
+    }
+    let mut sup = app.signed_in("sup").await;
+    let (_, _, page) = sup.get(&format!("/cases/{case}")).await;
+    assert!(page.contains(&format!(r#"href="/cases/{case}/viewers""#)));
+    let (s, _, all) = sup.get(&format!("/cases/{case}/viewers")).await;
+    assert_eq!(s, StatusCode::OK);
+    // The twelve colleagues and the supervisor herself, who just read the case.
+    assert!(all.contains("People 1–13 of 13"), "{all}");
+    assert_eq!(all.matches(r#"<bdi class="who">"#).count(), 13);
+    let mut lead = app.signed_in("lead").await;
+    let (s, _, _) = lead.get(&format!("/cases/{case}/viewers")).await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "the lead worker does not supervise"
+    );
+}
