@@ -166,23 +166,33 @@ impl Store {
             .flatten())
     }
 
-    /// The time zone an account works in: its agency's jurisdiction's (with the deployment's
-    /// overrides); none for an account of no agency.
-    pub async fn user_zone(&self, id: &str) -> Result<Option<chrono_tz::Tz>, StoreError> {
-        let code = self
+    /// What every page needs of its reader, in one read on the request's path: the language
+    /// they chose (none: the browser's) and the zone they work in — their agency's
+    /// jurisdiction's, or the deployment's override of it; none for an account of no agency.
+    pub async fn reader_settings(
+        &self,
+        id: &str,
+    ) -> Result<(Option<String>, Option<chrono_tz::Tz>), StoreError> {
+        let Some(r) = self
             .pools
             .row(
-                "SELECT a.jurisdiction FROM users u JOIN agencies a ON a.id = u.agency_id \
-                 WHERE u.id = $1",
+                "SELECT u.language, a.jurisdiction, (SELECT o.value FROM jurisdiction_overrides o \
+                 WHERE o.code = a.jurisdiction AND o.key = 'time_zone') \
+                 FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1",
                 args![id],
             )
             .await?
-            .map(|r| r.text(0))
-            .transpose()?;
-        match code {
-            Some(code) => Ok(self.jurisdiction(&code).await?.tz().ok()),
-            None => Ok(None),
-        }
+        else {
+            return Ok((None, None));
+        };
+        let zone = match (r.opt_text(1)?, r.opt_text(2)?) {
+            (_, Some(overridden)) => overridden.parse().ok(),
+            (Some(code), None) => pelita_domain::justice::Jurisdiction::for_code(&code)
+                .tz()
+                .ok(),
+            (None, None) => None,
+        };
+        Ok((r.opt_text(0)?, zone))
     }
 
     /// Sets an account's password and ends its sessions, all but `keep` (the session of the

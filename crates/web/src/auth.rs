@@ -232,19 +232,17 @@ where
         if !session.second_factor {
             return Err(redirect("/signin/totp"));
         }
-        let t = match state
+        // One read: the reader's language and the zone every time on the page is shown in.
+        let (language, zone) = state
             .store
-            .user_language(&session.user.id)
+            .reader_settings(&session.user.id)
             .await
-            .ok()
-            .flatten()
-        {
+            .unwrap_or_default();
+        let t = match language {
             Some(tag) => Tr::new(&tag),
             None => Tr::negotiate(accept_language(&parts.headers)),
-        };
-        // Every time on a page in the zone the reader works in (UTC for no agency).
-        let zone = state.store.user_zone(&session.user.id).await.ok().flatten();
-        let t = t.in_zone(zone.unwrap_or(chrono_tz::UTC));
+        }
+        .in_zone(zone.unwrap_or(chrono_tz::UTC));
         Ok(Ctx {
             session,
             token,

@@ -303,6 +303,12 @@ pub fn is_probing(count: i64) -> bool {
     count == PROBING_REFUSALS
 }
 
+/// Who reads "who viewed this case" (the access log of one case): those who supervise it, who
+/// answer for its readers. Not the lead worker, nor the readers themselves.
+pub fn sees_who_viewed(rel: Relationship) -> bool {
+    rel == Relationship::Supervisor
+}
+
 /// The policy as a Markdown table per role, for `docs/access-policy.md`.
 pub fn markdown_table() -> String {
     let mut out = String::from(

@@ -5,6 +5,7 @@ use crate::*;
 
 both!(
     a_new_password_signs_in_and_the_old_one_no_longer_does,
+    a_reader_works_in_her_agencys_zone_or_its_override,
     the_language_is_set_by_its_owner_or_an_administrator,
     marking_alerts_read_marks_only_the_readers_own,
     revoking_tokens_ends_only_that_persons_tokens,
@@ -421,4 +422,53 @@ async fn a_disabled_account_acts_nowhere_and_only_an_administrator_disables(env:
         serde_json::from_str::<serde_json::Value>(&e.detail).unwrap()["disabled"],
         false
     );
+}
+
+/// Pages show times where the reader works: her agency's jurisdiction's zone, the
+/// deployment's override of it once set, and none for an account of no agency.
+async fn a_reader_works_in_her_agencys_zone_or_its_override(env: &Env) {
+    let agency = env.agency("DSS").await;
+    let nadia = env.account("nadia", Role::CaseWorker, &agency).await;
+    env.store
+        .set_language(&admin(), &nadia, "bn")
+        .await
+        .unwrap();
+    assert_eq!(
+        env.store.reader_settings(&nadia).await.unwrap(),
+        (Some("bn".into()), Some(chrono_tz::Asia::Jakarta))
+    );
+    env.store
+        .override_rule(
+            &admin(),
+            "ID",
+            pelita_domain::justice::OverrideKey::TimeZone,
+            "Asia/Makassar",
+            "The agency works in Sulawesi, on central Indonesian time",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        env.store.reader_settings(&nadia).await.unwrap().1,
+        Some(chrono_tz::Asia::Makassar)
+    );
+    let boss = env.account("boss", Role::Administrator, &agency).await;
+    assert_eq!(
+        env.store.reader_settings(&boss).await.unwrap().1,
+        Some(chrono_tz::Asia::Makassar)
+    );
+    let ops = env
+        .store
+        .create_user(
+            &admin(),
+            NewUser {
+                username: "ops".into(),
+                display_name: "ops".into(),
+                role: Role::Administrator,
+                agency_id: None,
+                password_hash: pelita_store::hash_password("a long passphrase"),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(env.store.reader_settings(&ops).await.unwrap(), (None, None));
 }

@@ -11,7 +11,7 @@ use axum::response::Response;
 use pelita_domain::case::CaseStatus;
 use pelita_domain::identity::ChildIdentity;
 use pelita_domain::policy::write::{Change, Standing};
-use pelita_domain::policy::{Decision, Relationship, Section};
+use pelita_domain::policy::{Decision, Section};
 use pelita_domain::terminology::Guard;
 use pelita_domain::text::NoteText;
 use pelita_store::{CaseMeta, Readable};
@@ -517,7 +517,7 @@ async fn render(ctx: &Ctx, case_id: &str, opened: Option<(Section, &str)>, kept:
     }
     // Oldest first, as a journey is told.
     timeline.reverse();
-    let (viewers, viewers_more) = if rel == Relationship::Supervisor {
+    let (viewers, viewers_more) = if pelita_domain::policy::sees_who_viewed(rel) {
         let entries = ctx
             .store
             .access_log_for_case(&meta.id)
@@ -982,7 +982,7 @@ pub async fn viewers(
         Ok(m) => m,
         Err(e) => return error::store(&t, e),
     };
-    if meta.relationship(&ctx.reader()) != Relationship::Supervisor {
+    if !pelita_domain::policy::sees_who_viewed(meta.relationship(&ctx.reader())) {
         return error::page(&t, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let entries = match ctx.store.access_log_for_case(&meta.id).await {
